@@ -15,6 +15,7 @@ export default defineConfig({
     ],
     exclude: ["tests/browser/**", "node_modules/**"],
     environment: "node",
+    setupFiles: ["tests/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

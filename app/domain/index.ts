@@ -1,0 +1,16 @@
+/**
+ * Public API of the pure returns domain. Services import from "~/domain" only; the
+ * modules behind it have no I/O, no clock and no randomness: time, policy and data are
+ * always arguments.
+ */
+export * from "./money";
+export * from "./dates";
+export * from "./order";
+export * from "./policy";
+export * from "./eligibility";
+export * from "./return-methods";
+export * from "./refund";
+export * from "./state-machine";
+export * from "./auto-approve";
+export * from "./refund-eta";
+export * from "./rma";

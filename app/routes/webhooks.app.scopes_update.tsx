@@ -1,0 +1,5 @@
+/** Webhook: app/scopes_update — keep the stored scope current. Subscribed in shopify.app.toml. */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { acceptWebhook } from "~/services/webhook-intake.server";
+
+export const action = async ({ request }: ActionFunctionArgs) => acceptWebhook(request, { processInline: true });

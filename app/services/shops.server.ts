@@ -1,0 +1,22 @@
+/** Shops that installed the app: created on first authenticated visit or webhook. */
+import db from "~/db.server";
+import type { Db } from "~/db.server";
+
+export async function ensureShop(domain: string, client: Db = db) {
+  return client.shop.upsert({
+    where: { domain },
+    create: { domain },
+    update: { uninstalledAt: null },
+  });
+}
+
+export async function getShop(domain: string, client: Db = db) {
+  return client.shop.findUnique({ where: { domain } });
+}
+
+/** Throws a 404 Response when the shop is unknown (architecture.md: require* throws). */
+export async function requireShop(domain: string, client: Db = db) {
+  const shop = await getShop(domain, client);
+  if (!shop) throw new Response("Shop not found", { status: 404 });
+  return shop;
+}

@@ -1,0 +1,30 @@
+/** Which service handles which webhook topic. Imported once by the webhook intake. */
+import {
+  handleAppUninstalled,
+  handleCustomerDataRequest,
+  handleCustomerRedact,
+  handleShopRedact,
+} from "./compliance.server";
+import { onWebhook } from "./webhooks.server";
+
+interface CustomerPayload {
+  customer?: { id?: number | string | null; email?: string | null } | null;
+}
+
+onWebhook("app/uninstalled", ({ shop, client }) => handleAppUninstalled(shop, client));
+
+onWebhook("app/scopes_update", async ({ shop, payload, client }) => {
+  const current = (payload as { current?: string[] }).current;
+  if (!Array.isArray(current)) return;
+  await client.session.updateMany({ where: { shop }, data: { scope: current.join(",") } });
+});
+
+onWebhook("customers/data_request", async ({ shop, payload, client }) => {
+  await handleCustomerDataRequest(shop, (payload as CustomerPayload).customer ?? {}, client);
+});
+
+onWebhook("customers/redact", ({ shop, payload, client }) =>
+  handleCustomerRedact(shop, (payload as CustomerPayload).customer ?? {}, client),
+);
+
+onWebhook("shop/redact", ({ shop, client }) => handleShopRedact(shop, client));

@@ -1,0 +1,36 @@
+/**
+ * Demo and test mode only: sends the Shopify library's traffic (token exchange, Admin
+ * API calls) to the offline stand-in instead of https://{shop}. In production this module
+ * does nothing — env.server.ts refuses SHOPIFY_ADMIN_ORIGIN there, and adminApiOrigin()
+ * returns undefined, so the app can only talk to the real shop domain.
+ */
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import type { Env } from "~/env.server";
+
+/** Origin the gateway should call instead of https://{shop}, or undefined in production. */
+export function adminApiOrigin(env: Pick<Env, "APP_MODE" | "SHOPIFY_ADMIN_ORIGIN">): string | undefined {
+  if (env.APP_MODE === "production") return undefined;
+  return env.SHOPIFY_ADMIN_ORIGIN;
+}
+
+/** Rewrites https://{shop}.myshopify.com/admin/… to {origin}/admin/…, keeping the shop in a header. */
+export function rewriteToStandIn(url: string, origin: string): { url: string; shop: string } | null {
+  const parsed = new URL(url);
+  if (!parsed.hostname.endsWith(".myshopify.com") || !parsed.pathname.startsWith("/admin/")) return null;
+  return { url: `${origin}${parsed.pathname}${parsed.search}`, shop: parsed.hostname };
+}
+
+export function routeShopifyLibraryToStandIn(env: Pick<Env, "APP_MODE" | "SHOPIFY_ADMIN_ORIGIN">): boolean {
+  const origin = adminApiOrigin(env);
+  if (!origin) return false;
+  const realFetch = globalThis.fetch;
+  setAbstractFetchFunc(async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const target = rewriteToStandIn(url, origin);
+    if (!target) return realFetch(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set("X-Shopify-Shop-Domain", target.shop);
+    return realFetch(target.url, { ...init, headers });
+  });
+  return true;
+}

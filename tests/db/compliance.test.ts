@@ -1,0 +1,149 @@
+/**
+ * Uninstall and privacy webhooks do their real job over every table that holds shop or
+ * customer data, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "~/generated/prisma-sqlite/client";
+import type { Db } from "~/db.server";
+import {
+  handleAppUninstalled,
+  handleCustomerDataRequest,
+  handleCustomerRedact,
+  handleShopRedact,
+} from "~/services/compliance.server";
+import { createTestDb, providers, TEST_POSTGRES_URL, type TestDb } from "../support/test-db";
+
+const SHOP_A = "shop-a.myshopify.com";
+const SHOP_B = "shop-b.myshopify.com";
+
+/** How to find one shop's rows in each table. A new model must be added here (test below). */
+const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<number>> = {
+  Session: (db, shop) => db.session.count({ where: { shop } }),
+  Shop: (db, shop) => db.shop.count({ where: { domain: shop } }),
+  ReturnPolicy: (db, shop) => db.returnPolicy.count({ where: { shop: { domain: shop } } }),
+  ReturnRequest: (db, shop) => db.returnRequest.count({ where: { shop: { domain: shop } } }),
+  ReturnLine: (db, shop) => db.returnLine.count({ where: { returnRequest: { shop: { domain: shop } } } }),
+  ReturnEvent: (db, shop) => db.returnEvent.count({ where: { returnRequest: { shop: { domain: shop } } } }),
+  RefundAttempt: (db, shop) => db.refundAttempt.count({ where: { returnRequest: { shop: { domain: shop } } } }),
+  WebhookDelivery: (db, shop) => db.webhookDelivery.count({ where: { shop } }),
+  ComplianceRequest: (db, shop) => db.complianceRequest.count({ where: { shop } }),
+};
+
+async function seedShop(db: Db, domain: string) {
+  const shop = await db.shop.create({ data: { domain, name: domain } });
+  await db.session.create({
+    data: { id: `offline_${domain}`, shop: domain, state: "s", accessToken: "shpat_x", scope: "read_orders" },
+  });
+  await db.returnPolicy.create({ data: { shopId: shop.id, document: "{}" } });
+  for (const [i, customer] of [
+    { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
+    { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },
+  ].entries()) {
+    const ret = await db.returnRequest.create({
+      data: {
+        shopId: shop.id,
+        rmaNumber: `R-${1001 + i}`,
+        status: "REQUESTED",
+        orderId: `gid://shopify/Order/${100 + i}`,
+        orderName: `#${1001 + i}`,
+        customerId: customer.id,
+        customerEmail: customer.email,
+        customerName: customer.name,
+        method: "DROP_OFF",
+        currency: "SEK",
+        statusToken: `${domain}-token-${i}`,
+        lines: {
+          create: {
+            shopId: shop.id,
+            fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${i}`,
+            title: "Wool sweater",
+            quantity: 1,
+            unitPrice: 89900,
+            resolution: "REFUND",
+            customerNote: `note from ${customer.name}`,
+            photos: JSON.stringify([`photos/${customer.email}.jpg`]),
+          },
+        },
+        events: {
+          create: { shopId: shop.id, type: "requested", actor: "SHOPPER", data: JSON.stringify({ email: customer.email }) },
+        },
+        refundAttempts: {
+          create: { shopId: shop.id, stage: "PROCESS", idempotencyKey: `${domain}-${i}`, status: "SUCCEEDED" },
+        },
+      },
+    });
+    expect(ret.id).toBeTruthy();
+    await db.webhookDelivery.create({
+      data: {
+        shop: domain,
+        dedupeKey: `${domain}-wh-${i}`,
+        webhookId: `wh-${i}`,
+        topic: "orders/updated",
+        payload: JSON.stringify({ customer: { id: 7 + i, email: customer.email } }),
+      },
+    });
+  }
+}
+
+describe.each(providers)("compliance on %s", (provider) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+  });
+  afterAll(async () => t?.drop());
+
+  it("covers every model of the data model", () => {
+    expect(Object.keys(rowsOfShop).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+  });
+
+  it("GIVEN two shops WHEN shop A is redacted THEN nothing of A is left in any table and B is untouched", async () => {
+    await seedShop(t.db, SHOP_A);
+    await seedShop(t.db, SHOP_B);
+    await handleCustomerDataRequest(SHOP_A, { id: 7, email: "astrid@example.com" }, t.db);
+
+    await handleShopRedact(SHOP_A, t.db);
+
+    for (const [model, count] of Object.entries(rowsOfShop)) {
+      expect(await count(t.db, SHOP_A), `${model} rows left for shop A`).toBe(0);
+    }
+    expect(await rowsOfShop.ReturnRequest(t.db, SHOP_B)).toBe(2);
+    expect(await rowsOfShop.Session(t.db, SHOP_B)).toBe(1);
+  });
+
+  it("GIVEN a customer's returns WHEN a data request arrives THEN the export holds their returns only", async () => {
+    const request = await handleCustomerDataRequest(SHOP_B, { id: 7, email: "astrid@example.com" }, t.db);
+    const exported = JSON.parse(request.export!);
+    expect(exported.returns).toHaveLength(1);
+    expect(exported.returns[0].customerEmail).toBe("astrid@example.com");
+    expect(exported.returns[0].lines[0].customerNote).toBe("note from Astrid Lind");
+    expect(JSON.stringify(exported)).not.toContain("bo@example.com");
+  });
+
+  it("GIVEN a customer's returns WHEN the customer is redacted THEN no trace of them is left and others keep theirs", async () => {
+    await handleCustomerRedact(SHOP_B, { id: 7, email: "astrid@example.com" }, t.db);
+
+    const dump = JSON.stringify({
+      returns: await t.db.returnRequest.findMany({ include: { lines: true, events: true, refundAttempts: true } }),
+      webhooks: await t.db.webhookDelivery.findMany(),
+      compliance: await t.db.complianceRequest.findMany(),
+    });
+    expect(dump).not.toContain("astrid@example.com");
+    expect(dump).not.toContain("Astrid");
+    expect(dump).not.toContain("gid://shopify/Customer/7");
+    expect(dump).toContain("bo@example.com");
+    // The return itself stays, anonymous, for the merchant's books.
+    expect(await t.db.returnRequest.count({ where: { shop: { domain: SHOP_B } } })).toBe(2);
+  });
+
+  it("GIVEN an installed shop WHEN the app is uninstalled THEN its sessions are gone and the shop is marked", async () => {
+    await handleAppUninstalled(SHOP_B, t.db);
+    expect(await t.db.session.count({ where: { shop: SHOP_B } })).toBe(0);
+    expect((await t.db.shop.findUnique({ where: { domain: SHOP_B } }))?.uninstalledAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("PostgreSQL", () => {
+  it.skipIf(!TEST_POSTGRES_URL)("is configured for these tests (TEST_POSTGRES_URL)", () => {
+    expect(providers).toContain("postgresql");
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Test environment: the app runs in APP_MODE=test against a per-worker SQLite database.
+ * Set before any app module is imported (env() and db.server read it at import time).
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+
+const defaults: Record<string, string> = {
+  APP_MODE: "test",
+  NODE_ENV: "test",
+  SHOPIFY_API_KEY: "test-api-key",
+  SHOPIFY_API_SECRET: "test-api-secret",
+  SHOPIFY_APP_URL: "http://127.0.0.1:3999",
+  SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:3998",
+  LOG_LEVEL: "error",
+};
+for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
+
+if (!process.env.DATABASE_URL) {
+  const file = join(mkdtempSync(join(tmpdir(), "returns-app-")), "app.sqlite");
+  const raw = new Database(file);
+  const dir = new URL("../prisma/migrations/", import.meta.url).pathname;
+  for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    raw.exec(readFileSync(join(dir, name, "migration.sql"), "utf8"));
+  }
+  raw.close();
+  process.env.DATABASE_URL = `file:${file}`;
+}
