@@ -19,7 +19,7 @@ export const GENERATED_TYPES_FILE = "app/shopify/generated/admin.types.ts";
 /** Where the app's documents live; tests/graphql/documents.ts scans the same files. */
 export const DOCUMENT_GLOBS = [
   "app/**/*.{ts,tsx}",
-  "!app/**/*.test.{ts,tsx}",
+  "!app/**/*.{test,spec}.{ts,tsx}",
   "!app/**/generated/**",
 ];
 
@@ -33,7 +33,9 @@ function isGraphqlTemplateLiteral(node: {
   type: string;
   quasis?: Array<{ value?: { raw?: string } }>;
 }): boolean {
-  return node.type === "TemplateLiteral" && /^\s*#graphql\b/.test(node.quasis?.[0]?.value?.raw ?? "");
+  return (
+    node.type === "TemplateLiteral" && /^\s*#graphql\b/.test(node.quasis?.[0]?.value?.raw ?? "")
+  );
 }
 
 /** Formats the output like the rest of the repo, so `npm run format` never changes it. */

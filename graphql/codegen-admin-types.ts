@@ -9,20 +9,15 @@
  * committed file. The operation types are still computed on the full schema.
  */
 import {
-  GraphQLBoolean,
-  GraphQLObjectType,
-  GraphQLSchema,
-  TypeInfo,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isScalarType,
-  isSpecifiedScalarType,
-  typeFromAST,
-  visit,
-  visitWithTypeInfo,
+  Kind,
   type DocumentNode,
+  type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type GraphQLType,
+  type SelectionSetNode,
+  type TypeNode,
 } from "graphql";
 import { plugin as typescriptPlugin } from "@graphql-codegen/typescript";
 import { plugin as operationsPlugin } from "@graphql-codegen/typescript-operations";
@@ -41,6 +36,23 @@ const BANNER = [
   "",
 ].join("\n");
 
+// This module may run with a different copy of graphql-js than the schema it is given (the
+// CLI loads graphql's CommonJS build, Vite its ES build), and graphql-js's `isEnumType` &
+// co. throw on types of another copy. So types are recognised by their toStringTag and new
+// ones are built with the schema's own constructors.
+const kindOf = (type: unknown): string => Object.prototype.toString.call(type).slice(8, -1);
+const BUILT_IN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
+
+function unwrap(type: GraphQLType): GraphQLNamedType {
+  let current: GraphQLType = type;
+  while ("ofType" in current && current.ofType) current = current.ofType;
+  return current as GraphQLNamedType;
+}
+
+function namedTypeName(node: TypeNode): string {
+  return node.kind === Kind.NAMED_TYPE ? node.name.value : namedTypeName(node.type);
+}
+
 /**
  * Enums and input types the documents reference: variable types (input objects pull in
  * their nested inputs and enums when the cut-down schema is built) and enums selected as
@@ -52,39 +64,67 @@ export function usedNamedTypes(
 ): GraphQLNamedType[] {
   const used = new Set<GraphQLNamedType>();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isScalarType(type) && !isSpecifiedScalarType(type)) used.add(type);
+    if (kindOf(type) === "GraphQLScalarType" && !BUILT_IN_SCALARS.has(type.name)) used.add(type);
   }
-  const typeInfo = new TypeInfo(schema);
+  const add = (type: GraphQLNamedType | null | undefined) => {
+    if (type && ["GraphQLEnumType", "GraphQLInputObjectType"].includes(kindOf(type)))
+      used.add(type);
+  };
+
+  const walk = (parent: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode) => {
+    if (!parent) return;
+    const fields: Record<string, GraphQLField<unknown, unknown>> = "getFields" in parent
+      ? (parent as GraphQLObjectType).getFields()
+      : {};
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = fields[selection.name.value];
+        if (!field) continue; // __typename
+        const type = unwrap(field.type);
+        add(type);
+        if (selection.selectionSet) walk(type, selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition?.name.value;
+        walk(condition ? schema.getType(condition) : parent, selection.selectionSet);
+      } // fragment spreads: their definitions are walked on their own below
+    }
+  };
+
   for (const document of documents) {
-    visit(
-      document,
-      visitWithTypeInfo(typeInfo, {
-        VariableDefinition(node) {
-          const type = typeFromAST(schema, node.type);
-          if (type) used.add(getNamedType(type));
-        },
-        Field() {
-          const type = typeInfo.getType();
-          const named = type ? getNamedType(type) : undefined;
-          if (named && isEnumType(named)) used.add(named);
-        },
-      }),
-    );
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION) {
+        for (const variable of definition.variableDefinitions ?? []) {
+          add(schema.getType(namedTypeName(variable.type)));
+        }
+        walk(schema.getRootType(definition.operation), definition.selectionSet);
+      } else if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        walk(schema.getType(definition.typeCondition.name.value), definition.selectionSet);
+      }
+    }
   }
-  return [...used].filter((t) => isEnumType(t) || isInputObjectType(t) || isScalarType(t));
+  return [...used];
 }
 
-/** A schema holding only `types` (and everything they reference), for the `typescript` plugin. */
-function cutDownSchema(types: GraphQLNamedType[]): GraphQLSchema {
-  return new GraphQLSchema({
+/** A schema holding only `types` (and what they reference), for the `typescript` plugin. */
+function cutDownSchema(schema: GraphQLSchema, types: GraphQLNamedType[]): GraphQLSchema {
+  const Schema = schema.constructor as new (config: object) => GraphQLSchema;
+  const queryRoot = schema.getQueryType()!;
+  const ObjectType = queryRoot.constructor as new (config: object) => GraphQLObjectType;
+  return new Schema({
     // A schema needs a query root; `onlyOperationTypes` keeps it out of the output.
-    query: new GraphQLObjectType({ name: "Query", fields: { _unused: { type: GraphQLBoolean } } }),
+    query: new ObjectType({
+      name: "Query",
+      fields: { _unused: { type: schema.getType("Boolean") } },
+    }),
     types,
   });
 }
 
 function join(...outputs: PluginOutput[]): PluginOutput {
-  const prepend = [BANNER, ...outputs.flatMap((o) => (typeof o === "string" ? [] : (o.prepend ?? [])))];
+  const prepend = [
+    BANNER,
+    ...outputs.flatMap((o) => (typeof o === "string" ? [] : (o.prepend ?? []))),
+  ];
   const content = outputs.map((o) => (typeof o === "string" ? o : o.content)).join("\n");
   const append = outputs.flatMap((o) => (typeof o === "string" ? [] : (o.append ?? [])));
   return { prepend: [...new Set(prepend)], content, append };
@@ -99,7 +139,7 @@ export const adminOperationTypesPlugin = {
   ): Promise<PluginOutput> {
     const nodes = documents.flatMap((d) => (d.document ? [d.document] : []));
     const base = await typescriptPlugin(
-      cutDownSchema(usedNamedTypes(schema, nodes)),
+      cutDownSchema(schema, usedNamedTypes(schema, nodes)),
       documents,
       { ...config, onlyOperationTypes: true },
       info,

@@ -181,7 +181,10 @@ export class ShopifyOutcomeUnknownError extends ShopifyApiError {
   readonly retryable: boolean;
   declare readonly cause: ShopifyApiError;
 
-  constructor(cause: ShopifyApiError, options: { operationName?: string; idempotencyKey?: string }) {
+  constructor(
+    cause: ShopifyApiError,
+    options: { operationName?: string; idempotencyKey?: string },
+  ) {
     super(
       `It is unknown whether Shopify applied ${options.operationName ?? "the mutation"} (${cause.message}). ${
         options.idempotencyKey
@@ -205,7 +208,10 @@ export class ShopifyUserErrors extends ShopifyApiError {
   constructor(mutation: string, userErrors: ShopifyUserError[]) {
     super(
       `Shopify rejected ${mutation}: ${userErrors
-        .map((e) => `${e.field?.length ? `${e.field.join(".")}: ` : ""}${e.message}${e.code ? ` [${e.code}]` : ""}`)
+        .map(
+          (e) =>
+            `${e.field?.length ? `${e.field.join(".")}: ` : ""}${e.message}${e.code ? ` [${e.code}]` : ""}`,
+        )
         .join("; ")}`,
       { operationName: mutation },
     );
@@ -249,10 +255,7 @@ export interface PayloadWithUserErrors {
  * them as GraphQL errors, so every mutation result must pass through this (or
  * `unwrapMutation`).
  */
-export function assertNoUserErrors(
-  payload: PayloadWithUserErrors,
-  mutation: string,
-): void {
+export function assertNoUserErrors(payload: PayloadWithUserErrors, mutation: string): void {
   if (payload.userErrors.length > 0) {
     throw new ShopifyUserErrors(
       mutation,

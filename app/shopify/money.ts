@@ -9,11 +9,7 @@
  * rejected, because rounding money silently is a bug. Pure: safe for the domain and UI.
  */
 
-export type MoneyErrorCode =
-  | "INVALID_AMOUNT"
-  | "TOO_PRECISE"
-  | "OUT_OF_RANGE"
-  | "INVALID_CURRENCY";
+export type MoneyErrorCode = "INVALID_AMOUNT" | "TOO_PRECISE" | "OUT_OF_RANGE" | "INVALID_CURRENCY";
 
 export class MoneyError extends Error {
   readonly code: MoneyErrorCode;

@@ -110,23 +110,22 @@ export function checkDocument(
   schema: GraphQLSchema,
 ): { operationName: string | undefined; problems: DocumentProblem[] } {
   const problems: DocumentProblem[] = [];
-  let operationName: string | undefined;
-  const report = (message: string, line = doc.line) =>
-    problems.push({ file: doc.file, line, operation: operationName, message });
+  const unnamed = (message: string) => {
+    problems.push({ file: doc.file, line: doc.line, operation: undefined, message });
+    return { operationName: undefined, problems };
+  };
 
   if (doc.interpolated) {
-    report(
+    return unnamed(
       "uses ${} interpolation; documents must be self-contained literals (put fragments in the same literal)",
     );
-    return { operationName, problems };
   }
 
   let ast: DocumentNode;
   try {
     ast = parse(doc.text);
   } catch (error) {
-    report(`does not parse: ${error instanceof Error ? error.message : String(error)}`);
-    return { operationName, problems };
+    return unnamed(`does not parse: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const operations = ast.definitions.filter(
@@ -137,14 +136,21 @@ export function checkDocument(
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((f) => [f.name.value, f]),
   );
-  operationName = operations[0]?.name?.value;
+  const operationName = operations[0]?.name?.value;
+  const report = (message: string, line = doc.line) =>
+    problems.push({ file: doc.file, line, operation: operationName, message });
 
   if (operations.length !== 1) {
     report(`must contain exactly one operation, found ${operations.length}`);
   }
   for (const definition of ast.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION) {
-      report(`contains a ${definition.kind}; only operations and fragments belong in app documents`);
+    if (
+      definition.kind !== Kind.OPERATION_DEFINITION &&
+      definition.kind !== Kind.FRAGMENT_DEFINITION
+    ) {
+      report(
+        `contains a ${definition.kind}; only operations and fragments belong in app documents`,
+      );
     }
   }
   for (const operation of operations) {
@@ -185,7 +191,9 @@ export function checkDocument(
         continue;
       }
       if (!SUPPORTS_IDEMPOTENT.test(description)) {
-        report(`${mutation} does not support @idempotent (Shopify documents it only on some mutations)`);
+        report(
+          `${mutation} does not support @idempotent (Shopify documents it only on some mutations)`,
+        );
       }
       const key = idempotent.arguments?.find((a) => a.name.value === "key")?.value;
       if (key?.kind !== Kind.VARIABLE || key.name.value !== IDEMPOTENCY_VARIABLE) {

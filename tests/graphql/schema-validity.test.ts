@@ -98,7 +98,9 @@ describe("the document checker", () => {
         mutation Approve($input: ReturnApproveRequestInput!) {
           returnApproveRequest(input: $input) { return { id status } }
         }\`;`),
-    ).toEqual(["Approve: returnApproveRequest does not select userErrors; Shopify reports rejected input only there"]);
+    ).toEqual([
+      "Approve: returnApproveRequest does not select userErrors; Shopify reports rejected input only there",
+    ]);
   });
 
   it("GIVEN userErrors selected through a fragment WHEN checked THEN it passes", () => {
@@ -124,8 +126,12 @@ describe("the document checker", () => {
       mutation Process($input: ReturnProcessInput!, $key: String!) {
         returnProcess(input: $input) @idempotent(key: $key) { return { id } userErrors { field message code } }
       }\`;`);
-    expect(problems).toContainEqual(expect.stringContaining("returnProcess does not support @idempotent"));
-    expect(problems).toContainEqual(expect.stringContaining("write @idempotent(key: $idempotencyKey)"));
+    expect(problems).toContainEqual(
+      expect.stringContaining("returnProcess does not support @idempotent"),
+    );
+    expect(problems).toContainEqual(
+      expect.stringContaining("write @idempotent(key: $idempotencyKey)"),
+    );
   });
 
   it("GIVEN ${} interpolation, two operations or a syntax error WHEN checked THEN each is reported", () => {
