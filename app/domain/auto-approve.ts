@@ -69,7 +69,10 @@ function lowerSet(values: readonly string[]): Set<string> {
   return new Set(values.map((v) => v.trim().toLowerCase()));
 }
 
-export function evaluateCondition(c: AutoApproveCondition, ctx: AutoApproveContext): ConditionResult {
+export function evaluateCondition(
+  c: AutoApproveCondition,
+  ctx: AutoApproveContext,
+): ConditionResult {
   const result = (met: boolean, detail: string): ConditionResult => ({ condition: c, met, detail });
   switch (c.type) {
     case "RETURN_VALUE_BELOW":
@@ -79,8 +82,14 @@ export function evaluateCondition(c: AutoApproveCondition, ctx: AutoApproveConte
       const limit = c.amounts[ctx.currency];
       if (limit === undefined) return result(false, `no ${what} limit set for ${ctx.currency}`);
       return value < limit
-        ? result(true, `${what} ${money(value, ctx.currency)} is below ${money(limit, ctx.currency)}`)
-        : result(false, `${what} ${money(value, ctx.currency)} is not below ${money(limit, ctx.currency)}`);
+        ? result(
+            true,
+            `${what} ${money(value, ctx.currency)} is below ${money(limit, ctx.currency)}`,
+          )
+        : result(
+            false,
+            `${what} ${money(value, ctx.currency)} is not below ${money(limit, ctx.currency)}`,
+          );
     }
     case "REASON_IN": {
       const allowed = new Set(c.reasonHandles);
@@ -88,14 +97,20 @@ export function evaluateCondition(c: AutoApproveCondition, ctx: AutoApproveConte
       const bad = ctx.reasonHandles.filter((r) => r === null || !allowed.has(r));
       return bad.length === 0
         ? result(true, `all reasons are among ${c.reasonHandles.join(", ")}`)
-        : result(false, `reason ${bad.map((b) => b ?? "(none)").join(", ")} is not among ${c.reasonHandles.join(", ")}`);
+        : result(
+            false,
+            `reason ${bad.map((b) => b ?? "(none)").join(", ")} is not among ${c.reasonHandles.join(", ")}`,
+          );
     }
     case "RESOLUTION_IN": {
       if (ctx.resolutions.length === 0) return result(false, "no resolutions chosen");
       const bad = ctx.resolutions.filter((r) => !c.resolutions.includes(r));
       return bad.length === 0
         ? result(true, `all resolutions are ${c.resolutions.join(" or ")}`)
-        : result(false, `resolution ${[...new Set(bad)].join(", ")} is not ${c.resolutions.join(" or ")}`);
+        : result(
+            false,
+            `resolution ${[...new Set(bad)].join(", ")} is not ${c.resolutions.join(" or ")}`,
+          );
     }
     case "RETURN_METHOD_IN": {
       if (ctx.returnMethod === null) return result(false, "no return method chosen");
@@ -112,7 +127,10 @@ export function evaluateCondition(c: AutoApproveCondition, ctx: AutoApproveConte
       }).length;
       return count < c.max
         ? result(true, `${count} earlier return(s) in ${c.days} days, fewer than ${c.max}`)
-        : result(false, `${count} earlier return(s) in ${c.days} days, limit is fewer than ${c.max}`);
+        : result(
+            false,
+            `${count} earlier return(s) in ${c.days} days, limit is fewer than ${c.max}`,
+          );
     }
     case "CUSTOMER_TAG_IN":
     case "ORDER_TAG_IN": {
@@ -130,9 +148,16 @@ export function evaluateCondition(c: AutoApproveCondition, ctx: AutoApproveConte
   }
 }
 
-export function evaluateAutoApprove(rules: readonly AutoApproveRule[], ctx: AutoApproveContext): AutoApproveDecision {
+export function evaluateAutoApprove(
+  rules: readonly AutoApproveRule[],
+  ctx: AutoApproveContext,
+): AutoApproveDecision {
   if (!ctx.allLinesEligible) {
-    return { approve: false, explanation: "Not auto-approved: some requested items aren't eligible.", trace: [] };
+    return {
+      approve: false,
+      explanation: "Not auto-approved: some requested items aren't eligible.",
+      trace: [],
+    };
   }
   if (ctx.needsReview && ctx.needsReview.length > 0) {
     return {
@@ -161,7 +186,11 @@ export function evaluateAutoApprove(rules: readonly AutoApproveRule[], ctx: Auto
   }
   const active = trace.filter((t) => !t.skipped);
   if (active.length === 0) {
-    return { approve: false, explanation: "Not auto-approved: no active auto-approve rules.", trace };
+    return {
+      approve: false,
+      explanation: "Not auto-approved: no active auto-approve rules.",
+      trace,
+    };
   }
   return {
     approve: false,

@@ -43,7 +43,8 @@ function fromUtcMidnight(ms: number): IsoDate {
 /** Parses an ISO 8601 instant; throws on garbage instead of producing NaN dates. */
 export function parseInstant(instant: string | Date): Date {
   const d = instant instanceof Date ? new Date(instant.getTime()) : new Date(instant);
-  if (Number.isNaN(d.getTime())) throw new DateError(`"${String(instant)}" is not a valid timestamp.`);
+  if (Number.isNaN(d.getTime()))
+    throw new DateError(`"${String(instant)}" is not a valid timestamp.`);
   return d;
 }
 

@@ -151,7 +151,12 @@ export function orderLevelReasons(input: EligibilityInput): IneligibilityReason[
       return t > since && t <= nowMs;
     }).length;
     if (count >= guard.maxReturns) {
-      reasons.push({ code: "TOO_MANY_RETURNS", count, max: guard.maxReturns, periodDays: guard.periodDays });
+      reasons.push({
+        code: "TOO_MANY_RETURNS",
+        count,
+        max: guard.maxReturns,
+        periodDays: guard.periodDays,
+      });
     }
   }
   return reasons;
@@ -170,8 +175,12 @@ export function productReasons(li: LineItemSnapshot, policy: ReturnPolicy): Inel
     reasons.push({ code: "NON_RETURNABLE_PRODUCT", productId: li.productId });
   }
   const collection = li.collectionIds.find((c) => rules.collectionIds.includes(c));
-  if (collection !== undefined) reasons.push({ code: "NON_RETURNABLE_COLLECTION", collectionId: collection });
-  if (li.productType.trim() !== "" && lower(rules.productTypes).has(li.productType.trim().toLowerCase())) {
+  if (collection !== undefined)
+    reasons.push({ code: "NON_RETURNABLE_COLLECTION", collectionId: collection });
+  if (
+    li.productType.trim() !== "" &&
+    lower(rules.productTypes).has(li.productType.trim().toLowerCase())
+  ) {
     reasons.push({ code: "NON_RETURNABLE_TYPE", productType: li.productType });
   }
   const blockedTags = lower(rules.productTags);
@@ -203,7 +212,10 @@ export function returnWindow(
   const start = fulfillment.deliveredAt
     ? { date: localDate(fulfillment.deliveredAt, timeZone), source: "DELIVERY" as const }
     : {
-        date: addDays(localDate(fulfillment.createdAt, timeZone), policy.windowStart.fallbackTransitDays),
+        date: addDays(
+          localDate(fulfillment.createdAt, timeZone),
+          policy.windowStart.fallbackTransitDays,
+        ),
         source: "FULFILLMENT_PLUS_TRANSIT" as const,
       };
   const placed = localDate(order.createdAt, timeZone);
@@ -218,18 +230,30 @@ export function returnWindow(
     }
     let deadline = addDays(start.date, days);
     for (const h of holidays) {
-      const extended = h.returnBy !== null ? h.returnBy : addDays(start.date, days + (h.extraDays ?? 0));
+      const extended =
+        h.returnBy !== null ? h.returnBy : addDays(start.date, days + (h.extraDays ?? 0));
       deadline = maxDate(deadline, extended);
     }
     merchantDeadlines[r] = deadline;
   }
 
-  const euWithdrawalDeadline = policy.eu.enabled ? addDays(start.date, policy.eu.withdrawalDays) : null;
+  const euWithdrawalDeadline = policy.eu.enabled
+    ? addDays(start.date, policy.eu.withdrawalDays)
+    : null;
   const deadlines: ResolutionDeadlines = { ...merchantDeadlines };
   if (euWithdrawalDeadline !== null) {
-    deadlines.REFUND = merchantDeadlines.REFUND === null ? euWithdrawalDeadline : maxDate(merchantDeadlines.REFUND, euWithdrawalDeadline);
+    deadlines.REFUND =
+      merchantDeadlines.REFUND === null
+        ? euWithdrawalDeadline
+        : maxDate(merchantDeadlines.REFUND, euWithdrawalDeadline);
   }
-  return { start, deadlines, merchantDeadlines, euWithdrawalDeadline, holidays: holidays.map((h) => h.name) };
+  return {
+    start,
+    deadlines,
+    merchantDeadlines,
+    euWithdrawalDeadline,
+    holidays: holidays.map((h) => h.name),
+  };
 }
 
 function latest(deadlines: ResolutionDeadlines): IsoDate | null {
@@ -262,11 +286,18 @@ export function evaluateEligibility(input: EligibilityInput): OrderEligibility {
       if (!li) continue;
       const reasons: IneligibilityReason[] = [...orderReasons, ...productReasons(li, policy)];
 
-      const returnable = Math.min(order.returnableQuantities[fl.fulfillmentLineItemId] ?? 0, fl.quantity);
+      const returnable = Math.min(
+        order.returnableQuantities[fl.fulfillmentLineItemId] ?? 0,
+        fl.quantity,
+      );
       const pendingQty = Math.max(0, pending[fl.fulfillmentLineItemId] ?? 0);
       const available = Math.max(0, returnable - pendingQty);
       if (available === 0) {
-        reasons.push({ code: "ALREADY_RETURNED", returnedQuantity: fl.quantity - returnable, pendingQuantity: pendingQty });
+        reasons.push({
+          code: "ALREADY_RETURNED",
+          returnedQuantity: fl.quantity - returnable,
+          pendingQuantity: pendingQty,
+        });
       }
 
       const window = returnWindow(order, fulfillment, policy, timeZone);
@@ -274,13 +305,18 @@ export function evaluateEligibility(input: EligibilityInput): OrderEligibility {
       const merchantOpen = RESOLUTIONS.filter((r) => open(window.merchantDeadlines[r]));
       const euOpen = open(window.euWithdrawalDeadline);
       if (merchantOpen.length === 0 && !euOpen) {
-        reasons.push({ code: "WINDOW_EXPIRED", deadline: latest(window.deadlines) ?? window.start.date });
+        reasons.push({
+          code: "WINDOW_EXPIRED",
+          deadline: latest(window.deadlines) ?? window.start.date,
+        });
       }
 
       const blocking = reasons.filter((r) => !(euOpen && EU_OVERRIDABLE.has(r.code)));
       const eligible = blocking.length === 0;
       // A blocklisted or over-limit shopper keeps only the statutory refund.
-      const overriddenOrderRule = reasons.some((r) => r.code === "CUSTOMER_BLOCKED" || r.code === "TOO_MANY_RETURNS");
+      const overriddenOrderRule = reasons.some(
+        (r) => r.code === "CUSTOMER_BLOCKED" || r.code === "TOO_MANY_RETURNS",
+      );
       let allowed: Resolution[] = [];
       let viaEuWithdrawal = false;
       if (eligible) {
@@ -357,22 +393,41 @@ export type RequestLineError =
   | { fulfillmentLineItemId: string; code: "DUPLICATE_LINE" }
   | { fulfillmentLineItemId: string; code: "INVALID_QUANTITY"; quantity: number }
   | { fulfillmentLineItemId: string; code: "NOT_ELIGIBLE"; reason: IneligibilityReason | null }
-  | { fulfillmentLineItemId: string; code: "QUANTITY_EXCEEDS_RETURNABLE"; quantity: number; maxQuantity: number }
-  | { fulfillmentLineItemId: string; code: "RESOLUTION_NOT_ALLOWED"; resolution: Resolution; allowed: Resolution[] }
+  | {
+      fulfillmentLineItemId: string;
+      code: "QUANTITY_EXCEEDS_RETURNABLE";
+      quantity: number;
+      maxQuantity: number;
+    }
+  | {
+      fulfillmentLineItemId: string;
+      code: "RESOLUTION_NOT_ALLOWED";
+      resolution: Resolution;
+      allowed: Resolution[];
+    }
   | { fulfillmentLineItemId: string; code: "CONSENT_REQUIRED"; resolution: Resolution };
 
 export type RequestValidation =
   | { ok: true }
-  | { ok: false; errors: (RequestLineError | { fulfillmentLineItemId: null; code: "EMPTY_REQUEST" })[] };
+  | {
+      ok: false;
+      errors: (RequestLineError | { fulfillmentLineItemId: null; code: "EMPTY_REQUEST" })[];
+    };
 
 /**
  * Re-checks a shopper's submitted lines against a fresh eligibility result. Never trust
  * the storefront: quantities, resolutions and consent are all verified here.
  */
-export function validateReturnRequest(eligibility: OrderEligibility, requested: readonly RequestedLine[]): RequestValidation {
-  if (requested.length === 0) return { ok: false, errors: [{ fulfillmentLineItemId: null, code: "EMPTY_REQUEST" }] };
+export function validateReturnRequest(
+  eligibility: OrderEligibility,
+  requested: readonly RequestedLine[],
+): RequestValidation {
+  if (requested.length === 0)
+    return { ok: false, errors: [{ fulfillmentLineItemId: null, code: "EMPTY_REQUEST" }] };
   const byId = new Map(
-    eligibility.lines.filter((l) => l.fulfillmentLineItemId !== null).map((l) => [l.fulfillmentLineItemId as string, l]),
+    eligibility.lines
+      .filter((l) => l.fulfillmentLineItemId !== null)
+      .map((l) => [l.fulfillmentLineItemId as string, l]),
   );
   const seen = new Set<string>();
   const errors: RequestLineError[] = [];
@@ -398,19 +453,35 @@ export function validateReturnRequest(eligibility: OrderEligibility, requested: 
       continue;
     }
     if (r.quantity > line.maxQuantity) {
-      errors.push({ fulfillmentLineItemId: id, code: "QUANTITY_EXCEEDS_RETURNABLE", quantity: r.quantity, maxQuantity: line.maxQuantity });
+      errors.push({
+        fulfillmentLineItemId: id,
+        code: "QUANTITY_EXCEEDS_RETURNABLE",
+        quantity: r.quantity,
+        maxQuantity: line.maxQuantity,
+      });
     }
     if (!line.allowedResolutions.includes(r.resolution)) {
-      errors.push({ fulfillmentLineItemId: id, code: "RESOLUTION_NOT_ALLOWED", resolution: r.resolution, allowed: line.allowedResolutions });
+      errors.push({
+        fulfillmentLineItemId: id,
+        code: "RESOLUTION_NOT_ALLOWED",
+        resolution: r.resolution,
+        allowed: line.allowedResolutions,
+      });
     } else if (line.consentRequired.includes(r.resolution) && r.storeCreditConsent !== true) {
-      errors.push({ fulfillmentLineItemId: id, code: "CONSENT_REQUIRED", resolution: r.resolution });
+      errors.push({
+        fulfillmentLineItemId: id,
+        code: "CONSENT_REQUIRED",
+        resolution: r.resolution,
+      });
     }
   }
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 }
 
 /** Shopify's ReturnDeclineReason for a reason the merchant declines with. */
-export function shopifyDeclineReasonFor(code: IneligibilityCode): "FINAL_SALE" | "RETURN_PERIOD_ENDED" | "OTHER" {
+export function shopifyDeclineReasonFor(
+  code: IneligibilityCode,
+): "FINAL_SALE" | "RETURN_PERIOD_ENDED" | "OTHER" {
   if (code === "FINAL_SALE") return "FINAL_SALE";
   if (code === "WINDOW_EXPIRED") return "RETURN_PERIOD_ENDED";
   return "OTHER";

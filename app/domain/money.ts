@@ -13,41 +13,31 @@
 export interface Money {
   /** Integer count of the currency's minor unit (may be negative for differences). */
   readonly amount: number;
-  /** ISO 4217 code, upper case ("SEK", "EUR", "JPY"). */
+  /** ISO 4217 code, upper case ("SEK", "EUR", "JPY"; Shopify also has "USDC"). */
   readonly currency: string;
 }
 
 /**
  * Minor-unit digits that differ from the default of 2 (ISO 4217). Unknown codes get 2:
- * that is right for almost every currency a Shopify store sells in, and the gateway
- * would hand us a code Shopify knows anyway.
+ * that is right for almost every currency a Shopify store sells in. Kept identical to the
+ * gateway's table (app/shopify/money.ts); the domain can't import the gateway, so a test
+ * there or here should fail if they drift.
  */
+// prettier-ignore
 export const CURRENCY_MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze({
   // zero-decimal currencies
-  JPY: 0,
-  ISK: 0,
-  KRW: 0,
-  CLP: 0,
-  PYG: 0,
-  VND: 0,
-  UGX: 0,
-  RWF: 0,
-  XAF: 0,
-  XOF: 0,
-  XPF: 0,
+  BIF: 0, BYR: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
+  UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
   // three-decimal currencies
-  KWD: 3,
-  BHD: 3,
-  JOD: 3,
-  OMR: 3,
-  TND: 3,
-  IQD: 3,
-  LYD: 3,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  // four-decimal units of account (not sold in, listed for completeness)
+  CLF: 4, UYW: 4,
 });
 
 export const DEFAULT_MINOR_UNITS = 2;
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
+/** ISO 4217 codes, plus Shopify's four-letter "USDC". */
+const CURRENCY_CODE = /^[A-Z]{3,4}$/;
 
 export class MoneyError extends Error {
   constructor(message: string) {
@@ -78,7 +68,9 @@ export function minorUnitsOf(currency: string): number {
 
 function assertCurrency(currency: string): void {
   if (!isCurrencyCode(currency)) {
-    throw new MoneyError(`"${currency}" is not an ISO 4217 currency code (three upper-case letters).`);
+    throw new MoneyError(
+      `"${currency}" is not an ISO 4217 currency code (three upper-case letters).`,
+    );
   }
 }
 
@@ -180,7 +172,8 @@ function divRoundHalfAwayFromZero(num: bigint, den: bigint): bigint {
 
 function toSafeNumber(value: bigint): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new MoneyError(`Amount ${value} is too large to handle safely.`);
+  if (!Number.isSafeInteger(n))
+    throw new MoneyError(`Amount ${value} is too large to handle safely.`);
   return n === 0 ? 0 : n;
 }
 
@@ -201,8 +194,10 @@ export function roundHalfAwayFromZero(x: number): number {
  */
 export function share(total: number, q: number, n: number): number {
   assertMinorUnits(total, "total");
-  if (!Number.isSafeInteger(q) || q < 0) throw new MoneyError(`Quantity must be a non-negative integer, got ${q}.`);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new MoneyError(`Line quantity must be a positive integer, got ${n}.`);
+  if (!Number.isSafeInteger(q) || q < 0)
+    throw new MoneyError(`Quantity must be a non-negative integer, got ${q}.`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new MoneyError(`Line quantity must be a positive integer, got ${n}.`);
   return toSafeNumber(divRoundHalfAwayFromZero(BigInt(total) * BigInt(q), BigInt(n)));
 }
 
@@ -251,11 +246,15 @@ export function toDecimalString(m: Money): string {
  */
 export function formatMoney(m: Money, locale: string): string {
   const digits = minorUnitsOf(m.currency);
-  const formatter = new Intl.NumberFormat(locale, {
+  const decimal = toDecimalString(m) as `${number}`;
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  if (m.currency.length !== 3) {
+    // Intl only knows three-letter codes; show "12.50 USDC" style for the rest.
+    return `${new Intl.NumberFormat(locale, options).format(decimal)} ${m.currency}`;
+  }
+  return new Intl.NumberFormat(locale, {
     style: "currency",
     currency: m.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  return formatter.format(toDecimalString(m) as `${number}`);
+    ...options,
+  }).format(decimal);
 }

@@ -12,7 +12,9 @@ import { z } from "zod";
 const minor = z.number().int().safe();
 const nonNegativeMinor = minor.nonnegative();
 /** ISO 8601 instant as Shopify sends it. */
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 timestamp");
+const instant = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 timestamp");
 
 export const FINANCIAL_STATUSES = [
   "PAID",
@@ -108,7 +110,14 @@ export const FulfillmentLineSnapshotSchema = z.object({
 export type FulfillmentLineSnapshot = z.infer<typeof FulfillmentLineSnapshotSchema>;
 
 /** FulfillmentStatus of Admin 2026-10; only SUCCESS fulfillments carry returnable goods. */
-export const FULFILLMENT_STATUSES = ["SUCCESS", "CANCELLED", "ERROR", "FAILURE", "OPEN", "PENDING"] as const;
+export const FULFILLMENT_STATUSES = [
+  "SUCCESS",
+  "CANCELLED",
+  "ERROR",
+  "FAILURE",
+  "OPEN",
+  "PENDING",
+] as const;
 
 export const FulfillmentSnapshotSchema = z.object({
   id: z.string().min(1),
@@ -123,7 +132,7 @@ export const OrderSnapshotSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   /** Presentment currency; every amount in the snapshot is in it. */
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: z.string().regex(/^[A-Z]{3,4}$/),
   taxesIncluded: z.boolean(),
   createdAt: instant,
   cancelledAt: instant.nullable(),
@@ -154,7 +163,10 @@ export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
 // ---------------------------------------------------------------------------
 // Lookups
 
-export function findLineItem(order: OrderSnapshot, lineItemId: string): LineItemSnapshot | undefined {
+export function findLineItem(
+  order: OrderSnapshot,
+  lineItemId: string,
+): LineItemSnapshot | undefined {
   return order.lineItems.find((li) => li.id === lineItemId);
 }
 

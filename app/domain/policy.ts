@@ -8,7 +8,7 @@
  * SEK, EUR and NOK sets each explicitly instead of relying on exchange rates.
  */
 import { z } from "zod";
-import { isIsoDate, compareDates, type IsoDate } from "./dates";
+import { isIsoDate, compareDates } from "./dates";
 
 // ---------------------------------------------------------------------------
 // Vocabulary shared by the whole domain
@@ -36,20 +36,29 @@ const wholeDays = (label: string, max: number) =>
 
 const percentage = (label: string) =>
   z
-    .number({ required_error: `${label} is required.`, invalid_type_error: `${label} must be a number.` })
+    .number({
+      required_error: `${label} is required.`,
+      invalid_type_error: `${label} must be a number.`,
+    })
     .min(0, { message: `${label} can't be negative.` })
     .max(100, { message: `${label} can be at most 100 %.` })
     // Checked on the printed decimal: 12.3 * 100 is not an integer in binary floating point.
-    .refine((n) => /^\d+(\.\d{1,2})?$/.test(String(n)), { message: `${label} can have at most two decimals.` });
+    .refine((n) => /^\d+(\.\d{1,2})?$/.test(String(n)), {
+      message: `${label} can have at most two decimals.`,
+    });
 
 export const CurrencyCodeSchema = z
   .string({ invalid_type_error: "Currency must be a three-letter code." })
-  .regex(/^[A-Z]{3}$/, { message: "Use a three-letter currency code in capitals, like SEK or EUR." });
+  .regex(/^[A-Z]{3}$/, {
+    message: "Use a three-letter currency code in capitals, like SEK or EUR.",
+  });
 
 const minorUnits = (label: string) =>
   z
     .number({ invalid_type_error: `${label} must be a number.` })
-    .int({ message: `${label} must be a whole number of the currency's smallest unit (öre, cents).` })
+    .int({
+      message: `${label} must be a whole number of the currency's smallest unit (öre, cents).`,
+    })
     .min(0, { message: `${label} can't be negative.` })
     .max(100_000_000_00, { message: `${label} is unrealistically large.` });
 
@@ -94,7 +103,9 @@ export const AutoApproveConditionSchema = z.discriminatedUnion(
     }),
     z.object({
       type: z.literal("REASON_IN"),
-      reasonHandles: trimmedList("Return reason").min(1, { message: "Pick at least one return reason." }),
+      reasonHandles: trimmedList("Return reason").min(1, {
+        message: "Pick at least one return reason.",
+      }),
     }),
     z.object({
       type: z.literal("RESOLUTION_IN"),
@@ -106,7 +117,9 @@ export const AutoApproveConditionSchema = z.discriminatedUnion(
     }),
     z.object({
       type: z.literal("CUSTOMER_RETURNS_BELOW"),
-      days: wholeDays("Look-back period", 3650).min(1, { message: "Look-back period must be at least 1 day." }),
+      days: wholeDays("Look-back period", 3650).min(1, {
+        message: "Look-back period must be at least 1 day.",
+      }),
       max: z
         .number({ invalid_type_error: "Number of returns must be a number." })
         .int({ message: "Number of returns must be a whole number." })
@@ -128,7 +141,11 @@ export const AutoApproveConditionSchema = z.discriminatedUnion(
 export type AutoApproveCondition = z.infer<typeof AutoApproveConditionSchema>;
 
 export const AutoApproveRuleSchema = z.object({
-  id: z.string().trim().min(1, { message: "Each rule needs an id." }).max(64, { message: "Rule id is too long." }),
+  id: z
+    .string()
+    .trim()
+    .min(1, { message: "Each rule needs an id." })
+    .max(64, { message: "Rule id is too long." }),
   name: z
     .string()
     .trim()
@@ -136,7 +153,9 @@ export const AutoApproveRuleSchema = z.object({
     .max(100, { message: "Rule name can be at most 100 characters." }),
   enabled: z.boolean(),
   /** All must hold (AND). Use several rules for OR. */
-  conditions: z.array(AutoApproveConditionSchema).min(1, { message: "A rule needs at least one condition." }),
+  conditions: z
+    .array(AutoApproveConditionSchema)
+    .min(1, { message: "A rule needs at least one condition." }),
 });
 export type AutoApproveRule = z.infer<typeof AutoApproveRuleSchema>;
 
@@ -168,7 +187,11 @@ export const HolidayPeriodSchema = z
   })
   .superRefine((h, ctx) => {
     if (isIsoDate(h.from) && isIsoDate(h.to) && compareDates(h.from, h.to) > 0) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "The period must end on or after its start date." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "The period must end on or after its start date.",
+      });
     }
     if ((h.extraDays === null) === (h.returnBy === null)) {
       ctx.addIssue({
@@ -177,7 +200,12 @@ export const HolidayPeriodSchema = z
         message: "Set either extra days or a return-by date for the holiday period, not both.",
       });
     }
-    if (h.returnBy !== null && isIsoDate(h.returnBy) && isIsoDate(h.to) && compareDates(h.returnBy, h.to) < 0) {
+    if (
+      h.returnBy !== null &&
+      isIsoDate(h.returnBy) &&
+      isIsoDate(h.to) &&
+      compareDates(h.returnBy, h.to) < 0
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["returnBy"],
@@ -257,7 +285,10 @@ export const ReturnPolicySchema = z
     returnMethods: z.object({
       dropOff: z.object({
         enabled: z.boolean(),
-        carrierName: z.string().trim().max(100, { message: "Carrier name can be at most 100 characters." }),
+        carrierName: z
+          .string()
+          .trim()
+          .max(100, { message: "Carrier name can be at most 100 characters." }),
       }),
       homePickup: z.object({
         enabled: z.boolean(),
@@ -318,7 +349,11 @@ export const ReturnPolicySchema = z
     }
     const m = p.returnMethods;
     if (!m.dropOff.enabled && !m.homePickup.enabled && !m.inStore.enabled && !m.keepItem.enabled) {
-      ctx.addIssue({ code: "custom", path: ["returnMethods"], message: "Enable at least one return method." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["returnMethods"],
+        message: "Enable at least one return method.",
+      });
     }
     if (m.inStore.enabled && m.inStore.locationIds.length === 0) {
       ctx.addIssue({
@@ -349,12 +384,21 @@ export const ReturnPolicySchema = z
 
 export type ReturnPolicy = z.infer<typeof ReturnPolicySchema>;
 
+/** Frozen all the way down: services start from a copy (structuredClone), never edit it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * A safe, common Nordic starting point: 30 days from delivery, all resolutions, no fees
  * except an optional shipping fee the merchant sets, gift cards and "final-sale" items
  * excluded, EU mode on (most of the seeds' merchants sell to EU consumers).
  */
-export const DEFAULT_RETURN_POLICY: ReturnPolicy = Object.freeze({
+export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
   windowDays: 30,
   windowStart: { fallbackTransitDays: 3 },
   resolutions: {
@@ -371,7 +415,11 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = Object.freeze({
     finalSaleTag: "final-sale",
     giftCards: true,
   },
-  restockingFee: { percent: 0, exemptReasonHandles: ["damaged", "defective", "wrong-item"], exemptResolutions: ["EXCHANGE"] },
+  restockingFee: {
+    percent: 0,
+    exemptReasonHandles: ["damaged", "defective", "wrong-item"],
+    exemptResolutions: ["EXCHANGE"],
+  },
   returnShippingFee: {
     byMethod: { DROP_OFF: {}, HOME_PICKUP: {}, IN_STORE: {} },
     waiveForExchange: true,
@@ -387,10 +435,15 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = Object.freeze({
   },
   autoApprove: { rules: [] },
   inspectionSlaDays: 3,
-  eu: { enabled: true, withdrawalDays: 14, refundDeadlineDays: 14, storeCreditRequiresConsent: true },
+  eu: {
+    enabled: true,
+    withdrawalDays: 14,
+    refundDeadlineDays: 14,
+    storeCreditRequiresConsent: true,
+  },
   blocklist: { emails: [], customerIds: [] },
   fraudGuard: { maxReturns: null, periodDays: 90 },
-} satisfies ReturnPolicy) as ReturnPolicy;
+} satisfies ReturnPolicy);
 
 // ---------------------------------------------------------------------------
 // Parsing for forms and stored JSON
@@ -401,7 +454,8 @@ export interface PolicyIssue {
   message: string;
 }
 
-export type PolicyParseResult = { ok: true; policy: ReturnPolicy } | { ok: false; issues: PolicyIssue[] };
+export type PolicyParseResult =
+  { ok: true; policy: ReturnPolicy } | { ok: false; issues: PolicyIssue[] };
 
 /** Validates untrusted input (form post, stored JSON) and returns field-level messages. */
 export function parseReturnPolicy(input: unknown): PolicyParseResult {
@@ -422,7 +476,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * then validates. Objects merge key by key; arrays and scalars from `stored` win whole;
  * the fee maps are taken as stored (a merchant who removed a currency meant it).
  */
-export function policyWithDefaults(stored: unknown, defaults: ReturnPolicy = DEFAULT_RETURN_POLICY): PolicyParseResult {
+export function policyWithDefaults(
+  stored: unknown,
+  defaults: ReturnPolicy = DEFAULT_RETURN_POLICY,
+): PolicyParseResult {
   const merge = (base: unknown, over: unknown, depth: number): unknown => {
     if (over === undefined) return base;
     if (depth > 0 && isPlainObject(base) && isPlainObject(over)) {
@@ -472,7 +529,13 @@ export interface ReturnShippingFeeDecision {
   /** Minor units in `currency`; 0 when waived or not configured. */
   amount: number;
   currency: string;
-  why: "CHARGED" | "WAIVED_EXCHANGE" | "WAIVED_STORE_CREDIT" | "WAIVED_EXCHANGE_AND_STORE_CREDIT" | "NO_FEE_FOR_METHOD" | "NOT_CONFIGURED_FOR_CURRENCY";
+  why:
+    | "CHARGED"
+    | "WAIVED_EXCHANGE"
+    | "WAIVED_STORE_CREDIT"
+    | "WAIVED_EXCHANGE_AND_STORE_CREDIT"
+    | "NO_FEE_FOR_METHOD"
+    | "NOT_CONFIGURED_FOR_CURRENCY";
 }
 
 /**
@@ -499,10 +562,13 @@ export function returnShippingFeeFor(
     return {
       ...base,
       amount: 0,
-      why: hasExchange && hasCredit ? "WAIVED_EXCHANGE_AND_STORE_CREDIT" : hasExchange ? "WAIVED_EXCHANGE" : "WAIVED_STORE_CREDIT",
+      why:
+        hasExchange && hasCredit
+          ? "WAIVED_EXCHANGE_AND_STORE_CREDIT"
+          : hasExchange
+            ? "WAIVED_EXCHANGE"
+            : "WAIVED_STORE_CREDIT",
     };
   }
   return { ...base, amount: configured, why: "CHARGED" };
 }
-
-

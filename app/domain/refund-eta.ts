@@ -10,10 +10,25 @@
  * to the range with `deadlineAtRisk` when the merchant's latest date would miss it — the
  * ETA is not shortened to pretend otherwise.
  */
-import { addBusinessDays, addDays, compareDates, localDate, maxDate, minDate, type IsoDate } from "./dates";
+import {
+  addBusinessDays,
+  addDays,
+  compareDates,
+  localDate,
+  maxDate,
+  minDate,
+  type IsoDate,
+} from "./dates";
 import type { ReturnMethod, ReturnPolicy } from "./policy";
 
-export const REFUND_STAGES = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "INSPECTED", "PROCESSED"] as const;
+export const REFUND_STAGES = [
+  "REQUESTED",
+  "APPROVED",
+  "IN_TRANSIT",
+  "RECEIVED",
+  "INSPECTED",
+  "PROCESSED",
+] as const;
 export type RefundStage = (typeof REFUND_STAGES)[number];
 
 export interface DayRange {
@@ -55,7 +70,8 @@ export const ETA_ASSUMPTIONS = Object.freeze({
 /** Maps a Shopify gateway name to a PAYOUT_DAYS key. */
 export function payoutKey(gateway: string): string {
   const g = gateway.trim().toLowerCase();
-  if (g === "store_credit" || g === "store-credit" || g === "shopify_store_credit") return "store_credit";
+  if (g === "store_credit" || g === "store-credit" || g === "shopify_store_credit")
+    return "store_credit";
   if (g === "gift_card" || g === "gift card") return "gift_card";
   if (g.includes("klarna")) return "klarna";
   if (g.includes("paypal")) return "paypal";
@@ -71,7 +87,11 @@ interface Step {
 }
 
 /** Steps from `stage` until the refund is issued (payout not included). */
-function stepsFrom(stage: RefundStage, policy: ReturnPolicy, method: ReturnMethod | undefined): Step[] {
+function stepsFrom(
+  stage: RefundStage,
+  policy: ReturnPolicy,
+  method: ReturnMethod | undefined,
+): Step[] {
   const noParcel = method === "KEEP_ITEM";
   const transitMax = Math.max(policy.windowStart.fallbackTransitDays, 0);
   const transit: DayRange =
@@ -79,7 +99,12 @@ function stepsFrom(stage: RefundStage, policy: ReturnPolicy, method: ReturnMetho
       ? { min: 0, max: 0 }
       : { min: Math.min(ETA_ASSUMPTIONS.minTransitDays, transitMax), max: transitMax };
   const all: Step[] = [
-    { stage: "REQUESTED", name: "approval", unit: "business", range: ETA_ASSUMPTIONS.approvalBusinessDays },
+    {
+      stage: "REQUESTED",
+      name: "approval",
+      unit: "business",
+      range: ETA_ASSUMPTIONS.approvalBusinessDays,
+    },
     {
       stage: "APPROVED",
       name: "dispatch",
@@ -94,7 +119,12 @@ function stepsFrom(stage: RefundStage, policy: ReturnPolicy, method: ReturnMetho
       unit: "business",
       range: noParcel ? { min: 0, max: 0 } : { min: 0, max: policy.inspectionSlaDays },
     },
-    { stage: "INSPECTED", name: "processing", unit: "business", range: ETA_ASSUMPTIONS.processingBusinessDays },
+    {
+      stage: "INSPECTED",
+      name: "processing",
+      unit: "business",
+      range: ETA_ASSUMPTIONS.processingBusinessDays,
+    },
   ];
   const index = REFUND_STAGES.indexOf(stage);
   return all.filter((s) => {
@@ -170,7 +200,8 @@ export function refundEta(input: RefundEtaInput): RefundEta {
     issued = { from, to: maxDate(maxDate(plannedTo, toToday), from) };
   }
 
-  const methods = input.paymentMethods.length > 0 ? [...new Set(input.paymentMethods)] : ["default"];
+  const methods =
+    input.paymentMethods.length > 0 ? [...new Set(input.paymentMethods)] : ["default"];
   const perMethod = methods.map((method) => {
     const key = payoutKey(method);
     const range = PAYOUT_DAYS[key] ?? PAYOUT_DAYS.default;
@@ -186,7 +217,9 @@ export function refundEta(input: RefundEtaInput): RefundEta {
 
   const eu = input.policy.eu;
   const euRefundDeadline =
-    eu.enabled && input.euWithdrawalAt ? addDays(localDate(input.euWithdrawalAt, tz), eu.refundDeadlineDays) : null;
+    eu.enabled && input.euWithdrawalAt
+      ? addDays(localDate(input.euWithdrawalAt, tz), eu.refundDeadlineDays)
+      : null;
   const deadlineAtRisk = euRefundDeadline !== null && compareDates(issued.to, euRefundDeadline) > 0;
 
   return { from, to, issued, perMethod, overdue, euRefundDeadline, deadlineAtRisk };

@@ -4,20 +4,27 @@
  * the same model independently; a test compares both for every seeded order).
  *
  * Two layers:
- * 1. The Shopify model (`calculateReturn` → totals, net, outcome, maximumRefundable and
- *    `shopify`, the suggestion Shopify's suggestedFinancialOutcome should give). The app
+ * 1. The Shopify model (`calculateReturnTotals` → totals, net, outcome, maximumRefundable
+ *    and `shopify`, the suggestion Shopify's suggestedFinancialOutcome should give). The app
  *    compares that with Shopify's answer (`compareWithShopify`) before it processes; a
  *    mismatch is flagged and processing stops until a person looks.
- * 2. What only the app adds (`settlement`): a return may mix resolutions per line, so the
- *    net is split into an original-payment refund, store credit (+ bonus, expiry) and the
- *    exchange offset, and what the shopper owes (invoice) when the net is negative.
+ * 2. What only the app adds (`calculateReturn` → `settlement`): a return may mix
+ *    resolutions per line, so the net is split into an original-payment refund, store
+ *    credit (+ bonus, expiry) and the exchange offset, and what the shopper owes
+ *    (invoice) when the net is negative.
  *    Always: settlement.originalPayment.amount + settlement.storeCredit.amount −
  *    settlement.invoice = net.
  */
 import { addDaysToInstant, parseInstant } from "./dates";
 import { percentOf, share, minorUnitsOf } from "./money";
 import { remainingRefundableShipping, type OrderSnapshot, type OrderTransaction } from "./order";
-import { returnShippingFeeFor, type Resolution, type ReturnMethod, type ReturnPolicy, type ReturnShippingFeeDecision } from "./policy";
+import {
+  returnShippingFeeFor,
+  type Resolution,
+  type ReturnMethod,
+  type ReturnPolicy,
+  type ReturnShippingFeeDecision,
+} from "./policy";
 
 export class RefundInputError extends Error {
   constructor(
@@ -117,10 +124,13 @@ export interface TransactionAllocation {
   amount: number;
 }
 
-export type FinancialOutcome = { kind: "REFUND"; amount: number } | { kind: "INVOICE"; amount: number };
+export type FinancialOutcome =
+  { kind: "REFUND"; amount: number } | { kind: "INVOICE"; amount: number };
 
 export type CalculationWarning =
   | { code: "REFUND_EXCEEDS_REFUNDABLE"; requested: number; refundable: number }
+  /** The original-payment part is more than the payments can take back; a person decides. */
+  | { code: "ORIGINAL_PAYMENT_UNALLOCATED"; amount: number }
   | { code: "INVOICE_DUE"; amount: number }
   | { code: "SHIPPING_FEE_NOT_CONFIGURED"; currency: string }
   | { code: "SHIPPING_REFUND_EXCEEDS_REMAINING"; requested: number; remaining: number };
@@ -130,6 +140,9 @@ export interface ReturnCalculation {
   lines: LineCalculation[];
   exchangeLines: ExchangeLineCalculation[];
   itemsSubtotal: number;
+  itemsSubtotalBeforeOrderDiscounts: number;
+  /** Σ order-level discount shares of the lines (Shopify's totalCartDiscountAmount). */
+  totalCartDiscount: number;
   itemsTax: number;
   /** True when itemsTax is part of the net (the order's prices exclude tax). */
   taxAddedToRefund: boolean;
@@ -186,27 +199,43 @@ export interface Settlement {
 
 function assertPercent(p: number, what: string): void {
   if (!Number.isFinite(p) || p < 0 || p > 100) {
-    throw new RefundInputError("INVALID_PERCENTAGE", `${what} must be between 0 and 100, got ${p}.`);
+    throw new RefundInputError(
+      "INVALID_PERCENTAGE",
+      `${what} must be between 0 and 100, got ${p}.`,
+    );
   }
 }
 
 function assertAmount(a: number, what: string): void {
   if (!Number.isSafeInteger(a) || a < 0) {
-    throw new RefundInputError("INVALID_AMOUNT", `${what} must be a non-negative integer of minor units, got ${a}.`);
+    throw new RefundInputError(
+      "INVALID_AMOUNT",
+      `${what} must be a non-negative integer of minor units, got ${a}.`,
+    );
   }
 }
 
 /** The per-line formulas of docs/refund-arithmetic.md for q of the line item's n units. */
 export function calculateLine(order: OrderSnapshot, line: ReturnLineInput): LineCalculation {
   const li = order.lineItems.find((l) => l.id === line.lineItemId);
-  if (!li) throw new RefundInputError("UNKNOWN_LINE_ITEM", `Line item ${line.lineItemId} is not on order ${order.name}.`);
+  if (!li)
+    throw new RefundInputError(
+      "UNKNOWN_LINE_ITEM",
+      `Line item ${line.lineItemId} is not on order ${order.name}.`,
+    );
   const q = line.quantity;
   const n = li.quantity;
   if (!Number.isSafeInteger(q) || q <= 0) {
-    throw new RefundInputError("INVALID_QUANTITY", `Quantity must be a positive whole number, got ${q}.`);
+    throw new RefundInputError(
+      "INVALID_QUANTITY",
+      `Quantity must be a positive whole number, got ${q}.`,
+    );
   }
   if (q > n) {
-    throw new RefundInputError("QUANTITY_EXCEEDS_LINE", `Cannot return ${q} of ${n} units of "${li.title}".`);
+    throw new RefundInputError(
+      "QUANTITY_EXCEEDS_LINE",
+      `Cannot return ${q} of ${n} units of "${li.title}".`,
+    );
   }
   assertPercent(line.restockingFeePercent, "Restocking fee");
 
@@ -217,7 +246,9 @@ export function calculateLine(order: OrderSnapshot, line: ReturnLineInput): Line
   const credit = subtotal + (order.taxesIncluded ? 0 : tax) - restockingFee;
   return {
     lineItemId: li.id,
-    ...(line.fulfillmentLineItemId !== undefined ? { fulfillmentLineItemId: line.fulfillmentLineItemId } : {}),
+    ...(line.fulfillmentLineItemId !== undefined
+      ? { fulfillmentLineItemId: line.fulfillmentLineItemId }
+      : {}),
     quantity: q,
     resolution: line.resolution,
     subtotalBeforeOrderDiscounts,
@@ -232,7 +263,10 @@ export function calculateLine(order: OrderSnapshot, line: ReturnLineInput): Line
 /** `variantPrice × quantity` minus the applied discount (percentage or amount, capped). */
 export function calculateExchangeLine(line: ExchangeLineInput): ExchangeLineCalculation {
   if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
-    throw new RefundInputError("INVALID_QUANTITY", `Exchange quantity must be a positive whole number, got ${line.quantity}.`);
+    throw new RefundInputError(
+      "INVALID_QUANTITY",
+      `Exchange quantity must be a positive whole number, got ${line.quantity}.`,
+    );
   }
   assertAmount(line.unitPrice, "Exchange unit price");
   const gross = line.unitPrice * line.quantity;
@@ -245,7 +279,14 @@ export function calculateExchangeLine(line: ExchangeLineInput): ExchangeLineCalc
     assertAmount(d.amount, "Exchange discount");
     discount = Math.min(d.amount, gross);
   }
-  return { variantId: line.variantId, quantity: line.quantity, unitPrice: line.unitPrice, gross, discount, total: gross - discount };
+  return {
+    variantId: line.variantId,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    gross,
+    discount,
+    total: gross - discount,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -259,7 +300,10 @@ function isSuccessfulRefund(t: OrderTransaction): boolean {
   return t.status === "SUCCESS" && t.kind === "REFUND";
 }
 
-/** Σ successful SALE/CAPTURE − Σ successful REFUND (never below 0). */
+/**
+ * Σ successful SALE/CAPTURE − Σ successful REFUND, exactly as the shared model says (it
+ * can go below 0 after an over-refund; callers treat anything ≤ 0 as "nothing left").
+ */
 export function maximumRefundable(order: OrderSnapshot): number {
   let paid = 0;
   let refunded = 0;
@@ -267,7 +311,7 @@ export function maximumRefundable(order: OrderSnapshot): number {
     if (isSuccessfulPayment(t)) paid += t.amount;
     else if (isSuccessfulRefund(t)) refunded += t.amount;
   }
-  return Math.max(0, paid - refunded);
+  return paid - refunded;
 }
 
 export interface RefundablePayment {
@@ -321,7 +365,7 @@ export function allocateToTransactions(
   amount: number,
 ): { transactions: TransactionAllocation[]; unallocated: number } {
   assertAmount(amount, "Refund amount");
-  let left = Math.min(amount, maximumRefundable(order));
+  let left = Math.max(0, Math.min(amount, maximumRefundable(order)));
   const transactions: TransactionAllocation[] = [];
   for (const p of refundablePayments(order)) {
     if (left === 0) break;
@@ -347,8 +391,27 @@ function shippingRefundOf(order: OrderSnapshot, input: RefundShippingInput | und
   return input.fullRefund ? remainingRefundableShipping(order) : 0;
 }
 
-export function calculateReturn(input: ReturnCalculationInput): ReturnCalculation {
-  const { order, policy } = input;
+/** The Shopify half of a return: everything docs/refund-arithmetic.md defines, no policy. */
+export interface ReturnTotalsInput {
+  order: OrderSnapshot;
+  lines: readonly ReturnLineInput[];
+  exchangeLines?: readonly ExchangeLineInput[];
+  /** Σ is the return's `returnShippingFee` (what was passed to Shopify). */
+  returnShippingFees: readonly number[];
+  refundShipping?: RefundShippingInput;
+  /** Allocation for the suggestion (default ORIGINAL_PAYMENT_METHODS). */
+  refundMethodAllocation?: RefundMethodAllocation;
+}
+
+export type ReturnTotals = Omit<ReturnCalculation, "settlement" | "returnShippingFeeDecision">;
+
+/**
+ * What Shopify computes for a return (returnCalculate, suggestedFinancialOutcome, the
+ * refund cap of returnProcess), independently re-implemented. This is the function the
+ * stand-in comparison test calls for every seeded order; it needs no policy.
+ */
+export function calculateReturnTotals(input: ReturnTotalsInput): ReturnTotals {
+  const { order } = input;
   const currency = order.currency;
   minorUnitsOf(currency); // validates the code
   const warnings: CalculationWarning[] = [];
@@ -357,24 +420,99 @@ export function calculateReturn(input: ReturnCalculationInput): ReturnCalculatio
   const exchangeLines = (input.exchangeLines ?? []).map(calculateExchangeLine);
 
   const itemsSubtotal = lines.reduce((a, l) => a + l.subtotal, 0);
+  const itemsSubtotalBeforeOrderDiscounts = lines.reduce(
+    (a, l) => a + l.subtotalBeforeOrderDiscounts,
+    0,
+  );
   const itemsTax = lines.reduce((a, l) => a + l.tax, 0);
   const restockingFees = lines.reduce((a, l) => a + l.restockingFee, 0);
   const exchangeTotal = exchangeLines.reduce((a, l) => a + l.total, 0);
+  input.returnShippingFees.forEach((f) => assertAmount(f, "Return shipping fee"));
+  const returnShippingFees = input.returnShippingFees.reduce((a, f) => a + f, 0);
 
-  let returnShippingFees: number;
+  const shippingRefund = shippingRefundOf(order, input.refundShipping);
+  const remainingShipping = remainingRefundableShipping(order);
+  if (shippingRefund > remainingShipping) {
+    warnings.push({
+      code: "SHIPPING_REFUND_EXCEEDS_REMAINING",
+      requested: shippingRefund,
+      remaining: remainingShipping,
+    });
+  }
+
+  const taxAddedToRefund = !order.taxesIncluded;
+  const net =
+    itemsSubtotal +
+    (taxAddedToRefund ? itemsTax : 0) -
+    restockingFees -
+    returnShippingFees -
+    exchangeTotal +
+    shippingRefund;
+  const totalAdditionalFees = restockingFees + returnShippingFees;
+  const outcome: FinancialOutcome =
+    net >= 0 ? { kind: "REFUND", amount: net } : { kind: "INVOICE", amount: -net };
+  const maxRefundable = maximumRefundable(order);
+  if (net > maxRefundable)
+    warnings.push({ code: "REFUND_EXCEEDS_REFUNDABLE", requested: net, refundable: maxRefundable });
+
+  // Shopify's suggestion for the whole net under one allocation. "The amount" of the
+  // store-credit suggestion is read as the same capped amount as for transactions.
+  const allocation = input.refundMethodAllocation ?? "ORIGINAL_PAYMENT_METHODS";
+  const suggestedAmount = Math.max(0, Math.min(net, maxRefundable));
+  const shopify = {
+    allocation,
+    outcome,
+    suggestedTransactions:
+      outcome.kind === "REFUND" && allocation === "ORIGINAL_PAYMENT_METHODS"
+        ? allocateToTransactions(order, suggestedAmount).transactions
+        : [],
+    suggestedStoreCredit:
+      outcome.kind === "REFUND" && allocation === "STORE_CREDIT" ? suggestedAmount : null,
+  };
+
+  return {
+    currency,
+    lines,
+    exchangeLines,
+    itemsSubtotal,
+    itemsSubtotalBeforeOrderDiscounts,
+    totalCartDiscount: itemsSubtotalBeforeOrderDiscounts - itemsSubtotal,
+    itemsTax,
+    taxAddedToRefund,
+    restockingFees,
+    returnShippingFees,
+    exchangeTotal,
+    shippingRefund,
+    totalAdditionalFees,
+    net,
+    outcome,
+    maximumRefundable: maxRefundable,
+    shopify,
+    warnings,
+  };
+}
+
+/**
+ * The full calculation: Shopify's totals plus the app's per-resolution settlement. The
+ * return shipping fee is the recorded one when given, else derived from the policy and
+ * the return method (so a request and its later processing agree).
+ */
+export function calculateReturn(input: ReturnCalculationInput): ReturnCalculation {
+  const { order, policy } = input;
+  const feeWarnings: CalculationWarning[] = [];
+  let returnShippingFees: readonly number[];
   let returnShippingFeeDecision: ReturnShippingFeeDecision | null = null;
   if (input.returnShippingFees !== undefined) {
-    input.returnShippingFees.forEach((f) => assertAmount(f, "Return shipping fee"));
-    returnShippingFees = input.returnShippingFees.reduce((a, f) => a + f, 0);
+    returnShippingFees = input.returnShippingFees;
   } else if (input.returnMethod !== undefined) {
     returnShippingFeeDecision = returnShippingFeeFor(policy, {
       method: input.returnMethod,
-      currency,
-      resolutions: lines.map((l) => l.resolution),
+      currency: order.currency,
+      resolutions: input.lines.map((l) => l.resolution),
     });
-    returnShippingFees = returnShippingFeeDecision.amount;
+    returnShippingFees = [returnShippingFeeDecision.amount];
     if (returnShippingFeeDecision.why === "NOT_CONFIGURED_FOR_CURRENCY") {
-      warnings.push({ code: "SHIPPING_FEE_NOT_CONFIGURED", currency });
+      feeWarnings.push({ code: "SHIPPING_FEE_NOT_CONFIGURED", currency: order.currency });
     }
   } else {
     throw new RefundInputError(
@@ -383,80 +521,45 @@ export function calculateReturn(input: ReturnCalculationInput): ReturnCalculatio
     );
   }
 
-  const shippingRefund = shippingRefundOf(order, input.refundShipping);
-  const remainingShipping = remainingRefundableShipping(order);
-  if (shippingRefund > remainingShipping) {
-    warnings.push({ code: "SHIPPING_REFUND_EXCEEDS_REMAINING", requested: shippingRefund, remaining: remainingShipping });
-  }
-
-  const taxAddedToRefund = !order.taxesIncluded;
-  const net =
-    itemsSubtotal + (taxAddedToRefund ? itemsTax : 0) - restockingFees - returnShippingFees - exchangeTotal + shippingRefund;
-  const totalAdditionalFees = restockingFees + returnShippingFees;
-  const outcome: FinancialOutcome = net >= 0 ? { kind: "REFUND", amount: net } : { kind: "INVOICE", amount: -net };
-  const maxRefundable = maximumRefundable(order);
-
-  // Shopify's suggestion for the whole net under one allocation.
-  const allocation = input.refundMethodAllocation ?? "ORIGINAL_PAYMENT_METHODS";
-  const suggestedAmount = Math.min(Math.max(net, 0), maxRefundable);
-  const shopify = {
-    allocation,
-    outcome,
-    suggestedTransactions:
-      outcome.kind === "REFUND" && allocation === "ORIGINAL_PAYMENT_METHODS"
-        ? allocateToTransactions(order, suggestedAmount).transactions
-        : [],
-    suggestedStoreCredit: outcome.kind === "REFUND" && allocation === "STORE_CREDIT" ? suggestedAmount : null,
-  };
+  const totals = calculateReturnTotals({
+    order,
+    lines: input.lines,
+    exchangeLines: input.exchangeLines,
+    returnShippingFees,
+    refundShipping: input.refundShipping,
+    refundMethodAllocation: input.refundMethodAllocation,
+  });
 
   const settlement = settle({
     order,
     policy,
-    lines,
-    exchangeTotal,
-    returnShippingFees,
-    shippingRefund,
+    lines: totals.lines,
+    exchangeTotal: totals.exchangeTotal,
+    returnShippingFees: totals.returnShippingFees,
+    shippingRefund: totals.shippingRefund,
     processedAt: input.processedAt,
   });
+  const warnings = [...feeWarnings, ...totals.warnings];
   if (settlement.originalPayment.unallocated > 0) {
     warnings.push({
-      code: "REFUND_EXCEEDS_REFUNDABLE",
-      requested: settlement.originalPayment.amount,
-      refundable: settlement.originalPayment.amount - settlement.originalPayment.unallocated,
+      code: "ORIGINAL_PAYMENT_UNALLOCATED",
+      amount: settlement.originalPayment.unallocated,
     });
   }
   if (settlement.invoice > 0) warnings.push({ code: "INVOICE_DUE", amount: settlement.invoice });
 
-  return {
-    currency,
-    lines,
-    exchangeLines,
-    itemsSubtotal,
-    itemsTax,
-    taxAddedToRefund,
-    restockingFees,
-    returnShippingFees,
-    returnShippingFeeDecision,
-    exchangeTotal,
-    shippingRefund,
-    totalAdditionalFees,
-    net,
-    outcome,
-    maximumRefundable: maxRefundable,
-    shopify,
-    settlement,
-    warnings,
-  };
+  return { ...totals, returnShippingFeeDecision, settlement, warnings };
 }
 
 /**
  * Splits the net by resolution. Buckets: refund (refund lines + shipping refund − return
  * shipping fee), store credit (store-credit lines), exchange (exchange-resolution lines −
  * exchange items). An exchange surplus goes where the policy says. Deficits (an exchange
- * costing more than what came back, fees larger than a bucket) are netted first against
- * the refund, then against exchange surplus credited as store credit, then against
- * store-credit lines; whatever is left is invoiced. Netting the refund first keeps the
- * store credit the shopper chose (and its bonus) intact as long as possible.
+ * costing more than what came back, a return shipping fee larger than the refund part)
+ * are netted first against the refund, then against exchange surplus credited as store
+ * credit, then against store-credit lines; whatever is left is invoiced. That order
+ * keeps the store credit the shopper chose (and the bonus computed on it) intact as long
+ * as possible. The bonus is paid on store-credit lines only, not on exchange surplus.
  */
 function settle(args: {
   order: OrderSnapshot;
@@ -468,7 +571,8 @@ function settle(args: {
   processedAt: string | Date;
 }): Settlement {
   const { order, policy, lines } = args;
-  const creditOf = (r: Resolution) => lines.filter((l) => l.resolution === r).reduce((a, l) => a + l.credit, 0);
+  const creditOf = (r: Resolution) =>
+    lines.filter((l) => l.resolution === r).reduce((a, l) => a + l.credit, 0);
 
   let refund = creditOf("REFUND") + args.shippingRefund - args.returnShippingFees;
   let creditFromLines = creditOf("STORE_CREDIT");
@@ -508,7 +612,9 @@ function settle(args: {
   const bonus = percentOf(creditFromLines, bonusPercent);
   const expiryDays = policy.storeCredit.expiryDays;
   const expiresAt =
-    storeCreditAmount + bonus > 0 && expiryDays !== null ? addDaysToInstant(args.processedAt, expiryDays) : null;
+    storeCreditAmount + bonus > 0 && expiryDays !== null
+      ? addDaysToInstant(args.processedAt, expiryDays)
+      : null;
 
   return {
     originalPayment: { amount: refund, transactions, unallocated },
@@ -537,6 +643,7 @@ export interface ShopifySuggestedOutcome {
   maximumRefundable: number;
   /** Optional totals; compared when the gateway maps them. */
   discountedSubtotal?: number;
+  totalCartDiscountAmount?: number;
   totalTax?: number;
   totalAdditionalFees?: number;
   shipping?: number;
@@ -554,11 +661,15 @@ export interface OutcomeDifference {
  * financialTransfer is read as a refund of 0 with no transactions.
  */
 export function compareWithShopify(
-  ours: ReturnCalculation,
+  ours: ReturnTotals,
   shopify: ShopifySuggestedOutcome,
 ): { agrees: boolean; differences: OutcomeDifference[] } {
   const differences: OutcomeDifference[] = [];
-  const diff = (field: string, a: number | string | null, b: number | string | null | undefined) => {
+  const diff = (
+    field: string,
+    a: number | string | null,
+    b: number | string | null | undefined,
+  ) => {
     if (b === undefined) return;
     if (a !== b) differences.push({ field, ours: a, shopify: b });
   };
@@ -574,21 +685,29 @@ export function compareWithShopify(
   diff("financialTransfer.amount", ours.shopify.outcome.amount, transfer.amount);
   diff("maximumRefundable", ours.maximumRefundable, shopify.maximumRefundable);
   diff("discountedSubtotal", ours.itemsSubtotal, shopify.discountedSubtotal);
+  diff("totalCartDiscountAmount", ours.totalCartDiscount, shopify.totalCartDiscountAmount);
   diff("totalTax", ours.itemsTax, shopify.totalTax);
   diff("totalAdditionalFees", ours.totalAdditionalFees, shopify.totalAdditionalFees);
   diff("shipping", ours.shippingRefund, shopify.shipping);
 
   if (transfer.kind === "REFUND" && ours.shopify.outcome.kind === "REFUND") {
     const theirs = new Map<string, number>();
-    for (const t of transfer.suggestedTransactions) theirs.set(t.parentId, (theirs.get(t.parentId) ?? 0) + t.amount);
+    for (const t of transfer.suggestedTransactions)
+      theirs.set(t.parentId, (theirs.get(t.parentId) ?? 0) + t.amount);
     const mine = new Map<string, number>();
-    for (const t of ours.shopify.suggestedTransactions) mine.set(t.parentId, (mine.get(t.parentId) ?? 0) + t.amount);
+    for (const t of ours.shopify.suggestedTransactions)
+      mine.set(t.parentId, (mine.get(t.parentId) ?? 0) + t.amount);
     for (const id of new Set([...mine.keys(), ...theirs.keys()])) {
       diff(`suggestedTransactions[${id}]`, mine.get(id) ?? null, theirs.get(id) ?? null);
     }
     // A store-credit suggestion of 0 and none at all mean the same.
-    const credit = (x: number | null | undefined) => (x === undefined || x === null || x === 0 ? null : x);
-    diff("suggestedStoreCredit", credit(ours.shopify.suggestedStoreCredit), credit(transfer.suggestedStoreCredit));
+    const credit = (x: number | null | undefined) =>
+      x === undefined || x === null || x === 0 ? null : x;
+    diff(
+      "suggestedStoreCredit",
+      credit(ours.shopify.suggestedStoreCredit),
+      credit(transfer.suggestedStoreCredit),
+    );
   }
   return { agrees: differences.length === 0, differences };
 }

@@ -53,33 +53,56 @@ export interface ReturnMethodsInput {
   resolutions: readonly Resolution[];
 }
 
-export function returnMethodOptions(policy: ReturnPolicy, input: ReturnMethodsInput): ReturnMethodOption[] {
+export function returnMethodOptions(
+  policy: ReturnPolicy,
+  input: ReturnMethodsInput,
+): ReturnMethodOption[] {
   const m = policy.returnMethods;
   const threshold = m.homePickup.requiredAboveGrams;
   const pickupRequired = m.homePickup.enabled && threshold !== null && input.totalGrams > threshold;
   const fee = (method: ReturnMethod) =>
-    returnShippingFeeFor(policy, { method, currency: input.currency, resolutions: input.resolutions });
+    returnShippingFeeFor(policy, {
+      method,
+      currency: input.currency,
+      resolutions: input.resolutions,
+    });
 
   return RETURN_METHODS.map((method): ReturnMethodOption => {
     const base = { method, fee: fee(method), required: false };
     switch (method) {
       case "DROP_OFF":
         if (!m.dropOff.enabled) return { ...base, available: false, unavailableReason: "DISABLED" };
-        if (pickupRequired) return { ...base, available: false, unavailableReason: "TOO_HEAVY_FOR_DROP_OFF" };
-        return { ...base, available: true, unavailableReason: null, carrierName: m.dropOff.carrierName };
+        if (pickupRequired)
+          return { ...base, available: false, unavailableReason: "TOO_HEAVY_FOR_DROP_OFF" };
+        return {
+          ...base,
+          available: true,
+          unavailableReason: null,
+          carrierName: m.dropOff.carrierName,
+        };
       case "HOME_PICKUP":
-        if (!m.homePickup.enabled) return { ...base, available: false, unavailableReason: "DISABLED" };
+        if (!m.homePickup.enabled)
+          return { ...base, available: false, unavailableReason: "DISABLED" };
         return { ...base, available: true, required: pickupRequired, unavailableReason: null };
       case "IN_STORE":
         if (!m.inStore.enabled) return { ...base, available: false, unavailableReason: "DISABLED" };
         // A parcel too heavy for a service point is too heavy to carry into a store, too.
-        if (pickupRequired) return { ...base, available: false, unavailableReason: "TOO_HEAVY_FOR_IN_STORE" };
-        return { ...base, available: true, unavailableReason: null, locationIds: [...m.inStore.locationIds] };
+        if (pickupRequired)
+          return { ...base, available: false, unavailableReason: "TOO_HEAVY_FOR_IN_STORE" };
+        return {
+          ...base,
+          available: true,
+          unavailableReason: null,
+          locationIds: [...m.inStore.locationIds],
+        };
       case "KEEP_ITEM": {
-        if (!m.keepItem.enabled) return { ...base, available: false, unavailableReason: "DISABLED" };
+        if (!m.keepItem.enabled)
+          return { ...base, available: false, unavailableReason: "DISABLED" };
         const limit = m.keepItem.maxValue[input.currency];
-        if (limit === undefined) return { ...base, available: false, unavailableReason: "NO_LIMIT_FOR_CURRENCY" };
-        if (input.returnValue >= limit) return { ...base, available: false, unavailableReason: "VALUE_TOO_HIGH" };
+        if (limit === undefined)
+          return { ...base, available: false, unavailableReason: "NO_LIMIT_FOR_CURRENCY" };
+        if (input.returnValue >= limit)
+          return { ...base, available: false, unavailableReason: "VALUE_TOO_HIGH" };
         return { ...base, available: true, unavailableReason: null };
       }
     }
@@ -87,6 +110,9 @@ export function returnMethodOptions(policy: ReturnPolicy, input: ReturnMethodsIn
 }
 
 /** Just the methods the shopper can pick. */
-export function availableReturnMethods(policy: ReturnPolicy, input: ReturnMethodsInput): ReturnMethodOption[] {
+export function availableReturnMethods(
+  policy: ReturnPolicy,
+  input: ReturnMethodsInput,
+): ReturnMethodOption[] {
   return returnMethodOptions(policy, input).filter((o) => o.available);
 }

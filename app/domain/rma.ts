@@ -29,9 +29,14 @@ export class RmaError extends Error {
   }
 }
 
-export function formatRma(prefix: string, sequence: number, minDigits = DEFAULT_RMA_MIN_DIGITS): string {
+export function formatRma(
+  prefix: string,
+  sequence: number,
+  minDigits = DEFAULT_RMA_MIN_DIGITS,
+): string {
   const parsed = RmaPrefixSchema.safeParse(prefix);
-  if (!parsed.success) throw new RmaError(`Invalid RMA prefix "${prefix}": ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new RmaError(`Invalid RMA prefix "${prefix}": ${parsed.error.issues[0]?.message}`);
   if (!Number.isSafeInteger(sequence) || sequence <= 0) {
     throw new RmaError(`RMA sequence must be a positive whole number, got ${sequence}.`);
   }

@@ -52,7 +52,13 @@ export const RETURN_ACTIONS = [
 ] as const;
 export type ReturnAction = (typeof RETURN_ACTIONS)[number];
 
-export const SHOPIFY_RETURN_STATUSES = ["REQUESTED", "OPEN", "DECLINED", "CANCELED", "CLOSED"] as const;
+export const SHOPIFY_RETURN_STATUSES = [
+  "REQUESTED",
+  "OPEN",
+  "DECLINED",
+  "CANCELED",
+  "CLOSED",
+] as const;
 export type ShopifyReturnStatus = (typeof SHOPIFY_RETURN_STATUSES)[number];
 
 /** `null` stands for "no return yet" (the action creates it: an INSERT, not an UPDATE). */
@@ -158,20 +164,34 @@ export interface TransitionContext {
 
 export type TransitionResult =
   | { ok: true; from: FromStatus; to: ReturnStatus }
-  | { ok: false; code: "ALREADY_EXISTS" | "NOT_FOUND" | "TERMINAL" | "NOT_ALLOWED"; reason: string };
+  | {
+      ok: false;
+      code: "ALREADY_EXISTS" | "NOT_FOUND" | "TERMINAL" | "NOT_ALLOWED";
+      reason: string;
+    };
 
-export function transition(status: FromStatus, action: ReturnAction, ctx: TransitionContext = {}): TransitionResult {
+export function transition(
+  status: FromStatus,
+  action: ReturnAction,
+  ctx: TransitionContext = {},
+): TransitionResult {
   const rule = TRANSITIONS[action];
-  if (!rule) return { ok: false, code: "NOT_ALLOWED", reason: `Unknown action "${String(action)}".` };
+  if (!rule)
+    return { ok: false, code: "NOT_ALLOWED", reason: `Unknown action "${String(action)}".` };
   if (rule.from.includes(status)) {
-    const to = rule.to === "REOPEN" ? (ctx.anyProcessed === false ? "APPROVED" : "PROCESSED") : rule.to;
+    const to =
+      rule.to === "REOPEN" ? (ctx.anyProcessed === false ? "APPROVED" : "PROCESSED") : rule.to;
     return { ok: true, from: status, to };
   }
   if (status === null) {
     return { ok: false, code: "NOT_FOUND", reason: `There is no return to ${action} yet.` };
   }
   if (rule.from.every((f) => f === null)) {
-    return { ok: false, code: "ALREADY_EXISTS", reason: `This return already exists (it is ${LABEL[status]}).` };
+    return {
+      ok: false,
+      code: "ALREADY_EXISTS",
+      reason: `This return already exists (it is ${LABEL[status]}).`,
+    };
   }
   if (TERMINAL_STATUSES.has(status)) {
     return {
@@ -212,7 +232,7 @@ export function allowedActions(status: FromStatus): ReturnAction[] {
 
 /**
  * Statuses the row must still have for `action` to apply: the WHERE clause of the
- * conditional update. An empty list containing only null means "insert a new return".
+ * conditional update. `[null]` means the action inserts a new return instead.
  */
 export function expectedFrom(action: ReturnAction): readonly FromStatus[] {
   return TRANSITIONS[action].from;
@@ -303,7 +323,11 @@ export function inferFromShopify(facts: ShopifyReturnFacts): InferredStatus {
     why = "the return is open with no shipment yet";
   }
   const currentRank = current !== null ? OPEN_RANK[current] : undefined;
-  if (current !== null && currentRank !== undefined && currentRank >= (OPEN_RANK[inferred] as number)) {
+  if (
+    current !== null &&
+    currentRank !== undefined &&
+    currentRank >= (OPEN_RANK[inferred] as number)
+  ) {
     const conflict = current === "PROCESSED" && !facts.anyProcessed;
     return {
       status: current,

@@ -3,7 +3,12 @@
  * way to change one detail per case, so each row of a table says only what differs.
  * Not used by production code.
  */
-import type { FulfillmentSnapshot, LineItemSnapshot, OrderSnapshot, OrderTransaction } from "../order";
+import type {
+  FulfillmentSnapshot,
+  LineItemSnapshot,
+  OrderSnapshot,
+  OrderTransaction,
+} from "../order";
 import { DEFAULT_RETURN_POLICY, ReturnPolicySchema, type ReturnPolicy } from "../policy";
 
 export type DeepPartial<T> = T extends readonly (infer U)[]

@@ -453,6 +453,1172 @@ export type CurrencyCode =
   /** Zambian Kwacha (ZMW). */
   | "ZMW";
 
+/** Represents the order's current financial status. */
+export type OrderDisplayFinancialStatus =
+  /**
+   * Displayed as **Authorized**. The payment provider has validated the customer's
+   * payment information. This status appears only for manual payment capture and
+   * indicates payments should be captured before the authorization period expires.
+   */
+  | "AUTHORIZED"
+  /**
+   * Displayed as **Expired**. Payment wasn't captured before the payment
+   * provider's deadline on an authorized order. Some payment providers use this
+   * status to indicate failed payment processing.
+   */
+  | "EXPIRED"
+  /** Displayed as **Paid**. Payment was automatically or manually captured, or the order was marked as paid. */
+  | "PAID"
+  /**
+   * Displayed as **Partially paid**. A payment was manually captured for the order
+   * with an amount less than the full order value.
+   */
+  | "PARTIALLY_PAID"
+  /** Displayed as **Partially refunded**. The amount refunded to a customer is less than the full amount paid for an order. */
+  | "PARTIALLY_REFUNDED"
+  /**
+   * Displayed as **Pending**. Orders have this status when the payment provider
+   * needs time to complete the payment, or when manual payment methods are being used.
+   */
+  | "PENDING"
+  /** Displayed as **Refunded**. The full amount paid for an order was refunded to the customer. */
+  | "REFUNDED"
+  /**
+   * Displayed as **Voided**. An authorized but uncaptured payment was voided,
+   * releasing the hold on the funds. This is the payment's financial status and is
+   * distinct from the order's status: an order can remain open even when its
+   * payment is voided.
+   */
+  | "VOIDED";
+
+/** The different kinds of order transactions. */
+export type OrderTransactionKind =
+  /**
+   * An amount reserved against the cardholder's funding source.
+   * Money does not change hands until the authorization is captured.
+   */
+  | "AUTHORIZATION"
+  /** A transfer of the money that was reserved by an authorization. */
+  | "CAPTURE"
+  /** The money returned to the customer when they've paid too much during a cash transaction. */
+  | "CHANGE"
+  /** An authorization for a payment taken with an EMV credit card reader. */
+  | "EMV_AUTHORIZATION"
+  /**
+   * A partial or full return of captured funds to the cardholder.
+   * A refund can happen only after a capture is processed.
+   */
+  | "REFUND"
+  /** An authorization and capture performed together in a single step. */
+  | "SALE"
+  /** A suggested refund transaction that can be used to create a refund. */
+  | "SUGGESTED_REFUND"
+  /** A cancelation of an authorization transaction. */
+  | "VOID";
+
+/** The different states that an `OrderTransaction` can have. */
+export type OrderTransactionStatus =
+  /** Awaiting a response. */
+  | "AWAITING_RESPONSE"
+  /** There was an error while processing the transaction. */
+  | "ERROR"
+  /** The transaction failed. */
+  | "FAILURE"
+  /** The transaction is pending. */
+  | "PENDING"
+  /** The transaction succeeded. */
+  | "SUCCESS"
+  /** The transaction status is unknown. */
+  | "UNKNOWN";
+
+/** The status of a fulfillment. */
+export type FulfillmentStatus =
+  /** The fulfillment was canceled. */
+  | "CANCELLED"
+  /** There was an error with the fulfillment request. */
+  | "ERROR"
+  /** The fulfillment request failed. */
+  | "FAILURE"
+  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
+  | "OPEN"
+  /**
+   * Shopify has created the fulfillment and is waiting for the third-party
+   * fulfillment service to transition it to `open` or `success`.
+   */
+  | "PENDING"
+  /** The fulfillment was completed successfully. */
+  | "SUCCESS";
+
+/** Units of measurement for weight. */
+export type WeightUnit =
+  /** Metric system unit of mass. */
+  | "GRAMS"
+  /** 1 kilogram equals 1000 grams. */
+  | "KILOGRAMS"
+  /** Imperial system unit of mass. */
+  | "OUNCES"
+  /** 1 pound equals 16 ounces. */
+  | "POUNDS";
+
+/**
+ * The lines on the order to which the discount is applied, of the type defined by
+ * the discount application's `targetType`. For example, the value `ENTITLED`, combined with a `targetType` of
+ * `LINE_ITEM`, applies the discount on all line items that are entitled to the discount.
+ * The value `ALL`, combined with a `targetType` of `SHIPPING_LINE`, applies the discount on all shipping lines.
+ */
+export type DiscountApplicationTargetSelection =
+  /** The discount is allocated onto all the lines. */
+  | "ALL"
+  /** The discount is allocated onto only the lines that it's entitled for. */
+  | "ENTITLED"
+  /** The discount is allocated onto explicitly chosen lines. */
+  | "EXPLICIT";
+
+/** The method by which the discount's value is allocated onto its entitled lines. */
+export type DiscountApplicationAllocationMethod =
+  /** The value is spread across all entitled lines. */
+  | "ACROSS"
+  /** The value is applied onto every entitled line. */
+  | "EACH"
+  /** The value is specifically applied onto a particular line. */
+  | "ONE";
+
+/** The status of a return. */
+export type ReturnStatus =
+  /** The return has been canceled. */
+  | "CANCELED"
+  /** The return has been completed. */
+  | "CLOSED"
+  /** The return was declined. */
+  | "DECLINED"
+  /** The return is in progress. */
+  | "OPEN"
+  /** The return was requested. */
+  | "REQUESTED";
+
+/** The reason why the merchant declined a customer's return request. */
+export type ReturnDeclineReason =
+  /** The return contains final sale items. */
+  | "FINAL_SALE"
+  /** The return is declined for another reason. */
+  | "OTHER"
+  /** The return period has ended. */
+  | "RETURN_PERIOD_ENDED";
+
+/** The status of a reverse fulfillment order. */
+export type ReverseFulfillmentOrderStatus =
+  /** The reverse fulfillment order has been canceled. */
+  | "CANCELED"
+  /** The reverse fulfillment order has been completed. */
+  | "CLOSED"
+  /** The reverse fulfillment order is in progress. */
+  | "OPEN";
+
+/** The final arrangement of an item from a reverse fulfillment order. */
+export type ReverseFulfillmentOrderDispositionType =
+  /** An item that was expected but absent. */
+  | "MISSING"
+  /** An item that wasn't restocked. */
+  | "NOT_RESTOCKED"
+  /** An item that requires further processing before being restocked or discarded. */
+  | "PROCESSING_REQUIRED"
+  /** An item that was restocked. */
+  | "RESTOCKED";
+
+/** The input fields for a return line item. */
+export type SuggestedOutcomeReturnLineItemInput = {
+  /** The ID of the return line item. */
+  id: Scalars["ID"]["input"];
+  /** The quantity of the return line item. */
+  quantity: Scalars["Int"]["input"];
+};
+
+/** The input fields for an exchange line item. */
+export type SuggestedOutcomeExchangeLineItemInput = {
+  /** The ID of the exchange line item. */
+  id: Scalars["ID"]["input"];
+  /** The quantity of the exchange line item. */
+  quantity: Scalars["Int"]["input"];
+};
+
+/** The input fields for the shipping cost to refund. */
+export type RefundShippingInput = {
+  /** Whether to refund the full shipping amount. */
+  fullRefund?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /**
+   * The input fields required to refund shipping cost, in the presentment currency of the order.
+   * This overrides the `fullRefund` argument.
+   * This field defaults to 0.00 when not provided and when the `fullRefund` argument is false.
+   */
+  shippingRefundAmount?: InputMaybe<MoneyInput>;
+};
+
+/** The input fields for a monetary value with currency. */
+export type MoneyInput = {
+  /** Decimal money amount. */
+  amount: Scalars["Decimal"]["input"];
+  /** Currency of the money. */
+  currencyCode: CurrencyCode;
+};
+
+/** The different methods that a refund amount can be allocated to. */
+export type RefundMethodAllocation =
+  /** The refund is to original payment methods. */
+  | "ORIGINAL_PAYMENT_METHODS"
+  /** The refund is to store credit. */
+  | "STORE_CREDIT";
+
+/** The input fields for requesting a return. */
+export type ReturnRequestInput = {
+  /** The ID of the order that's being returned. */
+  orderId: Scalars["ID"]["input"];
+  /** The line items that are being handled in the return. */
+  returnLineItems: Array<ReturnRequestLineItemInput>;
+  /** The return shipping fee to capture. */
+  returnShippingFee?: InputMaybe<ReturnShippingFeeInput>;
+};
+
+/** The input fields for a return line item. */
+export type ReturnRequestLineItemInput = {
+  /**
+   * A note from the customer that describes the item to be returned.
+   * For example, the note can communicate issues with the item to the merchant.
+   * Maximum length: 300 characters.
+   */
+  customerNote?: InputMaybe<Scalars["String"]["input"]>;
+  /**
+   * The ID of the fulfillment line item to be returned.
+   * Specifically, this field expects a `FulfillmentLineItem.id`.
+   */
+  fulfillmentLineItemId: Scalars["ID"]["input"];
+  /** The quantity of the item that's being returned. */
+  quantity: Scalars["Int"]["input"];
+  /** The restocking fee to capture. */
+  restockingFee?: InputMaybe<RestockingFeeInput>;
+  /**
+   * The reason why the line item is being returned.
+   * @deprecated Use `returnReasonDefinitionId` instead. This field will be removed in the future.
+   */
+  returnReason?: InputMaybe<ReturnReason>;
+  /**
+   * The ID of a [`ReturnReasonDefinition`](https://shopify.dev/docs/api/admin-graphql/latest/objects/ReturnReasonDefinition). Accepts any ID from the full library of reasons available via [`returnReasonDefinitions`](https://shopify.dev/docs/api/admin-graphql/latest/queries/returnReasonDefinitions),
+   * not limited to the suggested reasons for the line item.
+   */
+  returnReasonDefinitionId?: InputMaybe<Scalars["ID"]["input"]>;
+};
+
+/** The input fields for a restocking fee. */
+export type RestockingFeeInput = {
+  /** The value of the fee as a percentage. */
+  percentage: Scalars["Float"]["input"];
+};
+
+/** The reason for returning the return line item. */
+export type ReturnReason =
+  /** The item is returned because the buyer did not like the color. Displays as **Color**. */
+  | "COLOR"
+  /** The item is returned because it is damaged or defective. Displays as **Damaged or defective**. */
+  | "DEFECTIVE"
+  /** The item is returned because it was not as described. Displays as **Item not as described**. */
+  | "NOT_AS_DESCRIBED"
+  /** The item is returned for another reason. For this value, a return reason note is also provided. Displays as **Other**. */
+  | "OTHER"
+  /** The item is returned because the size was too large. Displays as **Size was too large**. */
+  | "SIZE_TOO_LARGE"
+  /** The item is returned because the size was too small. Displays as **Size was too small**. */
+  | "SIZE_TOO_SMALL"
+  /** The item is returned because the buyer did not like the style. Displays as **Style**. */
+  | "STYLE"
+  /** The item is returned because of an unknown reason. Displays as **Unknown**. */
+  | "UNKNOWN"
+  /** The item is returned because the customer changed their mind. Displays as **Customer changed their mind**. */
+  | "UNWANTED"
+  /** The item is returned because the customer received the wrong one. Displays as **Received the wrong item**. */
+  | "WRONG_ITEM";
+
+/** The input fields for a return shipping fee. */
+export type ReturnShippingFeeInput = {
+  /** The value of the fee as a fixed amount in the presentment currency of the order. */
+  amount: MoneyInput;
+};
+
+/** Possible error codes that can be returned by `ReturnUserError`. */
+export type ReturnErrorCode =
+  /** The requested resource already exists. */
+  | "ALREADY_EXISTS"
+  /** The input value is blank. */
+  | "BLANK"
+  /** A requested resource could not be created. */
+  | "CREATION_FAILED"
+  /** The input value should be equal to the value allowed. */
+  | "EQUAL_TO"
+  /** A required feature is not enabled. */
+  | "FEATURE_NOT_ENABLED"
+  /** The input value should be greater than the minimum allowed value. */
+  | "GREATER_THAN"
+  /** The input value should be greater than or equal to the minimum value allowed. */
+  | "GREATER_THAN_OR_EQUAL_TO"
+  /** The input value isn't included in the list. */
+  | "INCLUSION"
+  /**
+   * The requested configuration cannot be applied to this standard return policy
+   * which is managed for you in compliance with relevant regulations.
+   */
+  | "INCOMPATIBLE_WITH_STANDARD_POLICY"
+  /** Unexpected internal error happened. */
+  | "INTERNAL_ERROR"
+  /** The input value is invalid. */
+  | "INVALID"
+  /** A resource was not in the correct state for the operation to succeed. */
+  | "INVALID_STATE"
+  /** The input value should be less than the maximum value allowed. */
+  | "LESS_THAN"
+  /** The input value should be less than or equal to the maximum value allowed. */
+  | "LESS_THAN_OR_EQUAL_TO"
+  /** The user does not have permission to perform the operation. */
+  | "MISSING_PERMISSION"
+  /** A requested notification could not be sent. */
+  | "NOTIFICATION_FAILED"
+  /** The input value is not a number. */
+  | "NOT_A_NUMBER"
+  /** A requested item is not editable. */
+  | "NOT_EDITABLE"
+  /** A requested item could not be found. */
+  | "NOT_FOUND"
+  /** The input value needs to be blank. */
+  | "PRESENT"
+  /** The input value is already taken. */
+  | "TAKEN"
+  /** The input value is too big. */
+  | "TOO_BIG"
+  /** The input value is too long. */
+  | "TOO_LONG"
+  /** Too many arguments provided. */
+  | "TOO_MANY_ARGUMENTS"
+  /** The input value is too short. */
+  | "TOO_SHORT"
+  /** The input value is the wrong length. */
+  | "WRONG_LENGTH";
+
+/** The input fields for a return. */
+export type ReturnInput = {
+  /** The new line items to be added to the order. */
+  exchangeLineItems?: InputMaybe<Array<ExchangeLineItemInput>>;
+  /**
+   * When `true` the customer will receive a notification if there's an `Order.email` present.
+   * @deprecated This field is no longer supported and any value provided to it is currently ignored.
+   */
+  notifyCustomer?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** The ID of the order to be returned. */
+  orderId: Scalars["ID"]["input"];
+  /** The UTC date and time when the return was first solicited by the customer. */
+  requestedAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+  /** The return line items list to be handled. */
+  returnLineItems: Array<ReturnLineItemInput>;
+  /** The return shipping fee to capture. */
+  returnShippingFee?: InputMaybe<ReturnShippingFeeInput>;
+  /**
+   * When `true` the return will be created in an unprocessed state; returns must
+   * subsequently be processed via Return Processing APIs in order to take further
+   * action on them. Creating returns in an unprocessed state will soon be the
+   * default behavior. After July 1st, 2025, this field is only available to
+   * merchants who have created exchanges or returns with fees using API up that
+   * date. It will be ignored otherwise.
+   * @deprecated This field is temporary to support the transition to Returns Processing APIs.
+   */
+  unprocessed?: InputMaybe<Scalars["Boolean"]["input"]>;
+};
+
+/** The input fields for new line items to be added to the order as part of an exchange. */
+export type ExchangeLineItemInput = {
+  /** The discount to be applied to the exchange line item. */
+  appliedDiscount?: InputMaybe<ExchangeLineItemAppliedDiscountInput>;
+  /** The gift card codes associated with the physical gift cards. */
+  giftCardCodes?: InputMaybe<Array<Scalars["String"]["input"]>>;
+  /** The quantity of the item to be added. */
+  quantity: Scalars["Int"]["input"];
+  /** The ID of the product variant to be added to the order as part of an exchange. */
+  variantId?: InputMaybe<Scalars["ID"]["input"]>;
+};
+
+/** The input fields for an applied discount on a calculated exchange line item. */
+export type ExchangeLineItemAppliedDiscountInput = {
+  /** The description of the discount. */
+  description?: InputMaybe<Scalars["String"]["input"]>;
+  /** The value of the discount as a fixed amount or a percentage. */
+  value: ExchangeLineItemAppliedDiscountValueInput;
+};
+
+/**
+ * The input value for an applied discount on a calculated exchange line item.
+ * Can either specify the value as a fixed amount or a percentage.
+ */
+export type ExchangeLineItemAppliedDiscountValueInput =
+  /** The value of the discount as a fixed amount. */
+  | { amount: MoneyInput; percentage?: never } /** The value of the discount as a percentage. */
+  | { amount?: never; percentage: Scalars["Float"]["input"] };
+
+/** The input fields for a return line item. */
+export type ReturnLineItemInput = {
+  /**
+   * The ID of the fulfillment line item to be returned.
+   * Specifically, this field expects a `FulfillmentLineItem.id`.
+   */
+  fulfillmentLineItemId: Scalars["ID"]["input"];
+  /** The quantity of the item to be returned. */
+  quantity: Scalars["Int"]["input"];
+  /** The restocking fee to capture. */
+  restockingFee?: InputMaybe<RestockingFeeInput>;
+  /**
+   * The reason for the item to be returned.
+   * @deprecated Use `returnReasonDefinitionId` instead. This field will be removed in the future.
+   */
+  returnReason?: InputMaybe<ReturnReason>;
+  /**
+   * The ID of a [`ReturnReasonDefinition`](https://shopify.dev/docs/api/admin-graphql/latest/objects/ReturnReasonDefinition). Accepts any ID from the full library of reasons available via [`returnReasonDefinitions`](https://shopify.dev/docs/api/admin-graphql/latest/queries/returnReasonDefinitions),
+   * not limited to the suggested reasons for the line item.
+   */
+  returnReasonDefinitionId?: InputMaybe<Scalars["ID"]["input"]>;
+  /**
+   * A note about the reason that the item is being returned.
+   * Maximum length: 255 characters.
+   */
+  returnReasonNote?: InputMaybe<Scalars["String"]["input"]>;
+};
+
+/** The input fields for approving a customer's return request. */
+export type ReturnApproveRequestInput = {
+  /** The ID of the return that's being approved. */
+  id: Scalars["ID"]["input"];
+  /**
+   * Notify the customer when a return request is approved.
+   * The customer will only receive a notification if `Order.email` is present.
+   */
+  notifyCustomer?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /**
+   * When `true` the return will be created in an unprocessed state; returns must
+   * subsequently be processed via Return Processing APIs in order to take further
+   * action on them. Creating returns in an unprocessed state will soon be the
+   * default behavior. After July 1st, 2025, this field is only available to
+   * merchants who have created exchanges or returns with fees using API up that
+   * date. It will be ignored otherwise.
+   * @deprecated This field is temporary to support the transition to Returns Processing APIs.
+   */
+  unprocessed?: InputMaybe<Scalars["Boolean"]["input"]>;
+};
+
+/** The input fields for declining a customer's return request. */
+export type ReturnDeclineRequestInput = {
+  /**
+   * The notification message that's sent to a customer about their declined return request.
+   * Maximum length: 500 characters.
+   */
+  declineNote?: InputMaybe<Scalars["String"]["input"]>;
+  /** The reason why the merchant declined the customer's return request. */
+  declineReason: ReturnDeclineReason;
+  /** The ID of the return that's being declined. */
+  id: Scalars["ID"]["input"];
+  /**
+   * Notify the customer when a return request is declined.
+   * The customer will only receive a notification if `Order.email` is present.
+   */
+  notifyCustomer?: InputMaybe<Scalars["Boolean"]["input"]>;
+};
+
+/** The input fields for a reverse delivery line item. */
+export type ReverseDeliveryLineItemInput = {
+  /** The quantity of the item to be included in the delivery. */
+  quantity: Scalars["Int"]["input"];
+  /** The ID of the related reverse fulfillment order line item. */
+  reverseFulfillmentOrderLineItemId: Scalars["ID"]["input"];
+};
+
+/** The input fields for a reverse label. */
+export type ReverseDeliveryLabelInput = {
+  /**
+   * The URL of the label file. If a label file was uploaded to be attached to the
+   * delivery, then provide the temporary staged URL.
+   */
+  fileUrl: Scalars["URL"]["input"];
+};
+
+/** The input fields for tracking information about a return delivery. */
+export type ReverseDeliveryTrackingInput = {
+  /** The tracking number for the label. */
+  number?: InputMaybe<Scalars["String"]["input"]>;
+  /**
+   * The tracking URL for the carrier. If the carrier isn't supported by Shopify,
+   * then provide the tracking URL of the delivery.
+   */
+  url?: InputMaybe<Scalars["URL"]["input"]>;
+};
+
+/** The input fields to dispose a reverse fulfillment order line item. */
+export type ReverseFulfillmentOrderDisposeInput = {
+  /** The final arrangement for the reverse fulfillment order line item. */
+  dispositionType: ReverseFulfillmentOrderDispositionType;
+  /**
+   * The ID of the location where the reverse fulfillment order line item is to be disposed.
+   *         This is required when the disposition type is RESTOCKED.
+   */
+  locationId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** The quantity of the reverse fulfillment order line item to dispose. */
+  quantity: Scalars["Int"]["input"];
+  /** The ID of the reverse fulfillment order line item. */
+  reverseFulfillmentOrderLineItemId: Scalars["ID"]["input"];
+};
+
+/** The input fields for processing a return. */
+export type ReturnProcessInput = {
+  /** The exchange line items list to be handled. */
+  exchangeLineItems?: InputMaybe<Array<ReturnProcessExchangeLineItemInput>>;
+  /** The financial transfer for the return. */
+  financialTransfer?: InputMaybe<ReturnProcessFinancialTransferInput>;
+  /** The note for the return. */
+  note?: InputMaybe<Scalars["String"]["input"]>;
+  /** Whether to notify the customer about the return. */
+  notifyCustomer?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** The refund duties list to be handled. */
+  refundDuties?: InputMaybe<Array<RefundDutyInput>>;
+  /** The shipping cost to refund. */
+  refundShipping?: InputMaybe<RefundShippingInput>;
+  /** The ID of the return to be processed. */
+  returnId: Scalars["ID"]["input"];
+  /** The return line items list to be handled. */
+  returnLineItems?: InputMaybe<Array<ReturnProcessReturnLineItemInput>>;
+  /** ID of the tip line item. */
+  tipLineId?: InputMaybe<Scalars["ID"]["input"]>;
+};
+
+/** The input fields for an exchange line item. */
+export type ReturnProcessExchangeLineItemInput = {
+  /** The ID of the exchange line item. */
+  id: Scalars["ID"]["input"];
+  /** The quantity of the exchange line item. */
+  quantity: Scalars["Int"]["input"];
+};
+
+/** The input fields for the financial transfer for the return. */
+export type ReturnProcessFinancialTransferInput =
+  /** Issue a refund for the return. */
+  { issueRefund: ReturnProcessRefundInput };
+
+/** The input fields for the refund for the return. */
+export type ReturnProcessRefundInput = {
+  /** Whether to allow the total refunded amount to surpass the amount paid for the order. */
+  allowOverRefunding?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** The order transactions for the refund. */
+  orderTransactions: Array<ReturnRefundOrderTransactionInput>;
+  /** A list of instructions to process the financial outcome of the refund. */
+  refundMethods?: InputMaybe<Array<RefundMethodInput>>;
+};
+
+/** The input fields to create order transactions when refunding a return. */
+export type ReturnRefundOrderTransactionInput = {
+  /** The ID of the parent order transaction. The transaction must be of kind `CAPTURE` or a `SALE`. */
+  parentId: Scalars["ID"]["input"];
+  /** The amount of money for the transaction in the presentment currency of the order. */
+  transactionAmount: MoneyInput;
+};
+
+/** The input fields for processing the financial outcome of a refund. */
+export type RefundMethodInput =
+  /** The details of the refund to store credit. */
+  { storeCreditRefund: StoreCreditRefundInput };
+
+/** The input fields to process a refund to store credit. */
+export type StoreCreditRefundInput = {
+  /** The amount to be issued as store credit. */
+  amount: MoneyInput;
+  /** An optional expiration date for the store credit being issued. */
+  expiresAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+};
+
+/** The input fields required to reimburse duties on a refund. */
+export type RefundDutyInput = {
+  /** The ID of the duty in the refund. */
+  dutyId: Scalars["ID"]["input"];
+  /** The type of refund for this duty. */
+  refundType?: InputMaybe<RefundDutyRefundType>;
+};
+
+/** The type of refund to perform for a particular refund duty. */
+export type RefundDutyRefundType =
+  /** The duty is fully refunded. */
+  | "FULL"
+  /** The duty is proportionally refunded based on the quantity of the refunded line item. */
+  | "PROPORTIONAL";
+
+/** The input fields for a return line item. */
+export type ReturnProcessReturnLineItemInput = {
+  /** The dispositions for the return line item. */
+  dispositions?: InputMaybe<Array<ReverseFulfillmentOrderDisposeInput>>;
+  /** The ID of the return line item. */
+  id: Scalars["ID"]["input"];
+  /** The quantity of the return line item. */
+  quantity: Scalars["Int"]["input"];
+};
+
+/** The input fields for a store credit account credit transaction. */
+export type StoreCreditAccountCreditInput = {
+  /** The amount to credit the store credit account. */
+  creditAmount: MoneyInput;
+  /** The date and time when the credit expires. */
+  expiresAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+  /**
+   * Whether to send a notification to the account owner when the store credit is issued.
+   * Defaults to `false`.
+   */
+  notify?: InputMaybe<Scalars["Boolean"]["input"]>;
+};
+
+/** Possible error codes that can be returned by `StoreCreditAccountCreditUserError`. */
+export type StoreCreditAccountCreditUserErrorCode =
+  /** The store credit account could not be found. */
+  | "ACCOUNT_NOT_FOUND"
+  /** The operation would cause the account's credit limit to be exceeded. */
+  | "CREDIT_LIMIT_EXCEEDED"
+  /** The expiry date must be in the future. */
+  | "EXPIRES_AT_IN_PAST"
+  /** The currency provided does not match the currency of the store credit account. */
+  | "MISMATCHING_CURRENCY"
+  /** A positive amount must be used to credit a store credit account. */
+  | "NEGATIVE_OR_ZERO_AMOUNT"
+  /** Owner does not exist. */
+  | "OWNER_NOT_FOUND"
+  /** The currency provided is not currently supported. */
+  | "UNSUPPORTED_CURRENCY";
+
+export type OrderForReturnQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type OrderForReturnQuery = {
+  order?: {
+    id: string;
+    name: string;
+    email?: string | null;
+    createdAt: string;
+    cancelledAt?: string | null;
+    taxesIncluded: boolean;
+    presentmentCurrencyCode: CurrencyCode;
+    displayFinancialStatus?: OrderDisplayFinancialStatus | null;
+    tags: Array<string>;
+    customer?: {
+      id: string;
+      tags: Array<string>;
+      defaultEmailAddress?: { emailAddress: string } | null;
+    } | null;
+    totalShippingPriceSet: { presentmentMoney: { amount: string } };
+    totalRefundedShippingSet: { presentmentMoney: { amount: string } };
+    transactions: Array<{
+      id: string;
+      kind: OrderTransactionKind;
+      status: OrderTransactionStatus;
+      gateway?: string | null;
+      processedAt?: string | null;
+      createdAt: string;
+      amountSet: { presentmentMoney: { amount: string } };
+      parentTransaction?: { id: string } | null;
+    }>;
+    fulfillments: Array<{
+      id: string;
+      status: FulfillmentStatus;
+      createdAt: string;
+      deliveredAt?: string | null;
+    }>;
+    lineItems: {
+      nodes: Array<{
+        id: string;
+        title: string;
+        variantTitle?: string | null;
+        sku?: string | null;
+        quantity: number;
+        isGiftCard: boolean;
+        requiresShipping: boolean;
+        weight?: { unit: WeightUnit; value: number } | null;
+        originalUnitPriceSet: { presentmentMoney: { amount: string } };
+        discountAllocations: Array<{
+          allocatedAmountSet: { presentmentMoney: { amount: string } };
+          discountApplication:
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              };
+        }>;
+        taxLines: Array<{ priceSet: { presentmentMoney: { amount: string } } }>;
+        variant?: { id: string } | null;
+        product?: {
+          id: string;
+          tags: Array<string>;
+          productType: string;
+          collections: { nodes: Array<{ id: string }> };
+        } | null;
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
+export type OrderLineItemsPageQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type OrderLineItemsPageQuery = {
+  order?: {
+    lineItems: {
+      nodes: Array<{
+        id: string;
+        title: string;
+        variantTitle?: string | null;
+        sku?: string | null;
+        quantity: number;
+        isGiftCard: boolean;
+        requiresShipping: boolean;
+        weight?: { unit: WeightUnit; value: number } | null;
+        originalUnitPriceSet: { presentmentMoney: { amount: string } };
+        discountAllocations: Array<{
+          allocatedAmountSet: { presentmentMoney: { amount: string } };
+          discountApplication:
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              };
+        }>;
+        taxLines: Array<{ priceSet: { presentmentMoney: { amount: string } } }>;
+        variant?: { id: string } | null;
+        product?: {
+          id: string;
+          tags: Array<string>;
+          productType: string;
+          collections: { nodes: Array<{ id: string }> };
+        } | null;
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
+export type ReturnableFulfillmentsPageQueryVariables = Exact<{
+  orderId: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type ReturnableFulfillmentsPageQuery = {
+  returnableFulfillments: {
+    nodes: Array<{
+      id: string;
+      fulfillment: { id: string };
+      returnableFulfillmentLineItems: {
+        nodes: Array<{
+          quantity: number;
+          fulfillmentLineItem: { id: string; quantity?: number | null; lineItem: { id: string } };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
+};
+
+export type ReturnableFulfillmentLinesPageQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type ReturnableFulfillmentLinesPageQuery = {
+  returnableFulfillment?: {
+    returnableFulfillmentLineItems: {
+      nodes: Array<{
+        quantity: number;
+        fulfillmentLineItem: { id: string; quantity?: number | null; lineItem: { id: string } };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
+export type FindOrderByNameQueryVariables = Exact<{
+  query: Scalars["String"]["input"];
+}>;
+
+export type FindOrderByNameQuery = {
+  orders: {
+    nodes: Array<{
+      id: string;
+      name: string;
+      email?: string | null;
+      customer?: { id: string; defaultEmailAddress?: { emailAddress: string } | null } | null;
+    }>;
+  };
+};
+
+export type ReturnStateQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type ReturnStateQuery = {
+  return?: {
+    id: string;
+    name: string;
+    status: ReturnStatus;
+    createdAt: string;
+    requestApprovedAt?: string | null;
+    closedAt?: string | null;
+    decline?: { reason: ReturnDeclineReason; note?: string | null } | null;
+    order: { id: string; name: string };
+    returnLineItems: {
+      nodes: Array<
+        | {
+            id: string;
+            quantity: number;
+            processedQuantity: number;
+            customerNote?: string | null;
+            fulfillmentLineItem: { id: string; lineItem: { id: string } };
+            restockingFee?: { percentage: number } | null;
+            returnReasonDefinition?: { id: string; handle: string } | null;
+          }
+        | {
+            id: string;
+            quantity: number;
+            processedQuantity: number;
+            customerNote?: string | null;
+            returnReasonDefinition?: { id: string; handle: string } | null;
+          }
+      >;
+    };
+    exchangeLineItems: {
+      nodes: Array<{
+        id: string;
+        quantity: number;
+        processedQuantity: number;
+        variantId?: string | null;
+      }>;
+    };
+    reverseFulfillmentOrders: {
+      nodes: Array<{
+        id: string;
+        status: ReverseFulfillmentOrderStatus;
+        lineItems: {
+          nodes: Array<{
+            id: string;
+            totalQuantity: number;
+            fulfillmentLineItem?: { id: string } | null;
+            dispositions: Array<{
+              type: ReverseFulfillmentOrderDispositionType;
+              quantity: number;
+              location?: { id: string } | null;
+            }>;
+          }>;
+        };
+        reverseDeliveries: {
+          nodes: Array<{
+            id: string;
+            deliverable?: {
+              tracking?: {
+                number?: string | null;
+                url?: string | null;
+                carrierName?: string | null;
+              } | null;
+              label?: { publicFileUrl?: string | null } | null;
+            } | null;
+          }>;
+        };
+      }>;
+    };
+    refunds: {
+      nodes: Array<{
+        id: string;
+        totalRefundedSet: { presentmentMoney: { amount: string; currencyCode: CurrencyCode } };
+      }>;
+    };
+  } | null;
+};
+
+export type OrderReturnsQueryVariables = Exact<{
+  orderId: Scalars["ID"]["input"];
+}>;
+
+export type OrderReturnsQuery = {
+  order?: {
+    id: string;
+    returns: {
+      nodes: Array<{
+        id: string;
+        status: ReturnStatus;
+        createdAt: string;
+        returnLineItems: {
+          nodes: Array<
+            { quantity: number; fulfillmentLineItem: { id: string } } | { quantity: number }
+          >;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type RecentlyUpdatedOrdersWithReturnsQueryVariables = Exact<{
+  query: Scalars["String"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type RecentlyUpdatedOrdersWithReturnsQuery = {
+  orders: {
+    nodes: Array<{ id: string; returns: { nodes: Array<{ id: string; status: ReturnStatus }> } }>;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
+};
+
+export type SuggestedReturnOutcomeQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  returnLineItems: Array<SuggestedOutcomeReturnLineItemInput>;
+  exchangeLineItems: Array<SuggestedOutcomeExchangeLineItemInput>;
+  refundShipping?: InputMaybe<RefundShippingInput>;
+  allocation?: InputMaybe<RefundMethodAllocation>;
+}>;
+
+export type SuggestedReturnOutcomeQuery = {
+  return?: {
+    id: string;
+    suggestedFinancialOutcome?: {
+      discountedSubtotal: { presentmentMoney: { amount: string; currencyCode: CurrencyCode } };
+      totalAdditionalFees: { presentmentMoney: { amount: string } };
+      totalTax: { presentmentMoney: { amount: string } };
+      maximumRefundable: { presentmentMoney: { amount: string } };
+      financialTransfer?:
+        | {
+            __typename: "InvoiceReturnOutcome";
+            amount: { presentmentMoney: { amount: string; currencyCode: CurrencyCode } };
+          }
+        | {
+            __typename: "RefundReturnOutcome";
+            amount: { presentmentMoney: { amount: string; currencyCode: CurrencyCode } };
+            suggestedTransactions: Array<{
+              gateway?: string | null;
+              amountSet: { presentmentMoney: { amount: string; currencyCode: CurrencyCode } };
+              parentTransaction?: { id: string } | null;
+            }>;
+            suggestedRefundMethods: Array<{
+              __typename: "SuggestedStoreCreditRefund";
+              amount: { presentmentMoney: { amount: string } };
+            }>;
+          }
+        | null;
+    } | null;
+  } | null;
+};
+
+export type ReturnReasonDefinitionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReturnReasonDefinitionsQuery = {
+  returnReasonDefinitions: { nodes: Array<{ id: string; handle: string; name: string }> };
+};
+
+export type ReturnRequestMutationVariables = Exact<{
+  input: ReturnRequestInput;
+}>;
+
+export type ReturnRequestMutation = {
+  returnRequest?: {
+    return?: { id: string; name: string; status: ReturnStatus } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReturnCreateMutationVariables = Exact<{
+  returnInput: ReturnInput;
+}>;
+
+export type ReturnCreateMutation = {
+  returnCreate?: {
+    return?: { id: string; name: string; status: ReturnStatus } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReturnApproveRequestMutationVariables = Exact<{
+  input: ReturnApproveRequestInput;
+}>;
+
+export type ReturnApproveRequestMutation = {
+  returnApproveRequest?: {
+    return?: { id: string; status: ReturnStatus } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReturnDeclineRequestMutationVariables = Exact<{
+  input: ReturnDeclineRequestInput;
+}>;
+
+export type ReturnDeclineRequestMutation = {
+  returnDeclineRequest?: {
+    return?: {
+      id: string;
+      status: ReturnStatus;
+      decline?: { reason: ReturnDeclineReason; note?: string | null } | null;
+    } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReturnCancelMutationVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type ReturnCancelMutation = {
+  returnCancel?: {
+    return?: { id: string; status: ReturnStatus } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReturnCloseMutationVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type ReturnCloseMutation = {
+  returnClose?: {
+    return?: { id: string; status: ReturnStatus; closedAt?: string | null } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReturnReopenMutationVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type ReturnReopenMutation = {
+  returnReopen?: {
+    return?: { id: string; status: ReturnStatus } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReverseDeliveryCreateWithShippingMutationVariables = Exact<{
+  rfoId: Scalars["ID"]["input"];
+  items: Array<ReverseDeliveryLineItemInput>;
+  label?: InputMaybe<ReverseDeliveryLabelInput>;
+  tracking?: InputMaybe<ReverseDeliveryTrackingInput>;
+  notifyCustomer?: InputMaybe<Scalars["Boolean"]["input"]>;
+}>;
+
+export type ReverseDeliveryCreateWithShippingMutation = {
+  reverseDeliveryCreateWithShipping?: {
+    reverseDelivery?: { id: string } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReverseFulfillmentOrderDisposeMutationVariables = Exact<{
+  inputs: Array<ReverseFulfillmentOrderDisposeInput>;
+}>;
+
+export type ReverseFulfillmentOrderDisposeMutation = {
+  reverseFulfillmentOrderDispose?: {
+    reverseFulfillmentOrderLineItems?: Array<{
+      id: string;
+      dispositions: Array<{ type: ReverseFulfillmentOrderDispositionType; quantity: number }>;
+    }> | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type ReturnProcessMutationVariables = Exact<{
+  input: ReturnProcessInput;
+}>;
+
+export type ReturnProcessMutation = {
+  returnProcess?: {
+    return?: { id: string; status: ReturnStatus; refunds: { nodes: Array<{ id: string }> } } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: ReturnErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type StoreCreditAccountCreditMutationVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  creditInput: StoreCreditAccountCreditInput;
+}>;
+
+export type StoreCreditAccountCreditMutation = {
+  storeCreditAccountCredit?: {
+    storeCreditAccountTransaction?: {
+      id: string;
+      amount: { amount: string; currencyCode: CurrencyCode };
+    } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: StoreCreditAccountCreditUserErrorCode | null;
+    }>;
+  } | null;
+};
+
 export type ShopInfoQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ShopInfoQuery = {

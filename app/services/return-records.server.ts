@@ -1,0 +1,98 @@
+/**
+ * The app's return records: loading one (always scoped by shop), moving its status through
+ * the state machine as a conditional update on the expected previous status (so two
+ * concurrent clicks can't both move it), and the append-only event timeline.
+ */
+import { transition, type ReturnAction, type ReturnStatus } from "~/domain";
+import type { Db, Prisma } from "~/db.server";
+import { ReturnsError, type ReturnsContext } from "./context.server";
+
+export type Actor = "SHOPPER" | "STAFF" | "SHOPIFY" | "SYSTEM";
+export interface ActorRef {
+  type: Actor;
+  id?: string | null;
+}
+
+export const returnWithLines = { lines: { orderBy: { createdAt: "asc" } } } as const;
+
+export async function getReturn(ctx: ReturnsContext, id: string) {
+  return ctx.db.returnRequest.findFirst({ where: { id, shopId: ctx.shop.id }, include: returnWithLines });
+}
+
+export type ReturnRecord = NonNullable<Awaited<ReturnType<typeof getReturn>>>;
+
+export async function requireReturn(ctx: ReturnsContext, id: string): Promise<ReturnRecord> {
+  const row = await getReturn(ctx, id);
+  if (!row) throw new ReturnsError("NOT_FOUND", "This return does not exist in this shop.");
+  return row;
+}
+
+/** Which timestamp column each status stamps when it is entered. */
+const STAMP: Partial<Record<ReturnStatus, keyof Prisma.ReturnRequestUpdateManyMutationInput>> = {
+  APPROVED: "approvedAt",
+  DECLINED: "declinedAt",
+  IN_TRANSIT: "inTransitAt",
+  RECEIVED: "receivedAt",
+  INSPECTED: "inspectedAt",
+  PROCESSED: "processedAt",
+  CLOSED: "closedAt",
+  CANCELED: "canceledAt",
+};
+
+export async function recordEvent(
+  db: Db | Prisma.TransactionClient,
+  ret: { id: string; shopId: string },
+  type: string,
+  actor: ActorRef,
+  data: Record<string, unknown> = {},
+) {
+  await db.returnEvent.create({
+    data: { shopId: ret.shopId, returnRequestId: ret.id, type, actor: actor.type, actorId: actor.id ?? null, data: JSON.stringify(data) },
+  });
+}
+
+/** Refuses early, with the domain's message, when the action is not allowed now. */
+export function assertAllowed(ret: ReturnRecord, action: ReturnAction, anyProcessed?: boolean): ReturnStatus {
+  const result = transition(ret.status as ReturnStatus, action, { anyProcessed });
+  if (!result.ok) throw new ReturnsError("INVALID_STATE", result.reason, { status: ret.status, action });
+  return result.to;
+}
+
+/**
+ * Applies `action` as `UPDATE … WHERE id = ? AND status = <current>`, stamps the stage
+ * time and appends the event, in one transaction. Returns false when someone else moved
+ * the return first (the caller re-reads; the action is then usually already done).
+ */
+export async function applyTransition(
+  ctx: ReturnsContext,
+  ret: ReturnRecord,
+  action: ReturnAction,
+  actor: ActorRef,
+  options: { data?: Prisma.ReturnRequestUpdateManyMutationInput; event?: Record<string, unknown>; anyProcessed?: boolean } = {},
+): Promise<boolean> {
+  const to = assertAllowed(ret, action, options.anyProcessed);
+  const stamp = STAMP[to];
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.returnRequest.updateMany({
+      where: { id: ret.id, shopId: ctx.shop.id, status: ret.status },
+      data: {
+        ...options.data,
+        status: to,
+        version: { increment: 1 },
+        ...(stamp ? { [stamp]: ctx.now() } : {}),
+      },
+    });
+    if (updated.count === 0) return false;
+    await recordEvent(tx, ret, action, actor, { from: ret.status, to, ...options.event });
+    return true;
+  });
+}
+
+/** Marks a return for a person's attention, with the reason shown in the inbox. */
+export async function flagForAttention(ctx: ReturnsContext, returnId: string, reason: string, data: Record<string, unknown> = {}) {
+  await ctx.db.returnRequest.updateMany({
+    where: { id: returnId, shopId: ctx.shop.id },
+    data: { needsAttention: true, attentionReason: reason },
+  });
+  await recordEvent(ctx.db, { id: returnId, shopId: ctx.shop.id }, "flagged", { type: "SYSTEM" }, { reason, ...data });
+}
