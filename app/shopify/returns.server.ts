@@ -31,7 +31,18 @@ export const RETURN_STATE_QUERY = `#graphql
           customerNote
           returnReasonDefinition { id handle }
           ... on ReturnLineItem {
-            fulfillmentLineItem { id lineItem { id } }
+            fulfillmentLineItem {
+              id
+              lineItem {
+                id
+                title
+                variantTitle
+                sku
+                variant { id }
+                product { id }
+                originalUnitPriceSet { presentmentMoney { amount currencyCode } }
+              }
+            }
             restockingFee { percentage }
           }
         }

@@ -1299,7 +1299,20 @@ export type ReturnStateQuery = {
             quantity: number;
             processedQuantity: number;
             customerNote?: string | null;
-            fulfillmentLineItem: { id: string; lineItem: { id: string } };
+            fulfillmentLineItem: {
+              id: string;
+              lineItem: {
+                id: string;
+                title: string;
+                variantTitle?: string | null;
+                sku?: string | null;
+                variant?: { id: string } | null;
+                product?: { id: string } | null;
+                originalUnitPriceSet: {
+                  presentmentMoney: { amount: string; currencyCode: CurrencyCode };
+                };
+              };
+            };
             restockingFee?: { percentage: number } | null;
             returnReasonDefinition?: { id: string; handle: string } | null;
           }
@@ -1629,4 +1642,25 @@ export type ShopInfoQuery = {
     currencyCode: CurrencyCode;
     ianaTimezone: string;
   };
+};
+
+export type VariantsForExchangeQueryVariables = Exact<{
+  ids: Array<Scalars["ID"]["input"]>;
+}>;
+
+export type VariantsForExchangeQuery = {
+  shop: { currencyCode: CurrencyCode };
+  nodes: Array<
+    | {
+        id: string;
+        displayName: string;
+        title: string;
+        price: string;
+        availableForSale: boolean;
+        inventoryQuantity?: number | null;
+        product: { id: string };
+      }
+    | {}
+    | null
+  >;
 };

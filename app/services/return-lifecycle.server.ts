@@ -1,0 +1,419 @@
+/**
+ * The merchant's steps on a return, each written to Shopify's Return first and then applied
+ * locally as a conditional status update. Each is idempotent: repeating a step that is
+ * already done returns the return as it is; a Shopify call whose answer was lost is
+ * settled by re-reading the Return, never by sending the mutation blindly again.
+ * Processing (money) lives in return-processing.server.ts.
+ */
+import { refundEta, type RefundStage, type ReturnAction, type ReturnStatus } from "~/domain";
+import type { ReverseFulfillmentOrderDispositionType } from "~/shopify/generated/admin.types";
+import { fromMinorUnits } from "~/shopify/money";
+import { ShopifyOutcomeUnknownError, ShopifyUserErrors } from "~/shopify/errors";
+import {
+  approveReturn as shopifyApprove,
+  cancelReturn as shopifyCancel,
+  closeReturn as shopifyClose,
+  createReturn as shopifyCreate,
+  createReverseDelivery,
+  declineReturn as shopifyDecline,
+  disposeItems,
+  fetchReturn,
+  reopenReturn as shopifyReopen,
+  type ShopifyReturn,
+} from "~/shopify/returns.server";
+import { claimAttempt, settleAttempt } from "./attempts.server";
+import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
+import { loadPolicy } from "./policy.server";
+import {
+  applyTransition,
+  assertAllowed,
+  recordEvent,
+  requireReturn,
+  type ActorRef,
+  type ReturnRecord,
+} from "./return-records.server";
+import { linkOrphanedShopifyReturn, linkShopifyReturn } from "./return-request.server";
+
+/** Runs a Shopify step; on a refusal or a lost answer, checks whether it is done anyway. */
+async function shopifyStep(
+  ctx: ReturnsContext,
+  shopifyReturnId: string,
+  what: string,
+  call: () => Promise<unknown>,
+  isDone: (current: ShopifyReturn) => boolean,
+): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof ShopifyUserErrors || error instanceof ShopifyOutcomeUnknownError) {
+      const current = await fetchReturn(ctx.admin, shopifyReturnId).catch(() => null);
+      if (current && isDone(current)) return;
+    }
+    throw fromShopifyError(error, what);
+  }
+}
+
+/** The return again, after a step; `reachedOrPast` tells whether a concurrent caller already did it. */
+async function finish(ctx: ReturnsContext, id: string) {
+  await updateRefundEta(ctx, id);
+  return requireReturn(ctx, id);
+}
+
+async function transitionOrAccept(ctx: ReturnsContext, ret: ReturnRecord, action: ReturnAction, actor: ActorRef, options: Parameters<typeof applyTransition>[4] = {}) {
+  const moved = await applyTransition(ctx, ret, action, actor, options);
+  if (!moved) {
+    // Someone else moved it meanwhile; fine if it is where this step leads.
+    const now = await requireReturn(ctx, ret.id);
+    const target = assertTarget(ret, action, options.anyProcessed);
+    if (now.status !== target) {
+      throw new ReturnsError("INVALID_STATE", `The return changed meanwhile (it is now ${now.status.toLowerCase()}). Reload and try again.`);
+    }
+  }
+}
+
+function assertTarget(ret: ReturnRecord, action: ReturnAction, anyProcessed?: boolean): ReturnStatus {
+  return assertAllowed(ret, action, anyProcessed);
+}
+
+/** Stores Shopify's ids for our lines (return line, reverse fulfillment order line, exchange line). */
+export async function syncShopifyLineIds(ctx: ReturnsContext, ret: ReturnRecord, current?: ShopifyReturn | null) {
+  if (!ret.shopifyReturnId) return;
+  const shopify = current ?? (await fetchReturn(ctx.admin, ret.shopifyReturnId));
+  if (!shopify) return;
+  const returnLineByFli = new Map<string, string>();
+  for (const n of shopify.returnLineItems.nodes) {
+    if ("fulfillmentLineItem" in n && n.fulfillmentLineItem) returnLineByFli.set(n.fulfillmentLineItem.id, n.id);
+  }
+  const rfoLineByFli = new Map<string, string>();
+  for (const rfo of shopify.reverseFulfillmentOrders.nodes) {
+    for (const li of rfo.lineItems.nodes) if (li.fulfillmentLineItem) rfoLineByFli.set(li.fulfillmentLineItem.id, li.id);
+  }
+  const exchangeByVariant = new Map<string, string[]>();
+  for (const x of shopify.exchangeLineItems.nodes) {
+    if (!x.variantId) continue;
+    exchangeByVariant.set(x.variantId, [...(exchangeByVariant.get(x.variantId) ?? []), x.id]);
+  }
+  for (const line of ret.lines) {
+    const exchangeId = line.exchangeVariantId ? exchangeByVariant.get(line.exchangeVariantId)?.shift() : undefined;
+    await ctx.db.returnLine.update({
+      where: { id: line.id },
+      data: {
+        shopifyReturnLineItemId: returnLineByFli.get(line.fulfillmentLineItemId) ?? line.shopifyReturnLineItemId,
+        rfoLineItemId: rfoLineByFli.get(line.fulfillmentLineItemId) ?? line.rfoLineItemId,
+        shopifyExchangeLineItemId: exchangeId ?? line.shopifyExchangeLineItemId,
+      },
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Creates the Shopify return for a request kept in the app (exchanges), exactly once. */
+async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<string> {
+  const claim = await claimAttempt(ctx, ret.id, "CREATE_RETURN", { lines: ret.lines.length });
+  if (!claim.won) {
+    if (claim.status === "SUCCEEDED") return (await requireReturn(ctx, ret.id)).shopifyReturnId!;
+    if (claim.status === "UNKNOWN") {
+      const linked = await linkOrphanedShopifyReturn(ctx, ret);
+      if (linked) {
+        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "reconciliation" });
+        return linked;
+      }
+    }
+    throw new ReturnsError("IN_PROGRESS", "This return is being created in Shopify right now. Reload in a moment.");
+  }
+  try {
+    const created = await shopifyCreate(ctx.admin, {
+      orderId: ret.orderId,
+      requestedAt: ret.requestedAt.toISOString(),
+      returnLineItems: ret.lines.map((l) => ({
+        fulfillmentLineItemId: l.fulfillmentLineItemId,
+        quantity: l.quantity,
+        ...(l.reasonDefinitionId ? { returnReasonDefinitionId: l.reasonDefinitionId } : {}),
+        ...(l.customerNote ? { returnReasonNote: l.customerNote.slice(0, 255) } : {}),
+        ...(l.restockingFeePercent > 0 ? { restockingFee: { percentage: l.restockingFeePercent } } : {}),
+      })),
+      exchangeLineItems: ret.lines
+        .filter((l) => l.resolution === "EXCHANGE" && l.exchangeVariantId)
+        .map((l) => ({ variantId: l.exchangeVariantId!, quantity: l.quantity })),
+      ...(ret.returnShippingFee > 0
+        ? { returnShippingFee: { amount: { amount: fromMinorUnits(ret.returnShippingFee, ret.currency), currencyCode: ret.currency as never } } }
+        : {}),
+    });
+    await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: created.id });
+    await linkShopifyReturn(ctx, ret.id, created.id, created.name, created.status);
+    return created.id;
+  } catch (error) {
+    if (error instanceof ShopifyOutcomeUnknownError) {
+      await settleAttempt(ctx, claim.attemptId, "UNKNOWN", { error: error.message });
+      const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
+      if (linked) {
+        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
+        return linked;
+      }
+    } else {
+      await settleAttempt(ctx, claim.attemptId, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+    }
+    throw fromShopifyError(error, "create the return");
+  }
+}
+
+export async function approveReturn(ctx: ReturnsContext, id: string, actor: ActorRef) {
+  let ret = await requireReturn(ctx, id);
+  if (ret.status === "APPROVED") return ret;
+  assertAllowed(ret, "approve");
+  if (ret.shopifyReturnId) {
+    const shopifyId = ret.shopifyReturnId;
+    await shopifyStep(ctx, shopifyId, "approve the return", () => shopifyApprove(ctx.admin, shopifyId), (r) => r.status === "OPEN");
+  } else if (ret.lines.some((l) => l.resolution === "EXCHANGE")) {
+    await createOnShopify(ctx, ret);
+  } else {
+    // A refund request whose returnRequest never reached Shopify: link it, or create it open.
+    const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
+    if (linked) {
+      await shopifyStep(ctx, linked, "approve the return", () => shopifyApprove(ctx.admin, linked), (r) => r.status === "OPEN");
+    } else {
+      await createOnShopify(ctx, ret);
+    }
+  }
+  ret = await requireReturn(ctx, id);
+  await transitionOrAccept(ctx, ret, "approve", actor);
+  await syncShopifyLineIds(ctx, await requireReturn(ctx, id)).catch(() => undefined);
+  return finish(ctx, id);
+}
+
+export type DeclineReason = "FINAL_SALE" | "RETURN_PERIOD_ENDED" | "OTHER";
+
+export async function declineReturn(ctx: ReturnsContext, id: string, input: { reason: DeclineReason; note?: string | null }, actor: ActorRef) {
+  const ret = await requireReturn(ctx, id);
+  if (ret.status === "DECLINED") return ret;
+  assertAllowed(ret, "decline");
+  const note = input.note?.slice(0, 500) ?? null;
+  if (ret.shopifyReturnId) {
+    const shopifyId = ret.shopifyReturnId;
+    await shopifyStep(
+      ctx,
+      shopifyId,
+      "decline the return",
+      () => shopifyDecline(ctx.admin, { id: shopifyId, declineReason: input.reason, ...(note ? { declineNote: note } : {}), notifyCustomer: false }),
+      (r) => r.status === "DECLINED",
+    );
+  }
+  await transitionOrAccept(ctx, ret, "decline", actor, { data: { declineReason: input.reason, declineNote: note }, event: { reason: input.reason } });
+  return finish(ctx, id);
+}
+
+export interface ShippingInput {
+  trackingNumber?: string | null;
+  trackingUrl?: string | null;
+  carrierName?: string | null;
+  labelUrl?: string | null;
+}
+
+/** Attaches a label and/or tracking (reverseDeliveryCreateWithShipping): the parcel is on its way. */
+export async function attachShipping(ctx: ReturnsContext, id: string, input: ShippingInput, actor: ActorRef) {
+  let ret = await requireReturn(ctx, id);
+  if (ret.status === "IN_TRANSIT") return ret;
+  assertAllowed(ret, "ship");
+  if (!input.trackingNumber && !input.labelUrl) throw new ReturnsError("INVALID_INPUT", "Give a tracking number or a label URL.");
+  const shopifyId = ret.shopifyReturnId;
+  if (!shopifyId) throw new ReturnsError("NEEDS_ATTENTION", "This return is not linked to Shopify yet; the reconciliation job will link it.");
+  if (ret.lines.some((l) => !l.rfoLineItemId)) {
+    await syncShopifyLineIds(ctx, ret);
+    ret = await requireReturn(ctx, id);
+  }
+  const current = await fetchReturn(ctx.admin, shopifyId).catch((e) => {
+    throw fromShopifyError(e, "read the return");
+  });
+  const rfo = current?.reverseFulfillmentOrders.nodes[0];
+  if (!rfo) throw new ReturnsError("NEEDS_ATTENTION", "Shopify has no reverse fulfillment order for this return yet.");
+  const alreadyShipped = rfo.reverseDeliveries.nodes.length > 0;
+  if (!alreadyShipped) {
+    await shopifyStep(
+      ctx,
+      shopifyId,
+      "attach the shipping label",
+      () =>
+        createReverseDelivery(ctx.admin, {
+          rfoId: rfo.id,
+          items: rfo.lineItems.nodes.map((li) => ({ reverseFulfillmentOrderLineItemId: li.id, quantity: li.totalQuantity })),
+          ...(input.labelUrl ? { label: { fileUrl: input.labelUrl } } : {}),
+          ...(input.trackingNumber || input.trackingUrl
+            ? { tracking: { ...(input.trackingNumber ? { number: input.trackingNumber } : {}), ...(input.trackingUrl ? { url: input.trackingUrl } : {}) } }
+            : {}),
+          notifyCustomer: false,
+        }),
+      (r) => r.reverseFulfillmentOrders.nodes.some((o) => o.reverseDeliveries.nodes.length > 0),
+    );
+  }
+  await transitionOrAccept(ctx, ret, "ship", actor, {
+    data: {
+      trackingNumber: input.trackingNumber ?? null,
+      trackingUrl: input.trackingUrl ?? null,
+      carrierName: input.carrierName ?? null,
+      labelUrl: input.labelUrl ?? null,
+    },
+  });
+  return finish(ctx, id);
+}
+
+/** The parcel arrived (app-only step: Shopify has no "received" state). */
+export async function markReceived(ctx: ReturnsContext, id: string, actor: ActorRef) {
+  const ret = await requireReturn(ctx, id);
+  if (ret.status === "RECEIVED") return ret;
+  await transitionOrAccept(ctx, ret, "receive", actor);
+  return finish(ctx, id);
+}
+
+export type ConditionGrade = "NEW" | "GOOD" | "DAMAGED" | "UNSELLABLE";
+export interface InspectedLine {
+  lineId: string;
+  grade: ConditionGrade;
+  disposition: ReverseFulfillmentOrderDispositionType;
+  locationId?: string | null;
+}
+
+/** Grades each line and records the disposition in Shopify (restock at a location, or not), once. */
+export async function inspectReturn(ctx: ReturnsContext, id: string, lines: InspectedLine[], actor: ActorRef) {
+  let ret = await requireReturn(ctx, id);
+  if (ret.status === "INSPECTED") return ret;
+  assertAllowed(ret, "inspect");
+  const byId = new Map(ret.lines.map((l) => [l.id, l]));
+  for (const l of lines) {
+    if (!byId.has(l.lineId)) throw new ReturnsError("INVALID_INPUT", "A line does not belong to this return.", { lineId: l.lineId });
+    if (l.disposition === "RESTOCKED" && !l.locationId) throw new ReturnsError("INVALID_INPUT", "Choose the location to restock at.", { lineId: l.lineId });
+  }
+  if (ret.shopifyReturnId && ret.lines.some((l) => !l.rfoLineItemId)) {
+    await syncShopifyLineIds(ctx, ret);
+    ret = await requireReturn(ctx, id);
+  }
+  for (const l of lines) {
+    await ctx.db.returnLine.update({
+      where: { id: l.lineId },
+      data: { conditionGrade: l.grade, disposition: l.disposition, dispositionLocationId: l.locationId ?? null },
+    });
+  }
+  const toDispose = lines.filter((l) => byId.get(l.lineId)!.rfoLineItemId);
+  if (toDispose.length > 0 && ret.shopifyReturnId) {
+    const claim = await claimAttempt(ctx, ret.id, "DISPOSE", lines);
+    if (claim.won) {
+      try {
+        await disposeItems(
+          ctx.admin,
+          toDispose.map((l) => ({
+            reverseFulfillmentOrderLineItemId: byId.get(l.lineId)!.rfoLineItemId!,
+            quantity: byId.get(l.lineId)!.quantity,
+            dispositionType: l.disposition,
+            ...(l.locationId ? { locationId: l.locationId } : {}),
+          })),
+        );
+        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", {});
+      } catch (error) {
+        const disposed = await alreadyDisposed(ctx, ret.shopifyReturnId).catch(() => false);
+        if (disposed) await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { via: "re-read" });
+        else {
+          await settleAttempt(ctx, claim.attemptId, error instanceof ShopifyOutcomeUnknownError ? "UNKNOWN" : "FAILED", { error: String(error) });
+          throw fromShopifyError(error, "record the dispositions");
+        }
+      }
+    } else if (claim.status !== "SUCCEEDED") {
+      throw new ReturnsError("IN_PROGRESS", "The dispositions are being recorded in Shopify. Reload in a moment.");
+    }
+  }
+  await transitionOrAccept(ctx, ret, "inspect", actor, { event: { lines: lines.map((l) => ({ lineId: l.lineId, grade: l.grade, disposition: l.disposition })) } });
+  return finish(ctx, id);
+}
+
+async function alreadyDisposed(ctx: ReturnsContext, shopifyReturnId: string): Promise<boolean> {
+  const r = await fetchReturn(ctx.admin, shopifyReturnId);
+  return !!r && r.reverseFulfillmentOrders.nodes.every((o) => o.lineItems.nodes.every((li) => li.dispositions.reduce((a, d) => a + d.quantity, 0) >= li.totalQuantity));
+}
+
+export async function closeReturn(ctx: ReturnsContext, id: string, actor: ActorRef) {
+  const ret = await requireReturn(ctx, id);
+  if (ret.status === "CLOSED") return ret;
+  assertAllowed(ret, "close");
+  if (ret.shopifyReturnId) {
+    const shopifyId = ret.shopifyReturnId;
+    await shopifyStep(ctx, shopifyId, "close the return", () => shopifyClose(ctx.admin, shopifyId), (r) => r.status === "CLOSED");
+  }
+  await transitionOrAccept(ctx, ret, "close", actor);
+  return finish(ctx, id);
+}
+
+export async function cancelReturn(ctx: ReturnsContext, id: string, actor: ActorRef) {
+  const ret = await requireReturn(ctx, id);
+  if (ret.status === "CANCELED") return ret;
+  assertAllowed(ret, "cancel");
+  if (ret.shopifyReturnId) {
+    const shopifyId = ret.shopifyReturnId;
+    await shopifyStep(ctx, shopifyId, "cancel the return", () => shopifyCancel(ctx.admin, shopifyId), (r) => r.status === "CANCELED");
+  }
+  await transitionOrAccept(ctx, ret, "cancel", actor);
+  return finish(ctx, id);
+}
+
+export async function reopenReturn(ctx: ReturnsContext, id: string, actor: ActorRef) {
+  const ret = await requireReturn(ctx, id);
+  assertAllowed(ret, "reopen");
+  const anyProcessed = ret.processedAt !== null;
+  if (ret.shopifyReturnId) {
+    const shopifyId = ret.shopifyReturnId;
+    await shopifyStep(ctx, shopifyId, "reopen the return", () => shopifyReopen(ctx.admin, shopifyId), (r) => r.status === "OPEN");
+  }
+  await transitionOrAccept(ctx, ret, "reopen", actor, { anyProcessed, data: { closedAt: null } });
+  return finish(ctx, id);
+}
+
+// ---------------------------------------------------------------------------------------
+
+const ETA_STAGE: Partial<Record<ReturnStatus, RefundStage>> = {
+  REQUESTED: "REQUESTED",
+  APPROVED: "APPROVED",
+  IN_TRANSIT: "IN_TRANSIT",
+  RECEIVED: "RECEIVED",
+  INSPECTED: "INSPECTED",
+  PROCESSED: "PROCESSED",
+};
+
+/** Recomputes the refund ETA shown to the shopper from the stage the return is in. */
+export async function updateRefundEta(ctx: ReturnsContext, id: string) {
+  const ret = await requireReturn(ctx, id);
+  const stage = ETA_STAGE[ret.status as ReturnStatus];
+  if (!stage) {
+    if (ret.refundEtaFrom) await ctx.db.returnRequest.updateMany({ where: { id }, data: { refundEtaFrom: null, refundEtaTo: null } });
+    return;
+  }
+  const policy = await loadPolicy(ctx.db, ctx.shop.id);
+  const enteredAt =
+    { REQUESTED: ret.requestedAt, APPROVED: ret.approvedAt, IN_TRANSIT: ret.inTransitAt, RECEIVED: ret.receivedAt, INSPECTED: ret.inspectedAt, PROCESSED: ret.processedAt }[stage] ??
+    ret.requestedAt;
+  const methods: string[] = [];
+  if (ret.refundAmount > 0) methods.push(...(await refundGateways(ctx, ret)));
+  if (ret.storeCreditAmount > 0) methods.push("store_credit");
+  const eta = refundEta({
+    stage,
+    stageEnteredAt: enteredAt,
+    now: ctx.now(),
+    policy,
+    paymentMethods: methods,
+    returnMethod: ret.method as never,
+    timeZone: ctx.shop.timezone ?? "UTC",
+    euWithdrawalAt: ret.euWithdrawal ? ret.requestedAt : null,
+  });
+  await ctx.db.returnRequest.updateMany({
+    where: { id },
+    data: {
+      refundEtaFrom: new Date(`${eta.from}T00:00:00Z`),
+      refundEtaTo: new Date(`${eta.to}T00:00:00Z`),
+      refundDeadline: eta.euRefundDeadline ? new Date(`${eta.euRefundDeadline}T00:00:00Z`) : null,
+    },
+  });
+  await recordEvent(ctx.db, ret, "eta", { type: "SYSTEM" }, { from: eta.from, to: eta.to, overdue: eta.overdue });
+}
+
+/** Gateways the refund goes back to, recorded from the order's payments at request time. */
+async function refundGateways(_ctx: ReturnsContext, ret: ReturnRecord): Promise<string[]> {
+  const gateways = JSON.parse(ret.paymentGateways) as string[];
+  return gateways.length ? gateways : ["shopify_payments"];
+}

@@ -1,0 +1,277 @@
+/**
+ * Processing a return: refund to the original payments, store credit (with expiry),
+ * exchange lines — one `returnProcess` call — plus the store-credit bonus. Money moves
+ * exactly once however often, and however concurrently, "refund" is clicked:
+ *
+ * - the step is claimed in RefundAttempt (unique per return and stage) before the call;
+ *   only the winner calls Shopify, the others are told it is in progress or done;
+ * - the amounts come from Shopify's suggestedFinancialOutcome and must agree with our own
+ *   calculation (app/domain/refund.ts); a mismatch flags the return and moves nothing;
+ * - a lost answer is never answered by sending again: the Return is re-read, and the
+ *   reconciliation job settles what stays unknown.
+ */
+import {
+  calculateReturn,
+  compareWithShopify,
+  type ReturnPolicy,
+  type ShopifySuggestedOutcome,
+  type OrderSnapshot,
+} from "~/domain";
+import { ShopifyApiError, ShopifyOutcomeUnknownError, ShopifyUserErrors } from "~/shopify/errors";
+import { fromMinorUnits, toMinorUnits } from "~/shopify/money";
+import { fetchOrderSnapshot } from "~/shopify/orders.server";
+import {
+  creditStoreCredit,
+  fetchReturn,
+  fetchSuggestedOutcome,
+  processReturn as shopifyProcess,
+  type ShopifyReturn,
+} from "~/shopify/returns.server";
+import { fetchVariantsForExchange } from "~/shopify/variants.server";
+import { claimAttempt, settleAttempt } from "./attempts.server";
+import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
+import { loadPolicy } from "./policy.server";
+import { applyTransition, assertAllowed, flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
+import { syncShopifyLineIds, updateRefundEta } from "./return-lifecycle.server";
+
+/** Shopify shows the return as processed (some items processed or a refund made). */
+export function isProcessedInShopify(r: ShopifyReturn): boolean {
+  return r.returnLineItems.nodes.some((n) => (n.processedQuantity ?? 0) > 0) || r.refunds.nodes.length > 0;
+}
+
+type SuggestedOutcome = NonNullable<Awaited<ReturnType<typeof fetchSuggestedOutcome>>>;
+
+/** Shopify's suggestion in the domain's terms (presentment minor units). */
+export function toDomainOutcome(s: SuggestedOutcome, currency: string): ShopifySuggestedOutcome {
+  const minor = (amount: string) => toMinorUnits(amount, currency);
+  const transfer = s.financialTransfer;
+  return {
+    currency: s.discountedSubtotal.presentmentMoney.currencyCode,
+    maximumRefundable: minor(s.maximumRefundable.presentmentMoney.amount),
+    discountedSubtotal: minor(s.discountedSubtotal.presentmentMoney.amount),
+    totalTax: minor(s.totalTax.presentmentMoney.amount),
+    totalAdditionalFees: minor(s.totalAdditionalFees.presentmentMoney.amount),
+    financialTransfer: !transfer
+      ? null
+      : transfer.__typename === "RefundReturnOutcome"
+        ? {
+            kind: "REFUND",
+            amount: minor(transfer.amount.presentmentMoney.amount),
+            suggestedTransactions: transfer.suggestedTransactions
+              .filter((t) => t.parentTransaction)
+              .map((t) => ({ parentId: t.parentTransaction!.id, amount: minor(t.amountSet.presentmentMoney.amount) })),
+            suggestedStoreCredit: transfer.suggestedRefundMethods.reduce((a, m) => a + minor(m.amount.presentmentMoney.amount), 0) || null,
+          }
+        : { kind: "INVOICE", amount: minor(transfer.amount.presentmentMoney.amount) },
+  };
+}
+
+/** Our calculation for everything on the return, with the prices of the exchange variants. */
+async function ourCalculation(ctx: ReturnsContext, ret: ReturnRecord, order: OrderSnapshot, policy: ReturnPolicy) {
+  const exchange = ret.lines.filter((l) => l.resolution === "EXCHANGE" && l.exchangeVariantId);
+  const variants = await fetchVariantsForExchange(ctx.admin, [...new Set(exchange.map((l) => l.exchangeVariantId!))]);
+  return calculateReturn({
+    order,
+    policy,
+    lines: ret.lines.map((l) => ({
+      lineItemId: l.lineItemId!,
+      fulfillmentLineItemId: l.fulfillmentLineItemId,
+      quantity: l.quantity,
+      resolution: l.resolution as never,
+      restockingFeePercent: l.restockingFeePercent,
+    })),
+    exchangeLines: exchange.map((l) => {
+      const v = variants.get(l.exchangeVariantId!);
+      const original = order.lineItems.find((li) => li.id === l.lineItemId);
+      const unitPrice = v && v.currency === order.currency ? v.price : (original?.originalUnitPrice ?? 0);
+      return { variantId: l.exchangeVariantId!, quantity: l.quantity, unitPrice };
+    }),
+    returnShippingFees: ret.returnShippingFee > 0 ? [ret.returnShippingFee] : [],
+    returnMethod: ret.method as never,
+    processedAt: ctx.now(),
+  });
+}
+
+export interface ProcessResult {
+  status: "PROCESSED" | "ALREADY_PROCESSED";
+  ret: ReturnRecord;
+}
+
+export async function processReturn(ctx: ReturnsContext, id: string, actor: ActorRef): Promise<ProcessResult> {
+  let ret = await requireReturn(ctx, id);
+  if (ret.status === "PROCESSED" || ret.status === "CLOSED") return { status: "ALREADY_PROCESSED", ret };
+  assertAllowed(ret, "process");
+  if (!ret.shopifyReturnId) throw new ReturnsError("NEEDS_ATTENTION", "This return is not linked to a Shopify return yet; it can't be refunded until it is.");
+
+  const claim = await claimAttempt(ctx, ret.id, "PROCESS", { by: actor });
+  if (!claim.won) return settleLosingClaim(ctx, ret, claim.status, actor);
+
+  try {
+    if (ret.lines.some((l) => !l.shopifyReturnLineItemId || (l.resolution === "EXCHANGE" && !l.shopifyExchangeLineItemId))) {
+      await syncShopifyLineIds(ctx, ret);
+      ret = await requireReturn(ctx, id);
+    }
+    const [order, policy, current] = await Promise.all([
+      fetchOrderSnapshot(ctx.admin, ret.orderId),
+      loadPolicy(ctx.db, ctx.shop.id),
+      fetchReturn(ctx.admin, ret.shopifyReturnId!),
+    ]);
+    if (!current) throw new ReturnsError("NEEDS_ATTENTION", "The Shopify return no longer exists.");
+    if (isProcessedInShopify(current)) {
+      // Processed in Shopify's admin (or by a call whose answer was lost): adopt it.
+      await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { via: "already processed in Shopify" });
+      return { status: "ALREADY_PROCESSED", ret: await markProcessed(ctx, ret, actor, { adopted: true }) };
+    }
+
+    const ours = await ourCalculation(ctx, ret, order, policy);
+    const returnLineItems = ret.lines.map((l) => ({ id: l.shopifyReturnLineItemId!, quantity: l.quantity }));
+    const exchangeLineItems = ret.lines
+      .filter((l) => l.resolution === "EXCHANGE" && l.shopifyExchangeLineItemId)
+      .map((l) => ({ id: l.shopifyExchangeLineItemId!, quantity: l.quantity }));
+    const suggested = await fetchSuggestedOutcome(ctx.admin, {
+      id: ret.shopifyReturnId!,
+      returnLineItems,
+      exchangeLineItems,
+      allocation: "ORIGINAL_PAYMENT_METHODS",
+    });
+    if (!suggested) throw new ReturnsError("NEEDS_ATTENTION", "Shopify gave no refund suggestion for this return.");
+    const comparison = compareWithShopify(ours, toDomainOutcome(suggested, ret.currency));
+    const settlement = ours.settlement;
+    const blockers: string[] = [];
+    if (!comparison.agrees) blockers.push("our refund calculation and Shopify's disagree");
+    if (settlement.originalPayment.unallocated > 0) blockers.push("the refund is more than the payments can take back");
+    if (blockers.length) {
+      await settleAttempt(ctx, claim.attemptId, "FAILED", { blockers, differences: comparison.differences });
+      await flagForAttention(ctx, ret.id, `Not refunded: ${blockers.join("; ")}. Check the amounts.`, { differences: comparison.differences });
+      throw new ReturnsError("NEEDS_ATTENTION", `Nothing was refunded: ${blockers.join("; ")}.`, comparison.differences);
+    }
+
+    const money = (amount: number) => ({ amount: fromMinorUnits(amount, ret.currency), currencyCode: ret.currency as never });
+    const refundTotal = settlement.originalPayment.amount + settlement.storeCredit.amount;
+    const input = {
+      returnId: ret.shopifyReturnId!,
+      returnLineItems,
+      exchangeLineItems,
+      notifyCustomer: false,
+      ...(refundTotal > 0
+        ? {
+            financialTransfer: {
+              issueRefund: {
+                orderTransactions: settlement.originalPayment.transactions
+                  .filter((t) => t.amount > 0)
+                  .map((t) => ({ parentId: t.parentId, transactionAmount: money(t.amount) })),
+                refundMethods:
+                  settlement.storeCredit.amount > 0
+                    ? [{ storeCreditRefund: { amount: money(settlement.storeCredit.amount), ...(settlement.storeCredit.expiresAt ? { expiresAt: settlement.storeCredit.expiresAt } : {}) } }]
+                    : [],
+              },
+            },
+          }
+        : {}),
+    };
+    await ctx.db.refundAttempt.update({
+      where: { id: claim.attemptId },
+      data: { request: JSON.stringify({ input, gateways: settlement.originalPayment.transactions.map((t) => t.gateway) }) },
+    });
+
+    try {
+      const processed = await shopifyProcess(ctx.admin, input);
+      await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { refunds: processed.refunds.nodes.map((r) => r.id) });
+    } catch (error) {
+      if (error instanceof ShopifyOutcomeUnknownError) {
+        await settleAttempt(ctx, claim.attemptId, "UNKNOWN", { error: error.message });
+        const reread = await fetchReturn(ctx.admin, ret.shopifyReturnId!).catch(() => null);
+        if (reread && isProcessedInShopify(reread)) {
+          await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { via: "re-read after lost answer" });
+        } else {
+          await flagForAttention(ctx, ret.id, "Shopify did not confirm the refund. It will be checked automatically; nothing will be refunded twice.");
+          throw new ReturnsError("NEEDS_ATTENTION", "Shopify did not confirm the refund. It will be checked automatically; nothing will be refunded twice.");
+        }
+      } else {
+        await settleAttempt(ctx, claim.attemptId, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+        if (error instanceof ShopifyUserErrors) await flagForAttention(ctx, ret.id, `Shopify refused the refund: ${error.message}`);
+        throw fromShopifyError(error, "process the return");
+      }
+    }
+
+    ret = await markProcessed(ctx, ret, actor, {
+      refund: settlement.originalPayment.amount,
+      storeCredit: settlement.storeCredit.amount,
+      exchange: settlement.exchange.exchangeTotal,
+      invoice: settlement.invoice,
+    });
+    await ctx.db.returnRequest.updateMany({
+      where: { id: ret.id },
+      data: {
+        refundAmount: settlement.originalPayment.amount,
+        storeCreditAmount: settlement.storeCredit.amount,
+        bonusCreditAmount: settlement.storeCredit.bonus,
+        paymentGateways: JSON.stringify([...new Set(settlement.originalPayment.transactions.map((t) => t.gateway))]),
+      },
+    });
+    if (settlement.invoice > 0) {
+      await flagForAttention(ctx, ret.id, `The shopper owes ${fromMinorUnits(settlement.invoice, ret.currency)} ${ret.currency} for the exchange.`);
+    }
+    if (settlement.storeCredit.bonus > 0) await issueBonusCredit(ctx, ret.id, settlement.storeCredit.bonus, settlement.storeCredit.expiresAt);
+    return { status: "PROCESSED", ret: await requireReturn(ctx, ret.id) };
+  } catch (error) {
+    // Anything that stopped us before the Shopify call: nothing moved, free the claim.
+    const attempt = await ctx.db.refundAttempt.findUnique({ where: { id: claim.attemptId } });
+    if (attempt?.status === "PENDING") await settleAttempt(ctx, claim.attemptId, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+    if (error instanceof ReturnsError) throw error;
+    if (error instanceof ShopifyApiError) throw fromShopifyError(error, "process the return");
+    throw error;
+  }
+}
+
+/** Another caller holds or held the PROCESS step. */
+async function settleLosingClaim(ctx: ReturnsContext, ret: ReturnRecord, status: string, actor: ActorRef): Promise<ProcessResult> {
+  if (status === "SUCCEEDED") {
+    // The refund went through; make sure the local status says so (crash after the call).
+    return { status: "ALREADY_PROCESSED", ret: await markProcessed(ctx, ret, actor, { repaired: true }) };
+  }
+  throw new ReturnsError(
+    "IN_PROGRESS",
+    status === "UNKNOWN"
+      ? "Shopify has not confirmed an earlier refund attempt yet; it is being checked. Nothing will be refunded twice."
+      : "This return is being refunded right now.",
+  );
+}
+
+async function markProcessed(ctx: ReturnsContext, ret: ReturnRecord, actor: ActorRef, event: Record<string, unknown>) {
+  const fresh = await requireReturn(ctx, ret.id);
+  if (fresh.status !== "PROCESSED" && fresh.status !== "CLOSED") {
+    await applyTransition(ctx, fresh, "process", actor, { event, data: { needsAttention: false, attentionReason: null } });
+  }
+  await updateRefundEta(ctx, ret.id);
+  return requireReturn(ctx, ret.id);
+}
+
+/** The store-credit bonus, once. storeCreditAccountCredit has no idempotency key: a lost answer is flagged, not resent. */
+export async function issueBonusCredit(ctx: ReturnsContext, returnId: string, amount: number, expiresAt: string | null) {
+  const ret = await requireReturn(ctx, returnId);
+  if (!ret.customerId) {
+    await flagForAttention(ctx, ret.id, "The store-credit bonus needs a customer account; none is linked to this order.");
+    return;
+  }
+  const claim = await claimAttempt(ctx, ret.id, "STORE_CREDIT_BONUS", { amount, expiresAt });
+  if (!claim.won) return;
+  try {
+    const tx = await creditStoreCredit(ctx.admin, ret.customerId, {
+      creditAmount: { amount: fromMinorUnits(amount, ret.currency), currencyCode: ret.currency as never },
+      ...(expiresAt ? { expiresAt } : {}),
+    });
+    await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { transactionId: tx.id });
+    await recordEvent(ctx.db, ret, "bonus_credit", { type: "SYSTEM" }, { amount, expiresAt });
+  } catch (error) {
+    const unknown = error instanceof ShopifyOutcomeUnknownError;
+    await settleAttempt(ctx, claim.attemptId, unknown ? "UNKNOWN" : "FAILED", { error: String(error) });
+    await flagForAttention(
+      ctx,
+      ret.id,
+      unknown
+        ? "Shopify did not confirm the store-credit bonus; check the customer's store credit before issuing it again."
+        : `The store-credit bonus was not issued: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
