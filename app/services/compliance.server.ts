@@ -2,7 +2,7 @@
  * Uninstall and the mandatory privacy webhooks, over every table that holds shop or
  * customer data:
  *   Session, Shop, ReturnPolicy, ReturnRequest, ReturnLine, ReturnEvent, RefundAttempt,
- *   WebhookDelivery, ComplianceRequest.
+ *   WebhookDelivery, ComplianceRequest, RateLimit.
  * A test walks every Prisma model, so a new table cannot be forgotten here.
  */
 import db from "~/db.server";
@@ -139,6 +139,7 @@ export async function handleShopRedact(shop: string, client: Db = db) {
     client.session.deleteMany({ where: { shop } }),
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),
+    client.rateLimit.deleteMany({ where: { shop } }),
     // Cascades to policy, returns, lines, events and refund attempts.
     client.shop.deleteMany({ where: { domain: shop } }),
   ]);

@@ -12,12 +12,19 @@ import { ReturnsError, type ReturnsContext } from "./context.server";
 import { ensureShop } from "./shops.server";
 
 export async function contextForShop(domain: string, client: Db = db): Promise<ReturnsContext> {
-  const shop = await ensureShop(domain, client);
   // unauthenticated.admin loads the offline session (refreshing an expiring token).
   const { session } = await unauthenticated.admin(domain).catch(() => ({ session: null }));
   if (!session?.accessToken) {
     throw new ReturnsError("NOT_FOUND", `The app is not installed on ${domain}.`);
   }
+  return contextForSession({ shop: domain, accessToken: session.accessToken }, client);
+}
+
+/** For admin routes: the session authenticate.admin returned. */
+export async function contextForSession(session: { shop: string; accessToken?: string }, client: Db = db): Promise<ReturnsContext> {
+  const domain = session.shop;
+  if (!session.accessToken) throw new ReturnsError("NOT_FOUND", `The app is not installed on ${domain}.`);
+  const shop = await ensureShop(domain, client);
   return {
     db: client,
     shop: { id: shop.id, domain: shop.domain, timezone: shop.timezone, rmaPrefix: shop.rmaPrefix },

@@ -1,6 +1,11 @@
 /** Variants offered in exchange: price (shop currency) and whether there is stock. */
 import type { AdminClient, AdminDocument } from "./client.server";
-import type { VariantsForExchangeQuery, VariantsForExchangeQueryVariables } from "./generated/admin.types";
+import type {
+  ProductVariantsForExchangeQuery,
+  ProductVariantsForExchangeQueryVariables,
+  VariantsForExchangeQuery,
+  VariantsForExchangeQueryVariables,
+} from "./generated/admin.types";
 import { toMinorUnits } from "./money";
 
 export const VARIANTS_FOR_EXCHANGE_QUERY = `#graphql
@@ -48,6 +53,37 @@ export async function fetchVariantsForExchange(client: AdminClient, ids: string[
       currency,
       available: node.availableForSale ? Math.max(0, node.inventoryQuantity ?? 0) : 0,
     });
+  }
+  return result;
+}
+
+export const PRODUCT_VARIANTS_QUERY = `#graphql
+  query ProductVariantsForExchange($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        variants(first: 30) {
+          nodes { id title availableForSale inventoryQuantity }
+        }
+      }
+    }
+  }
+` as AdminDocument<ProductVariantsForExchangeQuery, ProductVariantsForExchangeQueryVariables>;
+
+/** productId → its variants with stock, for the shopper's exchange choice. */
+export async function fetchProductVariants(
+  client: AdminClient,
+  productIds: string[],
+): Promise<Map<string, { id: string; title: string; available: number }[]>> {
+  const result = new Map<string, { id: string; title: string; available: number }[]>();
+  if (productIds.length === 0) return result;
+  const { data } = await client.request(PRODUCT_VARIANTS_QUERY, { ids: productIds.slice(0, 25) });
+  for (const node of data.nodes) {
+    if (!node || !("variants" in node)) continue;
+    result.set(
+      node.id,
+      node.variants.nodes.map((v) => ({ id: v.id, title: v.title, available: v.availableForSale ? Math.max(0, v.inventoryQuantity ?? 0) : 0 })),
+    );
   }
   return result;
 }

@@ -27,6 +27,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   RefundAttempt: (db, shop) => db.refundAttempt.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   WebhookDelivery: (db, shop) => db.webhookDelivery.count({ where: { shop } }),
   ComplianceRequest: (db, shop) => db.complianceRequest.count({ where: { shop } }),
+  RateLimit: (db, shop) => db.rateLimit.count({ where: { shop } }),
 };
 
 async function seedShop(db: Db, domain: string) {
@@ -35,6 +36,7 @@ async function seedShop(db: Db, domain: string) {
     data: { id: `offline_${domain}`, shop: domain, state: "s", accessToken: "shpat_x", scope: "read_orders" },
   });
   await db.returnPolicy.create({ data: { shopId: shop.id, document: "{}" } });
+  await db.rateLimit.create({ data: { key: `${domain}-lookup`, shop: domain, windowStart: new Date(), count: 1 } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
     { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },

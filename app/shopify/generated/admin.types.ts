@@ -1664,3 +1664,25 @@ export type VariantsForExchangeQuery = {
     | null
   >;
 };
+
+export type ProductVariantsForExchangeQueryVariables = Exact<{
+  ids: Array<Scalars["ID"]["input"]>;
+}>;
+
+export type ProductVariantsForExchangeQuery = {
+  nodes: Array<
+    | {
+        id: string;
+        variants: {
+          nodes: Array<{
+            id: string;
+            title: string;
+            availableForSale: boolean;
+            inventoryQuantity?: number | null;
+          }>;
+        };
+      }
+    | {}
+    | null
+  >;
+};

@@ -1,0 +1,27 @@
+/** App proxy: POST /apps/returns/api/lookup — find an order and what can be returned. */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { appConfig } from "~/shopify.server";
+import { proxyContext, proxyErrorResponse } from "~/services/proxy-request.server";
+import { lookupForStorefront, StorefrontError } from "~/services/storefront.server";
+import { storefrontMessage } from "~/i18n/storefront";
+
+const LookupSchema = z.object({
+  order: z.string().trim().min(1).max(40),
+  email: z.string().trim().max(254).optional().nullable(),
+});
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  try {
+    const { ctx, who } = await proxyContext(request);
+    const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
+    const parsed = LookupSchema.safeParse(form);
+    if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"), parsed.error.issues);
+    const result = await lookupForStorefront(ctx, who, { order: parsed.data.order, email: parsed.data.email ?? null }, appConfig.SHOPIFY_API_SECRET);
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return proxyErrorResponse(error);
+  }
+};
+
+export const loader = () => Response.json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, { status: 405 });

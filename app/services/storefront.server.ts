@@ -1,0 +1,229 @@
+/**
+ * The shopper's side of the app, behind the app proxy: find an order (logged-in customer by
+ * the signed customer id, guest by order number + email, rate limited, same answer for
+ * "no such order" and "wrong email"), show what can be returned and how, file the return,
+ * and show its status. Everything is re-checked on the server; the block is untrusted.
+ */
+import {
+  evaluateEligibility,
+  formatMoney,
+  returnMethodOptions,
+  returnWeightGrams,
+  type Resolution,
+  type ReturnMethod,
+} from "~/domain";
+import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
+import { fetchOrderSnapshot, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
+import { fetchReturnReasons } from "~/shopify/returns.server";
+import { fetchProductVariants } from "~/shopify/variants.server";
+import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
+import { issueLookupToken, verifyLookupToken } from "./lookup-token.server";
+import { loadPolicy } from "./policy.server";
+import { GUEST_LOOKUP_PER_CLIENT, GUEST_LOOKUP_PER_ORDER, hit } from "./rate-limit.server";
+import { requestReturn, type RequestedReturnLine } from "./return-request.server";
+
+export class StorefrontError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+  toResponse(): Response {
+    return Response.json({ ok: false, error: { code: this.code, message: this.message, details: this.details } }, { status: this.status });
+  }
+}
+
+export interface ShopperIdentity {
+  /** Numeric id from the signed `logged_in_customer_id`, or null for guests. */
+  customerLegacyId: string | null;
+  /** A stable key for rate limiting (e.g. the client address); hashed before storage. */
+  clientKey: string;
+  locale: StorefrontLocale;
+}
+
+const normalizeOrderName = (raw: string) => {
+  const trimmed = raw.trim().replace(/^#+/, "");
+  return trimmed ? `#${trimmed}` : "";
+};
+
+/** Finds the order and checks the shopper may see it. Same error for every kind of miss. */
+async function findOrderForShopper(ctx: ReturnsContext, who: ShopperIdentity, orderName: string, email: string | null): Promise<string> {
+  const notFound = () => new StorefrontError("ORDER_NOT_FOUND", 404, storefrontMessage(who.locale, "ORDER_NOT_FOUND"));
+  const name = normalizeOrderName(orderName);
+  if (!name || name.length > 40) throw notFound();
+  if (!who.customerLegacyId) {
+    const now = ctx.now();
+    const allowedClient = await hit(ctx.db, ctx.shop.domain, GUEST_LOOKUP_PER_CLIENT, who.clientKey, now);
+    const allowedOrder = await hit(ctx.db, ctx.shop.domain, GUEST_LOOKUP_PER_ORDER, name.toLowerCase(), now);
+    if (!allowedClient || !allowedOrder) throw new StorefrontError("RATE_LIMITED", 429, storefrontMessage(who.locale, "RATE_LIMITED"));
+    if (!email || !email.includes("@")) throw notFound();
+  }
+  const query = who.customerLegacyId ? `name:"${name}" AND customer_id:${who.customerLegacyId}` : `name:"${name}"`;
+  const { data } = await ctx.admin.request(FIND_ORDER_BY_NAME_QUERY, { query }).catch((e) => {
+    throw fromShopifyError(e, "find the order");
+  });
+  // Shopify's search is fuzzy; re-check the name and the owner ourselves (platform §1.6).
+  const order = data.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase());
+  if (!order) throw notFound();
+  if (who.customerLegacyId) {
+    if (order.customer?.id !== `gid://shopify/Customer/${who.customerLegacyId}`) throw notFound();
+  } else {
+    const wanted = email!.trim().toLowerCase();
+    const known = [order.email, order.customer?.defaultEmailAddress?.emailAddress].filter(Boolean).map((e) => e!.toLowerCase());
+    if (!known.includes(wanted)) throw notFound();
+  }
+  return order.id;
+}
+
+function eligibilityMessage(locale: StorefrontLocale, code: string | null | undefined): string | null {
+  return code ? storefrontMessage(locale, code) : null;
+}
+
+export async function lookupForStorefront(
+  ctx: ReturnsContext,
+  who: ShopperIdentity,
+  input: { order: string; email: string | null },
+  appSecret: string,
+) {
+  const orderId = await findOrderForShopper(ctx, who, input.order, input.email);
+  const [order, policy, reasons] = await Promise.all([
+    fetchOrderSnapshot(ctx.admin, orderId),
+    loadPolicy(ctx.db, ctx.shop.id),
+    fetchReturnReasons(ctx.admin),
+  ]).catch((e) => {
+    throw fromShopifyError(e, "read the order");
+  });
+  const now = ctx.now();
+  const eligibility = evaluateEligibility({ order, policy, now, timeZone: ctx.shop.timezone ?? "UTC" });
+  const items = new Map(order.lineItems.map((li) => [li.id, li]));
+  const productIds = [...new Set(eligibility.lines.filter((l) => l.eligible).map((l) => items.get(l.lineItemId)?.productId).filter((p): p is string => !!p))];
+  const variants = await fetchProductVariants(ctx.admin, productIds).catch(() => new Map());
+  const format = (amount: number) => formatMoney({ amount, currency: order.currency }, who.locale);
+
+  const lines = eligibility.lines
+    .filter((l) => l.fulfillmentLineItemId)
+    .map((l) => {
+      const li = items.get(l.lineItemId)!;
+      const unitPrice = li.quantity > 0 ? Math.round((li.originalUnitPrice * li.quantity - li.lineDiscount - li.orderDiscount) / li.quantity) : 0;
+      const exchangeVariants = l.allowedResolutions.includes("EXCHANGE") && li.productId ? (variants.get(li.productId) ?? []) : [];
+      return {
+        fulfillmentLineItemId: l.fulfillmentLineItemId!,
+        title: li.title,
+        variantTitle: li.variantTitle,
+        imageUrl: null,
+        quantity: li.quantity,
+        returnableQuantity: l.maxQuantity,
+        unitPrice,
+        unitPriceFormatted: format(unitPrice),
+        eligible: l.eligible,
+        ineligibleReason: l.reason?.code ?? null,
+        ineligibleMessage: eligibilityMessage(who.locale, l.reason?.code),
+        resolutions: l.allowedResolutions,
+        consentRequired: l.consentRequired,
+        deadline: l.deadlines.REFUND ?? l.deadlines.STORE_CREDIT ?? l.deadlines.EXCHANGE,
+        exchangeVariants: exchangeVariants
+          .filter((v: { id: string }) => v.id !== li.variantId)
+          .map((v: { id: string; title: string; available: number }) => ({ id: v.id, title: v.title, available: v.available > 0 })),
+      };
+    });
+
+  const eligibleLines = eligibility.lines.filter((l) => l.eligible);
+  const methods = returnMethodOptions(policy, {
+    currency: order.currency,
+    totalGrams: returnWeightGrams(order, eligibleLines.map((l) => ({ lineItemId: l.lineItemId, quantity: l.maxQuantity }))),
+    returnValue: 0,
+    resolutions: ["REFUND"],
+  })
+    .filter((m) => m.available)
+    .map((m) => ({
+      code: m.method,
+      name: storefrontMessage(who.locale, m.method),
+      fee: m.fee.amount,
+      feeFormatted: m.fee.amount > 0 ? format(m.fee.amount) : null,
+      required: m.required,
+    }));
+
+  return {
+    ok: true as const,
+    lookupToken: issueLookupToken(appSecret, ctx.shop.domain, order.id, now),
+    order: { id: order.id, name: order.name, currency: order.currency, lines },
+    reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: r.name })),
+    methods,
+    policy: {
+      storeCreditBonusPercent: policy.storeCredit.bonusPercent,
+      euWithdrawal: policy.eu.enabled && eligibility.lines.some((l) => l.euWithdrawalDeadline !== null && l.eligible),
+    },
+  };
+}
+
+export interface StorefrontReturnInput {
+  orderId: string;
+  lookupToken: string;
+  method: ReturnMethod;
+  lines: { fulfillmentLineItemId: string; quantity: number; reasonId: string | null; note: string | null; resolution: Resolution; exchangeVariantId: string | null }[];
+  storeCreditConsent: boolean;
+  euWithdrawal?: boolean;
+}
+
+export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIdentity, input: StorefrontReturnInput, appSecret: string) {
+  if (!verifyLookupToken(appSecret, input.lookupToken, ctx.shop.domain, input.orderId, ctx.now())) {
+    throw new StorefrontError("LOOKUP_EXPIRED", 401, storefrontMessage(who.locale, "LOOKUP_EXPIRED"));
+  }
+  const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
+    throw fromShopifyError(e, "read the return reasons");
+  });
+  const byId = new Map(reasons.map((r) => [r.id, r]));
+  const lines: RequestedReturnLine[] = input.lines.map((l) => ({
+    fulfillmentLineItemId: l.fulfillmentLineItemId,
+    quantity: l.quantity,
+    resolution: l.resolution,
+    reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
+    reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
+    note: l.note,
+    exchangeVariantId: l.exchangeVariantId,
+  }));
+  try {
+    const created = await requestReturn(
+      ctx,
+      {
+        orderId: input.orderId,
+        method: input.method,
+        lines,
+        storeCreditConsent: input.storeCreditConsent,
+        euWithdrawal: input.euWithdrawal,
+        locale: who.locale,
+        customer: who.customerLegacyId ? { id: `gid://shopify/Customer/${who.customerLegacyId}`, email: null } : null,
+      },
+      { type: "SHOPPER", id: who.customerLegacyId },
+    );
+    const ret = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: created.id } });
+    return {
+      ok: true as const,
+      return: {
+        rma: created.rmaNumber,
+        status: created.status,
+        statusUrl: `/apps/returns/status/${created.statusToken}`,
+        slipUrl: null,
+        refundEta: ret.refundEtaFrom && ret.refundEtaTo ? { from: ret.refundEtaFrom.toISOString().slice(0, 10), to: ret.refundEtaTo.toISOString().slice(0, 10) } : null,
+      },
+    };
+  } catch (error) {
+    if (error instanceof ReturnsError && error.code === "NOT_ELIGIBLE") {
+      throw new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(who.locale, "NOT_ELIGIBLE"), error.details);
+    }
+    throw error;
+  }
+}
+
+/** The shopper's status page data, by the unguessable token in the link. */
+export async function statusForStorefront(ctx: ReturnsContext, token: string) {
+  const ret = await ctx.db.returnRequest.findFirst({
+    where: { shopId: ctx.shop.id, statusToken: token },
+    include: { lines: true, events: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!ret) return null;
+  return ret;
+}
