@@ -42,14 +42,18 @@ export const isComplianceTopic = (topic: string): topic is ComplianceTopic =>
   (COMPLIANCE_TOPICS as readonly string[]).includes(topic);
 
 type Table = Record<string, unknown>;
-const asTable = (v: unknown): Table => (v && typeof v === "object" && !Array.isArray(v) ? (v as Table) : {});
+const asTable = (v: unknown): Table =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Table) : {};
 const asString = (v: unknown, fallback = ""): string => (typeof v === "string" ? v : fallback);
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 export function parseAppConfig(source: string): StandInAppConfig {
   const toml = parse(source) as Table;
   const webhooks = asTable(toml.webhooks);
-  const subscriptions: WebhookSubscriptionConfig[] = (Array.isArray(webhooks.subscriptions) ? webhooks.subscriptions : [])
+  const subscriptions: WebhookSubscriptionConfig[] = (
+    Array.isArray(webhooks.subscriptions) ? webhooks.subscriptions : []
+  )
     .map(asTable)
     .map((sub) => ({
       topics: asStrings(sub.topics),

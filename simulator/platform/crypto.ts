@@ -9,7 +9,8 @@ export function webhookHmac(body: string | Uint8Array, secret: string): string {
   return createHmac("sha256", secret).update(body).digest("base64");
 }
 
-export type ProxyQueryInput = URLSearchParams | Iterable<[string, string]> | Record<string, string | string[]>;
+export type ProxyQueryInput =
+  URLSearchParams | Iterable<[string, string]> | Record<string, string | string[]>;
 
 /** Groups a query into key → values, keeping the order of first appearance of each key. */
 function groupQuery(params: ProxyQueryInput): Map<string, string[]> {
@@ -76,7 +77,8 @@ export function signJwtHs256(payload: JwtPayload, secret: string): string {
 
 export class JwtError extends Error {
   constructor(
-    readonly reason: "malformed" | "algorithm" | "signature" | "expired" | "not_yet_valid" | "audience",
+    readonly reason:
+      "malformed" | "algorithm" | "signature" | "expired" | "not_yet_valid" | "audience",
     message: string,
   ) {
     super(message);
@@ -92,7 +94,11 @@ export interface VerifyJwtOptions {
 }
 
 /** Verifies an HS256 JWT; throws JwtError with a machine-readable reason. */
-export function verifyJwtHs256(token: string, secret: string, options: VerifyJwtOptions = {}): JwtPayload {
+export function verifyJwtHs256(
+  token: string,
+  secret: string,
+  options: VerifyJwtOptions = {},
+): JwtPayload {
   const parts = token.split(".");
   if (parts.length !== 3) throw new JwtError("malformed", "token is not a JWT");
   const [headerPart, bodyPart, signaturePart] = parts as [string, string, string];
@@ -104,9 +110,13 @@ export function verifyJwtHs256(token: string, secret: string, options: VerifyJwt
   } catch {
     throw new JwtError("malformed", "token header or payload is not JSON");
   }
-  if (header.alg !== "HS256") throw new JwtError("algorithm", `unsupported alg ${String(header.alg)}`);
-  const expected = createHmac("sha256", secret).update(`${headerPart}.${bodyPart}`).digest("base64url");
-  if (!safeEqual(signaturePart, expected)) throw new JwtError("signature", "signature does not match");
+  if (header.alg !== "HS256")
+    throw new JwtError("algorithm", `unsupported alg ${String(header.alg)}`);
+  const expected = createHmac("sha256", secret)
+    .update(`${headerPart}.${bodyPart}`)
+    .digest("base64url");
+  if (!safeEqual(signaturePart, expected))
+    throw new JwtError("signature", "signature does not match");
   const now = options.nowSec ?? Math.floor(Date.now() / 1000);
   const tolerance = options.clockToleranceSec ?? 0;
   if (typeof payload.exp !== "number" || now > payload.exp + tolerance) {

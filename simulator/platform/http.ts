@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  for await (const chunk of req)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
 }
 
@@ -42,8 +43,16 @@ export function toFetchRequest(req: IncomingMessage, url: string, body: Buffer):
 }
 
 /** Writes a Fetch Response to a node response (optionally dropping some headers). */
-export async function sendFetchResponse(res: ServerResponse, response: Response, dropHeaders: string[] = []): Promise<void> {
-  const skip = new Set([...HOP_BY_HOP, "content-encoding", ...dropHeaders.map((h) => h.toLowerCase())]);
+export async function sendFetchResponse(
+  res: ServerResponse,
+  response: Response,
+  dropHeaders: string[] = [],
+): Promise<void> {
+  const skip = new Set([
+    ...HOP_BY_HOP,
+    "content-encoding",
+    ...dropHeaders.map((h) => h.toLowerCase()),
+  ]);
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
@@ -65,17 +74,34 @@ export function send(
   extraHeaders: Record<string, string | string[]> = {},
 ): void {
   const buf = typeof body === "string" ? Buffer.from(body) : body;
-  res.writeHead(status, { "content-type": contentType, "content-length": String(buf.length), ...extraHeaders });
+  res.writeHead(status, {
+    "content-type": contentType,
+    "content-length": String(buf.length),
+    ...extraHeaders,
+  });
   res.end(buf);
 }
 
-export const sendJson = (res: ServerResponse, status: number, value: unknown, extra: Record<string, string | string[]> = {}) =>
-  send(res, status, JSON.stringify(value), "application/json; charset=utf-8", extra);
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  extra: Record<string, string | string[]> = {},
+) => send(res, status, JSON.stringify(value), "application/json; charset=utf-8", extra);
 
-export const sendHtml = (res: ServerResponse, status: number, html: string, extra: Record<string, string | string[]> = {}) =>
-  send(res, status, html, "text/html; charset=utf-8", extra);
+export const sendHtml = (
+  res: ServerResponse,
+  status: number,
+  html: string,
+  extra: Record<string, string | string[]> = {},
+) => send(res, status, html, "text/html; charset=utf-8", extra);
 
-export function redirect(res: ServerResponse, location: string, status = 303, extra: Record<string, string | string[]> = {}): void {
+export function redirect(
+  res: ServerResponse,
+  location: string,
+  status = 303,
+  extra: Record<string, string | string[]> = {},
+): void {
   res.writeHead(status, { location, "content-length": "0", ...extra });
   res.end();
 }
@@ -96,27 +122,43 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-export function serializeCookie(name: string, value: string, options: { maxAge?: number; httpOnly?: boolean } = {}): string {
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: { maxAge?: number; httpOnly?: boolean } = {},
+): string {
   const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);
   if (options.httpOnly !== false) parts.push("HttpOnly");
   return parts.join("; ");
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (value: unknown): string => String(value ?? "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+export const escapeHtml = (value: unknown): string =>
+  String(value ?? "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** JSON that is safe inside an inline <script>. */
 export const scriptJson = (value: unknown): string =>
   JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 
 /** Reads a JSON or form-encoded body into a plain object. */
-export function parseBodyFields(contentType: string | undefined, body: Buffer): Record<string, unknown> {
+export function parseBodyFields(
+  contentType: string | undefined,
+  body: Buffer,
+): Record<string, unknown> {
   const text = body.toString("utf8");
   if (!text) return {};
   if ((contentType ?? "").includes("application/json")) {
     const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
   }
   return Object.fromEntries(new URLSearchParams(text));
 }

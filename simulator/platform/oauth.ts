@@ -45,7 +45,10 @@ export interface TokenEndpointOptions {
 }
 
 export interface TokenEndpoint {
-  handle(body: Record<string, unknown>, shopHint: string | null): { status: number; body: Record<string, unknown> };
+  handle(
+    body: Record<string, unknown>,
+    shopHint: string | null,
+  ): { status: number; body: Record<string, unknown> };
   /** Shops whose offline token was handed out by this endpoint. */
   tokenFor(shop: string): string | undefined;
 }
@@ -105,7 +108,11 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
     const clientId = typeof body.client_id === "string" ? body.client_id : "";
     const clientSecret = typeof body.client_secret === "string" ? body.client_secret : "";
     if (!safeEqual(clientId, options.apiKey) || !safeEqual(clientSecret, options.apiSecret)) {
-      return error(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.");
+      return error(
+        401,
+        "invalid_client",
+        "Client authentication failed: unknown client_id or wrong client_secret.",
+      );
     }
     const grantType = body.grant_type;
     const expiring = body.expiring === "1" || body.expiring === 1 || body.expiring === true;
@@ -113,20 +120,30 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
     if (grantType === "refresh_token") {
       const token = typeof body.refresh_token === "string" ? body.refresh_token : "";
       const issued = refreshTokens.get(token);
-      if (!issued || issued.expiresAtMs < now()) return error(400, "invalid_grant", "The refresh token is invalid or expired.");
-      if (shopHint && shopHint !== issued.shop) return error(400, "invalid_grant", "The refresh token belongs to another shop.");
+      if (!issued || issued.expiresAtMs < now())
+        return error(400, "invalid_grant", "The refresh token is invalid or expired.");
+      if (shopHint && shopHint !== issued.shop)
+        return error(400, "invalid_grant", "The refresh token belongs to another shop.");
       refreshTokens.delete(token); // refresh tokens rotate
       return offlineResponse(issued.shop, install(issued.shop), true);
     }
 
     if (grantType !== TOKEN_EXCHANGE_GRANT) {
-      return error(400, "unsupported_grant_type", `grant_type ${String(grantType)} is not supported.`);
+      return error(
+        400,
+        "unsupported_grant_type",
+        `grant_type ${String(grantType)} is not supported.`,
+      );
     }
 
     const subjectToken = typeof body.subject_token === "string" ? body.subject_token : "";
     const requested = body.requested_token_type;
     if (requested !== OFFLINE_TOKEN_TYPE && requested !== ONLINE_TOKEN_TYPE) {
-      return error(400, "invalid_request", `requested_token_type ${String(requested)} is not supported.`);
+      return error(
+        400,
+        "invalid_request",
+        `requested_token_type ${String(requested)} is not supported.`,
+      );
     }
 
     // Migration of a non-expiring offline token to an expiring one.
@@ -139,7 +156,11 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
     }
 
     if (body.subject_token_type !== ID_TOKEN_TYPE) {
-      return error(400, "invalid_request", `subject_token_type ${String(body.subject_token_type)} is not supported.`);
+      return error(
+        400,
+        "invalid_request",
+        `subject_token_type ${String(body.subject_token_type)} is not supported.`,
+      );
     }
 
     let shop: string;
@@ -153,7 +174,11 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
       shop = verified.shop;
       sub = verified.claims.sub;
     } catch (e) {
-      return error(400, "invalid_subject_token", `The session token is invalid: ${(e as Error).message}.`);
+      return error(
+        400,
+        "invalid_subject_token",
+        `The session token is invalid: ${(e as Error).message}.`,
+      );
     }
     if (shopHint && shopHint !== shop) {
       return error(400, "invalid_subject_token", "The session token was issued for another shop.");

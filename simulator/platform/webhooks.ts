@@ -18,10 +18,15 @@ export interface WebhookRetryPolicy {
 }
 
 /** Shopify's schedule (8 retries over ~4 hours), for scaling down with scaledRetryPolicy(). */
-export const SHOPIFY_RETRY_DELAYS_MS = [60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_840_000, 3_840_000];
+export const SHOPIFY_RETRY_DELAYS_MS = [
+  60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_840_000, 3_840_000,
+];
 
 export function scaledRetryPolicy(factor: number): WebhookRetryPolicy {
-  return { attempts: SHOPIFY_RETRY_DELAYS_MS.length + 1, delaysMs: SHOPIFY_RETRY_DELAYS_MS.map((d) => Math.round(d * factor)) };
+  return {
+    attempts: SHOPIFY_RETRY_DELAYS_MS.length + 1,
+    delaysMs: SHOPIFY_RETRY_DELAYS_MS.map((d) => Math.round(d * factor)),
+  };
 }
 
 export interface WebhookModes {
@@ -87,7 +92,12 @@ export interface WebhookControls {
   /** Send everything held (paused or buffered for out-of-order), shuffled if outOfOrder is on. */
   flush(): Promise<void>;
   isPaused(): boolean;
-  log(filter?: { shop?: string; topic?: string; eventId?: string; status?: DeliveryStatus }): WebhookDeliveryRecord[];
+  log(filter?: {
+    shop?: string;
+    topic?: string;
+    eventId?: string;
+    status?: DeliveryStatus;
+  }): WebhookDeliveryRecord[];
   clearLog(): void;
   /** Resolves when nothing is scheduled, in flight or waiting for a retry (held items excluded). */
   idle(): Promise<void>;
@@ -197,7 +207,14 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       attempts: [] as WebhookAttempt[],
     };
     const skip = (reason: string): Job[] => {
-      records.push({ ...base, webhookId: randomUUID(), uri: null, copy: 0, status: "skipped", reason });
+      records.push({
+        ...base,
+        webhookId: randomUUID(),
+        uri: null,
+        copy: 0,
+        status: "skipped",
+        reason,
+      });
       return [];
     };
     if (!opts.force && !options.isInstalled(event.shop)) return skip("app not installed");
@@ -207,11 +224,25 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     const jobs: Job[] = [];
     for (const uri of targets) {
       for (let copy = 0; copy < copies; copy++) {
-        const record: WebhookDeliveryRecord = { ...base, attempts: [], webhookId: randomUUID(), uri, copy, status: "held" };
+        const record: WebhookDeliveryRecord = {
+          ...base,
+          attempts: [],
+          webhookId: randomUUID(),
+          uri,
+          copy,
+          status: "held",
+        };
         records.push(record);
         let resolve!: () => void;
         const done = new Promise<void>((r) => (resolve = r));
-        jobs.push({ record, body, triggeredAt: event.triggeredAt, apiVersion: config.webhookApiVersion, done, resolve });
+        jobs.push({
+          record,
+          body,
+          triggeredAt: event.triggeredAt,
+          apiVersion: config.webhookApiVersion,
+          done,
+          resolve,
+        });
       }
     }
     return jobs;
@@ -280,7 +311,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     const started = Date.now();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), modes.timeoutMs);
-    const entry: WebhookAttempt = { at: new Date(started).toISOString(), status: null, durationMs: 0 };
+    const entry: WebhookAttempt = {
+      at: new Date(started).toISOString(),
+      status: null,
+      durationMs: 0,
+    };
     try {
       const response = await doFetch(job.record.uri!, {
         method: "POST",
@@ -303,7 +338,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       await response.arrayBuffer().catch(() => undefined);
       return response.status >= 200 && response.status < 300;
     } catch (e) {
-      entry.error = controller.signal.aborted ? `timeout after ${modes.timeoutMs} ms` : (e as Error).message;
+      entry.error = controller.signal.aborted
+        ? `timeout after ${modes.timeoutMs} ms`
+        : (e as Error).message;
       return false;
     } finally {
       clearTimeout(timer);
@@ -312,7 +349,10 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     }
   }
 
-  async function dispatch(event: StandInEvent, opts: { force?: boolean } = {}): Promise<WebhookDeliveryRecord[]> {
+  async function dispatch(
+    event: StandInEvent,
+    opts: { force?: boolean } = {},
+  ): Promise<WebhookDeliveryRecord[]> {
     const before = records.length;
     const jobs = makeJobs(event, opts);
     route(jobs);
@@ -321,7 +361,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     return created;
   }
 
-  const newEvent = (shop: string, topic: string, payload: Record<string, unknown>): StandInEvent => ({
+  const newEvent = (
+    shop: string,
+    topic: string,
+    payload: Record<string, unknown>,
+  ): StandInEvent => ({
     shop,
     topic,
     payload,
@@ -384,12 +428,17 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     },
     emit: (event) => dispatch(event),
     sendCompliance(shop, topic, payload) {
-      return dispatch(newEvent(shop, topic, { ...options.defaultPayload(shop, topic), ...(payload ?? {}) }), { force: true });
+      return dispatch(
+        newEvent(shop, topic, { ...options.defaultPayload(shop, topic), ...(payload ?? {}) }),
+        { force: true },
+      );
     },
     async sendAppUninstalled(shop) {
       options.onUninstall(shop);
-      return dispatch(newEvent(shop, "app/uninstalled", options.defaultPayload(shop, "app/uninstalled")), { force: true });
+      return dispatch(
+        newEvent(shop, "app/uninstalled", options.defaultPayload(shop, "app/uninstalled")),
+        { force: true },
+      );
     },
   };
 }
-

@@ -14,8 +14,12 @@
 
   function fetchToken() {
     return fetch(cfg.tokenUrl, { headers: { Accept: "application/json" } })
-      .then(function (r) { return r.json(); })
-      .then(function (j) { return j.token; });
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (j) {
+        return j.token;
+      });
   }
 
   function post(message) {
@@ -33,13 +37,21 @@
   }
 
   function reloadFrame(href) {
-    fetchToken().then(function (token) { frame.src = appUrlFor(href, token); });
+    fetchToken().then(function (token) {
+      frame.src = appUrlFor(href, token);
+    });
   }
 
   function navigate(href) {
     var acked = false;
     var onAck = function (e) {
-      if (e.source === frame.contentWindow && e.data && e.data.type === "standin:navigate:ack" && e.data.href === href) acked = true;
+      if (
+        e.source === frame.contentWindow &&
+        e.data &&
+        e.data.type === "standin:navigate:ack" &&
+        e.data.href === href
+      )
+        acked = true;
     };
     window.addEventListener("message", onAck);
     post({ type: "standin:navigate", href: href });
@@ -70,7 +82,9 @@
       li.appendChild(a);
       nav.appendChild(li);
     });
-    var home = links.filter(function (l) { return l.rel === "home"; })[0];
+    var home = links.filter(function (l) {
+      return l.rel === "home";
+    })[0];
     var appLink = document.getElementById("standin-app-link");
     if (home) appLink.href = cfg.adminBase + home.href;
   }
@@ -81,11 +95,15 @@
     el.setAttribute("role", isError ? "alert" : "status");
     el.textContent = message;
     toasts.appendChild(el);
-    setTimeout(function () { el.remove(); }, duration || 5000);
+    setTimeout(function () {
+      el.remove();
+    }, duration || 5000);
   }
 
   document.getElementById("standin-app-link").addEventListener("click", function (e) {
-    var home = links.filter(function (l) { return l.rel === "home"; })[0];
+    var home = links.filter(function (l) {
+      return l.rel === "home";
+    })[0];
     e.preventDefault();
     navigate(home ? home.href : cfg.appHome);
   });
@@ -96,17 +114,30 @@
     if (!m || typeof m.type !== "string" || m.type.indexOf("standin:") !== 0) return;
     switch (m.type) {
       case "standin:ready":
-        post({ type: "standin:config", shop: cfg.shop, host: cfg.host, locale: cfg.locale, apiKey: cfg.apiKey });
-        break;
-      case "standin:id_token:request":
-        fetchToken().then(function (token) {
-          post({ type: "standin:id_token", requestId: m.requestId, token: token });
-        }, function (err) {
-          post({ type: "standin:id_token", requestId: m.requestId, error: String(err) });
+        post({
+          type: "standin:config",
+          shop: cfg.shop,
+          host: cfg.host,
+          locale: cfg.locale,
+          apiKey: cfg.apiKey,
         });
         break;
+      case "standin:id_token:request":
+        fetchToken().then(
+          function (token) {
+            post({ type: "standin:id_token", requestId: m.requestId, token: token });
+          },
+          function (err) {
+            post({ type: "standin:id_token", requestId: m.requestId, error: String(err) });
+          },
+        );
+        break;
       case "standin:nav":
-        links = Array.isArray(m.links) ? m.links.filter(function (l) { return l && typeof l.href === "string"; }) : [];
+        links = Array.isArray(m.links)
+          ? m.links.filter(function (l) {
+              return l && typeof l.href === "string";
+            })
+          : [];
         renderNav();
         break;
       case "standin:title":
@@ -129,7 +160,8 @@
       case "standin:redirect":
         if (typeof m.url === "string") {
           var target = new URL(m.url, cfg.appUrl);
-          if (target.protocol === "http:" || target.protocol === "https:") window.location.href = target.href;
+          if (target.protocol === "http:" || target.protocol === "https:")
+            window.location.href = target.href;
         }
         break;
     }

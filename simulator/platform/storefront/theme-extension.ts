@@ -9,7 +9,15 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { Liquid, Tag, TypeGuards, type Context, type Emitter, type TagToken, type TopLevelToken } from "liquidjs";
+import {
+  Liquid,
+  Tag,
+  TypeGuards,
+  type Context,
+  type Emitter,
+  type TagToken,
+  type TopLevelToken,
+} from "liquidjs";
 import type { StandInCustomer, StandInShopInfo } from "../../contracts";
 
 export interface BlockSetting {
@@ -57,7 +65,9 @@ export function loadThemeExtension(dir: string): ThemeExtension {
   const blocksDir = join(dir, "blocks");
   const blocks: BlockDefinition[] = [];
   if (existsSync(blocksDir)) {
-    for (const file of readdirSync(blocksDir).filter((f) => f.endsWith(".liquid")).sort()) {
+    for (const file of readdirSync(blocksDir)
+      .filter((f) => f.endsWith(".liquid"))
+      .sort()) {
       const raw = readFileSync(join(blocksDir, file), "utf8");
       const match = SCHEMA_RE.exec(raw);
       if (!match) throw new Error(`${file}: app block has no {% schema %}`);
@@ -67,7 +77,12 @@ export function loadThemeExtension(dir: string): ThemeExtension {
       } catch (e) {
         throw new Error(`${file}: {% schema %} is not valid JSON: ${(e as Error).message}`);
       }
-      blocks.push({ name: basename(file, ".liquid"), file: join(blocksDir, file), source: raw.replace(SCHEMA_RE, ""), schema });
+      blocks.push({
+        name: basename(file, ".liquid"),
+        file: join(blocksDir, file),
+        source: raw.replace(SCHEMA_RE, ""),
+        schema,
+      });
     }
   }
   const locales: Record<string, Translations> = {};
@@ -99,11 +114,21 @@ function lookup(tree: Translations | undefined, key: string): unknown {
   return node;
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 const escapeHtml = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** Candidate locale files for a request locale: "pt-BR" → pt-BR, pt, then the default. */
-function localeChain(ext: ThemeExtension, locale: string, tables: Record<string, Translations>): Translations[] {
+function localeChain(
+  ext: ThemeExtension,
+  locale: string,
+  tables: Record<string, Translations>,
+): Translations[] {
   const chain = [locale, locale.split("-")[0]!, ext.defaultLocale];
   return [...new Set(chain)].map((code) => tables[code]).filter((t): t is Translations => !!t);
 }
@@ -127,7 +152,8 @@ export function translate(
   if (value && typeof value === "object" && "count" in vars) {
     const forms = value as Record<string, unknown>;
     const count = Number(vars.count);
-    const category = count === 0 && forms.zero !== undefined ? "zero" : new Intl.PluralRules(locale).select(count);
+    const category =
+      count === 0 && forms.zero !== undefined ? "zero" : new Intl.PluralRules(locale).select(count);
     value = forms[category] ?? forms.other;
   }
   if (typeof value !== "string") return `Translation missing: ${locale}.${key}`;
@@ -140,8 +166,17 @@ export function translate(
 // ---------------------------------------------------------------------------------------------
 // Money
 
-export function formatMoney(minor: unknown, currency: string, locale: string, withCurrency = false): string {
-  const amount = Number(minor);
+/**
+ * Liquid money filters. Like Shopify's, they take "cents": the amount × 100 whatever the
+ * currency's minor unit (so JPY 1000 is 100000), and round to the currency's own digits.
+ */
+export function formatMoney(
+  cents: unknown,
+  currency: string,
+  locale: string,
+  withCurrency = false,
+): string {
+  const amount = Number(cents);
   if (!Number.isFinite(amount)) return "";
   let fmt: Intl.NumberFormat;
   try {
@@ -149,16 +184,24 @@ export function formatMoney(minor: unknown, currency: string, locale: string, wi
   } catch {
     fmt = new Intl.NumberFormat("en", { style: "currency", currency });
   }
-  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
-  const text = fmt.format(amount / 10 ** digits);
+  const text = fmt.format(amount / 100);
   return withCurrency && !text.includes(currency) ? `${text} ${currency}` : text;
 }
 
-export function formatMoneyWithoutCurrency(minor: unknown, currency: string, locale: string): string {
-  const amount = Number(minor);
+export function formatMoneyWithoutCurrency(
+  cents: unknown,
+  currency: string,
+  locale: string,
+): string {
+  const amount = Number(cents);
   if (!Number.isFinite(amount)) return "";
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount / 10 ** digits);
+  const digits =
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount / 100);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +224,10 @@ interface RuntimeGlobals {
   __standin: { ext: ThemeExtension; ctx: StorefrontRenderContext };
 }
 
-function shopifyGlobals(ext: ThemeExtension, ctx: StorefrontRenderContext): Record<string, unknown> {
+function shopifyGlobals(
+  ext: ThemeExtension,
+  ctx: StorefrontRenderContext,
+): Record<string, unknown> {
   const c = ctx.customer;
   const root = ctx.basePath;
   return {
@@ -255,8 +301,16 @@ export interface ExtensionRenderer {
   extension(): ThemeExtension;
   assetUrl(ctx: StorefrontRenderContext, file: string): string;
   blockId(ctx: StorefrontRenderContext, block: BlockDefinition): string;
-  blockSettings(block: BlockDefinition, locale: string, overrides?: Record<string, unknown>): Record<string, unknown>;
-  renderBlock(block: BlockDefinition, ctx: StorefrontRenderContext, overrides?: Record<string, unknown>): Promise<RenderedBlock>;
+  blockSettings(
+    block: BlockDefinition,
+    locale: string,
+    overrides?: Record<string, unknown>,
+  ): Record<string, unknown>;
+  renderBlock(
+    block: BlockDefinition,
+    ctx: StorefrontRenderContext,
+    overrides?: Record<string, unknown>,
+  ): Promise<RenderedBlock>;
   /** Liquid from the app proxy (or anything else) with the storefront's objects in scope. */
   renderLiquid(source: string, ctx: StorefrontRenderContext): Promise<string>;
   translate(locale: string, key: string, vars?: Record<string, unknown>): string;
@@ -282,12 +336,16 @@ export function createExtensionRenderer(extensionDir: string): ExtensionRenderer
   engine.registerTag("schema", ignoredBlockTag("endschema"));
   engine.registerTag("doc", ignoredBlockTag("enddoc"));
 
-  engine.registerFilter("t", function (this: { context: Context }, key: unknown, ...args: unknown[]) {
-    const { ext, ctx } = state(this.context);
-    const vars: Record<string, unknown> = {};
-    for (const arg of args) if (Array.isArray(arg) && arg.length === 2) vars[String(arg[0])] = arg[1];
-    return translate(ext, ctx.locale, String(key), vars);
-  });
+  engine.registerFilter(
+    "t",
+    function (this: { context: Context }, key: unknown, ...args: unknown[]) {
+      const { ext, ctx } = state(this.context);
+      const vars: Record<string, unknown> = {};
+      for (const arg of args)
+        if (Array.isArray(arg) && arg.length === 2) vars[String(arg[0])] = arg[1];
+      return translate(ext, ctx.locale, String(key), vars);
+    },
+  );
   engine.registerFilter("asset_url", function (this: { context: Context }, file: unknown) {
     const { ctx } = state(this.context);
     return assetUrl(ctx, String(file));
@@ -296,17 +354,29 @@ export function createExtensionRenderer(extensionDir: string): ExtensionRenderer
     const { ctx } = state(this.context);
     return formatMoney(minor, ctx.shop.currencyCode, ctx.locale);
   });
-  engine.registerFilter("money_with_currency", function (this: { context: Context }, minor: unknown) {
-    const { ctx } = state(this.context);
-    return formatMoney(minor, ctx.shop.currencyCode, ctx.locale, true);
-  });
-  engine.registerFilter("money_without_currency", function (this: { context: Context }, minor: unknown) {
-    const { ctx } = state(this.context);
-    return formatMoneyWithoutCurrency(minor, ctx.shop.currencyCode, ctx.locale);
-  });
+  engine.registerFilter(
+    "money_with_currency",
+    function (this: { context: Context }, minor: unknown) {
+      const { ctx } = state(this.context);
+      return formatMoney(minor, ctx.shop.currencyCode, ctx.locale, true);
+    },
+  );
+  engine.registerFilter(
+    "money_without_currency",
+    function (this: { context: Context }, minor: unknown) {
+      const { ctx } = state(this.context);
+      return formatMoneyWithoutCurrency(minor, ctx.shop.currencyCode, ctx.locale);
+    },
+  );
   // Editor-only in Shopify; harmless no-ops on the stand-in.
-  engine.registerFilter("stylesheet_tag", (url: unknown) => `<link rel="stylesheet" href="${escapeHtml(url)}">`);
-  engine.registerFilter("script_tag", (url: unknown) => `<script src="${escapeHtml(url)}" defer></script>`);
+  engine.registerFilter(
+    "stylesheet_tag",
+    (url: unknown) => `<link rel="stylesheet" href="${escapeHtml(url)}">`,
+  );
+  engine.registerFilter(
+    "script_tag",
+    (url: unknown) => `<script src="${escapeHtml(url)}" defer></script>`,
+  );
 
   let cachedExt: ThemeExtension | undefined;
   const extension = () => (cachedExt = loadThemeExtension(extensionDir));
@@ -317,12 +387,19 @@ export function createExtensionRenderer(extensionDir: string): ExtensionRenderer
   }
 
   function blockId(ctx: StorefrontRenderContext, block: BlockDefinition): string {
-    const hash = createHash("sha1").update(`${ctx.shop.domain}/${block.name}`).digest("base64url").replace(/[-_]/g, "x");
+    const hash = createHash("sha1")
+      .update(`${ctx.shop.domain}/${block.name}`)
+      .digest("base64url")
+      .replace(/[-_]/g, "x");
     const ext = cachedExt ?? extension();
     return `A${hash.slice(0, 14)}__${ext.handle.replace(/-/g, "_")}_${block.name.replace(/-/g, "_")}_${hash.slice(14, 20)}`;
   }
 
-  function blockSettings(block: BlockDefinition, locale: string, overrides: Record<string, unknown> = {}) {
+  function blockSettings(
+    block: BlockDefinition,
+    locale: string,
+    overrides: Record<string, unknown> = {},
+  ) {
     const ext = cachedExt ?? extension();
     const settings: Record<string, unknown> = {};
     for (const setting of block.schema.settings ?? []) {
@@ -331,16 +408,29 @@ export function createExtensionRenderer(extensionDir: string): ExtensionRenderer
       if (typeof value === "string" && value.startsWith("t:")) {
         value = translate(ext, locale, value.slice(2), {}, ext.schemaLocales);
       }
-      if (value === undefined) value = setting.type === "checkbox" ? false : setting.type === "text" || setting.type === "textarea" ? "" : null;
+      if (value === undefined)
+        value =
+          setting.type === "checkbox"
+            ? false
+            : setting.type === "text" || setting.type === "textarea"
+              ? ""
+              : null;
       settings[setting.id] = value;
     }
     for (const [k, v] of Object.entries(overrides)) if (k in settings) settings[k] = v;
     return settings;
   }
 
-  async function renderWith(source: string, ctx: StorefrontRenderContext, scope: Record<string, unknown>): Promise<string> {
+  async function renderWith(
+    source: string,
+    ctx: StorefrontRenderContext,
+    scope: Record<string, unknown>,
+  ): Promise<string> {
     const ext = cachedExt ?? extension();
-    const globals: RuntimeGlobals & Record<string, unknown> = { ...shopifyGlobals(ext, ctx), __standin: { ext, ctx } };
+    const globals: RuntimeGlobals & Record<string, unknown> = {
+      ...shopifyGlobals(ext, ctx),
+      __standin: { ext, ctx },
+    };
     return engine.parseAndRender(source, scope, { globals });
   }
 

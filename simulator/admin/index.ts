@@ -1,0 +1,435 @@
+/**
+ * The offline Shopify Admin API stand-in: `createAdminApi()` gives the platform half
+ * (simulator/platform/) the `AdminApi` of contracts.ts — HTTP handling of
+ * POST /admin/api/2026-10/graphql.json on Shopify's official schema, installs and tokens,
+ * events for webhooks, faults and plans — plus test helpers (store access, direct GraphQL
+ * calls, bucket control, reset).
+ */
+import { createHash } from "node:crypto";
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
+import type { AdminApi, FaultSettings, PlanPreset, StandInCustomer, StandInEvent, StandInShopInfo } from "../contracts";
+import { createNordicDemoShop, createTinyShop, DEFAULT_SEED, NORDIC_DEMO_DOMAIN, OTHER_SHOP_DOMAIN } from "../seed/index";
+import { LeakyBucket, PLAN_PRESETS, type ThrottleStatus } from "./bucket";
+import type { ResolverContext } from "./context";
+import { runGraphql } from "./execute";
+import { FaultInjector, type AdminFaultSettings } from "./faults";
+import { legacyId } from "./gid";
+import type { OrderRec, ReturnReasonDefinitionRec, ShopState } from "./model";
+import type { OpsContext } from "./operations";
+import { createOrder, type OrderSpec } from "./order-builder";
+import { getSchema, expandScopes } from "./schema-meta";
+import { buildReturnReasons, findOrderByName, fxFor, isoNow } from "./store";
+
+export type ShopSeedKind = "nordic" | "tiny";
+
+export interface ShopSpec {
+  domain: string;
+  seed: ShopSeedKind;
+  name?: string;
+  currencyCode?: string;
+}
+
+export interface CreateAdminApiOptions {
+  /** Injectable clock for timestamps, bucket refill and seeding. Default: real time. */
+  now?: () => Date;
+  /** "Now" the seed's relative dates hang from. Default: now() at creation. */
+  seedNow?: Date | string;
+  /** PRNG seed of the demo data. */
+  seed?: number;
+  /** Shops to create. Default: nordic-demo (full seed) and other-shop (tiny seed). */
+  shops?: ShopSpec[];
+  /** Plan preset for every shop's bucket (setPlan changes one shop). Default "standard". */
+  plan?: PlanPreset;
+  /** Close returns automatically once returnProcess has processed everything. Default false. */
+  autoCloseOnProcess?: boolean;
+  /** Hide orders older than 60 days from apps without read_all_orders, as Shopify does. Default false. */
+  enforceOrderAge?: boolean;
+  /** installApp for an unknown shop creates it with the tiny seed. Default true. */
+  autoCreateShops?: boolean;
+  /** Protected customer data approval for every shop (setProtectedCustomerData per shop). Default true. */
+  protectedCustomerData?: boolean;
+  /** Waiting used by timeout faults (tests may inject a fake). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface GraphqlCallResult {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown> | null;
+}
+
+interface Install {
+  shop: string;
+  token: string;
+  scopes: string[];
+  grants: Set<string>;
+  installNumber: number;
+}
+
+export interface AdminApiInstance extends AdminApi {
+  setFaults(shop: string | "*", faults: AdminFaultSettings): void;
+  /** The in-memory store (records of model.ts). Mutate only in tests. */
+  readonly store: {
+    shops: Map<string, ShopState>;
+    reasons: ReturnReasonDefinitionRec[];
+    shop(domain: string): ShopState;
+  };
+  /** Recreate every shop from its seed; clear buckets, faults, idempotency keys and the event log. Installs survive unless `installs: true`. */
+  reset(opts?: { installs?: boolean }): void;
+  /** Add (or replace) a shop with the given seed. */
+  addShop(spec: ShopSpec): StandInShopInfo;
+  /** Test helper: install the app (if needed) with these scopes and return the offline token. */
+  createToken(shop: string, scopes: string[]): string;
+  tokenFor(shop: string): string | null;
+  /** Test helper: POST a GraphQL document for a shop through handleGraphql (same path as HTTP). */
+  graphql(shop: string, query: string, variables?: Record<string, unknown>, opts?: { token?: string; operationName?: string; signal?: AbortSignal }): Promise<GraphqlCallResult>;
+  /** Every event emitted so far (in order). */
+  readonly events: StandInEvent[];
+  /** The live order record by name ("#1182") in a shop. */
+  order(shop: string, name: string): OrderRec;
+  /** Build an extra order in a shop (tests that need exact numbers). */
+  createOrder(shop: string, spec: OrderSpec): OrderRec;
+  /** Operations context for a shop (direct, event-emitting access to the business logic). */
+  opsContext(shop: string): OpsContext;
+  throttleStatus(shop: string): ThrottleStatus;
+  setBucketAvailable(shop: string, points: number): void;
+  setProtectedCustomerData(shop: string, approved: boolean): void;
+  now(): Date;
+  readonly seedNow: Date;
+  readonly apiVersion: string;
+}
+
+const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
+
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "X-Shopify-API-Version": ADMIN_API_VERSION, ...headers },
+  });
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new DOMException("The operation was aborted.", "AbortError"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function tokenFor(shop: string, installNumber: number): string {
+  return `shpat_${createHash("sha256").update(`stand-in:${shop}:${installNumber}`).digest("hex").slice(0, 32)}`;
+}
+
+export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiInstance {
+  getSchema(); // load once per process (cached module-level)
+  const clock = options.now ?? (() => new Date());
+  const seedNow = options.seedNow ? new Date(options.seedNow) : clock();
+  const seed = options.seed ?? DEFAULT_SEED;
+  const reasons = buildReturnReasons();
+  const specs: ShopSpec[] = options.shops ?? [
+    { domain: NORDIC_DEMO_DOMAIN, seed: "nordic" },
+    { domain: OTHER_SHOP_DOMAIN, seed: "tiny" },
+  ];
+  const shops = new Map<string, ShopState>();
+  const buckets = new Map<string, LeakyBucket>();
+  const plans = new Map<string, PlanPreset>();
+  const faults = new Map<string, FaultInjector>();
+  const protectedData = new Map<string, boolean>();
+  const installs = new Map<string, Install>();
+  const tokens = new Map<string, Install>();
+  const installCounts = new Map<string, number>();
+  const listeners = new Set<(e: StandInEvent) => void>();
+  const events: StandInEvent[] = [];
+  let eventSeq = 0;
+  const sleep = options.sleep ?? defaultSleep;
+
+  function buildShop(spec: ShopSpec): ShopState {
+    return spec.seed === "nordic"
+      ? createNordicDemoShop({ seedNow, seed, reasons })
+      : createTinyShop(spec.domain, { seedNow, seed, reasons, name: spec.name, currencyCode: spec.currencyCode });
+  }
+
+  function buildAll(): void {
+    shops.clear();
+    for (const spec of specs) shops.set(spec.domain, buildShop(spec));
+  }
+  buildAll();
+
+  function requireShop(domain: string): ShopState {
+    const s = shops.get(domain);
+    if (!s) throw new Error(`stand-in: unknown shop ${domain}`);
+    return s;
+  }
+
+  function bucketOf(domain: string): LeakyBucket {
+    let b = buckets.get(domain);
+    if (!b) {
+      const p = PLAN_PRESETS[plans.get(domain) ?? options.plan ?? "standard"];
+      b = new LeakyBucket(p.maximumAvailable, p.restoreRate, clock().getTime());
+      buckets.set(domain, b);
+    }
+    return b;
+  }
+
+  function emitFor(domain: string, queue?: StandInEvent[]) {
+    return (topic: string, payload: Record<string, unknown>) => {
+      eventSeq++;
+      const shopState = shops.get(domain);
+      const prefix = (shopState?.idPrefix ?? 0).toString(16).padStart(4, "0");
+      const event: StandInEvent = {
+        shop: domain,
+        topic,
+        payload,
+        eventId: `${prefix}e000-0000-4000-8000-${eventSeq.toString(16).padStart(12, "0")}`,
+        triggeredAt: isoNow(clock()),
+      };
+      if (queue) queue.push(event);
+      else deliver([event]);
+    };
+  }
+
+  function deliver(batch: StandInEvent[]): void {
+    for (const e of batch) {
+      events.push(e);
+      for (const l of [...listeners]) {
+        try {
+          l(e);
+        } catch {
+          // A failing listener must not break the Admin API; the platform logs its own errors.
+        }
+      }
+    }
+  }
+
+  function opsContextFor(domain: string, queue?: StandInEvent[]): OpsContext {
+    return {
+      shop: requireShop(domain),
+      reasons,
+      now: clock,
+      emit: emitFor(domain, queue),
+      autoCloseOnProcess: Boolean(options.autoCloseOnProcess),
+    };
+  }
+
+  function faultFor(domain: string | null): FaultInjector | undefined {
+    return (domain ? faults.get(domain) : undefined) ?? faults.get("*");
+  }
+
+  function shopInfo(s: ShopState): StandInShopInfo {
+    return {
+      domain: s.info.myshopifyDomain,
+      name: s.info.name,
+      currencyCode: s.info.currencyCode,
+      primaryLocale: s.info.primaryLocale,
+      customers: s.customers.map(
+        (c): StandInCustomer => ({ id: c.id, legacyId: String(legacyId(c.id)), email: c.emailAddress, firstName: c.firstName, lastName: c.lastName, locale: c.locale }),
+      ),
+    };
+  }
+
+  function install(shop: string, scopes: string[]): Install {
+    if (!shops.has(shop)) {
+      if (options.autoCreateShops === false) throw new Error(`stand-in: unknown shop ${shop}`);
+      const spec: ShopSpec = { domain: shop, seed: "tiny" };
+      specs.push(spec);
+      shops.set(shop, buildShop(spec));
+    }
+    const clean = [...new Set(scopes.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))];
+    const existing = installs.get(shop);
+    if (existing) {
+      existing.scopes = clean;
+      existing.grants = expandScopes(clean);
+      return existing;
+    }
+    const n = (installCounts.get(shop) ?? 0) + 1;
+    installCounts.set(shop, n);
+    const inst: Install = { shop, token: tokenFor(shop, n), scopes: clean, grants: expandScopes(clean), installNumber: n };
+    installs.set(shop, inst);
+    tokens.set(inst.token, inst);
+    return inst;
+  }
+
+  async function handleGraphql(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const m = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
+    if (!m) return jsonResponse(404, { errors: "Not Found" });
+    if (request.method !== "POST") return jsonResponse(405, { errors: "Method Not Allowed" }, { Allow: "POST" });
+    if (m[1] !== ADMIN_API_VERSION) {
+      return jsonResponse(404, { errors: `API version ${m[1]} is not served by the offline stand-in (only ${ADMIN_API_VERSION}).` });
+    }
+    const token = request.headers.get("X-Shopify-Access-Token");
+    const inst = token ? tokens.get(token) : undefined;
+    if (!inst) return jsonResponse(401, INVALID_TOKEN_BODY);
+    if (url.hostname.endsWith(".myshopify.com") && url.hostname !== inst.shop) return jsonResponse(401, INVALID_TOKEN_BODY);
+    const shopState = shops.get(inst.shop);
+    if (!shopState) return jsonResponse(401, INVALID_TOKEN_BODY);
+
+    const decision = faultFor(inst.shop)?.decide() ?? { kind: "none" as const };
+    switch (decision.kind) {
+      case "http429":
+        return jsonResponse(429, { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." }, { "Retry-After": "1" });
+      case "http503":
+        return jsonResponse(503, { errors: "Service Unavailable" }, { "Retry-After": "1" });
+      case "http5xx":
+        return jsonResponse(decision.status, { errors: decision.status === 500 ? "Internal Server Error" : decision.status === 502 ? "Bad Gateway" : "Gateway Timeout" });
+      case "timeout":
+        await sleep(decision.ms ?? 600_000, request.signal);
+        return jsonResponse(504, { errors: "Gateway Timeout" });
+      default:
+        break;
+    }
+
+    let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      const text = await request.text();
+      const type = request.headers.get("Content-Type") ?? "";
+      if (type.includes("application/graphql")) payload = { query: text };
+      else payload = JSON.parse(text);
+      if (!payload || typeof payload !== "object") throw new Error("not an object");
+    } catch {
+      return jsonResponse(400, { errors: { query: "Required parameter missing or invalid" } });
+    }
+
+    const queue: StandInEvent[] = [];
+    const ops = opsContextFor(inst.shop, queue);
+    const makeContext = (): ResolverContext => ({
+      shop: shopState,
+      reasons,
+      grants: inst.grants,
+      protectedCustomerData: protectedData.get(inst.shop) ?? options.protectedCustomerData ?? true,
+      enforceOrderAge: Boolean(options.enforceOrderAge),
+      ops,
+      now: clock,
+      actualCost: 0,
+      searchWarnings: [],
+    });
+    const result = runGraphql(payload, { shop: shopState, bucket: bucketOf(inst.shop), nowMs: () => clock().getTime(), makeContext });
+    deliver(queue);
+    if (decision.kind === "afterExecute") return jsonResponse(503, { errors: "Service Unavailable" });
+    return jsonResponse(200, result.body, { "X-Request-Id": `stand-in-${eventSeq}-${Date.now().toString(36)}` });
+  }
+
+  const api: AdminApiInstance = {
+    apiVersion: ADMIN_API_VERSION,
+    seedNow,
+    handleGraphql,
+    installApp(shop, scopes) {
+      const inst = install(shop, scopes);
+      return { accessToken: inst.token, scope: inst.scopes.join(",") };
+    },
+    uninstallApp(shop) {
+      const inst = installs.get(shop);
+      if (!inst) return;
+      installs.delete(shop);
+      tokens.delete(inst.token);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    listShops() {
+      return [...shops.values()].map(shopInfo);
+    },
+    getShop(domain) {
+      const s = shops.get(domain);
+      return s ? shopInfo(s) : null;
+    },
+    setFaults(shop, f: AdminFaultSettings | FaultSettings) {
+      const active = Object.entries(f).some(([k, v]) => k.endsWith("Rate") && typeof v === "number" && v > 0);
+      if (active) faults.set(shop, new FaultInjector(f));
+      else faults.delete(shop);
+    },
+    setPlan(shop, plan) {
+      plans.set(shop, plan);
+      bucketOf(shop).setPlan(plan, clock().getTime());
+    },
+    store: {
+      shops,
+      reasons,
+      shop: requireShop,
+    },
+    reset(opts) {
+      buildAll();
+      buckets.clear();
+      faults.clear();
+      events.length = 0;
+      if (opts?.installs) {
+        installs.clear();
+        tokens.clear();
+      }
+    },
+    addShop(spec) {
+      const existing = specs.findIndex((s) => s.domain === spec.domain);
+      if (existing >= 0) specs[existing] = spec;
+      else specs.push(spec);
+      const s = buildShop(spec);
+      shops.set(spec.domain, s);
+      return shopInfo(s);
+    },
+    createToken(shop, scopes) {
+      return install(shop, scopes).token;
+    },
+    tokenFor(shop) {
+      return installs.get(shop)?.token ?? null;
+    },
+    async graphql(shop, query, variables, opts) {
+      const token = opts?.token ?? installs.get(shop)?.token ?? "";
+      const res = await handleGraphql(
+        new Request(`https://${shop}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+          body: JSON.stringify({ query, variables: variables ?? {}, operationName: opts?.operationName }),
+          signal: opts?.signal,
+        }),
+      );
+      const text = await res.text();
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = null;
+      }
+      return { status: res.status, headers: res.headers, body };
+    },
+    get events() {
+      return events;
+    },
+    order(shop, name) {
+      const o = findOrderByName(requireShop(shop), name);
+      if (!o) throw new Error(`stand-in: no order ${name} in ${shop}`);
+      return o;
+    },
+    createOrder(shop, spec) {
+      const s = requireShop(shop);
+      if (spec.currency && !fxFor(s, spec.currency)) throw new Error(`stand-in: ${spec.currency} is not enabled for ${shop}`);
+      return createOrder(opsContextFor(shop), spec);
+    },
+    opsContext(shop) {
+      return opsContextFor(shop);
+    },
+    throttleStatus(shop) {
+      return bucketOf(shop).status(clock().getTime());
+    },
+    setBucketAvailable(shop, points) {
+      bucketOf(shop).setAvailable(points, clock().getTime());
+    },
+    setProtectedCustomerData(shop, approved) {
+      protectedData.set(shop, approved);
+    },
+    now: clock,
+  };
+  return api;
+}
+
+export { NORDIC_DEMO_DOMAIN, OTHER_SHOP_DOMAIN } from "../seed/index";
+export { RULES, BEHAVIOUR, rulesMarkdownTable } from "./rules";
+export { PLAN_PRESETS } from "./bucket";
+export type { AdminFaultSettings } from "./faults";
+export type { OrderSpec } from "./order-builder";
