@@ -3,7 +3,11 @@ import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { addDocumentResponseHeaders, appConfig } from "./shopify.server";
+import { allowStandInFrame } from "./shopify/stand-in-routing.server";
+import { startBackgroundJobs } from "./services/jobs.server";
+
+if (appConfig.APP_MODE !== "test") startBackgroundJobs();
 
 export const streamTimeout = 5000;
 
@@ -15,6 +19,7 @@ export default async function handleRequest(
 ) {
   // Adds Content-Security-Policy: frame-ancestors https://{shop} https://admin.shopify.com
   addDocumentResponseHeaders(request, responseHeaders);
+  allowStandInFrame(responseHeaders, appConfig);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

@@ -8,6 +8,20 @@ export type StorefrontLocale = (typeof STOREFRONT_LOCALES)[number];
 type Messages = Record<string, string>;
 
 const en: Messages = {
+  STATUS_TITLE: "Return {rma}",
+  STATUS_ORDER: "Order {order}",
+  STATUS_ETA: "Expected refund: {from} – {to}",
+  STATUS_ITEMS: "Items",
+  STATUS_REQUESTED: "Requested",
+  STATUS_APPROVED: "Approved",
+  STATUS_IN_TRANSIT: "On its way back",
+  STATUS_RECEIVED: "Received",
+  STATUS_INSPECTED: "Checked",
+  STATUS_PROCESSED: "Refunded",
+  STATUS_CLOSED: "Closed",
+  STATUS_DECLINED: "Declined",
+  STATUS_CANCELED: "Cancelled",
+  STATUS_NOT_FOUND: "This return was not found. Check the link in your email.",
   ORDER_NOT_FOUND: "We couldn't find an order with that number and email address. Check both and try again.",
   RATE_LIMITED: "Too many attempts. Please wait a few minutes and try again.",
   NOT_YOUR_ORDER: "This order doesn't belong to the account you're logged in with.",
@@ -35,6 +49,20 @@ const en: Messages = {
 };
 
 const sv: Messages = {
+  STATUS_TITLE: "Retur {rma}",
+  STATUS_ORDER: "Order {order}",
+  STATUS_ETA: "Förväntad återbetalning: {from} – {to}",
+  STATUS_ITEMS: "Varor",
+  STATUS_REQUESTED: "Begärd",
+  STATUS_APPROVED: "Godkänd",
+  STATUS_IN_TRANSIT: "På väg tillbaka",
+  STATUS_RECEIVED: "Mottagen",
+  STATUS_INSPECTED: "Kontrollerad",
+  STATUS_PROCESSED: "Återbetald",
+  STATUS_CLOSED: "Avslutad",
+  STATUS_DECLINED: "Avslagen",
+  STATUS_CANCELED: "Avbruten",
+  STATUS_NOT_FOUND: "Returen hittades inte. Kontrollera länken i ditt mejl.",
   ORDER_NOT_FOUND: "Vi hittade ingen order med det numret och den e-postadressen. Kontrollera båda och försök igen.",
   RATE_LIMITED: "För många försök. Vänta några minuter och försök igen.",
   NOT_YOUR_ORDER: "Ordern hör inte till kontot du är inloggad med.",
@@ -62,6 +90,20 @@ const sv: Messages = {
 };
 
 const da: Messages = {
+  STATUS_TITLE: "Returnering {rma}",
+  STATUS_ORDER: "Ordre {order}",
+  STATUS_ETA: "Forventet refusion: {from} – {to}",
+  STATUS_ITEMS: "Varer",
+  STATUS_REQUESTED: "Anmodet",
+  STATUS_APPROVED: "Godkendt",
+  STATUS_IN_TRANSIT: "På vej tilbage",
+  STATUS_RECEIVED: "Modtaget",
+  STATUS_INSPECTED: "Kontrolleret",
+  STATUS_PROCESSED: "Refunderet",
+  STATUS_CLOSED: "Afsluttet",
+  STATUS_DECLINED: "Afvist",
+  STATUS_CANCELED: "Annulleret",
+  STATUS_NOT_FOUND: "Returneringen blev ikke fundet. Tjek linket i din e-mail.",
   ORDER_NOT_FOUND: "Vi kunne ikke finde en ordre med det nummer og den e-mailadresse. Tjek begge og prøv igen.",
   RATE_LIMITED: "For mange forsøg. Vent et par minutter og prøv igen.",
   NOT_YOUR_ORDER: "Ordren hører ikke til den konto, du er logget ind med.",
@@ -89,6 +131,20 @@ const da: Messages = {
 };
 
 const nb: Messages = {
+  STATUS_TITLE: "Retur {rma}",
+  STATUS_ORDER: "Ordre {order}",
+  STATUS_ETA: "Forventet tilbakebetaling: {from} – {to}",
+  STATUS_ITEMS: "Varer",
+  STATUS_REQUESTED: "Forespurt",
+  STATUS_APPROVED: "Godkjent",
+  STATUS_IN_TRANSIT: "På vei tilbake",
+  STATUS_RECEIVED: "Mottatt",
+  STATUS_INSPECTED: "Kontrollert",
+  STATUS_PROCESSED: "Tilbakebetalt",
+  STATUS_CLOSED: "Avsluttet",
+  STATUS_DECLINED: "Avslått",
+  STATUS_CANCELED: "Kansellert",
+  STATUS_NOT_FOUND: "Returen ble ikke funnet. Sjekk lenken i e-posten din.",
   ORDER_NOT_FOUND: "Vi fant ingen ordre med det nummeret og den e-postadressen. Sjekk begge og prøv igjen.",
   RATE_LIMITED: "For mange forsøk. Vent noen minutter og prøv igjen.",
   NOT_YOUR_ORDER: "Ordren tilhører ikke kontoen du er logget inn med.",
@@ -116,6 +172,20 @@ const nb: Messages = {
 };
 
 const fi: Messages = {
+  STATUS_TITLE: "Palautus {rma}",
+  STATUS_ORDER: "Tilaus {order}",
+  STATUS_ETA: "Odotettu hyvitys: {from} – {to}",
+  STATUS_ITEMS: "Tuotteet",
+  STATUS_REQUESTED: "Pyydetty",
+  STATUS_APPROVED: "Hyväksytty",
+  STATUS_IN_TRANSIT: "Matkalla takaisin",
+  STATUS_RECEIVED: "Vastaanotettu",
+  STATUS_INSPECTED: "Tarkastettu",
+  STATUS_PROCESSED: "Hyvitetty",
+  STATUS_CLOSED: "Suljettu",
+  STATUS_DECLINED: "Hylätty",
+  STATUS_CANCELED: "Peruttu",
+  STATUS_NOT_FOUND: "Palautusta ei löytynyt. Tarkista sähköpostisi linkki.",
   ORDER_NOT_FOUND: "Emme löytäneet tilausta tällä numerolla ja sähköpostiosoitteella. Tarkista molemmat ja yritä uudelleen.",
   RATE_LIMITED: "Liian monta yritystä. Odota muutama minuutti ja yritä uudelleen.",
   NOT_YOUR_ORDER: "Tilaus ei kuulu tilille, jolla olet kirjautunut.",
@@ -143,6 +213,20 @@ const fi: Messages = {
 };
 
 const nl: Messages = {
+  STATUS_TITLE: "Retour {rma}",
+  STATUS_ORDER: "Bestelling {order}",
+  STATUS_ETA: "Verwachte terugbetaling: {from} – {to}",
+  STATUS_ITEMS: "Artikelen",
+  STATUS_REQUESTED: "Aangevraagd",
+  STATUS_APPROVED: "Goedgekeurd",
+  STATUS_IN_TRANSIT: "Onderweg terug",
+  STATUS_RECEIVED: "Ontvangen",
+  STATUS_INSPECTED: "Gecontroleerd",
+  STATUS_PROCESSED: "Terugbetaald",
+  STATUS_CLOSED: "Afgesloten",
+  STATUS_DECLINED: "Afgewezen",
+  STATUS_CANCELED: "Geannuleerd",
+  STATUS_NOT_FOUND: "Deze retour is niet gevonden. Controleer de link in je e-mail.",
   ORDER_NOT_FOUND: "We konden geen bestelling vinden met dat nummer en e-mailadres. Controleer beide en probeer het opnieuw.",
   RATE_LIMITED: "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.",
   NOT_YOUR_ORDER: "Deze bestelling hoort niet bij het account waarmee je bent ingelogd.",
@@ -170,6 +254,20 @@ const nl: Messages = {
 };
 
 const de: Messages = {
+  STATUS_TITLE: "Rücksendung {rma}",
+  STATUS_ORDER: "Bestellung {order}",
+  STATUS_ETA: "Erwartete Erstattung: {from} – {to}",
+  STATUS_ITEMS: "Artikel",
+  STATUS_REQUESTED: "Angefragt",
+  STATUS_APPROVED: "Genehmigt",
+  STATUS_IN_TRANSIT: "Auf dem Rückweg",
+  STATUS_RECEIVED: "Eingegangen",
+  STATUS_INSPECTED: "Geprüft",
+  STATUS_PROCESSED: "Erstattet",
+  STATUS_CLOSED: "Abgeschlossen",
+  STATUS_DECLINED: "Abgelehnt",
+  STATUS_CANCELED: "Storniert",
+  STATUS_NOT_FOUND: "Diese Rücksendung wurde nicht gefunden. Prüfe den Link in deiner E-Mail.",
   ORDER_NOT_FOUND: "Wir haben keine Bestellung mit dieser Nummer und E-Mail-Adresse gefunden. Bitte prüfe beides und versuche es erneut.",
   RATE_LIMITED: "Zu viele Versuche. Bitte warte ein paar Minuten und versuche es erneut.",
   NOT_YOUR_ORDER: "Diese Bestellung gehört nicht zu dem Konto, mit dem du angemeldet bist.",
@@ -204,8 +302,9 @@ export function storefrontLocale(input: string | null | undefined): StorefrontLo
   return (STOREFRONT_LOCALES as readonly string[]).includes(base) ? (base as StorefrontLocale) : "en";
 }
 
-export function storefrontMessage(locale: StorefrontLocale, key: string): string {
-  return MESSAGES[locale][key] ?? en[key] ?? key;
+export function storefrontMessage(locale: StorefrontLocale, key: string, values: Record<string, string> = {}): string {
+  const template = MESSAGES[locale][key] ?? en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }
 
 export const STOREFRONT_MESSAGE_KEYS = Object.keys(en);

@@ -1,5 +1,5 @@
 /** App proxy: POST /apps/returns/api/lookup — find an order and what can be returned. */
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { appConfig } from "~/shopify.server";
 import { proxyContext, proxyErrorResponse } from "~/services/proxy-request.server";
@@ -18,10 +18,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const parsed = LookupSchema.safeParse(form);
     if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"), parsed.error.issues);
     const result = await lookupForStorefront(ctx, who, { order: parsed.data.order, email: parsed.data.email ?? null }, appConfig.SHOPIFY_API_SECRET);
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    return json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return proxyErrorResponse(error);
   }
 };
 
-export const loader = () => Response.json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, { status: 405 });
+export const loader = () => json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, { status: 405 });

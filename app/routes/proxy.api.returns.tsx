@@ -1,5 +1,5 @@
 /** App proxy: POST /apps/returns/api/returns — file a return for an order found by lookup. */
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { RESOLUTIONS, RETURN_METHODS } from "~/domain";
 import { appConfig } from "~/shopify.server";
@@ -37,10 +37,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const parsed = CreateReturnSchema.safeParse(body);
     if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"), parsed.error.issues);
     const result = await createFromStorefront(ctx, who, parsed.data, appConfig.SHOPIFY_API_SECRET);
-    return Response.json(result, { status: 201 });
+    return json(result, { status: 201 });
   } catch (error) {
     return proxyErrorResponse(error);
   }
 };
 
-export const loader = () => Response.json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, { status: 405 });
+export const loader = () => json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, { status: 405 });

@@ -3,9 +3,10 @@
  * to the shop's offline session, and a clock. Routes, webhooks and jobs build it with
  * contextForShop(); tests build it directly (their own database, the stand-in, a fixed clock).
  */
+import { json } from "@remix-run/node";
 import type { Db } from "~/db.server";
 import type { AdminClient } from "~/shopify/client.server";
-import { ShopifyApiError, ShopifyUserErrors } from "~/shopify/errors";
+import { ShopifyApiError, ShopifyHttpError, ShopifyUserErrors } from "~/shopify/errors";
 
 export interface ShopRef {
   id: string;
@@ -57,7 +58,7 @@ export class ReturnsError extends Error {
 
   /** What a route sends back. */
   toResponse(): Response {
-    return Response.json({ ok: false, error: { code: this.code, message: this.message, details: this.details } }, { status: this.status });
+    return json({ ok: false, error: { code: this.code, message: this.message, details: this.details } }, { status: this.status });
   }
 }
 
@@ -66,6 +67,12 @@ export function fromShopifyError(error: unknown, what: string): ReturnsError {
   if (error instanceof ReturnsError) return error;
   if (error instanceof ShopifyUserErrors) {
     return new ReturnsError("SHOPIFY_REJECTED", `Shopify refused to ${what}: ${error.message}`, error.userErrors);
+  }
+  if (error instanceof ShopifyHttpError && (error.status === 401 || error.status === 403)) {
+    return new ReturnsError(
+      "SHOPIFY_UNAVAILABLE",
+      `The app's access to the shop is missing or was revoked while trying to ${what}. Open the app from the Shopify admin to reconnect it.`,
+    );
   }
   if (error instanceof ShopifyApiError) {
     return new ReturnsError(

@@ -3,6 +3,7 @@
  * the library, before anything runs), then who the shopper is (only the signed
  * logged_in_customer_id counts) and in which language to answer.
  */
+import { json } from "@remix-run/node";
 import { authenticate } from "~/shopify.server";
 import { storefrontLocale } from "~/i18n/storefront";
 import { ReturnsError } from "./context.server";
@@ -11,7 +12,7 @@ import { StorefrontError, type ShopperIdentity } from "./storefront.server";
 
 export async function proxyContext(request: Request) {
   const { session, liquid } = await authenticate.public.appProxy(request);
-  if (!session) throw Response.json({ ok: false, error: { code: "NOT_INSTALLED", message: "This shop has not installed the returns app." } }, { status: 404 });
+  if (!session) throw json({ ok: false, error: { code: "NOT_INSTALLED", message: "This shop has not installed the returns app." } }, { status: 404 });
   const url = new URL(request.url);
   const customer = url.searchParams.get("logged_in_customer_id") ?? "";
   const who: ShopperIdentity = {

@@ -67,7 +67,6 @@ async function adoptShopifyReturn(ctx: ReturnsContext, r: ShopifyReturn) {
             lineItemId: fli.lineItem.id,
             shopifyReturnLineItemId: n.id,
             productId: fli.lineItem.product?.id ?? null,
-            variantId: fli.lineItem.variant?.id ?? null,
             title: fli.lineItem.title,
             variantTitle: fli.lineItem.variantTitle ?? null,
             sku: fli.lineItem.sku ?? null,

@@ -1,7 +1,360 @@
-/** Read-side queries over the returns of one shop (every query is scoped by shop). */
+/**
+ * Read-side queries over one shop's returns: the admin inbox (tabs with counts, search,
+ * keyset pagination) and the detail of one return. Every query is scoped by shop.
+ *
+ * Speed with 100,000 returns per shop comes from the schema's indexes, so each query is
+ * shaped to be answered by one of them:
+ * - a page is `ORDER BY createdAt DESC, id DESC LIMIT 51` with a keyset cursor on both
+ *   columns written as `createdAt <= c AND (createdAt < c OR id < i)`: the first term is
+ *   an index range, the second only breaks ties (never OFFSET, which reads every skipped row);
+ * - "All" walks `[shopId, createdAt]`, "Needs attention" `[shopId, needsAttention,
+ *   createdAt]`; a tab of several statuses runs one query per status on `[shopId, status,
+ *   createdAt]` and merges them, because `status IN (…)` can't be read in createdAt order;
+ * - search is equality on `[shopId, rmaNumber]` and `[shopId, orderName]`, and a prefix
+ *   range on `[shopId, customerEmail]` (never `contains`);
+ * - tab counts are one GROUP BY status over `[shopId, status, createdAt]` plus one count
+ *   on the needs-attention index.
+ */
+import { allowedActions, formatRma, parseRma, type ReturnAction, type ReturnStatus } from "~/domain";
 import db from "~/db.server";
-import type { Db } from "~/db.server";
+import type { Db, Prisma } from "~/db.server";
+import type { ReturnsContext } from "./context.server";
+import { requireReturn } from "./return-records.server";
+import { ensureShop } from "./shops.server";
 
+export const INBOX_PAGE_SIZE = 50;
+
+/** Inbox tabs, in display order. `null` statuses: not a status filter (see `attention`). */
+export const INBOX_TABS = ["all", "attention", "requested", "open", "received", "processed", "closed", "declined"] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+export const TAB_STATUSES: Readonly<Record<InboxTab, readonly ReturnStatus[] | null>> = Object.freeze({
+  all: null,
+  attention: null,
+  requested: ["REQUESTED"],
+  open: ["APPROVED", "IN_TRANSIT"],
+  received: ["RECEIVED", "INSPECTED"],
+  processed: ["PROCESSED"],
+  closed: ["CLOSED"],
+  declined: ["DECLINED", "CANCELED"],
+});
+
+// ---------------------------------------------------------------------------------------
+// Cursors
+
+export interface InboxCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/** Opaque to the browser, but plain: "<epoch ms>.<id>". Millisecond precision is exact on both databases. */
+export function encodeCursor(c: InboxCursor): string {
+  return `${c.createdAt.getTime()}.${c.id}`;
+}
+
+/** null for anything that is not a cursor this module wrote (a tampered URL starts over). */
+export function decodeCursor(value: string | null | undefined): InboxCursor | null {
+  if (!value) return null;
+  const match = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(value);
+  if (!match) return null;
+  const createdAt = new Date(Number(match[1]));
+  if (Number.isNaN(createdAt.getTime())) return null;
+  return { createdAt, id: match[2] };
+}
+
+// ---------------------------------------------------------------------------------------
+// Search
+
+export interface InboxSearch {
+  /** What was searched for, trimmed. */
+  term: string;
+  /** Canonical RMA numbers to match exactly. */
+  rmaNumbers: string[];
+  /** Order names to match exactly ("#1001" and "1001" for a typed 1001). */
+  orderNames: string[];
+  /** Lower-cased e-mail prefix (e-mails are stored lower-cased). */
+  emailPrefix: string | null;
+}
+
+export const SEARCH_MAX_LENGTH = 100;
+
+/**
+ * What a merchant typed, as index-friendly conditions. "R-1042", "r1042" → that RMA;
+ * "1001" or "#1001" → order #1001 or RMA R-1001; "anna@" → e-mails starting with it;
+ * anything else → an order name as typed, an RMA, or an e-mail prefix.
+ */
+export function parseInboxSearch(input: string | null | undefined, rmaPrefix: string): InboxSearch | null {
+  const term = (input ?? "").trim().replace(/\s+/g, " ").slice(0, SEARCH_MAX_LENGTH);
+  if (!term) return null;
+  if (term.includes("@")) return { term, rmaNumbers: [], orderNames: [], emailPrefix: term.toLowerCase() };
+
+  const rmaNumbers = new Set<string>();
+  const orderNames = new Set<string>();
+  let emailPrefix: string | null = null;
+  const number = /^#?\s*(\d{1,15})$/.exec(term);
+  if (number) {
+    const digits = number[1];
+    orderNames.add(`#${digits}`);
+    orderNames.add(digits);
+    const sequence = Number(digits);
+    if (Number.isSafeInteger(sequence) && sequence > 0) {
+      try {
+        rmaNumbers.add(formatRma(rmaPrefix, sequence));
+      } catch {
+        // A prefix the RMA module refuses can't have numbered any return either.
+      }
+    }
+  } else {
+    const rma = parseRma(term, rmaPrefix) ?? parseRma(term);
+    if (rma) rmaNumbers.add(rma.canonical);
+    orderNames.add(term);
+    if (!term.startsWith("#")) orderNames.add(`#${term}`);
+    // An RMA is not also an e-mail prefix search: that keeps "R-1042" an exact lookup.
+    if (!rma && !term.startsWith("#") && !term.includes(" ")) emailPrefix = term.toLowerCase();
+  }
+  return { term, rmaNumbers: [...rmaNumbers], orderNames: [...orderNames], emailPrefix };
+}
+
+/** The largest code point: every string that starts with `p` sorts below `p + MAX`. */
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
+
+/**
+ * Whether text compares by code point (SQLite's BINARY; PostgreSQL's C/POSIX/C.UTF-8).
+ * Only then is `p <= x < p + MAX` the same as "starts with p", and the prefix can be an
+ * index range; under a linguistic collation (en_US…) the range would miss rows, so only
+ * LIKE is used there (a filter, still correct). Asked once per client.
+ */
+const codePointOrder = new WeakMap<Db, Promise<boolean>>();
+
+function providerOf(client: Db): string {
+  return (client as unknown as { _activeProvider?: string })._activeProvider ?? "sqlite";
+}
+
+function textSortsByCodePoint(client: Db): Promise<boolean> {
+  let known = codePointOrder.get(client);
+  if (!known) {
+    known =
+      providerOf(client) !== "postgresql"
+        ? Promise.resolve(true)
+        : client
+            .$queryRawUnsafe<{ collation: string }[]>("SELECT datcollate AS collation FROM pg_database WHERE datname = current_database()")
+            .then((rows) => /^(C|POSIX|C\.UTF-?8)$/i.test(rows[0]?.collation ?? ""))
+            .catch(() => false);
+    codePointOrder.set(client, known);
+  }
+  return known;
+}
+
+async function searchWhere(client: Db, search: InboxSearch): Promise<Prisma.ReturnRequestWhereInput> {
+  const or: Prisma.ReturnRequestWhereInput[] = [];
+  if (search.rmaNumbers.length > 0) or.push({ rmaNumber: { in: search.rmaNumbers } });
+  if (search.orderNames.length > 0) or.push({ orderName: { in: search.orderNames } });
+  if (search.emailPrefix) {
+    const p = search.emailPrefix;
+    or.push({
+      customerEmail: (await textSortsByCodePoint(client)) ? { gte: p, lt: p + MAX_CHAR, startsWith: p } : { startsWith: p },
+    });
+  }
+  return or.length === 1 ? or[0] : { OR: or };
+}
+
+// ---------------------------------------------------------------------------------------
+// Inbox
+
+export interface InboxQuery {
+  tab: InboxTab;
+  search?: string | null;
+  /** Older than this cursor (next page). */
+  after?: string | null;
+  /** Newer than this cursor (previous page). Ignored when `after` is set. */
+  before?: string | null;
+  limit?: number;
+}
+
+export interface InboxRow {
+  id: string;
+  rmaNumber: string;
+  status: string;
+  orderName: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  /** Units returned (sum of line quantities). */
+  itemCount: number;
+  /** Resolutions on the return, in a fixed order (REFUND, STORE_CREDIT, EXCHANGE). */
+  resolutions: string[];
+  currency: string;
+  /** Value of the return in minor units: refund + store credit + exchange. */
+  amount: number;
+  needsAttention: boolean;
+  attentionReason: string | null;
+  requestedAt: string;
+  createdAt: string;
+}
+
+export interface InboxPage {
+  rows: InboxRow[];
+  /** Cursor of the last row when an older page exists. */
+  nextCursor: string | null;
+  /** Cursor of the first row when a newer page exists. */
+  previousCursor: string | null;
+  search: InboxSearch | null;
+}
+
+const ROW_SELECT = {
+  id: true,
+  rmaNumber: true,
+  status: true,
+  orderName: true,
+  customerName: true,
+  customerEmail: true,
+  currency: true,
+  refundAmount: true,
+  storeCreditAmount: true,
+  exchangeAmount: true,
+  needsAttention: true,
+  attentionReason: true,
+  requestedAt: true,
+  createdAt: true,
+} satisfies Prisma.ReturnRequestSelect;
+
+type RowRecord = Prisma.ReturnRequestGetPayload<{ select: typeof ROW_SELECT }>;
+
+const RESOLUTION_ORDER = ["REFUND", "STORE_CREDIT", "EXCHANGE"];
+
+/** Keyset condition: strictly after the cursor in the page order. */
+function cursorWhere(cursor: InboxCursor, direction: "older" | "newer"): Prisma.ReturnRequestWhereInput {
+  const at = cursor.createdAt;
+  return direction === "older"
+    ? { AND: [{ createdAt: { lte: at } }, { OR: [{ createdAt: { lt: at } }, { id: { lt: cursor.id } }] }] }
+    : { AND: [{ createdAt: { gte: at } }, { OR: [{ createdAt: { gt: at } }, { id: { gt: cursor.id } }] }] };
+}
+
+/** Newest first: createdAt desc, then id desc. */
+function compareNewestFirst(a: RowRecord, b: RowRecord): number {
+  const t = b.createdAt.getTime() - a.createdAt.getTime();
+  if (t !== 0) return t;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+export async function listReturns(
+  client: Db,
+  shop: { id: string; rmaPrefix: string },
+  query: InboxQuery,
+): Promise<InboxPage> {
+  const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? INBOX_PAGE_SIZE)), 250);
+  const after = decodeCursor(query.after);
+  const before = after ? null : decodeCursor(query.before);
+  const direction = before ? "newer" : "older";
+  const cursor = after ?? before;
+  const search = parseInboxSearch(query.search, shop.rmaPrefix);
+
+  const base: Prisma.ReturnRequestWhereInput[] = [{ shopId: shop.id }];
+  if (query.tab === "attention") base.push({ needsAttention: true });
+  if (cursor) base.push(cursorWhere(cursor, direction));
+  if (search) base.push(await searchWhere(client, search));
+
+  const order: Prisma.SortOrder = direction === "older" ? "desc" : "asc";
+  const fetch = (extra: Prisma.ReturnRequestWhereInput[]) =>
+    client.returnRequest.findMany({
+      where: { AND: [...base, ...extra] },
+      orderBy: [{ createdAt: order }, { id: order }],
+      take: limit + 1,
+      select: ROW_SELECT,
+    });
+
+  const statuses = TAB_STATUSES[query.tab];
+  let found: RowRecord[];
+  if (!statuses) {
+    found = await fetch([]);
+  } else if (statuses.length === 1 || search) {
+    // A search already narrows to a handful of rows; IN is fine then.
+    found = await fetch([statuses.length === 1 ? { status: statuses[0] } : { status: { in: [...statuses] } }]);
+  } else {
+    const parts = await Promise.all(statuses.map((status) => fetch([{ status }])));
+    found = parts.flat().sort(direction === "older" ? compareNewestFirst : (a, b) => compareNewestFirst(b, a));
+    found = found.slice(0, limit + 1);
+  }
+
+  const more = found.length > limit;
+  let page = found.slice(0, limit);
+  if (direction === "newer") page = page.reverse();
+
+  const rows = await withLines(client, shop.id, page);
+  const first = page[0];
+  const last = page[page.length - 1];
+  // Going back (`before`) there is always an older page: the cursor's own row.
+  const hasOlder = direction === "older" ? more : true;
+  const hasNewer = direction === "older" ? cursor !== null : more;
+  return {
+    rows,
+    nextCursor: hasOlder && last ? encodeCursor(last) : null,
+    previousCursor: hasNewer && first ? encodeCursor(first) : null,
+    search,
+  };
+}
+
+/** Item counts and resolutions for one page of returns (one query on `[returnRequestId]`). */
+async function withLines(client: Db, shopId: string, page: RowRecord[]): Promise<InboxRow[]> {
+  if (page.length === 0) return [];
+  const lines = await client.returnLine.findMany({
+    where: { shopId, returnRequestId: { in: page.map((r) => r.id) } },
+    select: { returnRequestId: true, quantity: true, resolution: true },
+  });
+  const byReturn = new Map<string, { items: number; resolutions: Set<string> }>();
+  for (const l of lines) {
+    const entry = byReturn.get(l.returnRequestId) ?? { items: 0, resolutions: new Set<string>() };
+    entry.items += l.quantity;
+    entry.resolutions.add(l.resolution);
+    byReturn.set(l.returnRequestId, entry);
+  }
+  return page.map((r) => {
+    const entry = byReturn.get(r.id);
+    const resolutions = entry ? [...entry.resolutions].sort((a, b) => rank(a) - rank(b)) : [];
+    return {
+      id: r.id,
+      rmaNumber: r.rmaNumber,
+      status: r.status,
+      orderName: r.orderName,
+      customerName: r.customerName,
+      customerEmail: r.customerEmail,
+      itemCount: entry?.items ?? 0,
+      resolutions,
+      currency: r.currency,
+      amount: r.refundAmount + r.storeCreditAmount + r.exchangeAmount,
+      needsAttention: r.needsAttention,
+      attentionReason: r.attentionReason,
+      requestedAt: r.requestedAt.toISOString(),
+      createdAt: r.createdAt.toISOString(),
+    };
+  });
+}
+
+function rank(resolution: string): number {
+  const i = RESOLUTION_ORDER.indexOf(resolution);
+  return i === -1 ? RESOLUTION_ORDER.length : i;
+}
+
+/** Number of returns in each tab (not narrowed by a search). */
+export async function countReturnsByTab(client: Db, shopId: string): Promise<Record<InboxTab, number>> {
+  const [byStatus, attention] = await Promise.all([
+    client.returnRequest.groupBy({ by: ["status"], where: { shopId }, _count: { _all: true } }),
+    client.returnRequest.count({ where: { shopId, needsAttention: true } }),
+  ]);
+  const perStatus = new Map(byStatus.map((r) => [r.status, r._count._all]));
+  const counts = {} as Record<InboxTab, number>;
+  for (const tab of INBOX_TABS) {
+    const statuses = TAB_STATUSES[tab];
+    counts[tab] =
+      tab === "attention"
+        ? attention
+        : statuses
+          ? statuses.reduce((a, s) => a + (perStatus.get(s) ?? 0), 0)
+          : [...perStatus.values()].reduce((a, n) => a + n, 0);
+  }
+  return counts;
+}
+
+/** Kept for callers that want raw per-status numbers. */
 export async function countReturnsByStatus(shopDomain: string, client: Db = db): Promise<Record<string, number>> {
   const rows = await client.returnRequest.groupBy({
     by: ["status"],
@@ -9,4 +362,189 @@ export async function countReturnsByStatus(shopDomain: string, client: Db = db):
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
+export interface Inbox {
+  shop: { id: string; domain: string; timezone: string | null; rmaPrefix: string };
+  page: InboxPage;
+  counts: Record<InboxTab, number>;
+}
+
+/** Everything the inbox page shows, for the shop of an admin session. */
+export async function loadInbox(shopDomain: string, query: InboxQuery, client: Db = db): Promise<Inbox> {
+  // A read, not an upsert: the app shell's loader already made sure the shop exists.
+  const shop = (await client.shop.findUnique({ where: { domain: shopDomain } })) ?? (await ensureShop(shopDomain, client));
+  const [page, counts] = await Promise.all([listReturns(client, shop, query), countReturnsByTab(client, shop.id)]);
+  return { shop: { id: shop.id, domain: shop.domain, timezone: shop.timezone, rmaPrefix: shop.rmaPrefix }, page, counts };
+}
+
+// ---------------------------------------------------------------------------------------
+// Detail
+
+export interface ReturnDetailLine {
+  id: string;
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  quantity: number;
+  unitPrice: number;
+  reasonHandle: string | null;
+  customerNote: string | null;
+  resolution: string;
+  exchangeVariantId: string | null;
+  exchangeVariantTitle: string | null;
+  conditionGrade: string | null;
+  disposition: string | null;
+  dispositionLocationId: string | null;
+  restockingFeePercent: number;
+}
+
+export interface ReturnDetailEvent {
+  id: string;
+  type: string;
+  actor: string;
+  actorId: string | null;
+  createdAt: string;
+  /** The event's JSON data, or {} when it isn't an object. */
+  data: Record<string, unknown>;
+}
+
+export interface ReturnDetail {
+  id: string;
+  rmaNumber: string;
+  status: ReturnStatus;
+  allowedActions: ReturnAction[];
+  orderId: string;
+  orderName: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  locale: string | null;
+  method: string;
+  shopifyReturnId: string | null;
+  shopifyReturnName: string | null;
+  currency: string;
+  amounts: {
+    refund: number;
+    storeCredit: number;
+    bonusCredit: number;
+    exchange: number;
+    restockingFee: number;
+    returnShippingFee: number;
+  };
+  declineReason: string | null;
+  declineNote: string | null;
+  tracking: { number: string | null; url: string | null; carrier: string | null; labelUrl: string | null };
+  storeCreditConsent: boolean;
+  euWithdrawal: boolean;
+  autoApproved: boolean;
+  needsAttention: boolean;
+  attentionReason: string | null;
+  requestedAt: string;
+  approvedAt: string | null;
+  declinedAt: string | null;
+  inTransitAt: string | null;
+  receivedAt: string | null;
+  inspectedAt: string | null;
+  processedAt: string | null;
+  closedAt: string | null;
+  canceledAt: string | null;
+  refundDeadline: string | null;
+  refundEta: { from: string; to: string } | null;
+  lines: ReturnDetailLine[];
+  events: ReturnDetailEvent[];
+  /** True when older events were left out (see TIMELINE_LIMIT). */
+  eventsTruncated: boolean;
+}
+
+export const TIMELINE_LIMIT = 200;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function parseData(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** One return with its lines and timeline; a return of another shop is NOT_FOUND (404). */
+export async function getReturnDetail(ctx: ReturnsContext, id: string): Promise<ReturnDetail> {
+  const ret = await requireReturn(ctx, id);
+  const newestFirst = await ctx.db.returnEvent.findMany({
+    where: { shopId: ctx.shop.id, returnRequestId: ret.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: TIMELINE_LIMIT + 1,
+  });
+  const events = newestFirst.slice(0, TIMELINE_LIMIT).reverse();
+  const status = ret.status as ReturnStatus;
+  return {
+    id: ret.id,
+    rmaNumber: ret.rmaNumber,
+    status,
+    allowedActions: allowedActions(status),
+    orderId: ret.orderId,
+    orderName: ret.orderName,
+    customerName: ret.customerName,
+    customerEmail: ret.customerEmail,
+    locale: ret.locale,
+    method: ret.method,
+    shopifyReturnId: ret.shopifyReturnId,
+    shopifyReturnName: ret.shopifyReturnName,
+    currency: ret.currency,
+    amounts: {
+      refund: ret.refundAmount,
+      storeCredit: ret.storeCreditAmount,
+      bonusCredit: ret.bonusCreditAmount,
+      exchange: ret.exchangeAmount,
+      restockingFee: ret.restockingFeeAmount,
+      returnShippingFee: ret.returnShippingFee,
+    },
+    declineReason: ret.declineReason,
+    declineNote: ret.declineNote,
+    tracking: { number: ret.trackingNumber, url: ret.trackingUrl, carrier: ret.carrierName, labelUrl: ret.labelUrl },
+    storeCreditConsent: ret.storeCreditConsent,
+    euWithdrawal: ret.euWithdrawal,
+    autoApproved: ret.autoApproved,
+    needsAttention: ret.needsAttention,
+    attentionReason: ret.attentionReason,
+    requestedAt: ret.requestedAt.toISOString(),
+    approvedAt: iso(ret.approvedAt),
+    declinedAt: iso(ret.declinedAt),
+    inTransitAt: iso(ret.inTransitAt),
+    receivedAt: iso(ret.receivedAt),
+    inspectedAt: iso(ret.inspectedAt),
+    processedAt: iso(ret.processedAt),
+    closedAt: iso(ret.closedAt),
+    canceledAt: iso(ret.canceledAt),
+    refundDeadline: iso(ret.refundDeadline),
+    refundEta: ret.refundEtaFrom && ret.refundEtaTo ? { from: ret.refundEtaFrom.toISOString(), to: ret.refundEtaTo.toISOString() } : null,
+    lines: ret.lines.map((l) => ({
+      id: l.id,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      reasonHandle: l.reasonHandle,
+      customerNote: l.customerNote,
+      resolution: l.resolution,
+      exchangeVariantId: l.exchangeVariantId,
+      exchangeVariantTitle: l.exchangeVariantTitle,
+      conditionGrade: l.conditionGrade,
+      disposition: l.disposition,
+      dispositionLocationId: l.dispositionLocationId,
+      restockingFeePercent: l.restockingFeePercent,
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      actor: e.actor,
+      actorId: e.actorId,
+      createdAt: e.createdAt.toISOString(),
+      data: parseData(e.data),
+    })),
+    eventsTruncated: newestFirst.length > TIMELINE_LIMIT,
+  };
 }

@@ -4,6 +4,7 @@
  * "no such order" and "wrong email"), show what can be returned and how, file the return,
  * and show its status. Everything is re-checked on the server; the block is untrusted.
  */
+import { json } from "@remix-run/node";
 import {
   evaluateEligibility,
   formatMoney,
@@ -32,7 +33,7 @@ export class StorefrontError extends Error {
     super(message);
   }
   toResponse(): Response {
-    return Response.json({ ok: false, error: { code: this.code, message: this.message, details: this.details } }, { status: this.status });
+    return json({ ok: false, error: { code: this.code, message: this.message, details: this.details } }, { status: this.status });
   }
 }
 

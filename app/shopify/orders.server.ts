@@ -101,11 +101,11 @@ export const ORDER_LINE_ITEMS_PAGE_QUERY = `#graphql
 
 export const RETURNABLE_FULFILLMENTS_PAGE_QUERY = `#graphql
   query ReturnableFulfillmentsPage($orderId: ID!, $after: String) {
-    returnableFulfillments(orderId: $orderId, first: 10, after: $after) {
+    returnableFulfillments(orderId: $orderId, first: 5, after: $after) {
       nodes {
         id
         fulfillment { id }
-        returnableFulfillmentLineItems(first: 50) {
+        returnableFulfillmentLineItems(first: 25) {
           nodes { quantity fulfillmentLineItem { id quantity lineItem { id } } }
           pageInfo { hasNextPage endCursor }
         }

@@ -38,7 +38,6 @@ export const RETURN_STATE_QUERY = `#graphql
                 title
                 variantTitle
                 sku
-                variant { id }
                 product { id }
                 originalUnitPriceSet { presentmentMoney { amount currencyCode } }
               }
@@ -93,12 +92,12 @@ export const ORDER_RETURNS_QUERY = `#graphql
   query OrderReturns($orderId: ID!) {
     order(id: $orderId) {
       id
-      returns(first: 20, reverse: true) {
+      returns(first: 10, reverse: true) {
         nodes {
           id
           status
           createdAt
-          returnLineItems(first: 50) {
+          returnLineItems(first: 25) {
             nodes {
               quantity
               ... on ReturnLineItem { fulfillmentLineItem { id } }

@@ -34,3 +34,14 @@ export function routeShopifyLibraryToStandIn(env: Pick<Env, "APP_MODE" | "SHOPIF
   });
   return true;
 }
+
+/**
+ * Demo/test only: lets the stand-in's admin frame embed the app. The library's CSP allows
+ * https://{shop} and https://admin.shopify.com; offline the frame is the stand-in itself.
+ */
+export function allowStandInFrame(headers: Headers, env: Pick<Env, "APP_MODE" | "SHOPIFY_ADMIN_ORIGIN">): void {
+  const origin = adminApiOrigin(env);
+  const csp = headers.get("Content-Security-Policy");
+  if (!origin || !csp || !csp.includes("frame-ancestors")) return;
+  headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${origin}`));
+}

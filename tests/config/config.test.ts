@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { ACCESS_SCOPES } from "~/shopify/scopes";
 import { ADMIN_SCHEMA_FILE } from "../../graphql/admin-schema";
-// @ts-expect-error plain ESM script without types
 import { postgresSchemaFrom } from "../../scripts/prisma-schemas.mjs";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");

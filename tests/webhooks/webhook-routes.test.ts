@@ -32,7 +32,7 @@ interface Subscription {
   compliance_topics?: string[];
   uri: string;
 }
-const toml = parse(readFileSync(new URL("../../shopify.app.toml", import.meta.url), "utf8")) as {
+const toml = parse(readFileSync(new URL("../../shopify.app.toml", import.meta.url), "utf8")) as unknown as {
   webhooks: { subscriptions: Subscription[] };
 };
 const subscribed = toml.webhooks.subscriptions.flatMap((s) =>

@@ -1089,6 +1089,10 @@ export type StoreCreditAccountCreditUserErrorCode =
   /** The currency provided is not currently supported. */
   | "UNSUPPORTED_CURRENCY";
 
+export type LocationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LocationsQuery = { locations: { nodes: Array<{ id: string; name: string }> } };
+
 export type OrderForReturnQueryVariables = Exact<{
   id: Scalars["ID"]["input"];
 }>;
@@ -1306,7 +1310,6 @@ export type ReturnStateQuery = {
                 title: string;
                 variantTitle?: string | null;
                 sku?: string | null;
-                variant?: { id: string } | null;
                 product?: { id: string } | null;
                 originalUnitPriceSet: {
                   presentmentMoney: { amount: string; currencyCode: CurrencyCode };

@@ -173,6 +173,7 @@ class ReturnPortal extends HTMLElement {
     if (needsConsent && !consent.checked) return this.invalid(consent, t.consentRequired);
     const body = {
       orderId: this.d.order.id,
+      lookupToken: this.d.lookupToken,
       method: method ? method.value : null,
       lines,
       storeCreditConsent: needsConsent && consent.checked,

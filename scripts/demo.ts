@@ -1,0 +1,169 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * npm run demo — the whole app offline:
+ *   1. SQLite database data/demo.sqlite, migrated;
+ *   2. the offline Shopify stand-in (seeded "Nordlys Living" shop) on 127.0.0.1:8081;
+ *   3. the app, built and served on 127.0.0.1:3000 in APP_MODE=demo;
+ *   4. the app installed on the demo shop through the real token-exchange path;
+ *   5. the two URLs to open. Ctrl-C stops everything.
+ * Options (environment): PORT (app), STANDIN_PORT, DEMO_DATABASE_URL, DEMO_SKIP_BUILD=1,
+ * DEMO_KEEP_DATA=1 (keep the previous run's database).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../simulator/admin/index";
+import { startStandIn } from "../simulator/platform/start";
+import { adminHostParam } from "../simulator/platform/admin-frame";
+import { migrateDatabase } from "./db-setup.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const DEMO_API_KEY = "demo-returns-app";
+export const DEMO_API_SECRET = "demo-returns-app-secret";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(log: (s: string) => void) {
+  const built = join(root, "build/server/index.js");
+  if (process.env.DEMO_SKIP_BUILD === "1" && existsSync(built)) return;
+  if (existsSync(built) && statSync(built).mtimeMs > newestMtime(join(root, "app"))) return;
+  log("Building the app (first run, or the code changed)…");
+  const result = spawnSync(join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error("The build failed; see the output above.");
+}
+
+async function waitFor(url: string, timeoutMs: number) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export interface DemoHandle {
+  adminUrl: string;
+  storefrontUrl: string;
+  appUrl: string;
+  standInUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startDemo(options: { quiet?: boolean; appPort?: number; standInPort?: number; databaseUrl?: string } = {}): Promise<DemoHandle> {
+  const log = (s: string) => (options.quiet ? undefined : console.log(s));
+  const appPort = options.appPort ?? Number(process.env.PORT ?? 3000);
+  const standInPort = options.standInPort ?? Number(process.env.STANDIN_PORT ?? 8081);
+  const databaseUrl = options.databaseUrl ?? process.env.DEMO_DATABASE_URL ?? "file:./data/demo.sqlite";
+  const appUrl = `http://127.0.0.1:${appPort}`;
+
+  log("Preparing the database…");
+  // Each demo starts fresh: the stand-in keeps its shop in memory, so the app's data and
+  // sessions from an earlier run would point at returns and tokens that no longer exist.
+  if (databaseUrl.startsWith("file:") && process.env.DEMO_KEEP_DATA !== "1") {
+    const file = join(root, databaseUrl.slice("file:".length));
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+  }
+  await migrateDatabase(databaseUrl);
+  buildIfNeeded(log);
+
+  const adminApi = createAdminApi();
+  const standIn = await startStandIn({
+    adminApi,
+    apiKey: DEMO_API_KEY,
+    apiSecret: DEMO_API_SECRET,
+    appUrl,
+    port: standInPort,
+  });
+
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    APP_MODE: "demo",
+    PORT: String(appPort),
+    HOST: "127.0.0.1",
+    SHOPIFY_API_KEY: DEMO_API_KEY,
+    SHOPIFY_API_SECRET: DEMO_API_SECRET,
+    SHOPIFY_APP_URL: appUrl,
+    SHOPIFY_ADMIN_ORIGIN: standIn.url,
+    APP_BRIDGE_URL: `${standIn.url}/_standin/app-bridge.js`,
+    DATABASE_URL: databaseUrl,
+  };
+  const app: ChildProcess = spawn(process.execPath, [join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+  });
+  let exited = false;
+  app.on("exit", () => (exited = true));
+  const stop = async () => {
+    if (!exited) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app.once("exit", r));
+    }
+    await standIn.close();
+  };
+
+  try {
+    await waitFor(`${appUrl}/`, 60_000);
+    // Install through the real path: the admin opens the app with a session token and the
+    // app exchanges it for an offline access token at the stand-in's /admin/oauth/access_token.
+    const install = new URL(`${appUrl}/app`);
+    install.search = new URLSearchParams({
+      embedded: "1",
+      shop: NORDIC_DEMO_DOMAIN,
+      host: adminHostParam(NORDIC_DEMO_DOMAIN),
+      id_token: standIn.mintSessionToken(NORDIC_DEMO_DOMAIN),
+    }).toString();
+    // A browser-like agent: the library answers bots with 410 Gone.
+    const installed = await fetch(install, { headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) ReturnsDemoInstaller" } });
+    if (installed.status !== 200) throw new Error(`Installing the app on the demo shop failed (HTTP ${installed.status}).`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const handle = NORDIC_DEMO_DOMAIN.replace(".myshopify.com", "");
+  return {
+    adminUrl: `${standIn.url}/store/${handle}/apps/${DEMO_API_KEY}`,
+    storefrontUrl: `${standIn.url}/s/${handle}/pages/returns`,
+    appUrl,
+    standInUrl: standIn.url,
+    stop,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  startDemo()
+    .then((demo) => {
+      console.log(`
+The demo is running, offline. Open:
+
+  Admin (the app inside a Shopify-like admin):  ${demo.adminUrl}
+  Storefront return page:                       ${demo.storefrontUrl}
+
+Guest lookup: try an order number from simulator/seed/README.md with its email, or "Log in"
+as a demo customer on the storefront. Ctrl-C stops everything.
+`);
+      const shutdown = () => void demo.stop().then(() => process.exit(0));
+      process.on("SIGINT", shutdown);
+      process.on("SIGTERM", shutdown);
+    })
+    .catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
