@@ -37,7 +37,7 @@ import { ShopifyApiError, ShopifyOutcomeUnknownError } from "~/shopify/errors";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
-import { approveReturn } from "./return-lifecycle.server";
+import { approveReturn, updateRefundEta } from "./return-lifecycle.server";
 
 export interface RequestedReturnLine {
   fulfillmentLineItemId: string;
@@ -306,6 +306,7 @@ export async function requestReturn(
       await flagForAttention(ctx, ret.id, "Auto-approval failed; approve by hand.", { error: String(error) });
     }
   }
+  if (!autoApproved) await updateRefundEta(ctx, ret.id);
   const final = await requireReturn(ctx, ret.id);
   return { id: final.id, rmaNumber: final.rmaNumber, status: final.status, statusToken: final.statusToken, autoApproved };
 }

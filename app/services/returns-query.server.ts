@@ -145,17 +145,22 @@ function textSortsByCodePoint(client: Db): Promise<boolean> {
   return known;
 }
 
-async function searchWhere(client: Db, search: InboxSearch): Promise<Prisma.ReturnRequestWhereInput> {
-  const or: Prisma.ReturnRequestWhereInput[] = [];
-  if (search.rmaNumbers.length > 0) or.push({ rmaNumber: { in: search.rmaNumbers } });
-  if (search.orderNames.length > 0) or.push({ orderName: { in: search.orderNames } });
+/**
+ * The search as alternatives, one per index (RMA, order name, e-mail). They are queried
+ * separately and merged: planners read `a = ? OR b = ? OR c LIKE ?` on three different
+ * columns as one scan of the whole shop (SQLite does, without ANALYZE statistics).
+ */
+async function searchBranches(client: Db, search: InboxSearch): Promise<Prisma.ReturnRequestWhereInput[]> {
+  const branches: Prisma.ReturnRequestWhereInput[] = [];
+  if (search.rmaNumbers.length > 0) branches.push({ rmaNumber: { in: search.rmaNumbers } });
+  if (search.orderNames.length > 0) branches.push({ orderName: { in: search.orderNames } });
   if (search.emailPrefix) {
     const p = search.emailPrefix;
-    or.push({
+    branches.push({
       customerEmail: (await textSortsByCodePoint(client)) ? { gte: p, lt: p + MAX_CHAR, startsWith: p } : { startsWith: p },
     });
   }
-  return or.length === 1 ? or[0] : { OR: or };
+  return branches;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -251,7 +256,6 @@ export async function listReturns(
   const base: Prisma.ReturnRequestWhereInput[] = [{ shopId: shop.id }];
   if (query.tab === "attention") base.push({ needsAttention: true });
   if (cursor) base.push(cursorWhere(cursor, direction));
-  if (search) base.push(await searchWhere(client, search));
 
   const order: Prisma.SortOrder = direction === "older" ? "desc" : "asc";
   const fetch = (extra: Prisma.ReturnRequestWhereInput[]) =>
@@ -262,17 +266,26 @@ export async function listReturns(
       select: ROW_SELECT,
     });
 
+  // Each alternative is read on its own index, in page order, at most limit + 1 rows;
+  // the page is the first limit + 1 of their merge.
   const statuses = TAB_STATUSES[query.tab];
-  let found: RowRecord[];
-  if (!statuses) {
-    found = await fetch([]);
-  } else if (statuses.length === 1 || search) {
-    // A search already narrows to a handful of rows; IN is fine then.
-    found = await fetch([statuses.length === 1 ? { status: statuses[0] } : { status: { in: [...statuses] } }]);
+  const statusAlternatives: Prisma.ReturnRequestWhereInput[] = statuses ? statuses.map((status) => ({ status })) : [{}];
+  let alternatives: Prisma.ReturnRequestWhereInput[][];
+  if (search) {
+    const branches = await searchBranches(client, search);
+    // A search narrows to a handful of rows, so the status filter can be a plain IN.
+    const statusFilter: Prisma.ReturnRequestWhereInput = !statuses ? {} : statuses.length === 1 ? { status: statuses[0] } : { status: { in: [...statuses] } };
+    alternatives = branches.map((b) => [b, statusFilter]);
   } else {
-    const parts = await Promise.all(statuses.map((status) => fetch([{ status }])));
-    found = parts.flat().sort(direction === "older" ? compareNewestFirst : (a, b) => compareNewestFirst(b, a));
-    found = found.slice(0, limit + 1);
+    alternatives = statusAlternatives.map((s) => [s]);
+  }
+  const parts = await Promise.all(alternatives.map((extra) => fetch(extra)));
+  let found: RowRecord[];
+  if (parts.length === 1) {
+    found = parts[0];
+  } else {
+    const byId = new Map(parts.flat().map((r) => [r.id, r]));
+    found = [...byId.values()].sort(direction === "older" ? compareNewestFirst : (a, b) => compareNewestFirst(b, a)).slice(0, limit + 1);
   }
 
   const more = found.length > limit;
@@ -296,12 +309,16 @@ export async function listReturns(
 /** Item counts and resolutions for one page of returns (one query on `[returnRequestId]`). */
 async function withLines(client: Db, shopId: string, page: RowRecord[]): Promise<InboxRow[]> {
   if (page.length === 0) return [];
+  // By return id only: with `shopId = ?` next to it, SQLite reads the whole shop through
+  // `[shopId, productId]` instead of the 50 ids through `[returnRequestId]`. The ids come
+  // from a shop-scoped query; the shop is checked again on the rows.
   const lines = await client.returnLine.findMany({
-    where: { shopId, returnRequestId: { in: page.map((r) => r.id) } },
-    select: { returnRequestId: true, quantity: true, resolution: true },
+    where: { returnRequestId: { in: page.map((r) => r.id) } },
+    select: { shopId: true, returnRequestId: true, quantity: true, resolution: true },
   });
   const byReturn = new Map<string, { items: number; resolutions: Set<string> }>();
   for (const l of lines) {
+    if (l.shopId !== shopId) continue;
     const entry = byReturn.get(l.returnRequestId) ?? { items: 0, resolutions: new Set<string>() };
     entry.items += l.quantity;
     entry.resolutions.add(l.resolution);

@@ -17,6 +17,8 @@ import type {
   ReturnableFulfillmentLinesPageQueryVariables,
   FindOrderByNameQuery,
   FindOrderByNameQueryVariables,
+  FulfillmentLinesPageQuery,
+  FulfillmentLinesPageQueryVariables,
 } from "./generated/admin.types";
 import { toMinorUnits } from "./money";
 
@@ -45,7 +47,16 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
         amountSet { presentmentMoney { amount } }
         parentTransaction { id }
       }
-      fulfillments(first: 20) { id status createdAt deliveredAt }
+      fulfillments(first: 10) {
+        id
+        status
+        createdAt
+        deliveredAt
+        fulfillmentLineItems(first: 8) {
+          nodes { id quantity lineItem { id } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
       lineItems(first: 25) {
         nodes {
           id
@@ -125,6 +136,17 @@ export const RETURNABLE_FULFILLMENT_LINES_PAGE_QUERY = `#graphql
     }
   }
 ` as AdminDocument<ReturnableFulfillmentLinesPageQuery, ReturnableFulfillmentLinesPageQueryVariables>;
+
+export const FULFILLMENT_LINES_PAGE_QUERY = `#graphql
+  query FulfillmentLinesPage($id: ID!, $after: String) {
+    fulfillment(id: $id) {
+      fulfillmentLineItems(first: 100, after: $after) {
+        nodes { id quantity lineItem { id } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+` as AdminDocument<FulfillmentLinesPageQuery, FulfillmentLinesPageQueryVariables>;
 
 /** Storefront lookup: Shopify cannot look an order up by name directly (platform §1.6). */
 export const FIND_ORDER_BY_NAME_QUERY = `#graphql
@@ -248,15 +270,38 @@ export async function fetchOrderSnapshot(client: AdminClient, orderId: string): 
       processedAt: t.processedAt ?? t.createdAt,
     })),
     lineItems: lineNodes.map((node) => mapLineItem(node, currency)),
-    fulfillments: order.fulfillments.map((f) => ({
-      id: f.id,
-      createdAt: f.createdAt,
-      deliveredAt: f.deliveredAt ?? null,
-      status: f.status as OrderSnapshot["fulfillments"][number]["status"],
-      lines: returnable.linesByFulfillment.get(f.id) ?? [],
-    })),
+    fulfillments: await Promise.all(
+      order.fulfillments.map(async (f) => ({
+        id: f.id,
+        createdAt: f.createdAt,
+        deliveredAt: f.deliveredAt ?? null,
+        status: f.status as OrderSnapshot["fulfillments"][number]["status"],
+        lines: await allFulfillmentLines(client, f.id, f.fulfillmentLineItems),
+      })),
+    ),
     returnableQuantities: returnable.quantities,
   };
+}
+
+type FulfillmentLineConnection = {
+  nodes: { id: string; quantity?: number | null; lineItem: { id: string } }[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+};
+
+/** Every line of a fulfillment (returned ones too, so eligibility can say "already returned"). */
+async function allFulfillmentLines(client: AdminClient, fulfillmentId: string, first: FulfillmentLineConnection) {
+  const nodes = [...first.nodes];
+  let page = first.pageInfo;
+  while (page.hasNextPage) {
+    const { data }: { data: FulfillmentLinesPageQuery } = await client.request(FULFILLMENT_LINES_PAGE_QUERY, { id: fulfillmentId, after: page.endCursor });
+    const conn = data.fulfillment?.fulfillmentLineItems;
+    if (!conn) break;
+    nodes.push(...conn.nodes);
+    page = conn.pageInfo;
+  }
+  return nodes
+    .filter((n) => (n.quantity ?? 0) > 0)
+    .map((n) => ({ fulfillmentLineItemId: n.id, lineItemId: n.lineItem.id, quantity: n.quantity ?? 0 }));
 }
 
 async function fetchReturnableLines(client: AdminClient, orderId: string) {

@@ -1130,6 +1130,10 @@ export type OrderForReturnQuery = {
       status: FulfillmentStatus;
       createdAt: string;
       deliveredAt?: string | null;
+      fulfillmentLineItems: {
+        nodes: Array<{ id: string; quantity?: number | null; lineItem: { id: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
     }>;
     lineItems: {
       nodes: Array<{
@@ -1262,6 +1266,20 @@ export type ReturnableFulfillmentLinesPageQuery = {
         quantity: number;
         fulfillmentLineItem: { id: string; quantity?: number | null; lineItem: { id: string } };
       }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
+export type FulfillmentLinesPageQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type FulfillmentLinesPageQuery = {
+  fulfillment?: {
+    fulfillmentLineItems: {
+      nodes: Array<{ id: string; quantity?: number | null; lineItem: { id: string } }>;
       pageInfo: { hasNextPage: boolean; endCursor?: string | null };
     };
   } | null;

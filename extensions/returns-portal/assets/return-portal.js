@@ -196,7 +196,8 @@ class ReturnPortal extends HTMLElement {
     this.e.returnStatus.textContent = (t.statuses || {})[ret.status] || ret.status;
     this.e.eta.textContent = eta && eta.from && eta.to
       ? t.eta.replace('%A', this.date(eta.from)).replace('%B', this.date(eta.to)) : '';
-    this.e.slip.href = ret.slipUrl;
+    this.e.slip.hidden = !ret.slipUrl;
+    if (ret.slipUrl) this.e.slip.href = ret.slipUrl;
     this.e.track.href = ret.statusUrl;
     this.e.select.hidden = true;
     this.e.done.hidden = false;
