@@ -28,6 +28,12 @@ export interface FaultSettings {
   http5xxRate?: number; // 500/502/504 picked at random
   timeoutRate?: number; // request hangs for timeoutMs, then the socket/response errors
   timeoutMs?: number;
+  /**
+   * Fraction 0..1 of Admin API calls that ARE executed but answered with HTTP 503, as if the
+   * response was lost on the way back (the crash case the app must reconcile). Added by the
+   * admin half; optional, so existing callers are unaffected.
+   */
+  faultAfterExecuteRate?: number;
   /** Deterministic randomness for reproducible fault runs. */
   seed?: number;
 }

@@ -6,7 +6,14 @@
  */
 import { mulDivRound, percentOf } from "./money";
 import type { LineItemRec, OrderRec, ShopState, TransactionRec } from "./model";
-import { lineDiscountSplit, lineTaxTotal, maximumRefundable, paymentTransactions, shippingRemaining, transactionRemaining } from "./store";
+import {
+  lineDiscountSplit,
+  lineTaxTotal,
+  maximumRefundable,
+  paymentTransactions,
+  shippingRemaining,
+  transactionRemaining,
+} from "./store";
 
 export interface LineAmounts {
   /** P × q − round(D_line × q / n) */
@@ -31,7 +38,10 @@ export function lineAmounts(order: OrderRec, line: LineItemRec, q: number): Line
 }
 
 /** round(subtotal × f / 100) */
-export function restockingFeeAmount(subtotal: number, percentage: number | null | undefined): number {
+export function restockingFeeAmount(
+  subtotal: number,
+  percentage: number | null | undefined,
+): number {
   if (percentage === null || percentage === undefined) return 0;
   return percentOf(subtotal, percentage);
 }
@@ -46,7 +56,11 @@ export interface ExchangeAmounts {
 }
 
 /** percentage → round(price×qty×pct/100); amount → that amount, capped at price×qty. */
-export function exchangeAmounts(unitPrice: number, quantity: number, discount: ExchangeDiscount): ExchangeAmounts {
+export function exchangeAmounts(
+  unitPrice: number,
+  quantity: number,
+  discount: ExchangeDiscount,
+): ExchangeAmounts {
   const original = unitPrice * quantity;
   let d = 0;
   if (discount && "percentage" in discount) d = percentOf(original, discount.percentage);
@@ -88,7 +102,12 @@ export interface Outcome {
   totalAdditionalFees: number;
   maximumRefundable: number;
   transfer:
-    | { kind: "refund"; amount: number; suggestedTransactions: SuggestedTransaction[]; storeCredit: number | null }
+    | {
+        kind: "refund";
+        amount: number;
+        suggestedTransactions: SuggestedTransaction[];
+        storeCredit: number | null;
+      }
     | { kind: "invoice"; amount: number };
 }
 
@@ -103,7 +122,11 @@ export interface OutcomeInput {
 }
 
 /** Spread `amount` over the order's payments in processing order, each up to what is left on it. */
-export function allocateOverPayments(shop: ShopState, order: OrderRec, amount: number): SuggestedTransaction[] {
+export function allocateOverPayments(
+  shop: ShopState,
+  order: OrderRec,
+  amount: number,
+): SuggestedTransaction[] {
   const out: SuggestedTransaction[] = [];
   let left = amount;
   for (const tx of paymentTransactions(shop, order)) {
@@ -130,10 +153,17 @@ export function computeOutcome(shop: ShopState, order: OrderRec, input: OutcomeI
     itemsTax += a.tax;
     restockingFees += restockingFeeAmount(a.subtotal, l.restockingFeePercentage);
   }
-  const exchangeTotal = input.exchanges.reduce((s, e) => s + exchangeAmounts(e.unitPrice, e.quantity, e.discount).total, 0);
+  const exchangeTotal = input.exchanges.reduce(
+    (s, e) => s + exchangeAmounts(e.unitPrice, e.quantity, e.discount).total,
+    0,
+  );
   const shipRemaining = shippingRemaining(shop, order);
   const shippingRefund =
-    input.shippingRefundAmount !== null ? input.shippingRefundAmount : input.fullShippingRefund ? shipRemaining : 0;
+    input.shippingRefundAmount !== null
+      ? input.shippingRefundAmount
+      : input.fullShippingRefund
+        ? shipRemaining
+        : 0;
   const net =
     itemsSubtotal +
     (order.taxesIncluded ? 0 : itemsTax) -
@@ -148,7 +178,12 @@ export function computeOutcome(shop: ShopState, order: OrderRec, input: OutcomeI
     transfer =
       input.allocation === "STORE_CREDIT"
         ? { kind: "refund", amount: net, suggestedTransactions: [], storeCredit: refundable }
-        : { kind: "refund", amount: net, suggestedTransactions: allocateOverPayments(shop, order, refundable), storeCredit: null };
+        : {
+            kind: "refund",
+            amount: net,
+            suggestedTransactions: allocateOverPayments(shop, order, refundable),
+            storeCredit: null,
+          };
   } else {
     transfer = { kind: "invoice", amount: -net };
   }
@@ -172,5 +207,7 @@ export function computeOutcome(shop: ShopState, order: OrderRec, input: OutcomeI
 /** Tax contained in (tax-inclusive) or added to (tax-exclusive) an amount at `ratePercent`. */
 export function taxFor(amount: number, ratePercent: number, taxesIncluded: boolean): number {
   const scaled = Math.round(ratePercent * 10_000); // e.g. 25.5 → 255000
-  return taxesIncluded ? mulDivRound(amount, scaled, 1_000_000 + scaled) : mulDivRound(amount, scaled, 1_000_000);
+  return taxesIncluded
+    ? mulDivRound(amount, scaled, 1_000_000 + scaled)
+    : mulDivRound(amount, scaled, 1_000_000);
 }

@@ -17,7 +17,12 @@ export interface ConnectionArgs {
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 export function encodeCursor(key: string): string {
@@ -26,29 +31,48 @@ export function encodeCursor(key: string): string {
 
 function decodeCursor(cursor: string): string {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64").toString("utf8")) as { last_id?: unknown };
+    const parsed = JSON.parse(Buffer.from(cursor, "base64").toString("utf8")) as {
+      last_id?: unknown;
+    };
     if (typeof parsed.last_id === "string") return parsed.last_id;
   } catch {
     // fall through
   }
-  throw new GraphQLError(`Invalid cursor for current pagination: ${cursor}`, { extensions: { code: "BAD_REQUEST" } });
+  throw new GraphQLError(`Invalid cursor for current pagination: ${cursor}`, {
+    extensions: { code: "BAD_REQUEST" },
+  });
 }
 
 export function checkPageArgs(args: ConnectionArgs): void {
   const { first, last } = args;
   if ((first === null || first === undefined) && (last === null || last === undefined)) {
-    throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
+    throw new GraphQLError("you must provide one of first or last", {
+      extensions: { code: "BAD_REQUEST" },
+    });
   }
-  for (const [name, v] of [["first", first], ["last", last]] as const) {
+  for (const [name, v] of [
+    ["first", first],
+    ["last", last],
+  ] as const) {
     if (v === null || v === undefined) continue;
-    if (v < 0) throw new GraphQLError(`The '${name}' argument must be greater than or equal to 0.`, { extensions: { code: "BAD_REQUEST" } });
+    if (v < 0)
+      throw new GraphQLError(`The '${name}' argument must be greater than or equal to 0.`, {
+        extensions: { code: "BAD_REQUEST" },
+      });
     if (v > MAX_PAGE_SIZE)
-      throw new GraphQLError(`The '${name}' argument must be less than or equal to ${MAX_PAGE_SIZE}.`, { extensions: { code: "BAD_REQUEST" } });
+      throw new GraphQLError(
+        `The '${name}' argument must be less than or equal to ${MAX_PAGE_SIZE}.`,
+        { extensions: { code: "BAD_REQUEST" } },
+      );
   }
 }
 
 /** Page through `items` (already filtered and sorted); `key` gives each item's stable cursor key. */
-export function paginate<T>(items: readonly T[], args: ConnectionArgs, key: (item: T) => string): Connection<T> {
+export function paginate<T>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  key: (item: T) => string,
+): Connection<T> {
   checkPageArgs(args);
   const list = args.reverse ? items.slice().reverse() : items.slice();
   const keys = list.map(key);
@@ -85,6 +109,8 @@ export function paginate<T>(items: readonly T[], args: ConnectionArgs, key: (ite
 export function takeFirst<T>(items: readonly T[], first: number | null | undefined): T[] {
   if (first === null || first === undefined) return items.slice();
   if (first > MAX_PAGE_SIZE)
-    throw new GraphQLError(`The 'first' argument must be less than or equal to ${MAX_PAGE_SIZE}.`, { extensions: { code: "BAD_REQUEST" } });
+    throw new GraphQLError(`The 'first' argument must be less than or equal to ${MAX_PAGE_SIZE}.`, {
+      extensions: { code: "BAD_REQUEST" },
+    });
   return items.slice(0, Math.max(0, first));
 }

@@ -17,19 +17,29 @@ export interface ResolverContext {
   ops: OpsContext;
   now(): Date;
   actualCost: number;
-  searchWarnings: Array<{ path: ReadonlyArray<string | number>; query: string; warnings: SearchWarning[] }>;
+  searchWarnings: Array<{
+    path: ReadonlyArray<string | number>;
+    query: string;
+    warnings: SearchWarning[];
+  }>;
 }
 
 export const ACCESS_SCOPES_DOC = "https://shopify.dev/api/usage/access-scopes";
 
 export function accessDenied(fieldName: string, requiredAccess: string): GraphQLError {
-  return new GraphQLError(`Access denied for ${fieldName} field. Required access: ${requiredAccess}`, {
-    extensions: { code: "ACCESS_DENIED", documentation: ACCESS_SCOPES_DOC, requiredAccess },
-  });
+  return new GraphQLError(
+    `Access denied for ${fieldName} field. Required access: ${requiredAccess}`,
+    {
+      extensions: { code: "ACCESS_DENIED", documentation: ACCESS_SCOPES_DOC, requiredAccess },
+    },
+  );
 }
 
 export function notImplemented(typeName: string, fieldName: string): GraphQLError {
-  return new GraphQLError(`Field '${typeName}.${fieldName}' is not implemented by the offline stand-in`, {
-    extensions: { code: "NOT_IMPLEMENTED_BY_STAND_IN", typeName, fieldName },
-  });
+  return new GraphQLError(
+    `Field '${typeName}.${fieldName}' is not implemented by the offline stand-in`,
+    {
+      extensions: { code: "NOT_IMPLEMENTED_BY_STAND_IN", typeName, fieldName },
+    },
+  );
 }

@@ -26,7 +26,8 @@ import {
 
 export const MAX_QUERY_COST = 1000;
 
-export type CostKind = "leaf" | "object" | "connection" | "list" | "pageInfo" | "edges" | "mutation";
+export type CostKind =
+  "leaf" | "object" | "connection" | "list" | "pageInfo" | "edges" | "mutation";
 
 function isConnectionType(t: GraphQLNamedType): t is GraphQLObjectType {
   if (!isObjectType(t) || !t.name.endsWith("Connection")) return false;
@@ -37,7 +38,11 @@ function isConnectionType(t: GraphQLNamedType): t is GraphQLObjectType {
 const kindCache = new Map<string, CostKind>();
 
 /** How a field counts towards the actual cost (cached per Type.field). */
-export function costKind(schema: GraphQLSchema, parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): CostKind {
+export function costKind(
+  schema: GraphQLSchema,
+  parent: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+): CostKind {
   const key = `${parent.name}.${field.name}`;
   const hit = kindCache.get(key);
   if (hit) return hit;
@@ -77,7 +82,15 @@ interface CostEnv {
   variables: Record<string, unknown>;
 }
 
-function included(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: unknown }[] }[] }, env: CostEnv): boolean {
+function included(
+  node: {
+    directives?: readonly {
+      name: { value: string };
+      arguments?: readonly { name: { value: string }; value: unknown }[];
+    }[];
+  },
+  env: CostEnv,
+): boolean {
   for (const d of node.directives ?? []) {
     if (d.name.value !== "skip" && d.name.value !== "include") continue;
     const arg = d.arguments?.find((a) => a.name.value === "if");
@@ -90,7 +103,11 @@ function included(node: { directives?: readonly { name: { value: string }; argum
   return true;
 }
 
-function conditionApplies(env: CostEnv, typeCondition: string | undefined, obj: GraphQLObjectType): boolean {
+function conditionApplies(
+  env: CostEnv,
+  typeCondition: string | undefined,
+  obj: GraphQLObjectType,
+): boolean {
   if (!typeCondition) return true;
   if (typeCondition === obj.name) return true;
   const cond = env.schema.getType(typeCondition);
@@ -98,12 +115,19 @@ function conditionApplies(env: CostEnv, typeCondition: string | undefined, obj: 
 }
 
 /** Fields selected on a concrete object type (fragments flattened). */
-function collectFields(env: CostEnv, obj: GraphQLObjectType, set: SelectionSetNode, out: FieldNode[] = [], seen = new Set<string>()): FieldNode[] {
+function collectFields(
+  env: CostEnv,
+  obj: GraphQLObjectType,
+  set: SelectionSetNode,
+  out: FieldNode[] = [],
+  seen = new Set<string>(),
+): FieldNode[] {
   for (const sel of set.selections) {
     if (!included(sel as never, env)) continue;
     if (sel.kind === Kind.FIELD) out.push(sel);
     else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      if (conditionApplies(env, sel.typeCondition?.name.value, obj)) collectFields(env, obj, sel.selectionSet, out, seen);
+      if (conditionApplies(env, sel.typeCondition?.name.value, obj))
+        collectFields(env, obj, sel.selectionSet, out, seen);
     } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
       const frag = env.fragments[sel.name.value];
       if (!frag || seen.has(frag.name.value)) continue;
@@ -135,7 +159,11 @@ function mentionedTypes(env: CostEnv, set: SelectionSetNode, out = new Set<strin
   return out;
 }
 
-function selectionCost(env: CostEnv, parent: GraphQLCompositeType, set: SelectionSetNode | undefined): number {
+function selectionCost(
+  env: CostEnv,
+  parent: GraphQLCompositeType,
+  set: SelectionSetNode | undefined,
+): number {
   if (!set) return 0;
   if (isObjectType(parent)) return objectCost(env, parent, set);
   const possible = env.schema.getPossibleTypes(parent);
@@ -161,7 +189,11 @@ function objectCost(env: CostEnv, obj: GraphQLObjectType, set: SelectionSetNode)
   return sum;
 }
 
-function args(field: GraphQLField<unknown, unknown>, node: FieldNode, env: CostEnv): Record<string, unknown> {
+function args(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  env: CostEnv,
+): Record<string, unknown> {
   try {
     return getArgumentValues(field, node, env.variables);
   } catch {
@@ -169,7 +201,11 @@ function args(field: GraphQLField<unknown, unknown>, node: FieldNode, env: CostE
   }
 }
 
-function connectionItemCost(env: CostEnv, conn: GraphQLObjectType, set: SelectionSetNode | undefined): number {
+function connectionItemCost(
+  env: CostEnv,
+  conn: GraphQLObjectType,
+  set: SelectionSetNode | undefined,
+): number {
   if (!set) return 1;
   let edgesCost = 0;
   let nodesCost = 0;
@@ -178,13 +214,19 @@ function connectionItemCost(env: CostEnv, conn: GraphQLObjectType, set: Selectio
     const f = conn.getFields()[name];
     if (!f) continue;
     if (name === "nodes") {
-      nodesCost = Math.max(nodesCost, 1 + selectionCost(env, getNamedType(f.type) as GraphQLCompositeType, node.selectionSet));
+      nodesCost = Math.max(
+        nodesCost,
+        1 + selectionCost(env, getNamedType(f.type) as GraphQLCompositeType, node.selectionSet),
+      );
     } else if (name === "edges") {
       const edge = getNamedType(f.type) as GraphQLObjectType;
       for (const en of node.selectionSet ? collectFields(env, edge, node.selectionSet) : []) {
         if (en.name.value !== "node") continue;
         const nf = edge.getFields().node;
-        edgesCost = Math.max(edgesCost, 1 + selectionCost(env, getNamedType(nf.type) as GraphQLCompositeType, en.selectionSet));
+        edgesCost = Math.max(
+          edgesCost,
+          1 + selectionCost(env, getNamedType(nf.type) as GraphQLCompositeType, en.selectionSet),
+        );
       }
     }
   }
@@ -203,7 +245,12 @@ function fieldCost(env: CostEnv, parent: GraphQLObjectType, node: FieldNode): nu
     case "pageInfo":
       return 0;
     case "mutation":
-      return 10 + (isLeafType(named) ? 0 : selectionCost(env, named as GraphQLCompositeType, node.selectionSet));
+      return (
+        10 +
+        (isLeafType(named)
+          ? 0
+          : selectionCost(env, named as GraphQLCompositeType, node.selectionSet))
+      );
     case "connection": {
       const a = args(field, node, env);
       const n = Number(a.first ?? a.last ?? 0) || 0;
@@ -225,7 +272,8 @@ export function requestedQueryCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): number {
-  const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
+  const root =
+    operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
   if (!root) return 0;
   return objectCost({ schema, fragments, variables }, root, operation.selectionSet);
 }

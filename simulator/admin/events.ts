@@ -42,8 +42,17 @@ const ref = (id: string): Json => ({ id: legacyId(id), admin_graphql_api_id: id 
 
 function moneySet(shop: ShopState, order: OrderRec, minor: number): Json {
   return {
-    shop_money: { amount: formatFixed(toShopMinor(minor, order.fx, order.currency, shop.info.currencyCode), shop.info.currencyCode), currency_code: shop.info.currencyCode },
-    presentment_money: { amount: formatFixed(minor, order.currency), currency_code: order.currency },
+    shop_money: {
+      amount: formatFixed(
+        toShopMinor(minor, order.fx, order.currency, shop.info.currencyCode),
+        shop.info.currencyCode,
+      ),
+      currency_code: shop.info.currencyCode,
+    },
+    presentment_money: {
+      amount: formatFixed(minor, order.currency),
+      currency_code: order.currency,
+    },
   };
 }
 
@@ -61,19 +70,35 @@ function lineItemPayload(shop: ShopState, order: OrderRec, line: LineItemRec): J
     current_quantity: line.quantity - lineRefundedQuantity(shop, order, line),
     price: formatFixed(line.unitPrice, order.currency),
     price_set: moneySet(shop, order, line.unitPrice),
-    total_discount: formatFixed(line.allocations.reduce((s, a) => s + a.amount, 0), order.currency),
+    total_discount: formatFixed(
+      line.allocations.reduce((s, a) => s + a.amount, 0),
+      order.currency,
+    ),
     requires_shipping: line.requiresShipping,
     gift_card: line.isGiftCard,
     taxable: line.taxable,
     grams: line.grams,
-    tax_lines: line.taxes.map((t) => ({ title: t.title, rate: t.rate, price: formatFixed(t.amount, order.currency), price_set: moneySet(shop, order, t.amount) })),
+    tax_lines: line.taxes.map((t) => ({
+      title: t.title,
+      rate: t.rate,
+      price: formatFixed(t.amount, order.currency),
+      price_set: moneySet(shop, order, t.amount),
+    })),
   };
 }
 
-export function returnPayload(shop: ShopState, ret: ReturnRec, reasons: ReturnReasonDefinitionRec[]): Json {
+export function returnPayload(
+  shop: ShopState,
+  ret: ReturnRec,
+  reasons: ReturnReasonDefinitionRec[],
+): Json {
   const order = shop.nodes.get(ret.orderId) as OrderRec;
-  const lines = ret.lineIds.map((id) => shop.nodes.get(id) as ReturnLineItemRec).filter((l) => l.quantity > 0);
-  const exchanges = ret.exchangeIds.map((id) => shop.nodes.get(id) as ExchangeLineItemRec).filter((e) => e.quantity > 0);
+  const lines = ret.lineIds
+    .map((id) => shop.nodes.get(id) as ReturnLineItemRec)
+    .filter((l) => l.quantity > 0);
+  const exchanges = ret.exchangeIds
+    .map((id) => shop.nodes.get(id) as ExchangeLineItemRec)
+    .filter((e) => e.quantity > 0);
   return {
     ...ref(ret.id),
     name: ret.name,
@@ -92,10 +117,13 @@ export function returnPayload(shop: ShopState, ret: ReturnRec, reasons: ReturnRe
         quantity: l.quantity,
         processed_quantity: l.processedQuantity,
         return_reason: reason ? reason.legacyReason.toLowerCase() : "unknown",
-        return_reason_definition: reason ? { ...ref(reason.id), handle: reason.handle, name: reason.name } : null,
+        return_reason_definition: reason
+          ? { ...ref(reason.id), handle: reason.handle, name: reason.name }
+          : null,
         return_reason_note: l.returnReasonNote,
         customer_note: l.customerNote,
-        restocking_fee: l.restockingFeePercentage === null ? null : { percentage: l.restockingFeePercentage },
+        restocking_fee:
+          l.restockingFeePercentage === null ? null : { percentage: l.restockingFeePercentage },
       };
     }),
     exchange_line_items: exchanges.map((e) => ({
@@ -105,12 +133,17 @@ export function returnPayload(shop: ShopState, ret: ReturnRec, reasons: ReturnRe
       processed_quantity: e.processedQuantity,
       line_items: e.createdLineItemIds.map((id) => ref(id)),
     })),
-    return_shipping_fees: ret.shippingFees.map((f) => ({ ...ref(f.id), price: moneySet(shop, order, f.amount) })),
-    decline: ret.declineRec ? { reason: ret.declineRec.reason.toLowerCase(), note: ret.declineRec.note } : null,
+    return_shipping_fees: ret.shippingFees.map((f) => ({
+      ...ref(f.id),
+      price: moneySet(shop, order, f.amount),
+    })),
+    decline: ret.declineRec
+      ? { reason: ret.declineRec.reason.toLowerCase(), note: ret.declineRec.note }
+      : null,
   };
 }
 
-function transactionPayload(shop: ShopState, order: OrderRec, tx: TransactionRec): Json {
+function transactionPayload(order: OrderRec, tx: TransactionRec): Json {
   return {
     ...ref(tx.id),
     order_id: legacyId(order.id),
@@ -153,9 +186,16 @@ export function refundPayload(shop: ShopState, refund: RefundRec): Json {
       };
     }),
     refund_shipping_lines: refund.shippingRefund
-      ? [{ subtotal_amount_set: moneySet(shop, order, refund.shippingRefund), tax_amount_set: moneySet(shop, order, refund.shippingTax) }]
+      ? [
+          {
+            subtotal_amount_set: moneySet(shop, order, refund.shippingRefund),
+            tax_amount_set: moneySet(shop, order, refund.shippingTax),
+          },
+        ]
       : [],
-    transactions: refund.transactionIds.map((id) => transactionPayload(shop, order, shop.nodes.get(id) as TransactionRec)),
+    transactions: refund.transactionIds.map((id) =>
+      transactionPayload(order, shop.nodes.get(id) as TransactionRec),
+    ),
     order_adjustments: [],
     duties: [],
   };
@@ -178,7 +218,8 @@ export function orderPayload(shop: ShopState, order: OrderRec): Json {
     cancel_reason: order.cancelReason ? order.cancelReason.toLowerCase() : null,
     closed_at: order.closedAt,
     financial_status: fin,
-    fulfillment_status: ful === "FULFILLED" ? "fulfilled" : ful === "PARTIALLY_FULFILLED" ? "partial" : null,
+    fulfillment_status:
+      ful === "FULFILLED" ? "fulfilled" : ful === "PARTIALLY_FULFILLED" ? "partial" : null,
     return_status: orderReturnStatus(shop, order).toLowerCase(),
     currency: shop.info.currencyCode,
     presentment_currency: order.currency,
@@ -196,7 +237,13 @@ export function orderPayload(shop: ShopState, order: OrderRec): Json {
     current_total_price: formatFixed(Math.max(0, orderTotal(order) - refunded), order.currency),
     total_refunded: formatFixed(refunded, order.currency),
     customer: customer
-      ? { ...ref(customer.id), email: customer.emailAddress, first_name: customer.firstName, last_name: customer.lastName, locale: customer.locale }
+      ? {
+          ...ref(customer.id),
+          email: customer.emailAddress,
+          first_name: customer.firstName,
+          last_name: customer.lastName,
+          locale: customer.locale,
+        }
       : null,
     line_items: order.lines.map((l) => lineItemPayload(shop, order, l)),
     refunds: orderRefunds(shop, order).map((r) => ({ ...ref(r.id), created_at: r.createdAt })),
@@ -209,17 +256,30 @@ export function reverseDeliveryPayload(shop: ShopState, rd: ReverseDeliveryRec):
     ...ref(rd.id),
     reverse_fulfillment_order: ref(rfo.id),
     return: ref(rfo.returnId),
-    reverse_delivery_line_items: rd.lines.map((l) => ({ id: legacyId(l.id), quantity: l.quantity, reverse_fulfillment_order_line_item: ref(l.rfoLineItemId) })),
+    reverse_delivery_line_items: rd.lines.map((l) => ({
+      id: legacyId(l.id),
+      quantity: l.quantity,
+      reverse_fulfillment_order_line_item: ref(l.rfoLineItemId),
+    })),
     shipping_deliverable: {
       tracking: rd.trackingRec
-        ? { carrier_name: rd.trackingRec.carrierName, tracking_number: rd.trackingRec.number, tracking_url: rd.trackingRec.url }
+        ? {
+            carrier_name: rd.trackingRec.carrierName,
+            tracking_number: rd.trackingRec.number,
+            tracking_url: rd.trackingRec.url,
+          }
         : null,
-      label: rd.label ? { public_file_url: rd.label.fileUrl, created_at: rd.label.createdAt } : null,
+      label: rd.label
+        ? { public_file_url: rd.label.fileUrl, created_at: rd.label.createdAt }
+        : null,
     },
   };
 }
 
-export function disposePayload(shop: ShopState, rfo: RfoRec, items: Array<{ line: RfoLineItemRec; disposition: DispositionRec }>): Json {
+export function disposePayload(
+  rfo: RfoRec,
+  items: Array<{ line: RfoLineItemRec; disposition: DispositionRec }>,
+): Json {
   return {
     ...ref(rfo.id),
     return: ref(rfo.returnId),

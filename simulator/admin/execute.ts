@@ -66,7 +66,12 @@ const hasOwn = Object.prototype.hasOwnProperty;
 function protectedDenied(typeName: string, fieldName: string): GraphQLError {
   return new GraphQLError(
     `This app is not approved to access the ${typeName} object's protected customer data (${fieldName}). See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.`,
-    { extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/docs/apps/launch/protected-customer-data" } },
+    {
+      extensions: {
+        code: "ACCESS_DENIED",
+        documentation: "https://shopify.dev/docs/apps/launch/protected-customer-data",
+      },
+    },
   );
 }
 
@@ -75,12 +80,14 @@ const fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, a
   const parent = info.parentType;
   const name = info.fieldName;
   const access = fieldAccess(schema, parent.name, name);
-  for (const req of access.requirements) if (!satisfies(req, ctx.grants)) throw accessDenied(name, req.text);
+  for (const req of access.requirements)
+    if (!satisfies(req, ctx.grants)) throw accessDenied(name, req.text);
   if (access.isProtected && !ctx.protectedCustomerData) throw protectedDenied(parent.name, name);
   const resolver: Resolver | undefined = RESOLVERS[parent.name]?.[name];
   let value: unknown;
   if (resolver) value = resolver(source, args, ctx, info);
-  else if (source !== null && typeof source === "object" && hasOwn.call(source, name)) value = (source as Record<string, unknown>)[name];
+  else if (source !== null && typeof source === "object" && hasOwn.call(source, name))
+    value = (source as Record<string, unknown>)[name];
   else throw notImplemented(parent.name, name);
   ctx.actualCost += actualCostOf(costKind(schema, parent, parent.getFields()[name]), value);
   return value;
@@ -109,9 +116,16 @@ function stableJson(v: unknown): string {
     .join(",")}}`;
 }
 
-const idempotentRefundCreate: Resolver = (_src, args, ctx: ResolverContext, info: GraphQLResolveInfo) => {
+const idempotentRefundCreate: Resolver = (
+  _src,
+  args,
+  ctx: ResolverContext,
+  info: GraphQLResolveInfo,
+) => {
   const directive = info.schema.getDirective("idempotent");
-  const values = directive ? getDirectiveValues(directive, info.fieldNodes[0], info.variableValues) : undefined;
+  const values = directive
+    ? getDirectiveValues(directive, info.fieldNodes[0], info.variableValues)
+    : undefined;
   if (!values) throw topLevel("IDEMPOTENCY_KEY_MISSING");
   const key = String(values.key ?? "");
   if (!key.trim()) throw topLevel("IDEMPOTENCY_KEY_BLANK");
@@ -119,7 +133,8 @@ const idempotentRefundCreate: Resolver = (_src, args, ctx: ResolverContext, info
   const shop = ctx.shop;
   const seen = shop.idempotency.get(key);
   if (seen) {
-    if (seen.fingerprint !== fingerprint) throw topLevel("IDEMPOTENCY_KEY_PARAMETER_MISMATCH", { key: JSON.stringify(key) });
+    if (seen.fingerprint !== fingerprint)
+      throw topLevel("IDEMPOTENCY_KEY_PARAMETER_MISMATCH", { key: JSON.stringify(key) });
     return {
       refund: seen.refundId ? shop.nodes.get(seen.refundId) : null,
       order: seen.orderId ? shop.nodes.get(seen.orderId) : null,
@@ -127,10 +142,22 @@ const idempotentRefundCreate: Resolver = (_src, args, ctx: ResolverContext, info
     };
   }
   const r = refundCreate(ctx.ops, args.input);
-  const order = (shop.nodes.get(args.input.orderId) as { __typename: string } | undefined)?.__typename === "Order" ? shop.nodes.get(args.input.orderId) : null;
+  const order =
+    (shop.nodes.get(args.input.orderId) as { __typename: string } | undefined)?.__typename ===
+    "Order"
+      ? shop.nodes.get(args.input.orderId)
+      : null;
   const result = r.ok
-    ? { refund: r.value, order: shop.nodes.get(r.value.orderId), userErrors: [] as Array<{ field: string[] | null; message: string }> }
-    : { refund: null, order, userErrors: r.errors.map((e) => ({ field: e.field, message: e.message })) };
+    ? {
+        refund: r.value,
+        order: shop.nodes.get(r.value.orderId),
+        userErrors: [] as Array<{ field: string[] | null; message: string }>,
+      }
+    : {
+        refund: null,
+        order,
+        userErrors: r.errors.map((e) => ({ field: e.field, message: e.message })),
+      };
   shop.idempotency.set(key, {
     fingerprint,
     refundId: r.ok ? r.value.id : null,
@@ -169,32 +196,57 @@ function errorsBody(errors: readonly GraphQLError[]): Json {
 export function runGraphql(input: RunInput, env: RunEnv): RunResult {
   const schema = getSchema();
   if (typeof input.query !== "string" || !input.query.trim()) {
-    return { body: { errors: [{ message: "No query string was present" }] }, executed: false, isMutation: false };
+    return {
+      body: { errors: [{ message: "No query string was present" }] },
+      executed: false,
+      isMutation: false,
+    };
   }
   const prep = prepare(input.query);
   if (prep.errors) return { body: errorsBody(prep.errors), executed: false, isMutation: false };
   const document = prep.document!;
-  const operationName = typeof input.operationName === "string" && input.operationName ? input.operationName : undefined;
+  const operationName =
+    typeof input.operationName === "string" && input.operationName
+      ? input.operationName
+      : undefined;
   const operation = getOperationAST(document, operationName);
   if (!operation) {
-    const message = operationName ? `Unknown operation named "${operationName}".` : "An operation name is required when the document contains several operations.";
+    const message = operationName
+      ? `Unknown operation named "${operationName}".`
+      : "An operation name is required when the document contains several operations.";
     return { body: { errors: [{ message }] }, executed: false, isMutation: false };
   }
   if (operation.operation === "subscription") {
-    return { body: { errors: [{ message: "Subscriptions are not supported by the Admin API." }] }, executed: false, isMutation: false };
+    return {
+      body: { errors: [{ message: "Subscriptions are not supported by the Admin API." }] },
+      executed: false,
+      isMutation: false,
+    };
   }
   const rawVars = input.variables ?? {};
   if (typeof rawVars !== "object" || Array.isArray(rawVars)) {
-    return { body: { errors: [{ message: "Variables must be a JSON object" }] }, executed: false, isMutation: false };
+    return {
+      body: { errors: [{ message: "Variables must be a JSON object" }] },
+      executed: false,
+      isMutation: false,
+    };
   }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVars as Record<string, unknown>, { maxErrors: 50 });
-  if (coerced.errors) return { body: errorsBody(coerced.errors), executed: false, isMutation: false };
+  const coerced = getVariableValues(
+    schema,
+    operation.variableDefinitions ?? [],
+    rawVars as Record<string, unknown>,
+    { maxErrors: 50 },
+  );
+  if (coerced.errors)
+    return { body: errorsBody(coerced.errors), executed: false, isMutation: false };
   const variables = coerced.coerced;
   const scalarErrors = validateInputScalars(schema, document, operation, variables);
-  if (scalarErrors.length) return { body: errorsBody(scalarErrors), executed: false, isMutation: false };
+  if (scalarErrors.length)
+    return { body: errorsBody(scalarErrors), executed: false, isMutation: false };
 
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const requested = requestedQueryCost(schema, operation, fragments, variables);
   const isMutation = operation.operation === "mutation";
   if (requested > MAX_QUERY_COST) {
@@ -203,7 +255,12 @@ export function runGraphql(input: RunInput, env: RunEnv): RunResult {
         errors: [
           {
             message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
-            extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST, documentation: "https://shopify.dev/api/usage/limits#rate-limits" },
+            extensions: {
+              code: "MAX_COST_EXCEEDED",
+              cost: requested,
+              maxCost: MAX_QUERY_COST,
+              documentation: "https://shopify.dev/api/usage/limits#rate-limits",
+            },
           },
         ],
       },
@@ -215,8 +272,19 @@ export function runGraphql(input: RunInput, env: RunEnv): RunResult {
   if (!env.bucket.tryTake(requested, now)) {
     return {
       body: {
-        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: RATE_LIMIT_DOC } }],
-        extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: env.bucket.status(now) } },
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: RATE_LIMIT_DOC },
+          },
+        ],
+        extensions: {
+          cost: {
+            requestedQueryCost: requested,
+            actualQueryCost: null,
+            throttleStatus: env.bucket.status(now),
+          },
+        },
       },
       executed: false,
       isMutation,
@@ -237,7 +305,11 @@ export function runGraphql(input: RunInput, env: RunEnv): RunResult {
   const actual = Math.min(requested, ctx.actualCost);
   env.bucket.giveBack(requested - actual);
   const extensions: Json = {
-    cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: env.bucket.status(env.nowMs()) },
+    cost: {
+      requestedQueryCost: requested,
+      actualQueryCost: actual,
+      throttleStatus: env.bucket.status(env.nowMs()),
+    },
   };
   if (ctx.searchWarnings.length) extensions.search = ctx.searchWarnings;
   const body: Json = {};

@@ -6,10 +6,8 @@
 import type { FaultSettings } from "../contracts";
 import { mulberry32 } from "./prng";
 
-export interface AdminFaultSettings extends FaultSettings {
-  /** Fraction of requests that ARE executed but answered with 503 (the crash/reconcile case). */
-  faultAfterExecuteRate?: number;
-}
+/** contracts.ts FaultSettings (faultAfterExecuteRate included). */
+export type AdminFaultSettings = FaultSettings;
 
 export type FaultDecision =
   | { kind: "none" }

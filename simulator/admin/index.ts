@@ -7,8 +7,21 @@
  */
 import { createHash } from "node:crypto";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
-import type { AdminApi, FaultSettings, PlanPreset, StandInCustomer, StandInEvent, StandInShopInfo } from "../contracts";
-import { createNordicDemoShop, createTinyShop, DEFAULT_SEED, NORDIC_DEMO_DOMAIN, OTHER_SHOP_DOMAIN } from "../seed/index";
+import type {
+  AdminApi,
+  FaultSettings,
+  PlanPreset,
+  StandInCustomer,
+  StandInEvent,
+  StandInShopInfo,
+} from "../contracts";
+import {
+  createNordicDemoShop,
+  createTinyShop,
+  DEFAULT_SEED,
+  NORDIC_DEMO_DOMAIN,
+  OTHER_SHOP_DOMAIN,
+} from "../seed/index";
 import { LeakyBucket, PLAN_PRESETS, type ThrottleStatus } from "./bucket";
 import type { ResolverContext } from "./context";
 import { runGraphql } from "./execute";
@@ -81,9 +94,19 @@ export interface AdminApiInstance extends AdminApi {
   /** Test helper: install the app (if needed) with these scopes and return the offline token. */
   createToken(shop: string, scopes: string[]): string;
   tokenFor(shop: string): string | null;
+  /**
+   * Test helper: accept a token of your choosing for a shop (e.g. the "shpat_test" a test put
+   * in its session storage). Installs the app if needed; the shop's previous token stops working.
+   */
+  registerToken(shop: string, token: string, scopes: string[]): void;
   /** Test helper: POST a GraphQL document for a shop through handleGraphql (same path as HTTP). */
-  graphql(shop: string, query: string, variables?: Record<string, unknown>, opts?: { token?: string; operationName?: string; signal?: AbortSignal }): Promise<GraphqlCallResult>;
-  /** Every event emitted so far (in order). */
+  graphql(
+    shop: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string; operationName?: string; signal?: AbortSignal },
+  ): Promise<GraphqlCallResult>;
+  /** Events emitted so far, oldest first (the most recent 5000). */
   readonly events: StandInEvent[];
   /** The live order record by name ("#1182") in a shop. */
   order(shop: string, name: string): OrderRec;
@@ -99,18 +122,32 @@ export interface AdminApiInstance extends AdminApi {
   readonly apiVersion: string;
 }
 
-const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
+/** The in-memory event log keeps the most recent events only (long demo runs). */
+const EVENT_LOG_MAX = 5000;
 
-function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+const INVALID_TOKEN_BODY = {
+  errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+};
+
+function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "X-Shopify-API-Version": ADMIN_API_VERSION, ...headers },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "X-Shopify-API-Version": ADMIN_API_VERSION,
+      ...headers,
+    },
   });
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
+    if (signal?.aborted)
+      return reject(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
@@ -153,7 +190,13 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
   function buildShop(spec: ShopSpec): ShopState {
     return spec.seed === "nordic"
       ? createNordicDemoShop({ seedNow, seed, reasons })
-      : createTinyShop(spec.domain, { seedNow, seed, reasons, name: spec.name, currencyCode: spec.currencyCode });
+      : createTinyShop(spec.domain, {
+          seedNow,
+          seed,
+          reasons,
+          name: spec.name,
+          currencyCode: spec.currencyCode,
+        });
   }
 
   function buildAll(): void {
@@ -198,6 +241,7 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
   function deliver(batch: StandInEvent[]): void {
     for (const e of batch) {
       events.push(e);
+      if (events.length > EVENT_LOG_MAX) events.splice(0, events.length - EVENT_LOG_MAX);
       for (const l of [...listeners]) {
         try {
           l(e);
@@ -228,9 +272,14 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       name: s.info.name,
       currencyCode: s.info.currencyCode,
       primaryLocale: s.info.primaryLocale,
-      customers: s.customers.map(
-        (c): StandInCustomer => ({ id: c.id, legacyId: String(legacyId(c.id)), email: c.emailAddress, firstName: c.firstName, lastName: c.lastName, locale: c.locale }),
-      ),
+      customers: s.customers.map((c): StandInCustomer => ({
+        id: c.id,
+        legacyId: String(legacyId(c.id)),
+        email: c.emailAddress,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        locale: c.locale,
+      })),
     };
   }
 
@@ -241,7 +290,14 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       specs.push(spec);
       shops.set(shop, buildShop(spec));
     }
-    const clean = [...new Set(scopes.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))];
+    const clean = [
+      ...new Set(
+        scopes
+          .flatMap((s) => s.split(","))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     const existing = installs.get(shop);
     if (existing) {
       existing.scopes = clean;
@@ -250,7 +306,13 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
     }
     const n = (installCounts.get(shop) ?? 0) + 1;
     installCounts.set(shop, n);
-    const inst: Install = { shop, token: tokenFor(shop, n), scopes: clean, grants: expandScopes(clean), installNumber: n };
+    const inst: Install = {
+      shop,
+      token: tokenFor(shop, n),
+      scopes: clean,
+      grants: expandScopes(clean),
+      installNumber: n,
+    };
     installs.set(shop, inst);
     tokens.set(inst.token, inst);
     return inst;
@@ -260,25 +322,43 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
     const url = new URL(request.url);
     const m = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
     if (!m) return jsonResponse(404, { errors: "Not Found" });
-    if (request.method !== "POST") return jsonResponse(405, { errors: "Method Not Allowed" }, { Allow: "POST" });
+    if (request.method !== "POST")
+      return jsonResponse(405, { errors: "Method Not Allowed" }, { Allow: "POST" });
     if (m[1] !== ADMIN_API_VERSION) {
-      return jsonResponse(404, { errors: `API version ${m[1]} is not served by the offline stand-in (only ${ADMIN_API_VERSION}).` });
+      return jsonResponse(404, {
+        errors: `API version ${m[1]} is not served by the offline stand-in (only ${ADMIN_API_VERSION}).`,
+      });
     }
     const token = request.headers.get("X-Shopify-Access-Token");
     const inst = token ? tokens.get(token) : undefined;
     if (!inst) return jsonResponse(401, INVALID_TOKEN_BODY);
-    if (url.hostname.endsWith(".myshopify.com") && url.hostname !== inst.shop) return jsonResponse(401, INVALID_TOKEN_BODY);
+    if (url.hostname.endsWith(".myshopify.com") && url.hostname !== inst.shop)
+      return jsonResponse(401, INVALID_TOKEN_BODY);
     const shopState = shops.get(inst.shop);
     if (!shopState) return jsonResponse(401, INVALID_TOKEN_BODY);
 
     const decision = faultFor(inst.shop)?.decide() ?? { kind: "none" as const };
     switch (decision.kind) {
       case "http429":
-        return jsonResponse(429, { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." }, { "Retry-After": "1" });
+        return jsonResponse(
+          429,
+          {
+            errors:
+              "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.",
+          },
+          { "Retry-After": "1" },
+        );
       case "http503":
         return jsonResponse(503, { errors: "Service Unavailable" }, { "Retry-After": "1" });
       case "http5xx":
-        return jsonResponse(decision.status, { errors: decision.status === 500 ? "Internal Server Error" : decision.status === 502 ? "Bad Gateway" : "Gateway Timeout" });
+        return jsonResponse(decision.status, {
+          errors:
+            decision.status === 500
+              ? "Internal Server Error"
+              : decision.status === 502
+                ? "Bad Gateway"
+                : "Gateway Timeout",
+        });
       case "timeout":
         await sleep(decision.ms ?? 600_000, request.signal);
         return jsonResponse(504, { errors: "Gateway Timeout" });
@@ -310,10 +390,18 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       actualCost: 0,
       searchWarnings: [],
     });
-    const result = runGraphql(payload, { shop: shopState, bucket: bucketOf(inst.shop), nowMs: () => clock().getTime(), makeContext });
+    const result = runGraphql(payload, {
+      shop: shopState,
+      bucket: bucketOf(inst.shop),
+      nowMs: () => clock().getTime(),
+      makeContext,
+    });
     deliver(queue);
-    if (decision.kind === "afterExecute") return jsonResponse(503, { errors: "Service Unavailable" });
-    return jsonResponse(200, result.body, { "X-Request-Id": `stand-in-${eventSeq}-${Date.now().toString(36)}` });
+    if (decision.kind === "afterExecute")
+      return jsonResponse(503, { errors: "Service Unavailable" });
+    return jsonResponse(200, result.body, {
+      "X-Request-Id": `stand-in-${eventSeq}-${Date.now().toString(36)}`,
+    });
   }
 
   const api: AdminApiInstance = {
@@ -342,7 +430,9 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       return s ? shopInfo(s) : null;
     },
     setFaults(shop, f: AdminFaultSettings | FaultSettings) {
-      const active = Object.entries(f).some(([k, v]) => k.endsWith("Rate") && typeof v === "number" && v > 0);
+      const active = Object.entries(f).some(
+        ([k, v]) => k.endsWith("Rate") && typeof v === "number" && v > 0,
+      );
       if (active) faults.set(shop, new FaultInjector(f));
       else faults.delete(shop);
     },
@@ -379,13 +469,26 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
     tokenFor(shop) {
       return installs.get(shop)?.token ?? null;
     },
+    registerToken(shop, token, scopes) {
+      const inst = install(shop, scopes);
+      const holder = tokens.get(token);
+      if (holder && holder !== inst)
+        throw new Error(`stand-in: token already belongs to ${holder.shop}`);
+      tokens.delete(inst.token);
+      inst.token = token;
+      tokens.set(token, inst);
+    },
     async graphql(shop, query, variables, opts) {
       const token = opts?.token ?? installs.get(shop)?.token ?? "";
       const res = await handleGraphql(
         new Request(`https://${shop}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
           method: "POST",
           headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
-          body: JSON.stringify({ query, variables: variables ?? {}, operationName: opts?.operationName }),
+          body: JSON.stringify({
+            query,
+            variables: variables ?? {},
+            operationName: opts?.operationName,
+          }),
           signal: opts?.signal,
         }),
       );
@@ -408,7 +511,8 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
     },
     createOrder(shop, spec) {
       const s = requireShop(shop);
-      if (spec.currency && !fxFor(s, spec.currency)) throw new Error(`stand-in: ${spec.currency} is not enabled for ${shop}`);
+      if (spec.currency && !fxFor(s, spec.currency))
+        throw new Error(`stand-in: ${spec.currency} is not enabled for ${shop}`);
       return createOrder(opsContextFor(shop), spec);
     },
     opsContext(shop) {

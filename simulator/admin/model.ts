@@ -55,7 +55,14 @@ export interface LocationRec {
   shipsInventory: boolean;
   createdAt: string;
   updatedAt: string;
-  addressRec: { address1: string; city: string; zip: string; country: string; countryCode: string; phone: string | null };
+  addressRec: {
+    address1: string;
+    city: string;
+    zip: string;
+    country: string;
+    countryCode: string;
+    phone: string | null;
+  };
 }
 
 export interface CollectionRec {
@@ -220,7 +227,14 @@ export interface TransactionRec {
   parentId: string | null;
   refundId: string | null;
   /** Card details for shopify_payments; gift card id for gift_card payments. */
-  card: { company: string; last4: string; name: string; expMonth: number; expYear: number; bin: string } | null;
+  card: {
+    company: string;
+    last4: string;
+    name: string;
+    expMonth: number;
+    expYear: number;
+    bin: string;
+  } | null;
   giftCardId: string | null;
   test: boolean;
 }
@@ -387,7 +401,12 @@ export interface FulfillmentOrderRec {
   createdAt: string;
   updatedAt: string;
   locationId: string;
-  lines: Array<{ id: string; lineItemId: string; totalQuantity: number; remainingQuantity: number }>;
+  lines: Array<{
+    id: string;
+    lineItemId: string;
+    totalQuantity: number;
+    remainingQuantity: number;
+  }>;
 }
 
 export interface StoreCreditTxRec {

@@ -3,7 +3,24 @@
  * strings only at the GraphQL / webhook edge.
  */
 
-const ZERO_DECIMAL = new Set(["JPY", "ISK", "KRW", "CLP", "VND", "XAF", "XOF", "XPF", "UGX", "PYG", "RWF", "KMF", "GNF", "DJF", "BIF", "VUV"]);
+const ZERO_DECIMAL = new Set([
+  "JPY",
+  "ISK",
+  "KRW",
+  "CLP",
+  "VND",
+  "XAF",
+  "XOF",
+  "XPF",
+  "UGX",
+  "PYG",
+  "RWF",
+  "KMF",
+  "GNF",
+  "DJF",
+  "BIF",
+  "VUV",
+]);
 const THREE_DECIMAL = new Set(["KWD", "BHD", "JOD", "OMR", "TND", "IQD", "LYD"]);
 
 export function currencyDecimals(currency: string): number {
@@ -22,7 +39,7 @@ export function mulDivRound(a: number, b: number, c: number): number {
   if (c === 0) throw new Error("mulDivRound: division by zero");
   const num = BigInt(a) * BigInt(b);
   const den = BigInt(c);
-  const neg = (num < 0n) !== (den < 0n);
+  const neg = num < 0n !== den < 0n;
   const n = num < 0n ? -num : num;
   const d = den < 0n ? -den : den;
   const q = (2n * n + d) / (2n * d); // floor((n / d) + 1/2)
@@ -75,7 +92,12 @@ export function formatDecimal(minor: number, currency: string): string {
   const abs = Math.abs(minor);
   const unit = 10 ** dec;
   const intPart = Math.floor(abs / unit);
-  let frac = dec > 0 ? String(abs % unit).padStart(dec, "0").replace(/0+$/, "") : "";
+  let frac =
+    dec > 0
+      ? String(abs % unit)
+          .padStart(dec, "0")
+          .replace(/0+$/, "")
+      : "";
   if (frac === "") frac = "0";
   return `${neg ? "-" : ""}${intPart}.${frac}`;
 }
@@ -112,14 +134,24 @@ export function moneyV2(minor: number, currency: string): MoneyV2 {
 }
 
 /** shopMoney = round(presentment × fxRate), adjusted for differing minor units. */
-export function toShopMinor(minor: number, fx: FxRate, presentment: string, shopCurrency: string): number {
+export function toShopMinor(
+  minor: number,
+  fx: FxRate,
+  presentment: string,
+  shopCurrency: string,
+): number {
   const shift = currencyDecimals(shopCurrency) - currencyDecimals(presentment);
   const num = shift >= 0 ? fx.num * 10 ** shift : fx.num;
   const den = shift >= 0 ? fx.den : fx.den * 10 ** -shift;
   return mulDivRound(minor, num, den);
 }
 
-export function moneyBag(minor: number, presentment: string, fx: FxRate, shopCurrency: string): MoneyBag {
+export function moneyBag(
+  minor: number,
+  presentment: string,
+  fx: FxRate,
+  shopCurrency: string,
+): MoneyBag {
   return {
     shopMoney: moneyV2(toShopMinor(minor, fx, presentment, shopCurrency), shopCurrency),
     presentmentMoney: moneyV2(minor, presentment),

@@ -5,7 +5,6 @@
  * then queues its events. Pure in-memory; used by the GraphQL resolvers and by the seed.
  */
 import {
-  allocateOverPayments,
   computeOutcome,
   lineAmounts,
   taxFor,
@@ -13,7 +12,13 @@ import {
   type OutcomeExchangeLine,
   type OutcomeReturnLine,
 } from "./arithmetic";
-import { disposePayload, orderPayload, refundPayload, returnPayload, reverseDeliveryPayload } from "./events";
+import {
+  disposePayload,
+  orderPayload,
+  refundPayload,
+  returnPayload,
+  reverseDeliveryPayload,
+} from "./events";
 import { parseGid } from "./gid";
 import { currencyDecimals, mulDivRound, toMinor } from "./money";
 import type {
@@ -83,14 +88,29 @@ function nowIso(ctx: OpsContext): string {
 }
 
 /** Validate a MoneyInput against the order's presentment currency → minor units. */
-function orderMoney(order: OrderRec, money: MoneyInputValue, field: string[], errors: RaisedError[]): number | null {
+function orderMoney(
+  order: OrderRec,
+  money: MoneyInputValue,
+  field: string[],
+  errors: RaisedError[],
+): number | null {
   if (money.currencyCode !== order.currency) {
-    errors.push(fail("MONEY_CURRENCY_MISMATCH", [...field, "currencyCode"], { currency: money.currencyCode, expected: order.currency }));
+    errors.push(
+      fail("MONEY_CURRENCY_MISMATCH", [...field, "currencyCode"], {
+        currency: money.currencyCode,
+        expected: order.currency,
+      }),
+    );
     return null;
   }
   const minor = toMinor(money.amount, order.currency);
   if (minor === null || minor < 0) {
-    errors.push(fail("MONEY_AMOUNT_INVALID", [...field, "amount"], { amount: money.amount, currency: order.currency }));
+    errors.push(
+      fail("MONEY_AMOUNT_INVALID", [...field, "amount"], {
+        amount: money.amount,
+        currency: order.currency,
+      }),
+    );
     return null;
   }
   return minor;
@@ -105,7 +125,10 @@ export function variantPriceIn(shop: ShopState, variant: VariantRec, currency: s
   return mulDivRound(base * 10 ** Math.max(0, shift), fx.den, fx.num * 10 ** Math.max(0, -shift));
 }
 
-export function inferCarrier(number: string | null | undefined, url: string | null | undefined): string | null {
+export function inferCarrier(
+  number: string | null | undefined,
+  url: string | null | undefined,
+): string | null {
   const u = (url ?? "").toLowerCase();
   const n = (number ?? "").toUpperCase();
   if (u.includes("postnord")) return "PostNord";
@@ -167,7 +190,9 @@ function workDone(ctx: OpsContext, ret: ReturnRec): boolean {
   if (ret.refundIds.length > 0) return true;
   if (returnLines(ctx, ret).some((l) => l.processedQuantity > 0)) return true;
   if (exchangeLines(ctx, ret).some((e) => e.processedQuantity > 0)) return true;
-  return rfosOf(ctx, ret).some((rfo) => rfoLines(ctx, rfo).some((l) => l.dispositionRecs.length > 0));
+  return rfosOf(ctx, ret).some((rfo) =>
+    rfoLines(ctx, rfo).some((l) => l.dispositionRecs.length > 0),
+  );
 }
 
 function reasonById(ctx: OpsContext, id: string): ReturnReasonDefinitionRec | null {
@@ -191,7 +216,10 @@ export interface ReturnLineInput {
 export interface ExchangeLineInput {
   variantId?: string | null;
   quantity: number;
-  appliedDiscount?: { description?: string | null; value: { amount?: MoneyInputValue | null; percentage?: number | null } } | null;
+  appliedDiscount?: {
+    description?: string | null;
+    value: { amount?: MoneyInputValue | null; percentage?: number | null };
+  } | null;
   giftCardCodes?: string[] | null;
 }
 
@@ -212,7 +240,13 @@ interface ValidExchange {
   description: string | null;
 }
 
-function validateReturnLines(ctx: OpsContext, order: OrderRec, lines: ReturnLineInput[], root: string[], errors: RaisedError[]): ValidLine[] {
+function validateReturnLines(
+  ctx: OpsContext,
+  order: OrderRec,
+  lines: ReturnLineInput[],
+  root: string[],
+  errors: RaisedError[],
+): ValidLine[] {
   const out: ValidLine[] = [];
   if (!lines || lines.length === 0) {
     errors.push(fail("RETURN_LINES_BLANK", [...root, "returnLineItems"]));
@@ -221,13 +255,23 @@ function validateReturnLines(ctx: OpsContext, order: OrderRec, lines: ReturnLine
   const seen = new Set<string>();
   lines.forEach((l, i) => {
     const f = [...root, "returnLineItems", String(i)];
-    const fli = getNode<FulfillmentLineItemRec>(ctx.shop, l.fulfillmentLineItemId, "FulfillmentLineItem");
+    const fli = getNode<FulfillmentLineItemRec>(
+      ctx.shop,
+      l.fulfillmentLineItemId,
+      "FulfillmentLineItem",
+    );
     if (!fli || fli.orderId !== order.id) {
-      errors.push(fail("FULFILLMENT_LINE_ITEM_NOT_FOUND", [...f, "fulfillmentLineItemId"], { id: l.fulfillmentLineItemId }));
+      errors.push(
+        fail("FULFILLMENT_LINE_ITEM_NOT_FOUND", [...f, "fulfillmentLineItemId"], {
+          id: l.fulfillmentLineItemId,
+        }),
+      );
       return;
     }
     if (seen.has(fli.id)) {
-      errors.push(fail("DUPLICATE_FULFILLMENT_LINE_ITEM", [...f, "fulfillmentLineItemId"], { id: fli.id }));
+      errors.push(
+        fail("DUPLICATE_FULFILLMENT_LINE_ITEM", [...f, "fulfillmentLineItemId"], { id: fli.id }),
+      );
       return;
     }
     seen.add(fli.id);
@@ -237,19 +281,30 @@ function validateReturnLines(ctx: OpsContext, order: OrderRec, lines: ReturnLine
     }
     const returnable = returnableQuantity(ctx.shop, fli);
     if (l.quantity > returnable) {
-      errors.push(fail("QUANTITY_EXCEEDS_RETURNABLE", [...f, "quantity"], { quantity: l.quantity, returnable, id: fli.id }));
+      errors.push(
+        fail("QUANTITY_EXCEEDS_RETURNABLE", [...f, "quantity"], {
+          quantity: l.quantity,
+          returnable,
+          id: fli.id,
+        }),
+      );
       return;
     }
     let reasonDefinitionId: string | null = null;
     if (l.returnReasonDefinitionId) {
       const def = reasonById(ctx, l.returnReasonDefinitionId);
       if (!def || def.deleted) {
-        errors.push(fail("REASON_DEFINITION_NOT_FOUND", [...f, "returnReasonDefinitionId"], { id: l.returnReasonDefinitionId }));
+        errors.push(
+          fail("REASON_DEFINITION_NOT_FOUND", [...f, "returnReasonDefinitionId"], {
+            id: l.returnReasonDefinitionId,
+          }),
+        );
         return;
       }
       reasonDefinitionId = def.id;
     } else if (l.returnReason) {
-      reasonDefinitionId = ctx.reasons.find((r) => !r.deleted && r.legacyReason === l.returnReason)?.id ?? null;
+      reasonDefinitionId =
+        ctx.reasons.find((r) => !r.deleted && r.legacyReason === l.returnReason)?.id ?? null;
     }
     if (l.customerNote && l.customerNote.length > 300) {
       errors.push(fail("CUSTOMER_NOTE_TOO_LONG", [...f, "customerNote"]));
@@ -279,7 +334,13 @@ function validateReturnLines(ctx: OpsContext, order: OrderRec, lines: ReturnLine
   return out;
 }
 
-function validateExchanges(ctx: OpsContext, order: OrderRec, lines: ExchangeLineInput[], root: string[], errors: RaisedError[]): ValidExchange[] {
+function validateExchanges(
+  ctx: OpsContext,
+  order: OrderRec,
+  lines: ExchangeLineInput[],
+  root: string[],
+  errors: RaisedError[],
+): ValidExchange[] {
   const out: ValidExchange[] = [];
   (lines ?? []).forEach((e, i) => {
     const f = [...root, "exchangeLineItems", String(i)];
@@ -301,12 +362,21 @@ function validateExchanges(ctx: OpsContext, order: OrderRec, lines: ExchangeLine
     if (v) {
       if (v.percentage !== undefined && v.percentage !== null) {
         if (!(v.percentage >= 0 && v.percentage <= 100)) {
-          errors.push(fail("EXCHANGE_DISCOUNT_INVALID", [...f, "appliedDiscount", "value", "percentage"], { reason: "percentage must be between 0 and 100" }));
+          errors.push(
+            fail("EXCHANGE_DISCOUNT_INVALID", [...f, "appliedDiscount", "value", "percentage"], {
+              reason: "percentage must be between 0 and 100",
+            }),
+          );
           return;
         }
         discount = { percentage: v.percentage };
       } else if (v.amount) {
-        const minor = orderMoney(order, v.amount, [...f, "appliedDiscount", "value", "amount"], errors);
+        const minor = orderMoney(
+          order,
+          v.amount,
+          [...f, "appliedDiscount", "value", "amount"],
+          errors,
+        );
         if (minor === null) return;
         discount = { amount: minor };
       }
@@ -377,7 +447,8 @@ function buildReturn(
     exchangeIds: [],
     rfoIds: [],
     refundIds: [],
-    shippingFees: fee !== null && fee > 0 ? [{ id: nextGid(shop, "ReturnShippingFee"), amount: fee }] : [],
+    shippingFees:
+      fee !== null && fee > 0 ? [{ id: nextGid(shop, "ReturnShippingFee"), amount: fee }] : [],
     feesSettled: false,
     origin,
   });
@@ -421,15 +492,27 @@ function buildReturn(
 
 export function returnRequest(
   ctx: OpsContext,
-  input: { orderId: string; returnLineItems: ReturnLineInput[]; returnShippingFee?: { amount: MoneyInputValue } | null },
+  input: {
+    orderId: string;
+    returnLineItems: ReturnLineInput[];
+    returnShippingFee?: { amount: MoneyInputValue } | null;
+  },
   origin: "api" | "admin" = "api",
 ): OpResult<ReturnRec> {
   const errors: RaisedError[] = [];
   const order = getNode<OrderRec>(ctx.shop, input.orderId, "Order");
   if (!order) return bad([fail("ORDER_NOT_FOUND", ["input", "orderId"])]);
-  if (order.cancelledAt) return bad([fail("ORDER_CANCELLED", ["input", "orderId"], { name: order.name })]);
+  if (order.cancelledAt)
+    return bad([fail("ORDER_CANCELLED", ["input", "orderId"], { name: order.name })]);
   const lines = validateReturnLines(ctx, order, input.returnLineItems, ["input"], errors);
-  const fee = input.returnShippingFee ? orderMoney(order, input.returnShippingFee.amount, ["input", "returnShippingFee", "amount"], errors) : null;
+  const fee = input.returnShippingFee
+    ? orderMoney(
+        order,
+        input.returnShippingFee.amount,
+        ["input", "returnShippingFee", "amount"],
+        errors,
+      )
+    : null;
   if (errors.length) return bad(errors);
   const ret = buildReturn(ctx, order, "REQUESTED", lines, [], fee, nowIso(ctx), origin);
   emitReturn(ctx, "returns/request", ret);
@@ -452,10 +535,18 @@ export function returnCreate(
   const root = ["returnInput"];
   const order = getNode<OrderRec>(ctx.shop, input.orderId, "Order");
   if (!order) return bad([fail("ORDER_NOT_FOUND", [...root, "orderId"])]);
-  if (order.cancelledAt) return bad([fail("ORDER_CANCELLED", [...root, "orderId"], { name: order.name })]);
+  if (order.cancelledAt)
+    return bad([fail("ORDER_CANCELLED", [...root, "orderId"], { name: order.name })]);
   const lines = validateReturnLines(ctx, order, input.returnLineItems, root, errors);
   const exchanges = validateExchanges(ctx, order, input.exchangeLineItems ?? [], root, errors);
-  const fee = input.returnShippingFee ? orderMoney(order, input.returnShippingFee.amount, [...root, "returnShippingFee", "amount"], errors) : null;
+  const fee = input.returnShippingFee
+    ? orderMoney(
+        order,
+        input.returnShippingFee.amount,
+        [...root, "returnShippingFee", "amount"],
+        errors,
+      )
+    : null;
   if (errors.length) return bad(errors);
   const createdAt = input.requestedAt ? isoNow(new Date(input.requestedAt)) : nowIso(ctx);
   const ret = buildReturn(ctx, order, "OPEN", lines, exchanges, fee, createdAt, origin);
@@ -474,11 +565,15 @@ function findReturn(ctx: OpsContext, id: string, field: string[]): OpResult<Retu
   return ret ? ok(ret) : bad([fail("RETURN_NOT_FOUND", field)]);
 }
 
-export function returnApproveRequest(ctx: OpsContext, input: { id: string; notifyCustomer?: boolean | null }): OpResult<ReturnRec> {
+export function returnApproveRequest(
+  ctx: OpsContext,
+  input: { id: string; notifyCustomer?: boolean | null },
+): OpResult<ReturnRec> {
   const found = findReturn(ctx, input.id, ["input", "id"]);
   if (!found.ok) return found;
   const ret = found.value;
-  if (ret.status !== "REQUESTED") return bad([fail("APPROVE_NOT_REQUESTED", ["input", "id"], { status: ret.status })]);
+  if (ret.status !== "REQUESTED")
+    return bad([fail("APPROVE_NOT_REQUESTED", ["input", "id"], { status: ret.status })]);
   ret.status = "OPEN";
   ret.requestApprovedAt = nowIso(ctx);
   touchReturn(ctx, ret);
@@ -490,13 +585,20 @@ export function returnApproveRequest(ctx: OpsContext, input: { id: string; notif
 
 export function returnDeclineRequest(
   ctx: OpsContext,
-  input: { id: string; declineReason: string; declineNote?: string | null; notifyCustomer?: boolean | null },
+  input: {
+    id: string;
+    declineReason: string;
+    declineNote?: string | null;
+    notifyCustomer?: boolean | null;
+  },
 ): OpResult<ReturnRec> {
   const found = findReturn(ctx, input.id, ["input", "id"]);
   if (!found.ok) return found;
   const ret = found.value;
-  if (ret.status !== "REQUESTED") return bad([fail("DECLINE_NOT_REQUESTED", ["input", "id"], { status: ret.status })]);
-  if (input.declineNote && input.declineNote.length > 500) return bad([fail("DECLINE_NOTE_TOO_LONG", ["input", "declineNote"])]);
+  if (ret.status !== "REQUESTED")
+    return bad([fail("DECLINE_NOT_REQUESTED", ["input", "id"], { status: ret.status })]);
+  if (input.declineNote && input.declineNote.length > 500)
+    return bad([fail("DECLINE_NOTE_TOO_LONG", ["input", "declineNote"])]);
   ret.status = "DECLINED";
   ret.declineRec = { reason: input.declineReason, note: input.declineNote ?? null };
   touchReturn(ctx, ret);
@@ -526,7 +628,8 @@ export function returnReopen(ctx: OpsContext, id: string): OpResult<ReturnRec> {
   const found = findReturn(ctx, id, ["id"]);
   if (!found.ok) return found;
   const ret = found.value;
-  if (ret.status !== "CLOSED") return bad([fail("REOPEN_NOT_CLOSED", ["id"], { status: ret.status })]);
+  if (ret.status !== "CLOSED")
+    return bad([fail("REOPEN_NOT_CLOSED", ["id"], { status: ret.status })]);
   ret.status = "OPEN";
   ret.closedAt = null;
   touchReturn(ctx, ret);
@@ -547,7 +650,8 @@ export function returnCancel(ctx: OpsContext, id: string): OpResult<ReturnRec> {
   const found = findReturn(ctx, id, ["id"]);
   if (!found.ok) return found;
   const ret = found.value;
-  if (ret.status !== "REQUESTED" && ret.status !== "OPEN") return bad([fail("CANCEL_WRONG_STATUS", ["id"], { status: ret.status })]);
+  if (ret.status !== "REQUESTED" && ret.status !== "OPEN")
+    return bad([fail("CANCEL_WRONG_STATUS", ["id"], { status: ret.status })]);
   if (workDone(ctx, ret)) return bad([fail("CANCEL_AFTER_WORK", ["id"])]);
   cancelReturn(ctx, ret);
   return ok(ret);
@@ -564,38 +668,68 @@ export function removeFromReturn(
   const found = findReturn(ctx, input.returnId, ["returnId"]);
   if (!found.ok) return found;
   const ret = found.value;
-  if (ret.status !== "REQUESTED" && ret.status !== "OPEN") return bad([fail("REMOVE_WRONG_STATUS", ["returnId"], { status: ret.status })]);
+  if (ret.status !== "REQUESTED" && ret.status !== "OPEN")
+    return bad([fail("REMOVE_WRONG_STATUS", ["returnId"], { status: ret.status })]);
   const errors: RaisedError[] = [];
   const rliChanges: Array<[ReturnLineItemRec, number]> = [];
   const eliChanges: Array<[ExchangeLineItemRec, number]> = [];
   (input.returnLineItems ?? []).forEach((r, i) => {
     const f = ["returnLineItems", String(i)];
     const rli = getNode<ReturnLineItemRec>(ctx.shop, r.returnLineItemId, "ReturnLineItem");
-    if (!rli || rli.returnId !== ret.id) return void errors.push(fail("RETURN_LINE_ITEM_NOT_FOUND", [...f, "returnLineItemId"], { id: r.returnLineItemId }));
-    if (!(r.quantity > 0)) return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
+    if (!rli || rli.returnId !== ret.id)
+      return void errors.push(
+        fail("RETURN_LINE_ITEM_NOT_FOUND", [...f, "returnLineItemId"], { id: r.returnLineItemId }),
+      );
+    if (!(r.quantity > 0))
+      return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
     const removable = rli.quantity - rli.processedQuantity;
-    if (r.quantity > removable) return void errors.push(fail("REMOVE_QUANTITY_EXCEEDS", [...f, "quantity"], { quantity: r.quantity, removable, id: rli.id }));
+    if (r.quantity > removable)
+      return void errors.push(
+        fail("REMOVE_QUANTITY_EXCEEDS", [...f, "quantity"], {
+          quantity: r.quantity,
+          removable,
+          id: rli.id,
+        }),
+      );
     rliChanges.push([rli, r.quantity]);
   });
   (input.exchangeLineItems ?? []).forEach((r, i) => {
     const f = ["exchangeLineItems", String(i)];
     const eli = getNode<ExchangeLineItemRec>(ctx.shop, r.exchangeLineItemId, "ExchangeLineItem");
-    if (!eli || eli.returnId !== ret.id) return void errors.push(fail("EXCHANGE_LINE_ITEM_NOT_FOUND", [...f, "exchangeLineItemId"], { id: r.exchangeLineItemId }));
-    if (!(r.quantity > 0)) return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
+    if (!eli || eli.returnId !== ret.id)
+      return void errors.push(
+        fail("EXCHANGE_LINE_ITEM_NOT_FOUND", [...f, "exchangeLineItemId"], {
+          id: r.exchangeLineItemId,
+        }),
+      );
+    if (!(r.quantity > 0))
+      return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
     const removable = eli.quantity - eli.processedQuantity;
-    if (r.quantity > removable) return void errors.push(fail("REMOVE_QUANTITY_EXCEEDS", [...f, "quantity"], { quantity: r.quantity, removable, id: eli.id }));
+    if (r.quantity > removable)
+      return void errors.push(
+        fail("REMOVE_QUANTITY_EXCEEDS", [...f, "quantity"], {
+          quantity: r.quantity,
+          removable,
+          id: eli.id,
+        }),
+      );
     eliChanges.push([eli, r.quantity]);
   });
-  if (rliChanges.length === 0 && eliChanges.length === 0 && errors.length === 0) errors.push(fail("RETURN_LINES_BLANK", ["returnLineItems"]));
+  if (rliChanges.length === 0 && eliChanges.length === 0 && errors.length === 0)
+    errors.push(fail("RETURN_LINES_BLANK", ["returnLineItems"]));
   if (errors.length) return bad(errors);
   for (const [rli, q] of rliChanges) {
     rli.quantity -= q;
     for (const rfo of rfosOf(ctx, ret))
-      for (const l of rfoLines(ctx, rfo)) if (l.returnLineItemId === rli.id) l.totalQuantity = Math.max(disposedQuantity(l), l.totalQuantity - q);
+      for (const l of rfoLines(ctx, rfo))
+        if (l.returnLineItemId === rli.id)
+          l.totalQuantity = Math.max(disposedQuantity(l), l.totalQuantity - q);
   }
   for (const [eli, q] of eliChanges) eli.quantity -= q;
   touchReturn(ctx, ret);
-  const remaining = returnLines(ctx, ret).reduce((s, l) => s + l.quantity, 0) + exchangeLines(ctx, ret).reduce((s, e) => s + e.quantity, 0);
+  const remaining =
+    returnLines(ctx, ret).reduce((s, l) => s + l.quantity, 0) +
+    exchangeLines(ctx, ret).reduce((s, e) => s + e.quantity, 0);
   if (remaining === 0) {
     cancelReturn(ctx, ret);
   } else {
@@ -618,7 +752,10 @@ export function reverseDeliveryCreateWithShipping(
   ctx: OpsContext,
   input: {
     reverseFulfillmentOrderId: string;
-    reverseDeliveryLineItems: Array<{ reverseFulfillmentOrderLineItemId: string; quantity: number }>;
+    reverseDeliveryLineItems: Array<{
+      reverseFulfillmentOrderLineItemId: string;
+      quantity: number;
+    }>;
     labelInput?: { fileUrl: string } | null;
     trackingInput?: { number?: string | null; url?: string | null } | null;
     notifyCustomer?: boolean | null;
@@ -628,24 +765,53 @@ export function reverseDeliveryCreateWithShipping(
   const rfo = getNode<RfoRec>(shop, input.reverseFulfillmentOrderId, "ReverseFulfillmentOrder");
   if (!rfo) return bad([fail("RFO_NOT_FOUND", ["reverseFulfillmentOrderId"])]);
   const state = rfoIsOpen(ctx, rfo);
-  if (!state.open) return bad([fail("RFO_NOT_OPEN", ["reverseFulfillmentOrderId"], { status: rfo.status, returnStatus: state.returnStatus })]);
+  if (!state.open)
+    return bad([
+      fail("RFO_NOT_OPEN", ["reverseFulfillmentOrderId"], {
+        status: rfo.status,
+        returnStatus: state.returnStatus,
+      }),
+    ]);
   const errors: RaisedError[] = [];
   if (!input.reverseDeliveryLineItems || input.reverseDeliveryLineItems.length === 0)
     return bad([fail("REVERSE_DELIVERY_LINES_BLANK", ["reverseDeliveryLineItems"])]);
   const onDeliveries = new Map<string, number>();
   for (const id of rfo.deliveryIds) {
     const rd = shop.nodes.get(id) as ReverseDeliveryRec;
-    for (const l of rd.lines) onDeliveries.set(l.rfoLineItemId, (onDeliveries.get(l.rfoLineItemId) ?? 0) + l.quantity);
+    for (const l of rd.lines)
+      onDeliveries.set(l.rfoLineItemId, (onDeliveries.get(l.rfoLineItemId) ?? 0) + l.quantity);
   }
   const lines: Array<{ line: RfoLineItemRec; quantity: number }> = [];
   input.reverseDeliveryLineItems.forEach((l, i) => {
     const f = ["reverseDeliveryLineItems", String(i)];
-    const line = getNode<RfoLineItemRec>(shop, l.reverseFulfillmentOrderLineItemId, "ReverseFulfillmentOrderLineItem");
-    if (!line) return void errors.push(fail("RFO_LINE_ITEM_NOT_FOUND", [...f, "reverseFulfillmentOrderLineItemId"], { id: l.reverseFulfillmentOrderLineItemId }));
-    if (line.rfoId !== rfo.id) return void errors.push(fail("RFO_LINE_ITEM_WRONG_RFO", [...f, "reverseFulfillmentOrderLineItemId"], { id: line.id }));
-    if (!(l.quantity > 0)) return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
+    const line = getNode<RfoLineItemRec>(
+      shop,
+      l.reverseFulfillmentOrderLineItemId,
+      "ReverseFulfillmentOrderLineItem",
+    );
+    if (!line)
+      return void errors.push(
+        fail("RFO_LINE_ITEM_NOT_FOUND", [...f, "reverseFulfillmentOrderLineItemId"], {
+          id: l.reverseFulfillmentOrderLineItemId,
+        }),
+      );
+    if (line.rfoId !== rfo.id)
+      return void errors.push(
+        fail("RFO_LINE_ITEM_WRONG_RFO", [...f, "reverseFulfillmentOrderLineItemId"], {
+          id: line.id,
+        }),
+      );
+    if (!(l.quantity > 0))
+      return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
     const available = line.totalQuantity - (onDeliveries.get(line.id) ?? 0);
-    if (l.quantity > available) return void errors.push(fail("REVERSE_DELIVERY_QUANTITY_EXCEEDS", [...f, "quantity"], { quantity: l.quantity, available, id: line.id }));
+    if (l.quantity > available)
+      return void errors.push(
+        fail("REVERSE_DELIVERY_QUANTITY_EXCEEDS", [...f, "quantity"], {
+          quantity: l.quantity,
+          available,
+          id: line.id,
+        }),
+      );
     onDeliveries.set(line.id, (onDeliveries.get(line.id) ?? 0) + l.quantity);
     lines.push({ line, quantity: l.quantity });
   });
@@ -656,14 +822,25 @@ export function reverseDeliveryCreateWithShipping(
     id: nextGid(shop, "ReverseDelivery"),
     rfoId: rfo.id,
     createdAt: now,
-    lines: lines.map((l) => ({ id: nextGid(shop, "ReverseDeliveryLineItem"), rfoLineItemId: l.line.id, quantity: l.quantity })),
-    label: input.labelInput ? { fileUrl: input.labelInput.fileUrl, createdAt: now, updatedAt: now } : null,
+    lines: lines.map((l) => ({
+      id: nextGid(shop, "ReverseDeliveryLineItem"),
+      rfoLineItemId: l.line.id,
+      quantity: l.quantity,
+    })),
+    label: input.labelInput
+      ? { fileUrl: input.labelInput.fileUrl, createdAt: now, updatedAt: now }
+      : null,
     trackingRec: input.trackingInput
-      ? { number: input.trackingInput.number ?? null, url: input.trackingInput.url ?? null, carrierName: inferCarrier(input.trackingInput.number, input.trackingInput.url) }
+      ? {
+          number: input.trackingInput.number ?? null,
+          url: input.trackingInput.url ?? null,
+          carrierName: inferCarrier(input.trackingInput.number, input.trackingInput.url),
+        }
       : null,
   });
   rfo.deliveryIds.push(rd.id);
-  if (rd.label || rd.trackingRec) ctx.emit("reverse_deliveries/attach_deliverable", reverseDeliveryPayload(shop, rd));
+  if (rd.label || rd.trackingRec)
+    ctx.emit("reverse_deliveries/attach_deliverable", reverseDeliveryPayload(shop, rd));
   return ok(rd);
 }
 
@@ -679,7 +856,12 @@ export function reverseDeliveryShippingUpdate(
   const rd = getNode<ReverseDeliveryRec>(ctx.shop, input.reverseDeliveryId, "ReverseDelivery");
   if (!rd) return bad([fail("REVERSE_DELIVERY_NOT_FOUND", ["reverseDeliveryId"])]);
   const now = nowIso(ctx);
-  if (input.labelInput) rd.label = { fileUrl: input.labelInput.fileUrl, createdAt: rd.label?.createdAt ?? now, updatedAt: now };
+  if (input.labelInput)
+    rd.label = {
+      fileUrl: input.labelInput.fileUrl,
+      createdAt: rd.label?.createdAt ?? now,
+      updatedAt: now,
+    };
   if (input.trackingInput) {
     const number = input.trackingInput.number ?? rd.trackingRec?.number ?? null;
     const url = input.trackingInput.url ?? rd.trackingRec?.url ?? null;
@@ -714,22 +896,54 @@ function validateDispositions(
   const out: ValidDisposition[] = [];
   inputs.forEach((d, i) => {
     const f = [...root, String(i)];
-    const line = getNode<RfoLineItemRec>(ctx.shop, d.reverseFulfillmentOrderLineItemId, "ReverseFulfillmentOrderLineItem");
-    if (!line) return void errors.push(fail("RFO_LINE_ITEM_NOT_FOUND", [...f, "reverseFulfillmentOrderLineItemId"], { id: d.reverseFulfillmentOrderLineItemId }));
+    const line = getNode<RfoLineItemRec>(
+      ctx.shop,
+      d.reverseFulfillmentOrderLineItemId,
+      "ReverseFulfillmentOrderLineItem",
+    );
+    if (!line)
+      return void errors.push(
+        fail("RFO_LINE_ITEM_NOT_FOUND", [...f, "reverseFulfillmentOrderLineItemId"], {
+          id: d.reverseFulfillmentOrderLineItemId,
+        }),
+      );
     if (expectReturnLineItemId && line.returnLineItemId !== expectReturnLineItemId)
-      return void errors.push(fail("DISPOSITION_LINE_MISMATCH", [...f, "reverseFulfillmentOrderLineItemId"], { id: line.id, returnLineItemId: expectReturnLineItemId }));
+      return void errors.push(
+        fail("DISPOSITION_LINE_MISMATCH", [...f, "reverseFulfillmentOrderLineItemId"], {
+          id: line.id,
+          returnLineItemId: expectReturnLineItemId,
+        }),
+      );
     const rfo = ctx.shop.nodes.get(line.rfoId) as RfoRec;
     const state = rfoIsOpen(ctx, rfo);
-    if (!state.open) return void errors.push(fail("RFO_NOT_OPEN", [...f, "reverseFulfillmentOrderLineItemId"], { status: rfo.status, returnStatus: state.returnStatus }));
-    if (!(d.quantity > 0)) return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
+    if (!state.open)
+      return void errors.push(
+        fail("RFO_NOT_OPEN", [...f, "reverseFulfillmentOrderLineItemId"], {
+          status: rfo.status,
+          returnStatus: state.returnStatus,
+        }),
+      );
+    if (!(d.quantity > 0))
+      return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
     const available = line.totalQuantity - disposedQuantity(line) - (pending.get(line.id) ?? 0);
-    if (d.quantity > available) return void errors.push(fail("DISPOSITION_EXCEEDS", [...f, "quantity"], { quantity: d.quantity, available, id: line.id }));
+    if (d.quantity > available)
+      return void errors.push(
+        fail("DISPOSITION_EXCEEDS", [...f, "quantity"], {
+          quantity: d.quantity,
+          available,
+          id: line.id,
+        }),
+      );
     let location: LocationRec | null = null;
     if (d.locationId) {
       location = getNode<LocationRec>(ctx.shop, d.locationId, "Location");
-      if (!location) return void errors.push(fail("LOCATION_NOT_FOUND", [...f, "locationId"], { id: d.locationId }));
+      if (!location)
+        return void errors.push(
+          fail("LOCATION_NOT_FOUND", [...f, "locationId"], { id: d.locationId }),
+        );
     }
-    if (d.dispositionType === "RESTOCKED" && !location) return void errors.push(fail("RESTOCK_LOCATION_REQUIRED", [...f, "locationId"]));
+    if (d.dispositionType === "RESTOCKED" && !location)
+      return void errors.push(fail("RESTOCK_LOCATION_REQUIRED", [...f, "locationId"]));
     pending.set(line.id, (pending.get(line.id) ?? 0) + d.quantity);
     out.push({ line, quantity: d.quantity, type: d.dispositionType, location });
   });
@@ -753,8 +967,11 @@ function applyDispositions(ctx: OpsContext, valid: ValidDisposition[]): RfoLineI
     v.line.dispositionRecs.push(disposition);
     if (v.type === "RESTOCKED" && v.location) {
       const li = lineOfFli(ctx, v.line.fulfillmentLineItemId);
-      const variant = li.variantId ? getNode<VariantRec>(shop, li.variantId, "ProductVariant") : null;
-      if (variant && variant.tracked) variant.stock.set(v.location.id, (variant.stock.get(v.location.id) ?? 0) + v.quantity);
+      const variant = li.variantId
+        ? getNode<VariantRec>(shop, li.variantId, "ProductVariant")
+        : null;
+      if (variant && variant.tracked)
+        variant.stock.set(v.location.id, (variant.stock.get(v.location.id) ?? 0) + v.quantity);
     }
     if (!touched.includes(v.line)) touched.push(v.line);
     const list = byRfo.get(v.line.rfoId) ?? [];
@@ -763,13 +980,17 @@ function applyDispositions(ctx: OpsContext, valid: ValidDisposition[]): RfoLineI
   }
   for (const [rfoId, items] of byRfo) {
     const rfo = shop.nodes.get(rfoId) as RfoRec;
-    if (rfoLines(ctx, rfo).every((l) => disposedQuantity(l) >= l.totalQuantity)) rfo.status = "CLOSED";
-    ctx.emit("reverse_fulfillment_orders/dispose", disposePayload(shop, rfo, items));
+    if (rfoLines(ctx, rfo).every((l) => disposedQuantity(l) >= l.totalQuantity))
+      rfo.status = "CLOSED";
+    ctx.emit("reverse_fulfillment_orders/dispose", disposePayload(rfo, items));
   }
   return touched;
 }
 
-export function reverseFulfillmentOrderDispose(ctx: OpsContext, inputs: DisposeInput[]): OpResult<RfoLineItemRec[]> {
+export function reverseFulfillmentOrderDispose(
+  ctx: OpsContext,
+  inputs: DisposeInput[],
+): OpResult<RfoLineItemRec[]> {
   const errors: RaisedError[] = [];
   const valid = validateDispositions(ctx, inputs, ["dispositionInputs"], errors, new Map());
   if (errors.length) return bad(errors);
@@ -801,7 +1022,9 @@ function creditStoreCredit(
   originTransactionId: string | null,
 ): StoreCreditTxRec {
   const shop = ctx.shop;
-  let account = shop.storeCreditAccounts.find((a) => a.customerId === customer.id && a.currency === currency);
+  let account = shop.storeCreditAccounts.find(
+    (a) => a.customerId === customer.id && a.currency === currency,
+  );
   if (!account) {
     account = register<StoreCreditAccountRec>(shop, {
       __typename: "StoreCreditAccount",
@@ -847,14 +1070,19 @@ function executeRefund(ctx: OpsContext, plan: RefundPlan): RefundRec {
     shippingRefund: plan.shipping,
     shippingTax: 0,
   });
-  const shipTax = order.shippingLineRecs.reduce((s, l) => s + l.taxes.reduce((t, x) => t + x.amount, 0), 0);
+  const shipTax = order.shippingLineRecs.reduce(
+    (s, l) => s + l.taxes.reduce((t, x) => t + x.amount, 0),
+    0,
+  );
   const shipTotal = order.shippingLineRecs.reduce((s, l) => s + l.discountedPrice, 0);
   refund.shippingTax = shipTotal > 0 ? mulDivRound(shipTax, plan.shipping, shipTotal) : 0;
   for (const l of refund.lines) {
-    if (!l.restocked || !l.locationId) continue;
+    // CANCEL releases units that never left "available" (committed stock is not modelled).
+    if (!l.restocked || !l.locationId || l.restockType === "CANCEL") continue;
     const li = shop.nodes.get(l.lineItemId) as LineItemRec;
     const variant = li.variantId ? getNode<VariantRec>(shop, li.variantId, "ProductVariant") : null;
-    if (variant && variant.tracked) variant.stock.set(l.locationId, (variant.stock.get(l.locationId) ?? 0) + l.quantity);
+    if (variant && variant.tracked)
+      variant.stock.set(l.locationId, (variant.stock.get(l.locationId) ?? 0) + l.quantity);
   }
   for (const t of plan.transactions) {
     const tx = register<TransactionRec>(shop, {
@@ -903,7 +1131,15 @@ function executeRefund(ctx: OpsContext, plan: RefundPlan): RefundRec {
     order.transactionIds.push(tx.id);
     refund.transactionIds.push(tx.id);
     const customer = shop.nodes.get(order.customerId!) as CustomerRec;
-    creditStoreCredit(ctx, customer, order.currency, sc.amount, sc.expiresAt, "ORDER_REFUND", tx.id);
+    creditStoreCredit(
+      ctx,
+      customer,
+      order.currency,
+      sc.amount,
+      sc.expiresAt,
+      "ORDER_REFUND",
+      tx.id,
+    );
   }
   order.refundIds.push(refund.id);
   ctx.emit("refunds/create", refundPayload(shop, refund));
@@ -916,28 +1152,43 @@ function executeRefund(ctx: OpsContext, plan: RefundPlan): RefundRec {
 
 export interface ReturnProcessInput {
   returnId: string;
-  returnLineItems?: Array<{ id: string; quantity: number; dispositions?: DisposeInput[] | null }> | null;
+  returnLineItems?: Array<{
+    id: string;
+    quantity: number;
+    dispositions?: DisposeInput[] | null;
+  }> | null;
   exchangeLineItems?: Array<{ id: string; quantity: number }> | null;
   financialTransfer?: {
     issueRefund?: {
       orderTransactions: Array<{ parentId: string; transactionAmount: MoneyInputValue }>;
-      refundMethods?: Array<{ storeCreditRefund?: { amount: MoneyInputValue; expiresAt?: string | null } | null }> | null;
+      refundMethods?: Array<{
+        storeCreditRefund?: { amount: MoneyInputValue; expiresAt?: string | null } | null;
+      }> | null;
       allowOverRefunding?: boolean | null;
     } | null;
   } | null;
-  refundShipping?: { fullRefund?: boolean | null; shippingRefundAmount?: MoneyInputValue | null } | null;
+  refundShipping?: {
+    fullRefund?: boolean | null;
+    shippingRefundAmount?: MoneyInputValue | null;
+  } | null;
   refundDuties?: unknown[] | null;
   note?: string | null;
   notifyCustomer?: boolean | null;
 }
 
 function taxRateOfOrder(order: OrderRec): { title: string; rate: number } {
-  for (const l of order.lines) if (l.taxes.length) return { title: l.taxes[0].title, rate: l.taxes[0].rate };
+  for (const l of order.lines)
+    if (l.taxes.length) return { title: l.taxes[0].title, rate: l.taxes[0].rate };
   return { title: "VAT", rate: 0.25 };
 }
 
 /** Exchange processing: add the exchange as order line items with a fulfillment order, take stock. */
-function processExchange(ctx: OpsContext, order: OrderRec, eli: ExchangeLineItemRec, q: number): void {
+function processExchange(
+  ctx: OpsContext,
+  order: OrderRec,
+  eli: ExchangeLineItemRec,
+  q: number,
+): void {
   const shop = ctx.shop;
   const variant = shop.nodes.get(eli.variantId) as VariantRec;
   const product = shop.nodes.get(variant.productId) as ProductRec;
@@ -945,7 +1196,10 @@ function processExchange(ctx: OpsContext, order: OrderRec, eli: ExchangeLineItem
   const unitDiscount = (() => {
     if (!eli.discount) return 0;
     const full = eli.unitPrice * eli.quantity;
-    const d = "percentage" in eli.discount ? mulDivRound(full, Math.round(eli.discount.percentage * 1e6), 1e8) : Math.min(eli.discount.amount, full);
+    const d =
+      "percentage" in eli.discount
+        ? mulDivRound(full, Math.round(eli.discount.percentage * 1e6), 1e8)
+        : Math.min(eli.discount.amount, full);
     return mulDivRound(d, q, eli.quantity);
   })();
   const allocations: LineItemRec["allocations"] = [];
@@ -980,7 +1234,13 @@ function processExchange(ctx: OpsContext, order: OrderRec, eli: ExchangeLineItem
     quantity: q,
     unitPrice: eli.unitPrice,
     allocations,
-    taxes: [{ title: rate.title, rate: rate.rate, amount: taxFor(taxable, rate.rate * 100, order.taxesIncluded) }],
+    taxes: [
+      {
+        title: rate.title,
+        rate: rate.rate,
+        amount: taxFor(taxable, rate.rate * 100, order.taxesIncluded),
+      },
+    ],
     requiresShipping: variant.requiresShipping,
     isGiftCard: product.isGiftCard,
     taxable: variant.taxable,
@@ -991,7 +1251,8 @@ function processExchange(ctx: OpsContext, order: OrderRec, eli: ExchangeLineItem
   eli.createdLineItemIds.push(line.id);
   // Take stock from the location that has the most (Shopify's routing is richer; documented).
   let best = shop.locations[0];
-  for (const loc of shop.locations) if ((variant.stock.get(loc.id) ?? 0) > (variant.stock.get(best.id) ?? 0)) best = loc;
+  for (const loc of shop.locations)
+    if ((variant.stock.get(loc.id) ?? 0) > (variant.stock.get(best.id) ?? 0)) best = loc;
   if (variant.tracked) variant.stock.set(best.id, (variant.stock.get(best.id) ?? 0) - q);
   const fo = register<FulfillmentOrderRec>(shop, {
     __typename: "FulfillmentOrder",
@@ -1001,7 +1262,14 @@ function processExchange(ctx: OpsContext, order: OrderRec, eli: ExchangeLineItem
     createdAt: now,
     updatedAt: now,
     locationId: best.id,
-    lines: [{ id: nextGid(shop, "FulfillmentOrderLineItem"), lineItemId: line.id, totalQuantity: q, remainingQuantity: q }],
+    lines: [
+      {
+        id: nextGid(shop, "FulfillmentOrderLineItem"),
+        lineItemId: line.id,
+        totalQuantity: q,
+        remainingQuantity: q,
+      },
+    ],
   });
   order.fulfillmentOrderIds.push(fo.id);
 }
@@ -1018,7 +1286,8 @@ export function returnProcess(ctx: OpsContext, input: ReturnProcessInput): OpRes
   const found = findReturn(ctx, input.returnId, ["input", "returnId"]);
   if (!found.ok) return found;
   const ret = found.value;
-  if (ret.status !== "OPEN") return bad([fail("PROCESS_NOT_OPEN", ["input", "returnId"], { status: ret.status })]);
+  if (ret.status !== "OPEN")
+    return bad([fail("PROCESS_NOT_OPEN", ["input", "returnId"], { status: ret.status })]);
   const order = orderOf(ctx, ret);
   const errors: RaisedError[] = [];
 
@@ -1029,26 +1298,59 @@ export function returnProcess(ctx: OpsContext, input: ReturnProcessInput): OpRes
   (input.returnLineItems ?? []).forEach((r, i) => {
     const f = ["input", "returnLineItems", String(i)];
     const rli = getNode<ReturnLineItemRec>(shop, r.id, "ReturnLineItem");
-    if (!rli || rli.returnId !== ret.id) return void errors.push(fail("RETURN_LINE_ITEM_NOT_FOUND", [...f, "id"], { id: r.id }));
-    if (!(r.quantity > 0)) return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
+    if (!rli || rli.returnId !== ret.id)
+      return void errors.push(fail("RETURN_LINE_ITEM_NOT_FOUND", [...f, "id"], { id: r.id }));
+    if (!(r.quantity > 0))
+      return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
     const processable = rli.quantity - rli.processedQuantity - (rliProcess.get(rli) ?? 0);
-    if (r.quantity > processable) return void errors.push(fail("PROCESS_QUANTITY_EXCEEDS", [...f, "quantity"], { quantity: r.quantity, processable, id: rli.id }));
+    if (r.quantity > processable)
+      return void errors.push(
+        fail("PROCESS_QUANTITY_EXCEEDS", [...f, "quantity"], {
+          quantity: r.quantity,
+          processable,
+          id: rli.id,
+        }),
+      );
     rliProcess.set(rli, (rliProcess.get(rli) ?? 0) + r.quantity);
-    if (r.dispositions?.length) dispositions.push(...validateDispositions(ctx, r.dispositions, [...f, "dispositions"], errors, pending, rli.id));
+    if (r.dispositions?.length)
+      dispositions.push(
+        ...validateDispositions(
+          ctx,
+          r.dispositions,
+          [...f, "dispositions"],
+          errors,
+          pending,
+          rli.id,
+        ),
+      );
   });
   const eliProcess = new Map<ExchangeLineItemRec, number>();
   (input.exchangeLineItems ?? []).forEach((e, i) => {
     const f = ["input", "exchangeLineItems", String(i)];
     const eli = getNode<ExchangeLineItemRec>(shop, e.id, "ExchangeLineItem");
-    if (!eli || eli.returnId !== ret.id) return void errors.push(fail("EXCHANGE_LINE_ITEM_NOT_FOUND", [...f, "id"], { id: e.id }));
-    if (!(e.quantity > 0)) return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
+    if (!eli || eli.returnId !== ret.id)
+      return void errors.push(fail("EXCHANGE_LINE_ITEM_NOT_FOUND", [...f, "id"], { id: e.id }));
+    if (!(e.quantity > 0))
+      return void errors.push(fail("QUANTITY_NOT_POSITIVE", [...f, "quantity"]));
     const processable = eli.quantity - eli.processedQuantity - (eliProcess.get(eli) ?? 0);
-    if (e.quantity > processable) return void errors.push(fail("PROCESS_QUANTITY_EXCEEDS", [...f, "quantity"], { quantity: e.quantity, processable, id: eli.id }));
+    if (e.quantity > processable)
+      return void errors.push(
+        fail("PROCESS_QUANTITY_EXCEEDS", [...f, "quantity"], {
+          quantity: e.quantity,
+          processable,
+          id: eli.id,
+        }),
+      );
     eliProcess.set(eli, (eliProcess.get(eli) ?? 0) + e.quantity);
   });
   const issue = input.financialTransfer?.issueRefund ?? null;
-  if (rliProcess.size === 0 && eliProcess.size === 0 && !issue && errors.length === 0) errors.push(fail("PROCESS_NOTHING", ["input"]));
-  if (input.refundShipping && !issue && (input.refundShipping.fullRefund || input.refundShipping.shippingRefundAmount))
+  if (rliProcess.size === 0 && eliProcess.size === 0 && !issue && errors.length === 0)
+    errors.push(fail("PROCESS_NOTHING", ["input"]));
+  if (
+    input.refundShipping &&
+    !issue &&
+    (input.refundShipping.fullRefund || input.refundShipping.shippingRefundAmount)
+  )
     errors.push(fail("REFUND_SHIPPING_WITHOUT_TRANSFER", ["input", "refundShipping"]));
 
   // 2. Money.
@@ -1062,13 +1364,33 @@ export function returnProcess(ctx: OpsContext, input: ReturnProcessInput): OpRes
     issue.orderTransactions.forEach((t, i) => {
       const tf = [...f, "orderTransactions", String(i)];
       const parent = getNode<TransactionRec>(shop, t.parentId, "OrderTransaction");
-      if (!parent || parent.orderId !== order.id) return void errors.push(fail("TRANSACTION_NOT_FOUND", [...tf, "parentId"], { id: t.parentId }));
-      if (!isPaymentTx(parent)) return void errors.push(fail("TRANSACTION_NOT_REFUNDABLE_KIND", [...tf, "parentId"], { id: parent.id, kind: parent.kind, status: parent.status }));
+      if (!parent || parent.orderId !== order.id)
+        return void errors.push(
+          fail("TRANSACTION_NOT_FOUND", [...tf, "parentId"], { id: t.parentId }),
+        );
+      if (!isPaymentTx(parent))
+        return void errors.push(
+          fail("TRANSACTION_NOT_REFUNDABLE_KIND", [...tf, "parentId"], {
+            id: parent.id,
+            kind: parent.kind,
+            status: parent.status,
+          }),
+        );
       const amount = orderMoney(order, t.transactionAmount, [...tf, "transactionAmount"], errors);
       if (amount === null) return;
-      if (amount <= 0) return void errors.push(fail("REFUND_AMOUNT_NOT_POSITIVE", [...tf, "transactionAmount", "amount"]));
+      if (amount <= 0)
+        return void errors.push(
+          fail("REFUND_AMOUNT_NOT_POSITIVE", [...tf, "transactionAmount", "amount"]),
+        );
       const remaining = transactionRemaining(shop, parent) - (usedOnParent.get(parent.id) ?? 0);
-      if (amount > remaining) return void errors.push(fail("REFUND_EXCEEDS_TRANSACTION", [...tf, "transactionAmount", "amount"], { amount: t.transactionAmount.amount, remaining, id: parent.id }));
+      if (amount > remaining)
+        return void errors.push(
+          fail("REFUND_EXCEEDS_TRANSACTION", [...tf, "transactionAmount", "amount"], {
+            amount: t.transactionAmount.amount,
+            remaining,
+            id: parent.id,
+          }),
+        );
       usedOnParent.set(parent.id, (usedOnParent.get(parent.id) ?? 0) + amount);
       txs.push({ parent, amount });
     });
@@ -1079,41 +1401,74 @@ export function returnProcess(ctx: OpsContext, input: ReturnProcessInput): OpRes
       if (!order.customerId) return void errors.push(fail("STORE_CREDIT_NO_CUSTOMER", mf));
       const amount = orderMoney(order, m.storeCreditRefund.amount, [...mf, "amount"], errors);
       if (amount === null) return;
-      if (amount <= 0) return void errors.push(fail("REFUND_AMOUNT_NOT_POSITIVE", [...mf, "amount", "amount"]));
-      storeCredit.push({ amount, expiresAt: m.storeCreditRefund.expiresAt ? isoNow(new Date(m.storeCreditRefund.expiresAt)) : null });
+      if (amount <= 0)
+        return void errors.push(fail("REFUND_AMOUNT_NOT_POSITIVE", [...mf, "amount", "amount"]));
+      storeCredit.push({
+        amount,
+        expiresAt: m.storeCreditRefund.expiresAt
+          ? isoNow(new Date(m.storeCreditRefund.expiresAt))
+          : null,
+      });
     });
     let shippingAmount: number | null = null;
     const rs = input.refundShipping;
     if (rs?.shippingRefundAmount) {
-      shippingAmount = orderMoney(order, rs.shippingRefundAmount, ["input", "refundShipping", "shippingRefundAmount"], errors);
+      shippingAmount = orderMoney(
+        order,
+        rs.shippingRefundAmount,
+        ["input", "refundShipping", "shippingRefundAmount"],
+        errors,
+      );
       const remaining = shippingRemaining(shop, order);
       if (shippingAmount !== null && shippingAmount > remaining) {
-        errors.push(fail("SHIPPING_REFUND_EXCEEDS", ["input", "refundShipping", "shippingRefundAmount"], { amount: rs.shippingRefundAmount.amount, remaining }));
+        errors.push(
+          fail("SHIPPING_REFUND_EXCEEDS", ["input", "refundShipping", "shippingRefundAmount"], {
+            amount: rs.shippingRefundAmount.amount,
+            remaining,
+          }),
+        );
       }
     }
     // Everything processed (before or now) and not yet settled by a refund is settled now.
     settleLines = returnLines(ctx, ret)
-      .map((l): [ReturnLineItemRec, number] => [l, l.processedQuantity + (rliProcess.get(l) ?? 0) - l.refundedQuantity])
+      .map((l): [ReturnLineItemRec, number] => [
+        l,
+        l.processedQuantity + (rliProcess.get(l) ?? 0) - l.refundedQuantity,
+      ])
       .filter(([, q]) => q > 0);
     settleExchanges = exchangeLines(ctx, ret)
-      .map((e): [ExchangeLineItemRec, number] => [e, e.processedQuantity + (eliProcess.get(e) ?? 0) - e.settledQuantity])
+      .map((e): [ExchangeLineItemRec, number] => [
+        e,
+        e.processedQuantity + (eliProcess.get(e) ?? 0) - e.settledQuantity,
+      ])
       .filter(([, q]) => q > 0);
     const outcome = computeOutcome(shop, order, {
-      lines: settleLines.map(([l, q]): OutcomeReturnLine => ({ line: lineOfFli(ctx, l.fulfillmentLineItemId), quantity: q, restockingFeePercentage: l.restockingFeePercentage })),
-      exchanges: settleExchanges.map(([e, q]): OutcomeExchangeLine => ({ unitPrice: e.unitPrice, quantity: q, discount: scaleDiscount(e, q) })),
+      lines: settleLines.map(([l, q]): OutcomeReturnLine => ({
+        line: lineOfFli(ctx, l.fulfillmentLineItemId),
+        quantity: q,
+        restockingFeePercentage: l.restockingFeePercentage,
+      })),
+      exchanges: settleExchanges.map(([e, q]): OutcomeExchangeLine => ({
+        unitPrice: e.unitPrice,
+        quantity: q,
+        discount: scaleDiscount(e, q),
+      })),
       returnShippingFees: ret.feesSettled ? 0 : ret.shippingFees.reduce((s, x) => s + x.amount, 0),
       shippingRefundAmount: shippingAmount,
       fullShippingRefund: Boolean(rs?.fullRefund),
       allocation: "ORIGINAL_PAYMENT_METHODS",
     });
-    const total = txs.reduce((s, t) => s + t.amount, 0) + storeCredit.reduce((s, c) => s + c.amount, 0);
+    const total =
+      txs.reduce((s, t) => s + t.amount, 0) + storeCredit.reduce((s, c) => s + c.amount, 0);
     const refundable = Math.max(0, Math.min(outcome.net, outcome.maximumRefundable));
     if (total > refundable && !issue.allowOverRefunding) {
       errors.push(fail("REFUND_EXCEEDS_REFUNDABLE", f, { amount: total, refundable }));
     }
     if (errors.length === 0) {
       const restockedLocation = (rli: ReturnLineItemRec): string | null => {
-        const fromNow = dispositions.find((d) => d.line.returnLineItemId === rli.id && d.type === "RESTOCKED");
+        const fromNow = dispositions.find(
+          (d) => d.line.returnLineItemId === rli.id && d.type === "RESTOCKED",
+        );
         if (fromNow?.location) return fromNow.location.id;
         for (const rfo of rfosOf(ctx, ret))
           for (const l of rfoLines(ctx, rfo))
@@ -1131,7 +1486,15 @@ export function returnProcess(ctx: OpsContext, input: ReturnProcessInput): OpRes
           const a = lineAmounts(order, li, q);
           const loc = restockedLocation(rli);
           // Restocking already happened through the disposition; the refund line only records it.
-          return { lineItemId: li.id, quantity: q, restockType: loc ? "RETURN" : "NO_RESTOCK", locationId: loc, subtotal: a.subtotal, tax: a.tax, restocked: false };
+          return {
+            lineItemId: li.id,
+            quantity: q,
+            restockType: loc ? "RETURN" : "NO_RESTOCK",
+            locationId: loc,
+            subtotal: a.subtotal,
+            tax: a.tax,
+            restocked: false,
+          };
         }),
         shipping: outcome.shippingRefund,
         transactions: txs,
@@ -1168,7 +1531,9 @@ export function returnProcess(ctx: OpsContext, input: ReturnProcessInput): OpRes
 export function scaleDiscount(e: ExchangeLineItemRec, q: number): ExchangeDiscount {
   if (!e.discount) return null;
   if ("percentage" in e.discount) return { percentage: e.discount.percentage };
-  return { amount: mulDivRound(Math.min(e.discount.amount, e.unitPrice * e.quantity), q, e.quantity) };
+  return {
+    amount: mulDivRound(Math.min(e.discount.amount, e.unitPrice * e.quantity), q, e.quantity),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1177,10 +1542,23 @@ export function scaleDiscount(e: ExchangeLineItemRec, q: number): ExchangeDiscou
 
 export interface RefundCreateInput {
   orderId: string;
-  refundLineItems?: Array<{ lineItemId: string; quantity: number; restockType?: string | null; locationId?: string | null }> | null;
+  refundLineItems?: Array<{
+    lineItemId: string;
+    quantity: number;
+    restockType?: string | null;
+    locationId?: string | null;
+  }> | null;
   shipping?: { amount?: unknown; fullRefund?: boolean | null } | null;
-  transactions?: Array<{ orderId: string; parentId?: string | null; kind: string; gateway: string; amount: unknown }> | null;
-  refundMethods?: Array<{ storeCreditRefund?: { amount: MoneyInputValue; expiresAt?: string | null } | null }> | null;
+  transactions?: Array<{
+    orderId: string;
+    parentId?: string | null;
+    kind: string;
+    gateway: string;
+    amount: unknown;
+  }> | null;
+  refundMethods?: Array<{
+    storeCreditRefund?: { amount: MoneyInputValue; expiresAt?: string | null } | null;
+  }> | null;
   currency?: string | null;
   note?: string | null;
   notify?: boolean | null;
@@ -1196,36 +1574,71 @@ export function refundCreate(ctx: OpsContext, input: RefundCreateInput): OpResul
   const errors: RaisedError[] = [];
   const shopCurrency = shop.info.currencyCode;
   if (input.currency && input.currency !== order.currency)
-    errors.push(fail("REFUND_CURRENCY_MISMATCH", ["currency"], { currency: input.currency, presentment: order.currency }));
+    errors.push(
+      fail("REFUND_CURRENCY_MISMATCH", ["currency"], {
+        currency: input.currency,
+        presentment: order.currency,
+      }),
+    );
   else if (!input.currency && order.currency !== shopCurrency)
-    errors.push(fail("REFUND_CURRENCY_REQUIRED", ["currency"], { presentment: order.currency, shop: shopCurrency }));
+    errors.push(
+      fail("REFUND_CURRENCY_REQUIRED", ["currency"], {
+        presentment: order.currency,
+        shop: shopCurrency,
+      }),
+    );
 
   const lines: RefundPlan["lines"] = [];
   const lineQty = new Map<string, number>();
   (input.refundLineItems ?? []).forEach((l, i) => {
     const f = ["refundLineItems", String(i)];
     const li = getNode<LineItemRec>(shop, l.lineItemId, "LineItem");
-    if (!li || li.orderId !== order.id) return void errors.push(fail("REFUND_LINE_ITEM_NOT_FOUND", [...f, "lineItemId"], { id: l.lineItemId }));
+    if (!li || li.orderId !== order.id)
+      return void errors.push(
+        fail("REFUND_LINE_ITEM_NOT_FOUND", [...f, "lineItemId"], { id: l.lineItemId }),
+      );
     const refunded = order.refundIds.reduce(
-      (s, rid) => s + (shop.nodes.get(rid) as RefundRec).lines.filter((x) => x.lineItemId === li.id).reduce((t, x) => t + x.quantity, 0),
+      (s, rid) =>
+        s +
+        (shop.nodes.get(rid) as RefundRec).lines
+          .filter((x) => x.lineItemId === li.id)
+          .reduce((t, x) => t + x.quantity, 0),
       0,
     );
     const refundable = li.quantity - refunded - (lineQty.get(li.id) ?? 0);
     if (!(l.quantity > 0) || l.quantity > refundable)
-      return void errors.push(fail("REFUND_LINE_QUANTITY_INVALID", [...f, "quantity"], { quantity: l.quantity, refundable, id: li.id }));
+      return void errors.push(
+        fail("REFUND_LINE_QUANTITY_INVALID", [...f, "quantity"], {
+          quantity: l.quantity,
+          refundable,
+          id: li.id,
+        }),
+      );
     const restockType = (l.restockType ?? "NO_RESTOCK") as RefundLineItemRec["restockType"];
-    if (restockType === "LEGACY_RESTOCK") return void errors.push(fail("REFUND_LEGACY_RESTOCK", [...f, "restockType"]));
+    if (restockType === "LEGACY_RESTOCK")
+      return void errors.push(fail("REFUND_LEGACY_RESTOCK", [...f, "restockType"]));
     let locationId: string | null = null;
     if (l.locationId) {
       const loc = getNode<LocationRec>(shop, l.locationId, "Location");
-      if (!loc) return void errors.push(fail("REFUND_LOCATION_NOT_FOUND", [...f, "locationId"], { id: l.locationId }));
+      if (!loc)
+        return void errors.push(
+          fail("REFUND_LOCATION_NOT_FOUND", [...f, "locationId"], { id: l.locationId }),
+        );
       locationId = loc.id;
     }
     const restocked = restockType === "RETURN" || restockType === "CANCEL";
     if (restocked && !locationId) locationId = shop.locations[0]?.id ?? null;
     lineQty.set(li.id, (lineQty.get(li.id) ?? 0) + l.quantity);
     const a = lineAmounts(order, li, l.quantity);
-    lines.push({ lineItemId: li.id, quantity: l.quantity, restockType, locationId, subtotal: a.subtotal, tax: a.tax, restocked });
+    lines.push({
+      lineItemId: li.id,
+      quantity: l.quantity,
+      restockType,
+      locationId,
+      subtotal: a.subtotal,
+      tax: a.tax,
+      restocked,
+    });
   });
 
   let shipping = 0;
@@ -1233,8 +1646,17 @@ export function refundCreate(ctx: OpsContext, input: RefundCreateInput): OpResul
     const remaining = shippingRemaining(shop, order);
     if (input.shipping.amount !== undefined && input.shipping.amount !== null) {
       const m = toMinor(input.shipping.amount, order.currency);
-      if (m === null || m < 0) errors.push(fail("REFUND_AMOUNT_INVALID", ["shipping", "amount"], { amount: input.shipping.amount }));
-      else if (m > remaining) errors.push(fail("REFUND_SHIPPING_EXCEEDS", ["shipping", "amount"], { amount: input.shipping.amount, remaining }));
+      if (m === null || m < 0)
+        errors.push(
+          fail("REFUND_AMOUNT_INVALID", ["shipping", "amount"], { amount: input.shipping.amount }),
+        );
+      else if (m > remaining)
+        errors.push(
+          fail("REFUND_SHIPPING_EXCEEDS", ["shipping", "amount"], {
+            amount: input.shipping.amount,
+            remaining,
+          }),
+        );
       else shipping = m;
     } else if (input.shipping.fullRefund) shipping = remaining;
   }
@@ -1243,16 +1665,42 @@ export function refundCreate(ctx: OpsContext, input: RefundCreateInput): OpResul
   const used = new Map<string, number>();
   (input.transactions ?? []).forEach((t, i) => {
     const f = ["transactions", String(i)];
-    if (t.kind !== "REFUND") return void errors.push(fail("REFUND_TRANSACTION_KIND", [...f, "kind"]));
-    if (t.orderId !== order.id) return void errors.push(fail("REFUND_TRANSACTION_ORDER", [...f, "orderId"], { id: t.orderId }));
-    const parent = t.parentId ? getNode<TransactionRec>(shop, t.parentId, "OrderTransaction") : null;
-    if (!parent || parent.orderId !== order.id) return void errors.push(fail("REFUND_PARENT_NOT_FOUND", [...f, "parentId"], { id: t.parentId ?? "(none)" }));
-    if (!isPaymentTx(parent)) return void errors.push(fail("REFUND_PARENT_KIND", [...f, "parentId"], { id: parent.id }));
-    if (t.gateway !== parent.gateway) return void errors.push(fail("REFUND_GATEWAY_MISMATCH", [...f, "gateway"], { gateway: t.gateway, expected: parent.gateway }));
+    if (t.kind !== "REFUND")
+      return void errors.push(fail("REFUND_TRANSACTION_KIND", [...f, "kind"]));
+    if (t.orderId !== order.id)
+      return void errors.push(
+        fail("REFUND_TRANSACTION_ORDER", [...f, "orderId"], { id: t.orderId }),
+      );
+    const parent = t.parentId
+      ? getNode<TransactionRec>(shop, t.parentId, "OrderTransaction")
+      : null;
+    if (!parent || parent.orderId !== order.id)
+      return void errors.push(
+        fail("REFUND_PARENT_NOT_FOUND", [...f, "parentId"], { id: t.parentId ?? "(none)" }),
+      );
+    if (!isPaymentTx(parent))
+      return void errors.push(fail("REFUND_PARENT_KIND", [...f, "parentId"], { id: parent.id }));
+    if (t.gateway !== parent.gateway)
+      return void errors.push(
+        fail("REFUND_GATEWAY_MISMATCH", [...f, "gateway"], {
+          gateway: t.gateway,
+          expected: parent.gateway,
+        }),
+      );
     const amount = toMinor(t.amount, order.currency);
-    if (amount === null || amount <= 0) return void errors.push(fail("REFUND_AMOUNT_INVALID", [...f, "amount"], { amount: t.amount }));
+    if (amount === null || amount <= 0)
+      return void errors.push(
+        fail("REFUND_AMOUNT_INVALID", [...f, "amount"], { amount: t.amount }),
+      );
     const remaining = transactionRemaining(shop, parent) - (used.get(parent.id) ?? 0);
-    if (amount > remaining) return void errors.push(fail("REFUND_EXCEEDS_PARENT", [...f, "amount"], { amount: t.amount, remaining, id: parent.id }));
+    if (amount > remaining)
+      return void errors.push(
+        fail("REFUND_EXCEEDS_PARENT", [...f, "amount"], {
+          amount: t.amount,
+          remaining,
+          id: parent.id,
+        }),
+      );
     used.set(parent.id, (used.get(parent.id) ?? 0) + amount);
     txs.push({ parent, amount });
   });
@@ -1263,15 +1711,32 @@ export function refundCreate(ctx: OpsContext, input: RefundCreateInput): OpResul
     if (!m.storeCreditRefund) return;
     if (!order.customerId) return void errors.push(fail("REFUND_STORE_CREDIT_NO_CUSTOMER", f));
     if (m.storeCreditRefund.amount.currencyCode !== order.currency)
-      return void errors.push(fail("REFUND_STORE_CREDIT_CURRENCY", [...f, "amount", "currencyCode"], { currency: m.storeCreditRefund.amount.currencyCode, presentment: order.currency }));
+      return void errors.push(
+        fail("REFUND_STORE_CREDIT_CURRENCY", [...f, "amount", "currencyCode"], {
+          currency: m.storeCreditRefund.amount.currencyCode,
+          presentment: order.currency,
+        }),
+      );
     const amount = toMinor(m.storeCreditRefund.amount.amount, order.currency);
-    if (amount === null || amount <= 0) return void errors.push(fail("REFUND_AMOUNT_INVALID", [...f, "amount", "amount"], { amount: m.storeCreditRefund.amount.amount }));
-    storeCredit.push({ amount, expiresAt: m.storeCreditRefund.expiresAt ? isoNow(new Date(m.storeCreditRefund.expiresAt)) : null });
+    if (amount === null || amount <= 0)
+      return void errors.push(
+        fail("REFUND_AMOUNT_INVALID", [...f, "amount", "amount"], {
+          amount: m.storeCreditRefund.amount.amount,
+        }),
+      );
+    storeCredit.push({
+      amount,
+      expiresAt: m.storeCreditRefund.expiresAt
+        ? isoNow(new Date(m.storeCreditRefund.expiresAt))
+        : null,
+    });
   });
 
-  const total = txs.reduce((s, t) => s + t.amount, 0) + storeCredit.reduce((s, c) => s + c.amount, 0);
+  const total =
+    txs.reduce((s, t) => s + t.amount, 0) + storeCredit.reduce((s, c) => s + c.amount, 0);
   const refundable = maximumRefundable(shop, order);
-  if (total > refundable && !input.allowOverRefunding) errors.push(fail("REFUND_EXCEEDS_ORDER", [], { amount: total, refundable }));
+  if (total > refundable && !input.allowOverRefunding)
+    errors.push(fail("REFUND_EXCEEDS_ORDER", [], { amount: total, refundable }));
   if (errors.length) return bad(errors);
 
   const refund = executeRefund(ctx, {
@@ -1310,15 +1775,29 @@ export function storeCreditAccountCredit(
     if (!customer) return bad([fail("SC_OWNER_NOT_FOUND", ["id"])]);
   }
   const currency = input.creditAmount.currencyCode;
-  if (!shop.info.presentmentCurrencies[currency]) return bad([fail("SC_UNSUPPORTED_CURRENCY", ["creditInput", "creditAmount", "currencyCode"], { currency })]);
-  if (account && account.currency !== currency) return bad([fail("SC_MISMATCHING_CURRENCY", ["creditInput", "creditAmount", "currencyCode"])]);
+  if (!shop.info.presentmentCurrencies[currency])
+    return bad([
+      fail("SC_UNSUPPORTED_CURRENCY", ["creditInput", "creditAmount", "currencyCode"], {
+        currency,
+      }),
+    ]);
+  if (account && account.currency !== currency)
+    return bad([fail("SC_MISMATCHING_CURRENCY", ["creditInput", "creditAmount", "currencyCode"])]);
   const amount = toMinor(input.creditAmount.amount, currency);
-  if (amount === null) return bad([fail("SC_INVALID_AMOUNT", ["creditInput", "creditAmount", "amount"], { amount: input.creditAmount.amount, currency })]);
-  if (amount <= 0) return bad([fail("SC_NEGATIVE_OR_ZERO", ["creditInput", "creditAmount", "amount"])]);
+  if (amount === null)
+    return bad([
+      fail("SC_INVALID_AMOUNT", ["creditInput", "creditAmount", "amount"], {
+        amount: input.creditAmount.amount,
+        currency,
+      }),
+    ]);
+  if (amount <= 0)
+    return bad([fail("SC_NEGATIVE_OR_ZERO", ["creditInput", "creditAmount", "amount"])]);
   let expiresAt: string | null = null;
   if (input.expiresAt) {
     const t = new Date(input.expiresAt);
-    if (t.getTime() <= ctx.now().getTime()) return bad([fail("SC_EXPIRES_IN_PAST", ["creditInput", "expiresAt"])]);
+    if (t.getTime() <= ctx.now().getTime())
+      return bad([fail("SC_EXPIRES_IN_PAST", ["creditInput", "expiresAt"])]);
     expiresAt = isoNow(t);
   }
   return ok(creditStoreCredit(ctx, customer, currency, amount, expiresAt, "ADJUSTMENT", null));
@@ -1344,16 +1823,22 @@ export function giftCardCreate(
   } else if (input.initialValue !== undefined && input.initialValue !== null) {
     amountRaw = input.initialValue;
   } else return bad([fail("GC_AMOUNT_MISSING", ["input", "initialAmount"])]);
-  if (!shop.info.presentmentCurrencies[currency]) return bad([fail("GC_CURRENCY_INVALID", ["input", "initialAmount", "currencyCode"], { currency })]);
+  if (!shop.info.presentmentCurrencies[currency])
+    return bad([
+      fail("GC_CURRENCY_INVALID", ["input", "initialAmount", "currencyCode"], { currency }),
+    ]);
   const amount = toMinor(amountRaw, currency);
-  if (amount === null || amount <= 0) return bad([fail("GC_AMOUNT_INVALID", ["input", "initialAmount", "amount"])]);
-  if (amount > 1_000_000 * 10 ** currencyDecimals(currency)) return bad([fail("GC_LIMIT_EXCEEDED", ["input", "initialAmount", "amount"])]);
+  if (amount === null || amount <= 0)
+    return bad([fail("GC_AMOUNT_INVALID", ["input", "initialAmount", "amount"])]);
+  if (amount > 1_000_000 * 10 ** currencyDecimals(currency))
+    return bad([fail("GC_LIMIT_EXCEEDED", ["input", "initialAmount", "amount"])]);
   let code = input.code?.trim() ?? "";
   if (code) {
     if (code.length < 8) return bad([fail("GC_CODE_TOO_SHORT", ["input", "code"])]);
     if (code.length > 20) return bad([fail("GC_CODE_TOO_LONG", ["input", "code"])]);
     if (!/^[A-Za-z0-9]+$/.test(code)) return bad([fail("GC_CODE_INVALID", ["input", "code"])]);
-    if (shop.giftCards.some((g) => g.code.toLowerCase() === code.toLowerCase())) return bad([fail("GC_CODE_TAKEN", ["input", "code"])]);
+    if (shop.giftCards.some((g) => g.code.toLowerCase() === code.toLowerCase()))
+      return bad([fail("GC_CODE_TAKEN", ["input", "code"])]);
   } else {
     do code = shop.rng.hex(16).toUpperCase();
     while (shop.giftCards.some((g) => g.code === code));

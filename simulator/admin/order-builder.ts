@@ -16,7 +16,6 @@ import type {
   LocationRec,
   OrderRec,
   ProductRec,
-  ShopState,
   TransactionRec,
   VariantRec,
 } from "./model";
@@ -39,9 +38,22 @@ export interface OrderSpec {
   processedAt: string;
   lines: Array<{ variantId: string; quantity: number; unitPrice?: number }>;
   /** Line-level discount (targetSelection ENTITLED): percentage of, or a fixed amount per unit off, the listed lines. */
-  lineDiscount?: { code?: string; title?: string; kind?: "code" | "automatic" | "manual"; percentage?: number; amountPerUnit?: number; lineIndexes: number[] };
+  lineDiscount?: {
+    code?: string;
+    title?: string;
+    kind?: "code" | "automatic" | "manual";
+    percentage?: number;
+    amountPerUnit?: number;
+    lineIndexes: number[];
+  };
   /** Order-level discount (targetSelection ALL, allocationMethod ACROSS): percentage or fixed amount, allocated pro rata. */
-  orderDiscount?: { code?: string; title?: string; kind?: "code" | "automatic" | "manual"; percentage?: number; amount?: number };
+  orderDiscount?: {
+    code?: string;
+    title?: string;
+    kind?: "code" | "automatic" | "manual";
+    percentage?: number;
+    amount?: number;
+  };
   shipping?: { title: string; code?: string; price: number } | null;
   /** Payment split in processing order; the last entry takes the remainder. Default: one card payment. */
   payments?: Array<{ gateway: Gateway; amount?: number; cardLast4?: string; cardCompany?: string }>;
@@ -54,7 +66,10 @@ export interface OrderSpec {
     locationId?: string;
     tracking?: { company: string; number: string; url: string } | null;
   }>;
-  cancel?: { at: string; reason: "CUSTOMER" | "FRAUD" | "INVENTORY" | "DECLINED" | "OTHER" | "STAFF" };
+  cancel?: {
+    at: string;
+    reason: "CUSTOMER" | "FRAUD" | "INVENTORY" | "DECLINED" | "OTHER" | "STAFF";
+  };
   tags?: string[];
   note?: string | null;
   locale?: string;
@@ -62,7 +77,10 @@ export interface OrderSpec {
   sourceName?: string;
 }
 
-export function defaultTax(currency: string, countryCode?: string): { title: string; percent: number } {
+export function defaultTax(
+  currency: string,
+  countryCode?: string,
+): { title: string; percent: number } {
   switch (currency) {
     case "SEK":
       return { title: "Moms", percent: 25 };
@@ -104,7 +122,10 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
   const customer = spec.customerId ? mustGet<CustomerRec>(shop, spec.customerId, "Customer") : null;
   const currency = spec.currency ?? shop.info.currencyCode;
   const fx = shop.info.presentmentCurrencies[currency];
-  if (!fx) throw new Error(`createOrder: currency ${currency} is not enabled for ${shop.info.myshopifyDomain}`);
+  if (!fx)
+    throw new Error(
+      `createOrder: currency ${currency} is not enabled for ${shop.info.myshopifyDomain}`,
+    );
   const number = spec.number ?? shop.nextOrderNumber;
   shop.nextOrderNumber = Math.max(shop.nextOrderNumber, number + 1);
   const taxesIncluded = spec.taxesIncluded ?? shop.info.taxesIncluded;
@@ -140,8 +161,10 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
     refundIds: [],
     returnIds: [],
     fulfillmentOrderIds: [],
-    shippingAddressRec: spec.shippingAddress !== undefined ? spec.shippingAddress : (customer?.addressRec ?? null),
-    billingAddressRec: spec.shippingAddress !== undefined ? spec.shippingAddress : (customer?.addressRec ?? null),
+    shippingAddressRec:
+      spec.shippingAddress !== undefined ? spec.shippingAddress : (customer?.addressRec ?? null),
+    billingAddressRec:
+      spec.shippingAddress !== undefined ? spec.shippingAddress : (customer?.addressRec ?? null),
     test: false,
   };
   register(shop, order);
@@ -158,7 +181,8 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
       productId: product.id,
       title: product.title,
       variantTitle: variant.title === "Default Title" ? null : variant.title,
-      name: variant.title === "Default Title" ? product.title : `${product.title} - ${variant.title}`,
+      name:
+        variant.title === "Default Title" ? product.title : `${product.title} - ${variant.title}`,
       sku: variant.sku,
       vendor: product.vendor,
       quantity: l.quantity,
@@ -195,7 +219,10 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
     for (const i of d.lineIndexes) {
       const l = order.lines[i];
       const full = l.unitPrice * l.quantity;
-      const amount = d.percentage !== undefined ? mulDivRound(full, Math.round(d.percentage * 1e6), 1e8) : Math.min(full, (d.amountPerUnit ?? 0) * l.quantity);
+      const amount =
+        d.percentage !== undefined
+          ? mulDivRound(full, Math.round(d.percentage * 1e6), 1e8)
+          : Math.min(full, (d.amountPerUnit ?? 0) * l.quantity);
       if (amount > 0) {
         l.allocations.push({ applicationIndex: app.index, amount });
         lineAlloc[i] += amount;
@@ -217,11 +244,19 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
     };
     order.discountApps.push(app);
     if (app.code) order.codes.push(app.code);
-    const bases = order.lines.map((l, i) => (l.isGiftCard ? 0 : l.unitPrice * l.quantity - lineAlloc[i]));
+    const bases = order.lines.map((l, i) =>
+      l.isGiftCard ? 0 : l.unitPrice * l.quantity - lineAlloc[i],
+    );
     const allocs =
       d.percentage !== undefined
         ? bases.map((b) => mulDivRound(b, Math.round(d.percentage! * 1e6), 1e8))
-        : prorate(Math.min(d.amount ?? 0, bases.reduce((s, b) => s + b, 0)), bases);
+        : prorate(
+            Math.min(
+              d.amount ?? 0,
+              bases.reduce((s, b) => s + b, 0),
+            ),
+            bases,
+          );
     order.lines.forEach((l, i) => {
       if (allocs[i] > 0) l.allocations.push({ applicationIndex: app.index, amount: allocs[i] });
     });
@@ -231,7 +266,11 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
   for (const l of order.lines) {
     if (!l.taxable) continue;
     const after = l.unitPrice * l.quantity - l.allocations.reduce((s, a) => s + a.amount, 0);
-    l.taxes.push({ title: tax.title, rate: tax.percent / 100, amount: taxFor(after, tax.percent, taxesIncluded) });
+    l.taxes.push({
+      title: tax.title,
+      rate: tax.percent / 100,
+      amount: taxFor(after, tax.percent, taxesIncluded),
+    });
   }
 
   // Shipping.
@@ -242,13 +281,24 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
       code: spec.shipping.code ?? spec.shipping.title,
       originalPrice: spec.shipping.price,
       discountedPrice: spec.shipping.price,
-      taxes: spec.shipping.price > 0 ? [{ title: tax.title, rate: tax.percent / 100, amount: taxFor(spec.shipping.price, tax.percent, taxesIncluded) }] : [],
+      taxes:
+        spec.shipping.price > 0
+          ? [
+              {
+                title: tax.title,
+                rate: tax.percent / 100,
+                amount: taxFor(spec.shipping.price, tax.percent, taxesIncluded),
+              },
+            ]
+          : [],
     });
   }
 
   // Payments.
   const total = orderTotal(order);
-  const payments = spec.payments?.length ? spec.payments : [{ gateway: "shopify_payments" as Gateway }];
+  const payments = spec.payments?.length
+    ? spec.payments
+    : [{ gateway: "shopify_payments" as Gateway }];
   let left = total;
   payments.forEach((p, i) => {
     const amount = i === payments.length - 1 ? left : Math.min(left, p.amount ?? 0);
@@ -292,22 +342,61 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
       shop.giftCards.push(gc);
       giftCardId = gc.id;
     }
-    const base = { orderId, status: "SUCCESS" as const, gateway: p.gateway, amountMinor: amount, refundId: null, card, giftCardId, test: false };
+    const base = {
+      orderId,
+      status: "SUCCESS" as const,
+      gateway: p.gateway,
+      amountMinor: amount,
+      refundId: null,
+      card,
+      giftCardId,
+      test: false,
+    };
     if (p.gateway === "klarna") {
-      const auth = register<TransactionRec>(shop, { __typename: "OrderTransaction", id: nextGid(shop, "OrderTransaction"), kind: "AUTHORIZATION", processedAt: at, createdAt: at, parentId: null, ...base });
+      const auth = register<TransactionRec>(shop, {
+        __typename: "OrderTransaction",
+        id: nextGid(shop, "OrderTransaction"),
+        kind: "AUTHORIZATION",
+        processedAt: at,
+        createdAt: at,
+        parentId: null,
+        ...base,
+      });
       const capAt = addMinutes(at, 1);
-      const cap = register<TransactionRec>(shop, { __typename: "OrderTransaction", id: nextGid(shop, "OrderTransaction"), kind: "CAPTURE", processedAt: capAt, createdAt: capAt, parentId: auth.id, ...base });
+      const cap = register<TransactionRec>(shop, {
+        __typename: "OrderTransaction",
+        id: nextGid(shop, "OrderTransaction"),
+        kind: "CAPTURE",
+        processedAt: capAt,
+        createdAt: capAt,
+        parentId: auth.id,
+        ...base,
+      });
       order.transactionIds.push(auth.id, cap.id);
     } else {
-      const sale = register<TransactionRec>(shop, { __typename: "OrderTransaction", id: nextGid(shop, "OrderTransaction"), kind: "SALE", processedAt: at, createdAt: at, parentId: null, ...base });
+      const sale = register<TransactionRec>(shop, {
+        __typename: "OrderTransaction",
+        id: nextGid(shop, "OrderTransaction"),
+        kind: "SALE",
+        processedAt: at,
+        createdAt: at,
+        parentId: null,
+        ...base,
+      });
       order.transactionIds.push(sale.id);
     }
   });
 
   // Fulfillments.
   (spec.fulfillments ?? []).forEach((f, k) => {
-    const location = f.locationId ? mustGet<LocationRec>(shop, f.locationId, "Location") : shop.locations[0];
-    const selection = f.lines ?? order.lines.map((l, index) => ({ index, quantity: l.quantity })).filter((x) => order.lines[x.index].requiresShipping);
+    const location = f.locationId
+      ? mustGet<LocationRec>(shop, f.locationId, "Location")
+      : shop.locations[0];
+    const selection =
+      f.lines ??
+      order.lines
+        .map((l, index) => ({ index, quantity: l.quantity }))
+        .filter((x) => order.lines[x.index].requiresShipping);
     const fulfillmentId = nextGid(shop, "Fulfillment");
     const now = ctx.now().getTime();
     const delivered = f.deliveredAt && Date.parse(f.deliveredAt) <= now ? f.deliveredAt : null;
@@ -338,8 +427,11 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
         quantity: sel.quantity,
       });
       fulfillment.lineIds.push(fli.id);
-      const variant = line.variantId ? getNode<VariantRec>(shop, line.variantId, "ProductVariant") : null;
-      if (variant?.tracked) variant.stock.set(location.id, (variant.stock.get(location.id) ?? 0) - sel.quantity);
+      const variant = line.variantId
+        ? getNode<VariantRec>(shop, line.variantId, "ProductVariant")
+        : null;
+      if (variant?.tracked)
+        variant.stock.set(location.id, (variant.stock.get(location.id) ?? 0) - sel.quantity);
     }
     register(shop, fulfillment);
     order.fulfillmentIds.push(fulfillmentId);
@@ -354,16 +446,32 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
     const saved = ctx.now;
     ctx.now = () => new Date(spec.cancel!.at);
     try {
-      const payments = order.transactionIds.map((id) => shop.nodes.get(id) as TransactionRec).filter((t) => t.kind === "SALE" || t.kind === "CAPTURE");
+      const payments = order.transactionIds
+        .map((id) => shop.nodes.get(id) as TransactionRec)
+        .filter((t) => t.kind === "SALE" || t.kind === "CAPTURE");
       const r = refundCreate(ctx, {
         orderId,
         currency,
         note: "Order canceled",
-        refundLineItems: order.lines.map((l) => ({ lineItemId: l.id, quantity: l.quantity, restockType: "CANCEL", locationId: shop.locations[0]?.id ?? null })),
+        refundLineItems: order.lines.map((l) => ({
+          lineItemId: l.id,
+          quantity: l.quantity,
+          restockType: "CANCEL",
+          locationId: shop.locations[0]?.id ?? null,
+        })),
         shipping: { fullRefund: true },
-        transactions: payments.map((t) => ({ orderId, parentId: t.id, kind: "REFUND", gateway: t.gateway, amount: formatFixed(t.amountMinor, currency) })),
+        transactions: payments.map((t) => ({
+          orderId,
+          parentId: t.id,
+          kind: "REFUND",
+          gateway: t.gateway,
+          amount: formatFixed(t.amountMinor, currency),
+        })),
       });
-      if (!r.ok) throw new Error(`createOrder: cancel refund failed: ${r.errors.map((e) => e.message).join("; ")}`);
+      if (!r.ok)
+        throw new Error(
+          `createOrder: cancel refund failed: ${r.errors.map((e) => e.message).join("; ")}`,
+        );
     } finally {
       ctx.now = saved;
     }
@@ -374,4 +482,3 @@ export function createOrder(ctx: OpsContext, spec: OrderSpec): OrderRec {
   }
   return order;
 }
-

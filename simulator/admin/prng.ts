@@ -64,7 +64,10 @@ export class Rng {
   /** Lowercase hex string of the given length. */
   hex(length: number): string {
     let s = "";
-    while (s.length < length) s += Math.floor(this.next01() * 0x100000000).toString(16).padStart(8, "0");
+    while (s.length < length)
+      s += Math.floor(this.next01() * 0x100000000)
+        .toString(16)
+        .padStart(8, "0");
     return s.slice(0, length);
   }
 }

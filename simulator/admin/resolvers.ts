@@ -8,11 +8,18 @@
  * / view object a property with the schema's name and meaning.
  */
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
-import { computeOutcome, exchangeAmounts, lineAmounts, restockingFeeAmount, taxFor } from "./arithmetic";
+import {
+  computeOutcome,
+  exchangeAmounts,
+  lineAmounts,
+  restockingFeeAmount,
+  taxFor,
+} from "./arithmetic";
 import { paginate, takeFirst, type ConnectionArgs } from "./connection";
 import { accessDenied, type ResolverContext } from "./context";
+import { DISCOUNT_RESOLVERS } from "./discounts";
 import { gid, legacyId, parseGid } from "./gid";
-import { moneyBag, moneyV2, toMinor, toShopMinor, type MoneyBag } from "./money";
+import { moneyV2, toMinor, toShopMinor, type MoneyBag } from "./money";
 import type {
   AddressRec,
   CollectionRec,
@@ -45,7 +52,7 @@ import type {
 } from "./model";
 import * as ops from "./operations";
 import { toUserError, type RaisedError } from "./rules";
-import { fieldAccess, getSchema, satisfies, typeRequiredAccess, parseRequiredAccess } from "./schema-meta";
+import { satisfies, typeRequiredAccess, parseRequiredAccess } from "./schema-meta";
 import {
   compileSearch,
   matchBool,
@@ -88,7 +95,12 @@ import {
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Args = Record<string, any>;
-export type Resolver = (src: any, args: Args, ctx: ResolverContext, info: GraphQLResolveInfo) => unknown;
+export type Resolver = (
+  src: any,
+  args: Args,
+  ctx: ResolverContext,
+  info: GraphQLResolveInfo,
+) => unknown;
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -99,7 +111,11 @@ const legacy = (src: { id: string }) => String(legacyId(src.id));
 const count = (n: number) => ({ count: n, precision: "EXACT" });
 const shopMoney = (c: ResolverContext, minor: number) => moneyV2(minor, c.shop.info.currencyCode);
 
-function node<T extends AnyRec>(c: ResolverContext, id: unknown, typename: T["__typename"]): T | null {
+function node<T extends AnyRec>(
+  c: ResolverContext,
+  id: unknown,
+  typename: T["__typename"],
+): T | null {
   return getNode<T>(c.shop, id, typename);
 }
 
@@ -118,7 +134,9 @@ function addressView(a: AddressRec | null, id: string): Record<string, unknown> 
   return {
     id,
     ...a,
-    formatted: [a.company, a.address1, a.address2, `${a.zip} ${a.city}`, a.country].filter((x): x is string => Boolean(x)),
+    formatted: [a.company, a.address1, a.address2, `${a.zip} ${a.city}`, a.country].filter(
+      (x): x is string => Boolean(x),
+    ),
     formattedArea: [a.city, a.country].filter(Boolean).join(", "),
     coordinatesValidated: false,
     latitude: null,
@@ -128,7 +146,11 @@ function addressView(a: AddressRec | null, id: string): Record<string, unknown> 
   };
 }
 
-function shippingLineView(c: ResolverContext, order: OrderRec, s: ShippingLineRec): Record<string, unknown> {
+function shippingLineView(
+  c: ResolverContext,
+  order: OrderRec,
+  s: ShippingLineRec,
+): Record<string, unknown> {
   return {
     id: s.id,
     title: s.title,
@@ -148,12 +170,32 @@ function shippingLineView(c: ResolverContext, order: OrderRec, s: ShippingLineRe
   };
 }
 
-function taxLineView(c: ResolverContext, order: OrderRec, t: { title: string; rate: number; amount: number }): Record<string, unknown> {
-  return { title: t.title, rate: t.rate, ratePercentage: Math.round(t.rate * 10000) / 100, priceSet: bag(c.shop, order, t.amount), channelLiable: false, source: "Shopify" };
+function taxLineView(
+  c: ResolverContext,
+  order: OrderRec,
+  t: { title: string; rate: number; amount: number },
+): Record<string, unknown> {
+  return {
+    title: t.title,
+    rate: t.rate,
+    ratePercentage: Math.round(t.rate * 10000) / 100,
+    priceSet: bag(c.shop, order, t.amount),
+    channelLiable: false,
+    source: "Shopify",
+  };
 }
 
-function discountApplicationView(c: ResolverContext, order: OrderRec, app: DiscountApplicationRec): Record<string, unknown> {
-  const typename = app.kind === "code" ? "DiscountCodeApplication" : app.kind === "manual" ? "ManualDiscountApplication" : "AutomaticDiscountApplication";
+function discountApplicationView(
+  c: ResolverContext,
+  order: OrderRec,
+  app: DiscountApplicationRec,
+): Record<string, unknown> {
+  const typename =
+    app.kind === "code"
+      ? "DiscountCodeApplication"
+      : app.kind === "manual"
+        ? "ManualDiscountApplication"
+        : "AutomaticDiscountApplication";
   const base: Record<string, unknown> = {
     __typename: typename,
     index: app.index,
@@ -209,7 +251,10 @@ function returnOf(c: ResolverContext, rli: { returnId: string }): ReturnRec {
   return c.shop.nodes.get(rli.returnId) as ReturnRec;
 }
 
-function fliLine(c: ResolverContext, fliId: string): { fli: FulfillmentLineItemRec; line: LineItemRec; order: OrderRec } {
+function fliLine(
+  c: ResolverContext,
+  fliId: string,
+): { fli: FulfillmentLineItemRec; line: LineItemRec; order: OrderRec } {
   const fli = c.shop.nodes.get(fliId) as FulfillmentLineItemRec;
   const line = c.shop.nodes.get(fli.lineItemId) as LineItemRec;
   return { fli, line, order: orderOf(c, fli.orderId) };
@@ -228,15 +273,32 @@ function inventoryLevelView(v: VariantRec, loc: LocationRec): Record<string, unk
   };
 }
 
-const QUANTITY_NAMES = new Set(["available", "on_hand", "committed", "incoming", "reserved", "damaged", "safety_stock", "quality_control"]);
+const QUANTITY_NAMES = new Set([
+  "available",
+  "on_hand",
+  "committed",
+  "incoming",
+  "reserved",
+  "damaged",
+  "safety_stock",
+  "quality_control",
+]);
 
-function returnableFulfillmentView(c: ResolverContext, f: FulfillmentRec): Record<string, unknown> | null {
+function returnableFulfillmentView(
+  c: ResolverContext,
+  f: FulfillmentRec,
+): Record<string, unknown> | null {
   const lines = f.lineIds
     .map((id) => c.shop.nodes.get(id) as FulfillmentLineItemRec)
     .map((fli) => ({ fli, quantity: returnableQuantity(c.shop, fli) }))
     .filter((x) => x.quantity > 0);
   if (lines.length === 0) return null;
-  return { __typename: "ReturnableFulfillment", id: gid("ReturnableFulfillment", legacyId(f.id)), fulfillmentRec: f, lines };
+  return {
+    __typename: "ReturnableFulfillment",
+    id: gid("ReturnableFulfillment", legacyId(f.id)),
+    fulfillmentRec: f,
+    lines,
+  };
 }
 
 function returnableFulfillmentsOf(c: ResolverContext, order: OrderRec): Record<string, unknown>[] {
@@ -248,22 +310,40 @@ function returnableFulfillmentsOf(c: ResolverContext, order: OrderRec): Record<s
 }
 
 /** Parse a MoneyInput for read-only calculations (returnCalculate, suggestedFinancialOutcome). */
-function moneyArg(order: OrderRec, m: { amount: unknown; currencyCode: string } | null | undefined, what: string): number | null {
+function moneyArg(
+  order: OrderRec,
+  m: { amount: unknown; currencyCode: string } | null | undefined,
+  what: string,
+): number | null {
   if (!m) return null;
   if (m.currencyCode !== order.currency)
-    throw new GraphQLError(`${what}: currency ${m.currencyCode} does not match the order's presentment currency ${order.currency}.`, {
+    throw new GraphQLError(
+      `${what}: currency ${m.currencyCode} does not match the order's presentment currency ${order.currency}.`,
+      {
+        extensions: { code: "BAD_REQUEST" },
+      },
+    );
+  const minor = toMinor(m.amount, order.currency);
+  if (minor === null || minor < 0)
+    throw new GraphQLError(`${what}: invalid amount ${String(m.amount)}.`, {
       extensions: { code: "BAD_REQUEST" },
     });
-  const minor = toMinor(m.amount, order.currency);
-  if (minor === null || minor < 0) throw new GraphQLError(`${what}: invalid amount ${String(m.amount)}.`, { extensions: { code: "BAD_REQUEST" } });
   return minor;
 }
 
-function connection<T>(items: readonly T[], args: ConnectionArgs, key: (t: T) => string = (t: any) => t.id) {
+function connection<T>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  key: (t: T) => string = (t: any) => t.id,
+) {
   return paginate(items, args, key);
 }
 
-function assertNodeAccess(c: ResolverContext, rec: AnyRec | Record<string, unknown> | null, fieldName: string): void {
+function assertNodeAccess(
+  c: ResolverContext,
+  rec: AnyRec | Record<string, unknown> | null,
+  fieldName: string,
+): void {
   if (!rec) return;
   const typename = (rec as { __typename?: string }).__typename;
   if (!typename) return;
@@ -371,7 +451,8 @@ const productSearch = (c: ResolverContext): SearchSpec<ProductRec> => ({
     tag_not: (p, _op, v) => !p.tags.some((t) => t.toLowerCase() === v.toLowerCase()),
     id: (p, op, v) => matchId(p.id, op, v),
     gift_card: (p, op, v) => matchBool(p.isGiftCard, op, v),
-    sku: (p, op, v) => p.variantIds.some((id) => matchText((c.shop.nodes.get(id) as VariantRec).sku, op, v)),
+    sku: (p, op, v) =>
+      p.variantIds.some((id) => matchText((c.shop.nodes.get(id) as VariantRec).sku, op, v)),
     created_at: (p, op, v) => matchDate(p.createdAt, op, v, c.shop.info.ianaTimezone),
     updated_at: (p, op, v) => matchDate(p.updatedAt, op, v, c.shop.info.ianaTimezone),
   },
@@ -385,8 +466,12 @@ const variantSearch = (c: ResolverContext): SearchSpec<VariantRec> => ({
     title: (v, op, val) => matchText(v.title, op, val),
     id: (v, op, val) => matchId(v.id, op, val),
     product_id: (v, op, val) => matchId(v.productId, op, val),
-    product_type: (v, op, val) => matchText((c.shop.nodes.get(v.productId) as ProductRec).productType, op, val),
-    tag: (v, _op, val) => (c.shop.nodes.get(v.productId) as ProductRec).tags.some((t) => t.toLowerCase() === val.toLowerCase()),
+    product_type: (v, op, val) =>
+      matchText((c.shop.nodes.get(v.productId) as ProductRec).productType, op, val),
+    tag: (v, _op, val) =>
+      (c.shop.nodes.get(v.productId) as ProductRec).tags.some(
+        (t) => t.toLowerCase() === val.toLowerCase(),
+      ),
     inventory_quantity: (v, op, val) => matchNumber(totalStock(v), op, val),
   },
   text: (v) => {
@@ -401,7 +486,13 @@ function totalStock(v: VariantRec): number {
   return s;
 }
 
-function withSearch<T>(c: ResolverContext, info: GraphQLResolveInfo, items: T[], query: string | null | undefined, spec: SearchSpec<T>): T[] {
+function withSearch<T>(
+  c: ResolverContext,
+  info: GraphQLResolveInfo,
+  items: T[],
+  query: string | null | undefined,
+  spec: SearchSpec<T>,
+): T[] {
   const { test, warnings } = compileSearch(query, spec);
   if (warnings.length && query) c.searchWarnings.push({ path: pathOf(info), query, warnings });
   return items.filter(test);
@@ -413,15 +504,21 @@ function pathOf(info: GraphQLResolveInfo): Array<string | number> {
   return out;
 }
 
-function sortOrders(c: ResolverContext, orders: OrderRec[], sortKey: string | null | undefined): OrderRec[] {
+function sortOrders(
+  c: ResolverContext,
+  orders: OrderRec[],
+  sortKey: string | null | undefined,
+): OrderRec[] {
   const key = sortKey ?? "PROCESSED_AT";
-  const by = <T>(f: (o: OrderRec) => T) => (a: OrderRec, b: OrderRec) => {
-    const x = f(a);
-    const y = f(b);
-    if (x < y) return -1;
-    if (x > y) return 1;
-    return legacyId(a.id) - legacyId(b.id);
-  };
+  const by =
+    <T>(f: (o: OrderRec) => T) =>
+    (a: OrderRec, b: OrderRec) => {
+      const x = f(a);
+      const y = f(b);
+      if (x < y) return -1;
+      if (x > y) return 1;
+      return legacyId(a.id) - legacyId(b.id);
+    };
   const list = orders.slice();
   switch (key) {
     case "CREATED_AT":
@@ -431,13 +528,28 @@ function sortOrders(c: ResolverContext, orders: OrderRec[], sortKey: string | nu
     case "ORDER_NUMBER":
       return list.sort(by((o) => o.number));
     case "TOTAL_PRICE":
-      return list.sort(by((o) => toShopMinor(orderTotal(o), o.fx, o.currency, c.shop.info.currencyCode)));
+      return list.sort(
+        by((o) => toShopMinor(orderTotal(o), o.fx, o.currency, c.shop.info.currencyCode)),
+      );
     case "CURRENT_TOTAL_PRICE":
-      return list.sort(by((o) => toShopMinor(orderTotal(o) - refundedTotal(c.shop, o), o.fx, o.currency, c.shop.info.currencyCode)));
+      return list.sort(
+        by((o) =>
+          toShopMinor(
+            orderTotal(o) - refundedTotal(c.shop, o),
+            o.fx,
+            o.currency,
+            c.shop.info.currencyCode,
+          ),
+        ),
+      );
     case "TOTAL_ITEMS_QUANTITY":
       return list.sort(by((o) => o.lines.reduce((s, l) => s + l.quantity, 0)));
     case "CUSTOMER_NAME":
-      return list.sort(by((o) => (o.customerId ? `${(c.shop.nodes.get(o.customerId) as CustomerRec).lastName}` : "")));
+      return list.sort(
+        by((o) =>
+          o.customerId ? `${(c.shop.nodes.get(o.customerId) as CustomerRec).lastName}` : "",
+        ),
+      );
     case "FINANCIAL_STATUS":
       return list.sort(by((o) => displayFinancialStatus(c.shop, o)));
     case "FULFILLMENT_STATUS":
@@ -494,7 +606,8 @@ function aggregatedTaxLines(c: ResolverContext, order: OrderRec): Record<string,
 const QueryRoot: Record<string, Resolver> = {
   shop: (_s, _a, c) => c.shop.info,
   order: (_s, a, c) => visibleOrder(c, node<OrderRec>(c, a.id, "Order")),
-  orderByIdentifier: (_s, a, c) => (a.identifier?.id ? visibleOrder(c, node<OrderRec>(c, a.identifier.id, "Order")) : null),
+  orderByIdentifier: (_s, a, c) =>
+    a.identifier?.id ? visibleOrder(c, node<OrderRec>(c, a.identifier.id, "Order")) : null,
   orders: (_s, a, c, info) => {
     let list = c.shop.orders.filter((o) => visibleOrder(c, o) !== null);
     list = withSearch(c, info, list, a.query, orderSearch(c));
@@ -504,7 +617,10 @@ const QueryRoot: Record<string, Resolver> = {
   customers: (_s, a, c, info) => {
     const list = withSearch(c, info, c.shop.customers.slice(), a.query, customerSearch(c));
     const key = a.sortKey ?? "ID";
-    if (key === "NAME") list.sort((x, y) => `${x.lastName} ${x.firstName}`.localeCompare(`${y.lastName} ${y.firstName}`));
+    if (key === "NAME")
+      list.sort((x, y) =>
+        `${x.lastName} ${x.firstName}`.localeCompare(`${y.lastName} ${y.firstName}`),
+      );
     else if (key === "CREATED_AT") list.sort((x, y) => x.createdAt.localeCompare(y.createdAt));
     else if (key === "UPDATED_AT") list.sort((x, y) => x.updatedAt.localeCompare(y.updatedAt));
     else list.sort((x, y) => legacyId(x.id) - legacyId(y.id));
@@ -515,12 +631,17 @@ const QueryRoot: Record<string, Resolver> = {
     const list = withSearch(c, info, c.shop.products.slice(), a.query, productSearch(c));
     const key = a.sortKey ?? "ID";
     if (key === "TITLE") list.sort((x, y) => x.title.localeCompare(y.title));
-    else if (key === "PRODUCT_TYPE") list.sort((x, y) => x.productType.localeCompare(y.productType));
+    else if (key === "PRODUCT_TYPE")
+      list.sort((x, y) => x.productType.localeCompare(y.productType));
     else if (key === "VENDOR") list.sort((x, y) => x.vendor.localeCompare(y.vendor));
     else if (key === "CREATED_AT") list.sort((x, y) => x.createdAt.localeCompare(y.createdAt));
     else if (key === "UPDATED_AT") list.sort((x, y) => x.updatedAt.localeCompare(y.updatedAt));
     else if (key === "INVENTORY_TOTAL")
-      list.sort((x, y) => x.variantIds.reduce((s, id) => s + totalStock(c.shop.nodes.get(id) as VariantRec), 0) - y.variantIds.reduce((s, id) => s + totalStock(c.shop.nodes.get(id) as VariantRec), 0));
+      list.sort(
+        (x, y) =>
+          x.variantIds.reduce((s, id) => s + totalStock(c.shop.nodes.get(id) as VariantRec), 0) -
+          y.variantIds.reduce((s, id) => s + totalStock(c.shop.nodes.get(id) as VariantRec), 0),
+      );
     else list.sort((x, y) => legacyId(x.id) - legacyId(y.id));
     return connection(list, a);
   },
@@ -529,17 +650,31 @@ const QueryRoot: Record<string, Resolver> = {
     const list = withSearch(c, info, c.shop.variants.slice(), a.query, variantSearch(c));
     const key = a.sortKey ?? "ID";
     if (key === "SKU") list.sort((x, y) => (x.sku ?? "").localeCompare(y.sku ?? ""));
-    else if (key === "TITLE" || key === "NAME" || key === "FULL_TITLE") list.sort((x, y) => x.title.localeCompare(y.title));
-    else if (key === "INVENTORY_QUANTITY" || key === "INVENTORY_LEVELS_AVAILABLE") list.sort((x, y) => totalStock(x) - totalStock(y));
+    else if (key === "TITLE" || key === "NAME" || key === "FULL_TITLE")
+      list.sort((x, y) => x.title.localeCompare(y.title));
+    else if (key === "INVENTORY_QUANTITY" || key === "INVENTORY_LEVELS_AVAILABLE")
+      list.sort((x, y) => totalStock(x) - totalStock(y));
     else if (key === "POSITION") list.sort((x, y) => x.position - y.position);
     else list.sort((x, y) => legacyId(x.id) - legacyId(y.id));
     return connection(list, a);
   },
-  location: (_s, a, c) => (a.id ? node<LocationRec>(c, a.id, "Location") : (c.shop.locations[0] ?? null)),
+  location: (_s, a, c) =>
+    a.id ? node<LocationRec>(c, a.id, "Location") : (c.shop.locations[0] ?? null),
   locations: (_s, a, c) => {
     let list = c.shop.locations.filter((l) => a.includeInactive || l.isActive);
-    if (a.query) list = list.filter((l) => l.name.toLowerCase().includes(String(a.query).replace(/^name:/, "").replace(/"/g, "").toLowerCase()));
-    list = (a.sortKey ?? "NAME") === "NAME" ? list.slice().sort((x, y) => x.name.localeCompare(y.name)) : list.slice().sort((x, y) => legacyId(x.id) - legacyId(y.id));
+    if (a.query)
+      list = list.filter((l) =>
+        l.name.toLowerCase().includes(
+          String(a.query)
+            .replace(/^name:/, "")
+            .replace(/"/g, "")
+            .toLowerCase(),
+        ),
+      );
+    list =
+      (a.sortKey ?? "NAME") === "NAME"
+        ? list.slice().sort((x, y) => x.name.localeCompare(y.name))
+        : list.slice().sort((x, y) => legacyId(x.id) - legacyId(y.id));
     return connection(list, a);
   },
   inventoryItem: (_s, a, c) => {
@@ -549,7 +684,8 @@ const QueryRoot: Record<string, Resolver> = {
   collection: (_s, a, c) => node<CollectionRec>(c, a.id, "Collection"),
   returnableFulfillments: (_s, a, c) => {
     const order = visibleOrder(c, node<OrderRec>(c, a.orderId, "Order"));
-    if (!order) throw new GraphQLError("Order does not exist.", { extensions: { code: "NOT_FOUND" } });
+    if (!order)
+      throw new GraphQLError("Order does not exist.", { extensions: { code: "NOT_FOUND" } });
     return connection(returnableFulfillmentsOf(c, order), a);
   },
   returnableFulfillment: (_s, a, c) => {
@@ -616,19 +752,29 @@ const QueryRoot: Record<string, Resolver> = {
 
 function calculateReturn(c: ResolverContext, input: Args): Record<string, unknown> {
   const order = visibleOrder(c, node<OrderRec>(c, input.orderId, "Order"));
-  if (!order) throw new GraphQLError("Order does not exist.", { extensions: { code: "NOT_FOUND" } });
+  if (!order)
+    throw new GraphQLError("Order does not exist.", { extensions: { code: "NOT_FOUND" } });
   const returnLineItems = (input.returnLineItems ?? []).map((l: Args, i: number) => {
     const fli = node<FulfillmentLineItemRec>(c, l.fulfillmentLineItemId, "FulfillmentLineItem");
     if (!fli || fli.orderId !== order.id)
-      throw new GraphQLError(`returnLineItems.${i}: fulfillment line item ${l.fulfillmentLineItemId} does not exist on this order.`, { extensions: { code: "NOT_FOUND" } });
+      throw new GraphQLError(
+        `returnLineItems.${i}: fulfillment line item ${l.fulfillmentLineItemId} does not exist on this order.`,
+        { extensions: { code: "NOT_FOUND" } },
+      );
     const returnable = returnableQuantity(c.shop, fli);
     if (!(l.quantity > 0) || l.quantity > returnable)
-      throw new GraphQLError(`returnLineItems.${i}: quantity ${l.quantity} is invalid; ${returnable} returnable.`, { extensions: { code: "BAD_REQUEST" } });
+      throw new GraphQLError(
+        `returnLineItems.${i}: quantity ${l.quantity} is invalid; ${returnable} returnable.`,
+        { extensions: { code: "BAD_REQUEST" } },
+      );
     const line = c.shop.nodes.get(fli.lineItemId) as LineItemRec;
     const amounts = lineAmounts(order, line, l.quantity);
     const pct = l.restockingFee?.percentage ?? null;
     if (pct !== null && !(pct >= 0 && pct <= 100))
-      throw new GraphQLError(`returnLineItems.${i}: restocking fee percentage must be between 0 and 100.`, { extensions: { code: "BAD_REQUEST" } });
+      throw new GraphQLError(
+        `returnLineItems.${i}: restocking fee percentage must be between 0 and 100.`,
+        { extensions: { code: "BAD_REQUEST" } },
+      );
     return {
       id: gid("CalculatedReturnLineItem", legacyId(fli.id)),
       fulfillmentLineItem: fli,
@@ -639,14 +785,25 @@ function calculateReturn(c: ResolverContext, input: Args): Record<string, unknow
       restockingFee:
         pct === null
           ? null
-          : { id: gid("CalculatedRestockingFee", legacyId(fli.id)), percentage: pct, amountSet: bag(c.shop, order, restockingFeeAmount(amounts.subtotal, pct)) },
+          : {
+              id: gid("CalculatedRestockingFee", legacyId(fli.id)),
+              percentage: pct,
+              amountSet: bag(c.shop, order, restockingFeeAmount(amounts.subtotal, pct)),
+            },
     };
   });
   const rate = order.lines.find((l) => l.taxes.length)?.taxes[0]?.rate ?? 0;
   const exchangeLineItems = (input.exchangeLineItems ?? []).map((e: Args, i: number) => {
     const variant = e.variantId ? node<VariantRec>(c, e.variantId, "ProductVariant") : null;
-    if (!variant) throw new GraphQLError(`exchangeLineItems.${i}: product variant ${e.variantId} does not exist.`, { extensions: { code: "NOT_FOUND" } });
-    if (!(e.quantity > 0)) throw new GraphQLError(`exchangeLineItems.${i}: quantity must be greater than 0.`, { extensions: { code: "BAD_REQUEST" } });
+    if (!variant)
+      throw new GraphQLError(
+        `exchangeLineItems.${i}: product variant ${e.variantId} does not exist.`,
+        { extensions: { code: "NOT_FOUND" } },
+      );
+    if (!(e.quantity > 0))
+      throw new GraphQLError(`exchangeLineItems.${i}: quantity must be greater than 0.`, {
+        extensions: { code: "BAD_REQUEST" },
+      });
     const unit = ops.variantPriceIn(c.shop, variant, order.currency);
     const v = e.appliedDiscount?.value;
     const discount =
@@ -672,41 +829,77 @@ function calculateReturn(c: ResolverContext, input: Args): Record<string, unknow
     id: gid("CalculatedReturn", legacyId(order.id)),
     returnLineItems,
     exchangeLineItems,
-    returnShippingFee: fee === null ? null : { id: gid("CalculatedReturnShippingFee", legacyId(order.id)), amountSet: bag(c.shop, order, fee) },
+    returnShippingFee:
+      fee === null
+        ? null
+        : {
+            id: gid("CalculatedReturnShippingFee", legacyId(order.id)),
+            amountSet: bag(c.shop, order, fee),
+          },
   };
 }
 
-function suggestedFinancialOutcome(c: ResolverContext, ret: ReturnRec, a: Args): Record<string, unknown> {
+function suggestedFinancialOutcome(
+  c: ResolverContext,
+  ret: ReturnRec,
+  a: Args,
+): Record<string, unknown> {
   const order = orderOf(c, ret.orderId);
   const lines = (a.returnLineItems as Args[]).map((l, i) => {
     const rli = node<ReturnLineItemRec>(c, l.id, "ReturnLineItem");
     if (!rli || rli.returnId !== ret.id)
-      throw new GraphQLError(`returnLineItems.${i}: return line item ${l.id} does not belong to this return.`, { extensions: { code: "NOT_FOUND" } });
+      throw new GraphQLError(
+        `returnLineItems.${i}: return line item ${l.id} does not belong to this return.`,
+        { extensions: { code: "NOT_FOUND" } },
+      );
     const max = rli.quantity - rli.refundedQuantity;
     if (!(l.quantity >= 0) || l.quantity > max)
-      throw new GraphQLError(`returnLineItems.${i}: quantity ${l.quantity} is greater than the refundable quantity ${max}.`, { extensions: { code: "BAD_REQUEST" } });
-    return { line: fliLine(c, rli.fulfillmentLineItemId).line, quantity: l.quantity as number, restockingFeePercentage: rli.restockingFeePercentage };
+      throw new GraphQLError(
+        `returnLineItems.${i}: quantity ${l.quantity} is greater than the refundable quantity ${max}.`,
+        { extensions: { code: "BAD_REQUEST" } },
+      );
+    return {
+      line: fliLine(c, rli.fulfillmentLineItemId).line,
+      quantity: l.quantity as number,
+      restockingFeePercentage: rli.restockingFeePercentage,
+    };
   });
   const exchanges = (a.exchangeLineItems as Args[]).map((e, i) => {
     const eli = node<ExchangeLineItemRec>(c, e.id, "ExchangeLineItem");
     if (!eli || eli.returnId !== ret.id)
-      throw new GraphQLError(`exchangeLineItems.${i}: exchange line item ${e.id} does not belong to this return.`, { extensions: { code: "NOT_FOUND" } });
+      throw new GraphQLError(
+        `exchangeLineItems.${i}: exchange line item ${e.id} does not belong to this return.`,
+        { extensions: { code: "NOT_FOUND" } },
+      );
     if (!(e.quantity >= 0) || e.quantity > eli.quantity)
-      throw new GraphQLError(`exchangeLineItems.${i}: quantity ${e.quantity} is greater than ${eli.quantity}.`, { extensions: { code: "BAD_REQUEST" } });
-    return { unitPrice: eli.unitPrice, quantity: e.quantity as number, discount: ops.scaleDiscount(eli, e.quantity) };
+      throw new GraphQLError(
+        `exchangeLineItems.${i}: quantity ${e.quantity} is greater than ${eli.quantity}.`,
+        { extensions: { code: "BAD_REQUEST" } },
+      );
+    return {
+      unitPrice: eli.unitPrice,
+      quantity: e.quantity as number,
+      discount: ops.scaleDiscount(eli, e.quantity),
+    };
   });
   const rs = a.refundShipping as Args | null | undefined;
   const outcome = computeOutcome(c.shop, order, {
     lines,
     exchanges,
     returnShippingFees: ret.feesSettled ? 0 : ret.shippingFees.reduce((s, f) => s + f.amount, 0),
-    shippingRefundAmount: rs?.shippingRefundAmount ? moneyArg(order, rs.shippingRefundAmount, "refundShipping.shippingRefundAmount") : null,
+    shippingRefundAmount: rs?.shippingRefundAmount
+      ? moneyArg(order, rs.shippingRefundAmount, "refundShipping.shippingRefundAmount")
+      : null,
     fullShippingRefund: Boolean(rs?.fullRefund),
-    allocation: a.refundMethodAllocation === "STORE_CREDIT" ? "STORE_CREDIT" : "ORIGINAL_PAYMENT_METHODS",
+    allocation:
+      a.refundMethodAllocation === "STORE_CREDIT" ? "STORE_CREDIT" : "ORIGINAL_PAYMENT_METHODS",
   });
   const b = (m: number): MoneyBag => bag(c.shop, order, m);
   const shipTotal = orderShipping(order);
-  const shipTax = order.shippingLineRecs.reduce((s, l) => s + l.taxes.reduce((t, x) => t + x.amount, 0), 0);
+  const shipTax = order.shippingLineRecs.reduce(
+    (s, l) => s + l.taxes.reduce((t, x) => t + x.amount, 0),
+    0,
+  );
   let financialTransfer: Record<string, unknown>;
   if (outcome.transfer.kind === "refund") {
     financialTransfer = {
@@ -725,7 +918,14 @@ function suggestedFinancialOutcome(c: ResolverContext, ret: ReturnRec, a: Args):
       suggestedRefundMethods:
         outcome.transfer.storeCredit === null
           ? []
-          : [{ __typename: "SuggestedStoreCreditRefund", amount: b(outcome.transfer.storeCredit), maximumRefundable: b(outcome.maximumRefundable), expiresAt: null }],
+          : [
+              {
+                __typename: "SuggestedStoreCreditRefund",
+                amount: b(outcome.transfer.storeCredit),
+                maximumRefundable: b(outcome.maximumRefundable),
+                expiresAt: null,
+              },
+            ],
     };
   } else {
     financialTransfer = { __typename: "InvoiceReturnOutcome", amount: b(outcome.transfer.amount) };
@@ -751,8 +951,14 @@ function suggestedFinancialOutcome(c: ResolverContext, ret: ReturnRec, a: Args):
 // Root: mutations
 // ---------------------------------------------------------------------------------------------
 
-function payload<T>(result: ops.OpResult<T>, key: string, map: (v: T) => unknown = (v) => v): Record<string, unknown> {
-  return result.ok ? { [key]: map(result.value), userErrors: [] } : { [key]: null, userErrors: payloadErrors(result.errors) };
+function payload<T>(
+  result: ops.OpResult<T>,
+  key: string,
+  map: (v: T) => unknown = (v) => v,
+): Record<string, unknown> {
+  return result.ok
+    ? { [key]: map(result.value), userErrors: [] }
+    : { [key]: null, userErrors: payloadErrors(result.errors) };
 }
 
 const Mutation: Record<string, Resolver> = {
@@ -765,7 +971,14 @@ const Mutation: Record<string, Resolver> = {
   returnReopen: (_s, a, c) => payload(ops.returnReopen(c.ops, a.id), "return"),
   returnProcess: (_s, a, c) => payload(ops.returnProcess(c.ops, a.input), "return"),
   removeFromReturn: (_s, a, c) =>
-    payload(ops.removeFromReturn(c.ops, { returnId: a.returnId, returnLineItems: a.returnLineItems, exchangeLineItems: a.exchangeLineItems }), "return"),
+    payload(
+      ops.removeFromReturn(c.ops, {
+        returnId: a.returnId,
+        returnLineItems: a.returnLineItems,
+        exchangeLineItems: a.exchangeLineItems,
+      }),
+      "return",
+    ),
   reverseDeliveryCreateWithShipping: (_s, a, c) =>
     payload(
       ops.reverseDeliveryCreateWithShipping(c.ops, {
@@ -779,18 +992,34 @@ const Mutation: Record<string, Resolver> = {
     ),
   reverseDeliveryShippingUpdate: (_s, a, c) =>
     payload(
-      ops.reverseDeliveryShippingUpdate(c.ops, { reverseDeliveryId: a.reverseDeliveryId, labelInput: a.labelInput, trackingInput: a.trackingInput }),
+      ops.reverseDeliveryShippingUpdate(c.ops, {
+        reverseDeliveryId: a.reverseDeliveryId,
+        labelInput: a.labelInput,
+        trackingInput: a.trackingInput,
+      }),
       "reverseDelivery",
     ),
-  reverseFulfillmentOrderDispose: (_s, a, c) => payload(ops.reverseFulfillmentOrderDispose(c.ops, a.dispositionInputs), "reverseFulfillmentOrderLineItems"),
+  reverseFulfillmentOrderDispose: (_s, a, c) =>
+    payload(
+      ops.reverseFulfillmentOrderDispose(c.ops, a.dispositionInputs),
+      "reverseFulfillmentOrderLineItems",
+    ),
   // refundCreate is wrapped with @idempotent handling in execute.ts.
   refundCreate: (_s, a, c) => {
     const r = ops.refundCreate(c.ops, a.input);
     return r.ok
       ? { refund: r.value, order: orderOf(c, r.value.orderId), userErrors: [] }
-      : { refund: null, order: node<OrderRec>(c, a.input.orderId, "Order"), userErrors: payloadErrors(r.errors) };
+      : {
+          refund: null,
+          order: node<OrderRec>(c, a.input.orderId, "Order"),
+          userErrors: payloadErrors(r.errors),
+        };
   },
-  storeCreditAccountCredit: (_s, a, c) => payload(ops.storeCreditAccountCredit(c.ops, a.id, a.creditInput), "storeCreditAccountTransaction"),
+  storeCreditAccountCredit: (_s, a, c) =>
+    payload(
+      ops.storeCreditAccountCredit(c.ops, a.id, a.creditInput),
+      "storeCreditAccountTransaction",
+    ),
   giftCardCreate: (_s, a, c) => {
     const r = ops.giftCardCreate(c.ops, a.input);
     return r.ok
@@ -817,14 +1046,17 @@ const Shop: Record<string, Resolver> = {
   enabledPresentmentCurrencies: (s: ShopState["info"]) => Object.keys(s.presentmentCurrencies),
   weightUnit: () => "KILOGRAMS",
   unitSystem: () => "METRIC_SYSTEM",
-  timezoneOffsetMinutes: (s: ShopState["info"], _a, c) => zoneOffsetMinutes(s.ianaTimezone, c.now()),
+  timezoneOffsetMinutes: (s: ShopState["info"], _a, c) =>
+    zoneOffsetMinutes(s.ianaTimezone, c.now()),
   timezoneOffset: (s: ShopState["info"], _a, c) => {
     const m = zoneOffsetMinutes(s.ianaTimezone, c.now());
     const abs = Math.abs(m);
     return `${m < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
   },
   timezoneAbbreviation: (s: ShopState["info"], _a, c) =>
-    new Intl.DateTimeFormat("en-US", { timeZone: s.ianaTimezone, timeZoneName: "short" }).formatToParts(c.now()).find((p) => p.type === "timeZoneName")?.value ?? "UTC",
+    new Intl.DateTimeFormat("en-US", { timeZone: s.ianaTimezone, timeZoneName: "short" })
+      .formatToParts(c.now())
+      .find((p) => p.type === "timeZoneName")?.value ?? "UTC",
   plan: () => ({ publicDisplayName: "Shopify", shopifyPlus: false, partnerDevelopment: false }),
   orderNumberFormatPrefix: () => "#",
   orderNumberFormatSuffix: () => "",
@@ -846,14 +1078,32 @@ const Order: Record<string, Resolver> = {
   displayFinancialStatus: (o: OrderRec, _a, c) => displayFinancialStatus(c.shop, o),
   displayFulfillmentStatus: (o: OrderRec, _a, c) => displayFulfillmentStatus(c.shop, o),
   returnStatus: (o: OrderRec, _a, c) => orderReturnStatus(c.shop, o),
-  customer: (o: OrderRec, _a, c) => (o.customerId ? node<CustomerRec>(c, o.customerId, "Customer") : null),
+  customer: (o: OrderRec, _a, c) =>
+    o.customerId ? node<CustomerRec>(c, o.customerId, "Customer") : null,
   lineItems: (o: OrderRec, a) => connection(o.lines, a),
-  nonFulfillableLineItems: (o: OrderRec, a, c) => connection(o.lines.filter((l) => !l.requiresShipping || (refundedQuantities(c.shop, o, true).get(l.id) ?? 0) > 0), a),
-  shippingLines: (o: OrderRec, a, c) => connection(o.shippingLineRecs.map((s) => shippingLineView(c, o, s)), a, (s: any) => s.id),
-  shippingLine: (o: OrderRec, _a, c) => (o.shippingLineRecs[0] ? shippingLineView(c, o, o.shippingLineRecs[0]) : null),
+  nonFulfillableLineItems: (o: OrderRec, a, c) =>
+    connection(
+      o.lines.filter(
+        (l) => !l.requiresShipping || (refundedQuantities(c.shop, o, true).get(l.id) ?? 0) > 0,
+      ),
+      a,
+    ),
+  shippingLines: (o: OrderRec, a, c) =>
+    connection(
+      o.shippingLineRecs.map((s) => shippingLineView(c, o, s)),
+      a,
+      (s: any) => s.id,
+    ),
+  shippingLine: (o: OrderRec, _a, c) =>
+    o.shippingLineRecs[0] ? shippingLineView(c, o, o.shippingLineRecs[0]) : null,
   discountCodes: (o: OrderRec) => o.codes,
   discountCode: (o: OrderRec) => o.codes[0] ?? null,
-  discountApplications: (o: OrderRec, a, c) => connection(o.discountApps.map((d) => discountApplicationView(c, o, d)), a, (d: any) => String(d.index)),
+  discountApplications: (o: OrderRec, a, c) =>
+    connection(
+      o.discountApps.map((d) => discountApplicationView(c, o, d)),
+      a,
+      (d: any) => String(d.index),
+    ),
   subtotalPriceSet: (o: OrderRec, _a, c) => bag(c.shop, o, orderSubtotal(o)),
   totalPriceSet: (o: OrderRec, _a, c) => bag(c.shop, o, orderTotal(o)),
   originalTotalPriceSet: (o: OrderRec, _a, c) => bag(c.shop, o, orderTotal(o)),
@@ -863,15 +1113,25 @@ const Order: Record<string, Resolver> = {
   totalRefundedSet: (o: OrderRec, _a, c) => bag(c.shop, o, refundedTotal(c.shop, o)),
   totalRefundedShippingSet: (o: OrderRec, _a, c) => bag(c.shop, o, shippingRefunded(c.shop, o)),
   totalReceivedSet: (o: OrderRec, _a, c) => bag(c.shop, o, paidTotal(c.shop, o)),
-  netPaymentSet: (o: OrderRec, _a, c) => bag(c.shop, o, paidTotal(c.shop, o) - refundedTotal(c.shop, o)),
-  totalOutstandingSet: (o: OrderRec, _a, c) => bag(c.shop, o, o.cancelledAt ? 0 : Math.max(0, orderTotal(o) - paidTotal(c.shop, o))),
+  netPaymentSet: (o: OrderRec, _a, c) =>
+    bag(c.shop, o, paidTotal(c.shop, o) - refundedTotal(c.shop, o)),
+  totalOutstandingSet: (o: OrderRec, _a, c) =>
+    bag(c.shop, o, o.cancelledAt ? 0 : Math.max(0, orderTotal(o) - paidTotal(c.shop, o))),
   totalCapturableSet: (o: OrderRec, _a, c) => bag(c.shop, o, 0),
   totalTipReceivedSet: (o: OrderRec, _a, c) => bag(c.shop, o, 0),
   refundDiscrepancySet: (o: OrderRec, _a, c) => bag(c.shop, o, 0),
   cartDiscountAmountSet: (o: OrderRec, _a, c) =>
-    bag(c.shop, o, originalLines(o).reduce((s, l) => s + lineDiscountSplit(o, l).dOrder, 0)),
+    bag(
+      c.shop,
+      o,
+      originalLines(o).reduce((s, l) => s + lineDiscountSplit(o, l).dOrder, 0),
+    ),
   currentCartDiscountAmountSet: (o: OrderRec, _a, c) =>
-    bag(c.shop, o, originalLines(o).reduce((s, l) => s + lineDiscountSplit(o, l).dOrder, 0)),
+    bag(
+      c.shop,
+      o,
+      originalLines(o).reduce((s, l) => s + lineDiscountSplit(o, l).dOrder, 0),
+    ),
   currentSubtotalPriceSet: (o: OrderRec, _a, c) => bag(c.shop, o, currentTotals(c, o).subtotal),
   currentTotalPriceSet: (o: OrderRec, _a, c) => bag(c.shop, o, currentTotals(c, o).total),
   currentTotalTaxSet: (o: OrderRec, _a, c) => bag(c.shop, o, currentTotals(c, o).tax),
@@ -880,9 +1140,13 @@ const Order: Record<string, Resolver> = {
   taxLines: (o: OrderRec, _a, c) => aggregatedTaxLines(c, o),
   currentTaxLines: (o: OrderRec, _a, c) => aggregatedTaxLines(c, o),
   subtotalLineItemsQuantity: (o: OrderRec) => originalLines(o).reduce((s, l) => s + l.quantity, 0),
-  currentSubtotalLineItemsQuantity: (o: OrderRec, _a, c) => o.lines.reduce((s, l) => s + l.quantity - lineRefundedQuantity(c.shop, o, l), 0),
+  currentSubtotalLineItemsQuantity: (o: OrderRec, _a, c) =>
+    o.lines.reduce((s, l) => s + l.quantity - lineRefundedQuantity(c.shop, o, l), 0),
   totalWeight: (o: OrderRec) => String(o.lines.reduce((s, l) => s + l.grams * l.quantity, 0)),
-  currentTotalWeight: (o: OrderRec, _a, c) => String(o.lines.reduce((s, l) => s + l.grams * (l.quantity - lineRefundedQuantity(c.shop, o, l)), 0)),
+  currentTotalWeight: (o: OrderRec, _a, c) =>
+    String(
+      o.lines.reduce((s, l) => s + l.grams * (l.quantity - lineRefundedQuantity(c.shop, o, l)), 0),
+    ),
   fulfillments: (o: OrderRec, a, c) => takeFirst(orderFulfillments(c.shop, o), a.first),
   fulfillmentsCount: (o: OrderRec) => count(o.fulfillmentIds.length),
   transactions: (o: OrderRec, a, c) => {
@@ -904,8 +1168,18 @@ const Order: Record<string, Resolver> = {
     });
     return connection(list, a);
   },
-  fulfillmentOrders: (o: OrderRec, a, c) => connection(o.fulfillmentOrderIds.map((id) => c.shop.nodes.get(id) as FulfillmentOrderRec), a),
-  paymentGatewayNames: (o: OrderRec, _a, c) => [...new Set(orderTransactions(c.shop, o).filter(isPaymentTx).map((t) => t.gateway))],
+  fulfillmentOrders: (o: OrderRec, a, c) =>
+    connection(
+      o.fulfillmentOrderIds.map((id) => c.shop.nodes.get(id) as FulfillmentOrderRec),
+      a,
+    ),
+  paymentGatewayNames: (o: OrderRec, _a, c) => [
+    ...new Set(
+      orderTransactions(c.shop, o)
+        .filter(isPaymentTx)
+        .map((t) => t.gateway),
+    ),
+  ],
   requiresShipping: (o: OrderRec) => o.lines.some((l) => l.requiresShipping),
   refundable: (o: OrderRec, _a, c) => maximumRefundable(c.shop, o) > 0,
   fullyPaid: (o: OrderRec, _a, c) => paidTotal(c.shop, o) >= orderTotal(o),
@@ -922,13 +1196,26 @@ const Order: Record<string, Resolver> = {
   estimatedTaxes: () => false,
   taxExempt: () => false,
   hasTimelineComment: () => false,
-  fulfillable: (o: OrderRec, _a, c) => o.cancelledAt === null && o.lines.some((l) => l.requiresShipping && fulfilledQuantity(c.shop, o, l) < l.quantity - lineRefundedQuantity(c.shop, o, l)),
+  fulfillable: (o: OrderRec, _a, c) =>
+    o.cancelledAt === null &&
+    o.lines.some(
+      (l) =>
+        l.requiresShipping &&
+        fulfilledQuantity(c.shop, o, l) < l.quantity - lineRefundedQuantity(c.shop, o, l),
+    ),
   customAttributes: () => [],
-  shippingAddress: (o: OrderRec) => addressView(o.shippingAddressRec, gid("MailingAddress", `${legacyId(o.id)}1`)),
-  billingAddress: (o: OrderRec) => addressView(o.billingAddressRec, gid("MailingAddress", `${legacyId(o.id)}2`)),
-  displayAddress: (o: OrderRec) => addressView(o.shippingAddressRec ?? o.billingAddressRec, gid("MailingAddress", `${legacyId(o.id)}1`)),
+  shippingAddress: (o: OrderRec) =>
+    addressView(o.shippingAddressRec, gid("MailingAddress", `${legacyId(o.id)}1`)),
+  billingAddress: (o: OrderRec) =>
+    addressView(o.billingAddressRec, gid("MailingAddress", `${legacyId(o.id)}2`)),
+  displayAddress: (o: OrderRec) =>
+    addressView(
+      o.shippingAddressRec ?? o.billingAddressRec,
+      gid("MailingAddress", `${legacyId(o.id)}1`),
+    ),
   billingAddressMatchesShippingAddress: () => true,
-  statusPageUrl: (o: OrderRec, _a, c) => `https://${c.shop.info.primaryDomainHost}/account/orders/${legacyId(o.id).toString(16)}`,
+  statusPageUrl: (o: OrderRec, _a, c) =>
+    `https://${c.shop.info.primaryDomainHost}/account/orders/${legacyId(o.id).toString(16)}`,
   staffMember: () => null,
   retailLocation: () => null,
   paymentTerms: () => null,
@@ -937,19 +1224,30 @@ const Order: Record<string, Resolver> = {
 };
 
 const LineItem: Record<string, Resolver> = {
-  currentQuantity: (l: LineItemRec, _a, c) => l.quantity - lineRefundedQuantity(c.shop, orderOf(c, l.orderId), l),
-  refundableQuantity: (l: LineItemRec, _a, c) => l.quantity - lineRefundedQuantity(c.shop, orderOf(c, l.orderId), l),
+  currentQuantity: (l: LineItemRec, _a, c) =>
+    l.quantity - lineRefundedQuantity(c.shop, orderOf(c, l.orderId), l),
+  refundableQuantity: (l: LineItemRec, _a, c) =>
+    l.quantity - lineRefundedQuantity(c.shop, orderOf(c, l.orderId), l),
   unfulfilledQuantity: (l: LineItemRec, _a, c) => {
     const o = orderOf(c, l.orderId);
     if (o.cancelledAt || !l.requiresShipping) return 0;
-    return Math.max(0, l.quantity - lineRefundedQuantity(c.shop, o, l) - fulfilledQuantity(c.shop, o, l));
+    return Math.max(
+      0,
+      l.quantity - lineRefundedQuantity(c.shop, o, l) - fulfilledQuantity(c.shop, o, l),
+    );
   },
-  nonFulfillableQuantity: (l: LineItemRec, _a, c) => lineRefundedQuantity(c.shop, orderOf(c, l.orderId), l),
+  nonFulfillableQuantity: (l: LineItemRec, _a, c) =>
+    lineRefundedQuantity(c.shop, orderOf(c, l.orderId), l),
   originalUnitPriceSet: (l: LineItemRec, _a, c) => bag(c.shop, orderOf(c, l.orderId), l.unitPrice),
-  originalTotalSet: (l: LineItemRec, _a, c) => bag(c.shop, orderOf(c, l.orderId), l.unitPrice * l.quantity),
+  originalTotalSet: (l: LineItemRec, _a, c) =>
+    bag(c.shop, orderOf(c, l.orderId), l.unitPrice * l.quantity),
   discountedUnitPriceSet: (l: LineItemRec, _a, c) => {
     const o = orderOf(c, l.orderId);
-    return bag(c.shop, o, Math.round((l.unitPrice * l.quantity - lineDiscountSplit(o, l).dLine) / l.quantity));
+    return bag(
+      c.shop,
+      o,
+      Math.round((l.unitPrice * l.quantity - lineDiscountSplit(o, l).dLine) / l.quantity),
+    );
   },
   discountedUnitPriceAfterAllDiscountsSet: (l: LineItemRec, _a, c) => {
     const o = orderOf(c, l.orderId);
@@ -959,32 +1257,60 @@ const LineItem: Record<string, Resolver> = {
   discountedTotalSet: (l: LineItemRec, a, c) => {
     const o = orderOf(c, l.orderId);
     const d = lineDiscountSplit(o, l);
-    return bag(c.shop, o, l.unitPrice * l.quantity - d.dLine - (a.withCodeDiscounts ? d.dOrder : 0));
+    return bag(
+      c.shop,
+      o,
+      l.unitPrice * l.quantity - d.dLine - (a.withCodeDiscounts ? d.dOrder : 0),
+    );
   },
-  totalDiscountSet: (l: LineItemRec, _a, c) => bag(c.shop, orderOf(c, l.orderId), l.allocations.reduce((s, x) => s + x.amount, 0)),
+  totalDiscountSet: (l: LineItemRec, _a, c) =>
+    bag(
+      c.shop,
+      orderOf(c, l.orderId),
+      l.allocations.reduce((s, x) => s + x.amount, 0),
+    ),
   priceAfterAllDiscountsBeforeTaxesSet: (l: LineItemRec, _a, c) => {
     const o = orderOf(c, l.orderId);
     const d = lineDiscountSplit(o, l);
     const total = l.unitPrice * l.quantity - d.dLine - d.dOrder;
-    return bag(c.shop, o, o.taxesIncluded ? total - l.taxes.reduce((s, t) => s + t.amount, 0) : total);
+    return bag(
+      c.shop,
+      o,
+      o.taxesIncluded ? total - l.taxes.reduce((s, t) => s + t.amount, 0) : total,
+    );
   },
   unfulfilledDiscountedTotalSet: (l: LineItemRec, _a, c) => {
     const o = orderOf(c, l.orderId);
-    const q = Math.max(0, l.quantity - lineRefundedQuantity(c.shop, o, l) - fulfilledQuantity(c.shop, o, l));
+    const q = Math.max(
+      0,
+      l.quantity - lineRefundedQuantity(c.shop, o, l) - fulfilledQuantity(c.shop, o, l),
+    );
     return bag(c.shop, o, lineAmounts(o, l, q).subtotal);
   },
   unfulfilledOriginalTotalSet: (l: LineItemRec, _a, c) => {
     const o = orderOf(c, l.orderId);
-    const q = Math.max(0, l.quantity - lineRefundedQuantity(c.shop, o, l) - fulfilledQuantity(c.shop, o, l));
+    const q = Math.max(
+      0,
+      l.quantity - lineRefundedQuantity(c.shop, o, l) - fulfilledQuantity(c.shop, o, l),
+    );
     return bag(c.shop, o, l.unitPrice * q);
   },
   discountAllocations: (l: LineItemRec, _a, c) => {
     const o = orderOf(c, l.orderId);
-    return l.allocations.map((x) => ({ allocatedAmountSet: bag(c.shop, o, x.amount), discountApplication: discountApplicationView(c, o, o.discountApps[x.applicationIndex]) }));
+    return l.allocations.map((x) => ({
+      allocatedAmountSet: bag(c.shop, o, x.amount),
+      discountApplication: discountApplicationView(c, o, o.discountApps[x.applicationIndex]),
+    }));
   },
-  taxLines: (l: LineItemRec, a, c) => takeFirst(l.taxes.map((t) => taxLineView(c, orderOf(c, l.orderId), t)), a.first),
-  variant: (l: LineItemRec, _a, c) => (l.variantId ? node<VariantRec>(c, l.variantId, "ProductVariant") : null),
-  product: (l: LineItemRec, _a, c) => (l.productId ? node<ProductRec>(c, l.productId, "Product") : null),
+  taxLines: (l: LineItemRec, a, c) =>
+    takeFirst(
+      l.taxes.map((t) => taxLineView(c, orderOf(c, l.orderId), t)),
+      a.first,
+    ),
+  variant: (l: LineItemRec, _a, c) =>
+    l.variantId ? node<VariantRec>(c, l.variantId, "ProductVariant") : null,
+  product: (l: LineItemRec, _a, c) =>
+    l.productId ? node<ProductRec>(c, l.productId, "Product") : null,
   weight: (l: LineItemRec) => ({ unit: "GRAMS", value: l.grams }),
   image: () => null,
   customAttributes: () => [],
@@ -1000,8 +1326,13 @@ const LineItem: Record<string, Resolver> = {
 const Fulfillment: Record<string, Resolver> = {
   legacyResourceId: legacy,
   order: (f: FulfillmentRec, _a, c) => orderOf(c, f.orderId),
-  fulfillmentLineItems: (f: FulfillmentRec, a, c) => connection(f.lineIds.map((id) => c.shop.nodes.get(id) as FulfillmentLineItemRec), a),
-  totalQuantity: (f: FulfillmentRec, _a, c) => f.lineIds.reduce((s, id) => s + (c.shop.nodes.get(id) as FulfillmentLineItemRec).quantity, 0),
+  fulfillmentLineItems: (f: FulfillmentRec, a, c) =>
+    connection(
+      f.lineIds.map((id) => c.shop.nodes.get(id) as FulfillmentLineItemRec),
+      a,
+    ),
+  totalQuantity: (f: FulfillmentRec, _a, c) =>
+    f.lineIds.reduce((s, id) => s + (c.shop.nodes.get(id) as FulfillmentLineItemRec).quantity, 0),
   trackingInfo: (f: FulfillmentRec, a) => takeFirst(f.tracking ? [f.tracking] : [], a.first),
   location: (f: FulfillmentRec, _a, c) => node<LocationRec>(c, f.locationId, "Location"),
   requiresShipping: () => true,
@@ -1024,7 +1355,8 @@ const FulfillmentLineItem: Record<string, Resolver> = {
 const OrderTransaction: Record<string, Resolver> = {
   amountSet: (t: TransactionRec, _a, c) => bag(c.shop, orderOf(c, t.orderId), t.amountMinor),
   formattedGateway: (t: TransactionRec) => formattedGateway(t.gateway),
-  parentTransaction: (t: TransactionRec, _a, c) => (t.parentId ? node<TransactionRec>(c, t.parentId, "OrderTransaction") : null),
+  parentTransaction: (t: TransactionRec, _a, c) =>
+    t.parentId ? node<TransactionRec>(c, t.parentId, "OrderTransaction") : null,
   order: (t: TransactionRec, _a, c) => orderOf(c, t.orderId),
   errorCode: () => null,
   manualPaymentGateway: () => false,
@@ -1034,7 +1366,10 @@ const OrderTransaction: Record<string, Resolver> = {
   accountNumber: (t: TransactionRec) => (t.card ? `•••• •••• •••• ${t.card.last4}` : null),
   paymentId: (t: TransactionRec) => `r${legacyId(t.id).toString(36)}`,
   paymentDetails: (t: TransactionRec) => paymentDetailsOf(t),
-  maximumRefundableV2: (t: TransactionRec, _a, c) => (isPaymentTx(t) ? moneyV2(transactionRemaining(c.shop, t), orderOf(c, t.orderId).currency) : null),
+  maximumRefundableV2: (t: TransactionRec, _a, c) =>
+    isPaymentTx(t)
+      ? moneyV2(transactionRemaining(c.shop, t), orderOf(c, t.orderId).currency)
+      : null,
   receiptJson: () => "{}",
   fees: () => [],
   settlementCurrency: () => null,
@@ -1049,7 +1384,11 @@ const OrderTransaction: Record<string, Resolver> = {
   currencyExchangeAdjustment: () => null,
 };
 
-function refundLineView(c: ResolverContext, order: OrderRec, l: RefundLineItemRec): Record<string, unknown> {
+function refundLineView(
+  c: ResolverContext,
+  order: OrderRec,
+  l: RefundLineItemRec,
+): Record<string, unknown> {
   const li = c.shop.nodes.get(l.lineItemId) as LineItemRec;
   return {
     id: l.id,
@@ -1069,14 +1408,37 @@ const Refund: Record<string, Resolver> = {
   order: (r: RefundRec, _a, c) => orderOf(c, r.orderId),
   return: (r: RefundRec, _a, c) => (r.returnId ? node<ReturnRec>(c, r.returnId, "Return") : null),
   totalRefundedSet: (r: RefundRec, _a, c) =>
-    bag(c.shop, orderOf(c, r.orderId), r.transactionIds.reduce((s, id) => s + (c.shop.nodes.get(id) as TransactionRec).amountMinor, 0)),
-  refundLineItems: (r: RefundRec, a, c) => connection(r.lines.map((l) => refundLineView(c, orderOf(c, r.orderId), l)), a, (x: any) => x.id),
-  transactions: (r: RefundRec, a, c) => connection(r.transactionIds.map((id) => c.shop.nodes.get(id) as TransactionRec), a),
+    bag(
+      c.shop,
+      orderOf(c, r.orderId),
+      r.transactionIds.reduce(
+        (s, id) => s + (c.shop.nodes.get(id) as TransactionRec).amountMinor,
+        0,
+      ),
+    ),
+  refundLineItems: (r: RefundRec, a, c) =>
+    connection(
+      r.lines.map((l) => refundLineView(c, orderOf(c, r.orderId), l)),
+      a,
+      (x: any) => x.id,
+    ),
+  transactions: (r: RefundRec, a, c) =>
+    connection(
+      r.transactionIds.map((id) => c.shop.nodes.get(id) as TransactionRec),
+      a,
+    ),
   refundShippingLines: (r: RefundRec, a, c) => {
     const o = orderOf(c, r.orderId);
     const list =
       r.shippingRefund > 0 && o.shippingLineRecs[0]
-        ? [{ id: gid("RefundShippingLine", legacyId(r.id)), shippingLine: shippingLineView(c, o, o.shippingLineRecs[0]), subtotalAmountSet: bag(c.shop, o, r.shippingRefund), taxAmountSet: bag(c.shop, o, r.shippingTax) }]
+        ? [
+            {
+              id: gid("RefundShippingLine", legacyId(r.id)),
+              shippingLine: shippingLineView(c, o, o.shippingLineRecs[0]),
+              subtotalAmountSet: bag(c.shop, o, r.shippingRefund),
+              taxAmountSet: bag(c.shop, o, r.shippingTax),
+            },
+          ]
         : [];
     return connection(list, a);
   },
@@ -1086,48 +1448,82 @@ const Refund: Record<string, Resolver> = {
 };
 
 const Return: Record<string, Resolver> = {
-  decline: (r: ReturnRec) => (r.declineRec ? { reason: r.declineRec.reason, note: r.declineRec.note } : null),
+  decline: (r: ReturnRec) =>
+    r.declineRec ? { reason: r.declineRec.reason, note: r.declineRec.note } : null,
   order: (r: ReturnRec, _a, c) => orderOf(c, r.orderId),
-  totalQuantity: (r: ReturnRec, _a, c) => r.lineIds.reduce((s, id) => s + (c.shop.nodes.get(id) as ReturnLineItemRec).quantity, 0),
+  totalQuantity: (r: ReturnRec, _a, c) =>
+    r.lineIds.reduce((s, id) => s + (c.shop.nodes.get(id) as ReturnLineItemRec).quantity, 0),
   returnLineItems: (r: ReturnRec, a, c) => {
-    let list = r.lineIds.map((id) => c.shop.nodes.get(id) as ReturnLineItemRec).filter((l) => l.quantity > 0);
+    let list = r.lineIds
+      .map((id) => c.shop.nodes.get(id) as ReturnLineItemRec)
+      .filter((l) => l.quantity > 0);
     if (a.processingStatus === "PROCESSED") list = list.filter((l) => l.processedQuantity > 0);
-    if (a.processingStatus === "PROCESSABLE") list = list.filter((l) => r.status === "OPEN" && l.processedQuantity < l.quantity);
+    if (a.processingStatus === "PROCESSABLE")
+      list = list.filter((l) => r.status === "OPEN" && l.processedQuantity < l.quantity);
     return connection(list, a);
   },
   exchangeLineItems: (r: ReturnRec, a, c) => {
     let list = r.exchangeIds.map((id) => c.shop.nodes.get(id) as ExchangeLineItemRec);
     if (!a.includeRemovedItems) list = list.filter((e) => e.quantity > 0);
     if (a.processingStatus === "PROCESSED") list = list.filter((e) => e.processedQuantity > 0);
-    if (a.processingStatus === "PROCESSABLE") list = list.filter((e) => r.status === "OPEN" && e.processedQuantity < e.quantity);
+    if (a.processingStatus === "PROCESSABLE")
+      list = list.filter((e) => r.status === "OPEN" && e.processedQuantity < e.quantity);
     return connection(list, a);
   },
-  reverseFulfillmentOrders: (r: ReturnRec, a, c) => connection(r.rfoIds.map((id) => c.shop.nodes.get(id) as RfoRec), a),
-  refunds: (r: ReturnRec, a, c) => connection(r.refundIds.map((id) => c.shop.nodes.get(id) as RefundRec), a),
-  transactions: (r: ReturnRec, a, c) =>
+  reverseFulfillmentOrders: (r: ReturnRec, a, c) =>
     connection(
-      r.refundIds.flatMap((id) => (c.shop.nodes.get(id) as RefundRec).transactionIds.map((t) => c.shop.nodes.get(t) as TransactionRec)),
+      r.rfoIds.map((id) => c.shop.nodes.get(id) as RfoRec),
       a,
     ),
-  returnShippingFees: (r: ReturnRec, _a, c) => r.shippingFees.map((f) => ({ id: f.id, amountSet: bag(c.shop, orderOf(c, r.orderId), f.amount) })),
+  refunds: (r: ReturnRec, a, c) =>
+    connection(
+      r.refundIds.map((id) => c.shop.nodes.get(id) as RefundRec),
+      a,
+    ),
+  transactions: (r: ReturnRec, a, c) =>
+    connection(
+      r.refundIds.flatMap((id) =>
+        (c.shop.nodes.get(id) as RefundRec).transactionIds.map(
+          (t) => c.shop.nodes.get(t) as TransactionRec,
+        ),
+      ),
+      a,
+    ),
+  returnShippingFees: (r: ReturnRec, _a, c) =>
+    r.shippingFees.map((f) => ({
+      id: f.id,
+      amountSet: bag(c.shop, orderOf(c, r.orderId), f.amount),
+    })),
   staffMember: () => null,
   suggestedFinancialOutcome: (r: ReturnRec, a, c) => suggestedFinancialOutcome(c, r, a),
 };
 
 const ReturnLineItem: Record<string, Resolver> = {
-  processableQuantity: (l: ReturnLineItemRec, _a, c) => (returnOf(c, l).status === "OPEN" ? l.quantity - l.processedQuantity : 0),
+  processableQuantity: (l: ReturnLineItemRec, _a, c) =>
+    returnOf(c, l).status === "OPEN" ? l.quantity - l.processedQuantity : 0,
   unprocessedQuantity: (l: ReturnLineItemRec) => l.quantity - l.processedQuantity,
   refundableQuantity: (l: ReturnLineItemRec) => l.quantity - l.refundedQuantity,
-  returnReasonDefinition: (l: ReturnLineItemRec, _a, c) => (l.reasonDefinitionId ? (c.reasons.find((r) => r.id === l.reasonDefinitionId) ?? null) : null),
-  returnReason: (l: ReturnLineItemRec, _a, c) => (l.reasonDefinitionId ? (c.reasons.find((r) => r.id === l.reasonDefinitionId)?.legacyReason ?? "UNKNOWN") : "UNKNOWN"),
+  returnReasonDefinition: (l: ReturnLineItemRec, _a, c) =>
+    l.reasonDefinitionId ? (c.reasons.find((r) => r.id === l.reasonDefinitionId) ?? null) : null,
+  returnReason: (l: ReturnLineItemRec, _a, c) =>
+    l.reasonDefinitionId
+      ? (c.reasons.find((r) => r.id === l.reasonDefinitionId)?.legacyReason ?? "UNKNOWN")
+      : "UNKNOWN",
   fulfillmentLineItem: (l: ReturnLineItemRec, _a, c) => c.shop.nodes.get(l.fulfillmentLineItemId),
   restockingFee: (l: ReturnLineItemRec, _a, c) => {
     if (l.restockingFeePercentage === null) return null;
     const { line, order } = fliLine(c, l.fulfillmentLineItemId);
     const subtotal = lineAmounts(order, line, l.quantity).subtotal;
-    return { id: gid("RestockingFee", legacyId(l.id)), percentage: l.restockingFeePercentage, amountSet: bag(c.shop, order, restockingFeeAmount(subtotal, l.restockingFeePercentage)) };
+    return {
+      id: gid("RestockingFee", legacyId(l.id)),
+      percentage: l.restockingFeePercentage,
+      amountSet: bag(c.shop, order, restockingFeeAmount(subtotal, l.restockingFeePercentage)),
+    };
   },
-  totalWeight: (l: ReturnLineItemRec, _a, c) => ({ unit: "GRAMS", value: fliLine(c, l.fulfillmentLineItemId).line.grams * l.quantity }),
+  totalWeight: (l: ReturnLineItemRec, _a, c) => ({
+    unit: "GRAMS",
+    value: fliLine(c, l.fulfillmentLineItemId).line.grams * l.quantity,
+  }),
   withCodeDiscountedTotalPriceSet: (l: ReturnLineItemRec, _a, c) => {
     const { line, order } = fliLine(c, l.fulfillmentLineItemId);
     return bag(c.shop, order, lineAmounts(order, line, l.quantity).subtotal);
@@ -1135,23 +1531,37 @@ const ReturnLineItem: Record<string, Resolver> = {
 };
 
 const ExchangeLineItem: Record<string, Resolver> = {
-  processableQuantity: (e: ExchangeLineItemRec, _a, c) => (returnOf(c, e).status === "OPEN" ? e.quantity - e.processedQuantity : 0),
+  processableQuantity: (e: ExchangeLineItemRec, _a, c) =>
+    returnOf(c, e).status === "OPEN" ? e.quantity - e.processedQuantity : 0,
   unprocessedQuantity: (e: ExchangeLineItemRec) => e.quantity - e.processedQuantity,
-  productId: (e: ExchangeLineItemRec, _a, c) => (c.shop.nodes.get(e.variantId) as VariantRec | undefined)?.productId ?? null,
+  productId: (e: ExchangeLineItemRec, _a, c) =>
+    (c.shop.nodes.get(e.variantId) as VariantRec | undefined)?.productId ?? null,
   title: (e: ExchangeLineItemRec, _a, c) => {
     const v = c.shop.nodes.get(e.variantId) as VariantRec | undefined;
     return v ? (c.shop.nodes.get(v.productId) as ProductRec).title : null;
   },
-  variantTitle: (e: ExchangeLineItemRec, _a, c) => (c.shop.nodes.get(e.variantId) as VariantRec | undefined)?.title ?? null,
-  variantSku: (e: ExchangeLineItemRec, _a, c) => (c.shop.nodes.get(e.variantId) as VariantRec | undefined)?.sku ?? null,
-  lineItems: (e: ExchangeLineItemRec, _a, c) => e.createdLineItemIds.map((id) => c.shop.nodes.get(id)),
-  lineItem: (e: ExchangeLineItemRec, _a, c) => (e.createdLineItemIds[0] ? c.shop.nodes.get(e.createdLineItemIds[0]) : null),
+  variantTitle: (e: ExchangeLineItemRec, _a, c) =>
+    (c.shop.nodes.get(e.variantId) as VariantRec | undefined)?.title ?? null,
+  variantSku: (e: ExchangeLineItemRec, _a, c) =>
+    (c.shop.nodes.get(e.variantId) as VariantRec | undefined)?.sku ?? null,
+  lineItems: (e: ExchangeLineItemRec, _a, c) =>
+    e.createdLineItemIds.map((id) => c.shop.nodes.get(id)),
+  lineItem: (e: ExchangeLineItemRec, _a, c) =>
+    e.createdLineItemIds[0] ? c.shop.nodes.get(e.createdLineItemIds[0]) : null,
 };
 
 const ReverseFulfillmentOrder: Record<string, Resolver> = {
   order: (r: RfoRec, _a, c) => orderOf(c, r.orderId),
-  lineItems: (r: RfoRec, a, c) => connection(r.lineIds.map((id) => c.shop.nodes.get(id) as RfoLineItemRec), a),
-  reverseDeliveries: (r: RfoRec, a, c) => connection(r.deliveryIds.map((id) => c.shop.nodes.get(id) as ReverseDeliveryRec), a),
+  lineItems: (r: RfoRec, a, c) =>
+    connection(
+      r.lineIds.map((id) => c.shop.nodes.get(id) as RfoLineItemRec),
+      a,
+    ),
+  reverseDeliveries: (r: RfoRec, a, c) =>
+    connection(
+      r.deliveryIds.map((id) => c.shop.nodes.get(id) as ReverseDeliveryRec),
+      a,
+    ),
   thirdPartyConfirmation: () => null,
 };
 
@@ -1168,15 +1578,32 @@ const ReverseDelivery: Record<string, Resolver> = {
   reverseFulfillmentOrder: (r: ReverseDeliveryRec, _a, c) => c.shop.nodes.get(r.rfoId),
   reverseDeliveryLineItems: (r: ReverseDeliveryRec, a, c) =>
     connection(
-      r.lines.map((l) => ({ id: l.id, quantity: l.quantity, reverseFulfillmentOrderLineItem: c.shop.nodes.get(l.rfoLineItemId), dispositions: [] })),
+      r.lines.map((l) => ({
+        id: l.id,
+        quantity: l.quantity,
+        reverseFulfillmentOrderLineItem: c.shop.nodes.get(l.rfoLineItemId),
+        dispositions: [],
+      })),
       a,
     ),
   deliverable: (r: ReverseDeliveryRec) =>
     r.label || r.trackingRec
       ? {
           __typename: "ReverseDeliveryShippingDeliverable",
-          label: r.label ? { publicFileUrl: r.label.fileUrl, createdAt: r.label.createdAt, updatedAt: r.label.updatedAt } : null,
-          tracking: r.trackingRec ? { number: r.trackingRec.number, url: r.trackingRec.url, carrierName: r.trackingRec.carrierName } : null,
+          label: r.label
+            ? {
+                publicFileUrl: r.label.fileUrl,
+                createdAt: r.label.createdAt,
+                updatedAt: r.label.updatedAt,
+              }
+            : null,
+          tracking: r.trackingRec
+            ? {
+                number: r.trackingRec.number,
+                url: r.trackingRec.url,
+                carrierName: r.trackingRec.carrierName,
+              }
+            : null,
         }
       : null,
 };
@@ -1185,7 +1612,10 @@ const ReturnableFulfillment: Record<string, Resolver> = {
   fulfillment: (v: any) => v.fulfillmentRec,
   returnableFulfillmentLineItems: (v: any, a) =>
     connection(
-      (v.lines as Array<{ fli: FulfillmentLineItemRec; quantity: number }>).map((x) => ({ quantity: x.quantity, fulfillmentLineItem: x.fli })),
+      (v.lines as Array<{ fli: FulfillmentLineItemRec; quantity: number }>).map((x) => ({
+        quantity: x.quantity,
+        fulfillmentLineItem: x.fli,
+      })),
       a,
       (x: any) => x.fulfillmentLineItem.id,
     ),
@@ -1209,7 +1639,17 @@ const Customer: Record<string, Resolver> = {
   amountSpent: (x: CustomerRec, _a, c) =>
     shopMoney(
       c,
-      customerOrders(c.shop, x).reduce((s, o) => s + toShopMinor(paidTotal(c.shop, o) - refundedTotal(c.shop, o), o.fx, o.currency, c.shop.info.currencyCode), 0),
+      customerOrders(c.shop, x).reduce(
+        (s, o) =>
+          s +
+          toShopMinor(
+            paidTotal(c.shop, o) - refundedTotal(c.shop, o),
+            o.fx,
+            o.currency,
+            c.shop.info.currencyCode,
+          ),
+        0,
+      ),
     ),
   orders: (x: CustomerRec, a, c, info) => {
     let list = customerOrders(c.shop, x).filter((o) => visibleOrder(c, o) !== null);
@@ -1228,8 +1668,14 @@ const Customer: Record<string, Resolver> = {
     }
     return connection(list, a);
   },
-  defaultAddress: (x: CustomerRec) => addressView(x.addressRec, gid("MailingAddress", `${legacyId(x.id)}0`)),
-  addressesV2: (x: CustomerRec, a) => connection([addressView(x.addressRec, gid("MailingAddress", `${legacyId(x.id)}0`))!], a, (v: any) => v.id),
+  defaultAddress: (x: CustomerRec) =>
+    addressView(x.addressRec, gid("MailingAddress", `${legacyId(x.id)}0`)),
+  addressesV2: (x: CustomerRec, a) =>
+    connection(
+      [addressView(x.addressRec, gid("MailingAddress", `${legacyId(x.id)}0`))!],
+      a,
+      (v: any) => v.id,
+    ),
   state: () => "ENABLED",
   verifiedEmail: () => true,
   taxExempt: () => false,
@@ -1246,15 +1692,20 @@ const Customer: Record<string, Resolver> = {
 const StoreCreditAccount: Record<string, Resolver> = {
   balance: (s: StoreCreditAccountRec) => moneyV2(s.balanceMinor, s.currency),
   owner: (s: StoreCreditAccountRec, _a, c) => c.shop.nodes.get(s.customerId),
-  transactions: (s: StoreCreditAccountRec, a) => connection(a.reverse ? s.txs.slice().reverse() : s.txs, { ...a, reverse: false }),
+  transactions: (s: StoreCreditAccountRec, a) =>
+    connection(a.reverse ? s.txs.slice().reverse() : s.txs, { ...a, reverse: false }),
 };
 
 const storeCreditTx: Record<string, Resolver> = {
   account: (t: StoreCreditTxRec, _a, c) => c.shop.nodes.get(t.accountId),
-  amount: (t: StoreCreditTxRec, _a, c) => moneyV2(t.amountMinor, (c.shop.nodes.get(t.accountId) as StoreCreditAccountRec).currency),
-  balanceAfterTransaction: (t: StoreCreditTxRec, _a, c) => moneyV2(t.balanceAfter, (c.shop.nodes.get(t.accountId) as StoreCreditAccountRec).currency),
-  remainingAmount: (t: StoreCreditTxRec, _a, c) => moneyV2(t.amountMinor, (c.shop.nodes.get(t.accountId) as StoreCreditAccountRec).currency),
-  origin: (t: StoreCreditTxRec, _a, c) => (t.originTransactionId ? c.shop.nodes.get(t.originTransactionId) : null),
+  amount: (t: StoreCreditTxRec, _a, c) =>
+    moneyV2(t.amountMinor, (c.shop.nodes.get(t.accountId) as StoreCreditAccountRec).currency),
+  balanceAfterTransaction: (t: StoreCreditTxRec, _a, c) =>
+    moneyV2(t.balanceAfter, (c.shop.nodes.get(t.accountId) as StoreCreditAccountRec).currency),
+  remainingAmount: (t: StoreCreditTxRec, _a, c) =>
+    moneyV2(t.amountMinor, (c.shop.nodes.get(t.accountId) as StoreCreditAccountRec).currency),
+  origin: (t: StoreCreditTxRec, _a, c) =>
+    t.originTransactionId ? c.shop.nodes.get(t.originTransactionId) : null,
 };
 
 const GiftCard: Record<string, Resolver> = {
@@ -1266,7 +1717,9 @@ const GiftCard: Record<string, Resolver> = {
   order: (g: GiftCardRec, _a, c) => (g.orderId ? c.shop.nodes.get(g.orderId) : null),
   lineItem: () => null,
   isRedeemable: (g: GiftCardRec, _a, c) =>
-    g.enabled && g.balanceMinor > 0 && (!g.expiresOn || Date.parse(`${g.expiresOn}T23:59:59Z`) > c.now().getTime()),
+    g.enabled &&
+    g.balanceMinor > 0 &&
+    (!g.expiresOn || Date.parse(`${g.expiresOn}T23:59:59Z`) > c.now().getTime()),
   crossCurrencyRedemptionStrategy: () => "NONE",
   templateSuffix: () => null,
   recipientAttributes: () => null,
@@ -1274,26 +1727,50 @@ const GiftCard: Record<string, Resolver> = {
 
 const Product: Record<string, Resolver> = {
   legacyResourceId: legacy,
-  description: (p: ProductRec, a) => (a.truncateAt ? p.description.slice(0, a.truncateAt) : p.description),
+  description: (p: ProductRec, a) =>
+    a.truncateAt ? p.description.slice(0, a.truncateAt) : p.description,
   descriptionHtml: (p: ProductRec) => `<p>${p.description}</p>`,
-  variants: (p: ProductRec, a, c) => connection(p.variantIds.map((id) => c.shop.nodes.get(id) as VariantRec), a),
+  variants: (p: ProductRec, a, c) =>
+    connection(
+      p.variantIds.map((id) => c.shop.nodes.get(id) as VariantRec),
+      a,
+    ),
   variantsCount: (p: ProductRec) => count(p.variantIds.length),
-  collections: (p: ProductRec, a, c) => connection(p.collectionIds.map((id) => c.shop.nodes.get(id) as CollectionRec), a),
+  collections: (p: ProductRec, a, c) =>
+    connection(
+      p.collectionIds.map((id) => c.shop.nodes.get(id) as CollectionRec),
+      a,
+    ),
   inCollection: (p: ProductRec, a) => p.collectionIds.includes(a.id),
   hasOnlyDefaultVariant: (p: ProductRec) => p.variantIds.length === 1 && p.optionDefs.length === 0,
-  hasOutOfStockVariants: (p: ProductRec, _a, c) => p.variantIds.some((id) => totalStock(c.shop.nodes.get(id) as VariantRec) <= 0),
-  totalInventory: (p: ProductRec, _a, c) => p.variantIds.reduce((s, id) => s + totalStock(c.shop.nodes.get(id) as VariantRec), 0),
-  tracksInventory: (p: ProductRec, _a, c) => p.variantIds.some((id) => (c.shop.nodes.get(id) as VariantRec).tracked),
+  hasOutOfStockVariants: (p: ProductRec, _a, c) =>
+    p.variantIds.some((id) => totalStock(c.shop.nodes.get(id) as VariantRec) <= 0),
+  totalInventory: (p: ProductRec, _a, c) =>
+    p.variantIds.reduce((s, id) => s + totalStock(c.shop.nodes.get(id) as VariantRec), 0),
+  tracksInventory: (p: ProductRec, _a, c) =>
+    p.variantIds.some((id) => (c.shop.nodes.get(id) as VariantRec).tracked),
   options: (p: ProductRec, a) =>
     takeFirst(
-      p.optionDefs.map((o, i) => ({ id: gid("ProductOption", `${legacyId(p.id)}${i + 1}`), name: o.name, position: i + 1, values: o.values })),
+      p.optionDefs.map((o, i) => ({
+        id: gid("ProductOption", `${legacyId(p.id)}${i + 1}`),
+        name: o.name,
+        position: i + 1,
+        values: o.values,
+      })),
       a.first,
     ),
-  onlineStoreUrl: (p: ProductRec, _a, c) => (p.status === "ACTIVE" ? `https://${c.shop.info.primaryDomainHost}/products/${p.handle}` : null),
-  onlineStorePreviewUrl: (p: ProductRec, _a, c) => `https://${c.shop.info.primaryDomainHost}/products/${p.handle}`,
+  onlineStoreUrl: (p: ProductRec, _a, c) =>
+    p.status === "ACTIVE" ? `https://${c.shop.info.primaryDomainHost}/products/${p.handle}` : null,
+  onlineStorePreviewUrl: (p: ProductRec, _a, c) =>
+    `https://${c.shop.info.primaryDomainHost}/products/${p.handle}`,
   priceRangeV2: (p: ProductRec, _a, c) => {
-    const prices = p.variantIds.map((id) => (c.shop.nodes.get(id) as VariantRec).prices[c.shop.info.currencyCode]);
-    return { minVariantPrice: shopMoney(c, Math.min(...prices)), maxVariantPrice: shopMoney(c, Math.max(...prices)) };
+    const prices = p.variantIds.map(
+      (id) => (c.shop.nodes.get(id) as VariantRec).prices[c.shop.info.currencyCode],
+    );
+    return {
+      minVariantPrice: shopMoney(c, Math.min(...prices)),
+      maxVariantPrice: shopMoney(c, Math.max(...prices)),
+    };
   },
   seo: (p: ProductRec) => ({ title: p.title, description: p.description }),
   templateSuffix: () => null,
@@ -1303,7 +1780,20 @@ const Product: Record<string, Resolver> = {
   featuredMedia: () => null,
 };
 
-const COUNTRY_CURRENCY: Record<string, string> = { SE: "SEK", DK: "DKK", NO: "NOK", FI: "EUR", NL: "EUR", DE: "EUR", AT: "EUR", BE: "EUR", FR: "EUR", IE: "EUR", ES: "EUR", IT: "EUR" };
+const COUNTRY_CURRENCY: Record<string, string> = {
+  SE: "SEK",
+  DK: "DKK",
+  NO: "NOK",
+  FI: "EUR",
+  NL: "EUR",
+  DE: "EUR",
+  AT: "EUR",
+  BE: "EUR",
+  FR: "EUR",
+  IE: "EUR",
+  ES: "EUR",
+  IT: "EUR",
+};
 
 const ProductVariant: Record<string, Resolver> = {
   legacyResourceId: legacy,
@@ -1311,12 +1801,19 @@ const ProductVariant: Record<string, Resolver> = {
     const p = c.shop.nodes.get(v.productId) as ProductRec;
     return v.title === "Default Title" ? p.title : `${p.title} - ${v.title}`;
   },
-  price: (v: VariantRec, _a, c) => moneyV2(v.prices[c.shop.info.currencyCode], c.shop.info.currencyCode).amount,
-  compareAtPrice: (v: VariantRec, _a, c) => (v.compareAtPrices ? moneyV2(v.compareAtPrices[c.shop.info.currencyCode], c.shop.info.currencyCode).amount : null),
+  price: (v: VariantRec, _a, c) =>
+    moneyV2(v.prices[c.shop.info.currencyCode], c.shop.info.currencyCode).amount,
+  compareAtPrice: (v: VariantRec, _a, c) =>
+    v.compareAtPrices
+      ? moneyV2(v.compareAtPrices[c.shop.info.currencyCode], c.shop.info.currencyCode).amount
+      : null,
   product: (v: VariantRec, _a, c) => c.shop.nodes.get(v.productId),
   inventoryItem: (v: VariantRec) => inventoryItemView(v),
   inventoryQuantity: (v: VariantRec) => (v.tracked ? totalStock(v) : null),
-  sellableOnlineQuantity: (v: VariantRec, _a, c) => c.shop.locations.filter((l) => l.fulfillsOnlineOrders).reduce((s, l) => s + Math.max(0, v.stock.get(l.id) ?? 0), 0),
+  sellableOnlineQuantity: (v: VariantRec, _a, c) =>
+    c.shop.locations
+      .filter((l) => l.fulfillsOnlineOrders)
+      .reduce((s, l) => s + Math.max(0, v.stock.get(l.id) ?? 0), 0),
   availableForSale: (v: VariantRec) => !v.tracked || totalStock(v) > 0,
   inventoryPolicy: () => "DENY",
   selectedOptions: (v: VariantRec) => v.options.map((o) => ({ name: o.name, value: o.value })),
@@ -1326,7 +1823,11 @@ const ProductVariant: Record<string, Resolver> = {
     if (!c.shop.info.presentmentCurrencies[currency]) currency = c.shop.info.currencyCode;
     const price = ops.variantPriceIn(c.shop, v, currency);
     const compare = v.compareAtPrices ? (v.compareAtPrices[currency] ?? null) : null;
-    return { price: moneyV2(price, currency), compareAtPrice: compare === null ? null : moneyV2(compare, currency), unitPrice: null };
+    return {
+      price: moneyV2(price, currency),
+      compareAtPrice: compare === null ? null : moneyV2(compare, currency),
+      unitPrice: null,
+    };
   },
   image: () => null,
   unitPrice: () => null,
@@ -1342,10 +1843,15 @@ const InventoryItem: Record<string, Resolver> = {
   requiresShipping: (i: any) => (i.variantRec as VariantRec).requiresShipping,
   createdAt: (i: any) => (i.variantRec as VariantRec).createdAt,
   updatedAt: (i: any) => (i.variantRec as VariantRec).updatedAt,
-  measurement: (i: any) => ({ id: gid("InventoryItemMeasurement", legacyId(i.id)), weight: { unit: "GRAMS", value: (i.variantRec as VariantRec).grams } }),
+  measurement: (i: any) => ({
+    id: gid("InventoryItemMeasurement", legacyId(i.id)),
+    weight: { unit: "GRAMS", value: (i.variantRec as VariantRec).grams },
+  }),
   inventoryLevels: (i: any, a, c) =>
     connection(
-      c.shop.locations.filter((l) => a.includeInactive || l.isActive).map((l) => inventoryLevelView(i.variantRec, l)),
+      c.shop.locations
+        .filter((l) => a.includeInactive || l.isActive)
+        .map((l) => inventoryLevelView(i.variantRec, l)),
       a,
     ),
   inventoryLevel: (i: any, a, c) => {
@@ -1372,10 +1878,18 @@ const InventoryLevel: Record<string, Resolver> = {
   updatedAt: (l: any) => (l.variantRec as VariantRec).updatedAt,
   quantities: (l: any, a) =>
     (a.names as string[]).map((name) => {
-      if (!QUANTITY_NAMES.has(name)) throw new GraphQLError(`Invalid quantity name: ${name}`, { extensions: { code: "BAD_REQUEST" } });
+      if (!QUANTITY_NAMES.has(name))
+        throw new GraphQLError(`Invalid quantity name: ${name}`, {
+          extensions: { code: "BAD_REQUEST" },
+        });
       const available = (l.variantRec as VariantRec).stock.get(l.locationRec.id) ?? 0;
       const quantity = name === "available" || name === "on_hand" ? available : 0;
-      return { id: `gid://shopify/InventoryQuantity/${legacyId(l.locationRec.id)}?inventory_item_id=${legacyId(l.variantRec.inventoryItemId)}&name=${name}`, name, quantity, updatedAt: (l.variantRec as VariantRec).updatedAt };
+      return {
+        id: `gid://shopify/InventoryQuantity/${legacyId(l.locationRec.id)}?inventory_item_id=${legacyId(l.variantRec.inventoryItemId)}&name=${name}`,
+        name,
+        quantity,
+        updatedAt: (l.variantRec as VariantRec).updatedAt,
+      };
     }),
 };
 
@@ -1393,7 +1907,11 @@ const Location: Record<string, Resolver> = {
     phone: l.addressRec.phone,
     latitude: null,
     longitude: null,
-    formatted: [l.addressRec.address1, `${l.addressRec.zip} ${l.addressRec.city}`, l.addressRec.country],
+    formatted: [
+      l.addressRec.address1,
+      `${l.addressRec.zip} ${l.addressRec.city}`,
+      l.addressRec.country,
+    ],
   }),
   hasActiveInventory: () => true,
   isFulfillmentService: () => false,
@@ -1406,7 +1924,11 @@ const Location: Record<string, Resolver> = {
   fulfillmentService: () => null,
   localPickupSettingsV2: () => null,
   suggestedAddresses: () => [],
-  inventoryLevels: (l: LocationRec, a, c) => connection(c.shop.variants.map((v) => inventoryLevelView(v, l)), a),
+  inventoryLevels: (l: LocationRec, a, c) =>
+    connection(
+      c.shop.variants.map((v) => inventoryLevelView(v, l)),
+      a,
+    ),
   inventoryLevel: (l: LocationRec, a, c) => {
     const v = c.shop.variants.find((x) => x.inventoryItemId === a.inventoryItemId);
     return v ? inventoryLevelView(v, l) : null;
@@ -1415,7 +1937,11 @@ const Location: Record<string, Resolver> = {
 
 const Collection: Record<string, Resolver> = {
   legacyResourceId: legacy,
-  products: (col: CollectionRec, a, c) => connection(col.productIds.map((id) => c.shop.nodes.get(id) as ProductRec), a),
+  products: (col: CollectionRec, a, c) =>
+    connection(
+      col.productIds.map((id) => c.shop.nodes.get(id) as ProductRec),
+      a,
+    ),
   productsCount: (col: CollectionRec) => count(col.productIds.length),
   hasProduct: (col: CollectionRec, a) => col.productIds.includes(a.id),
   description: () => "",
@@ -1436,7 +1962,17 @@ const FulfillmentOrder: Record<string, Resolver> = {
   fulfillmentHolds: () => [],
   assignedLocation: (f: FulfillmentOrderRec, _a, c) => {
     const l = c.shop.nodes.get(f.locationId) as LocationRec;
-    return { name: l.name, location: l, countryCode: l.addressRec.countryCode, address1: l.addressRec.address1, address2: null, city: l.addressRec.city, zip: l.addressRec.zip, phone: l.addressRec.phone, province: null };
+    return {
+      name: l.name,
+      location: l,
+      countryCode: l.addressRec.countryCode,
+      address1: l.addressRec.address1,
+      address2: null,
+      city: l.addressRec.city,
+      zip: l.addressRec.zip,
+      phone: l.addressRec.phone,
+      province: null,
+    };
   },
   lineItems: (f: FulfillmentOrderRec, a, c) =>
     connection(
@@ -1465,8 +2001,10 @@ const FulfillmentOrder: Record<string, Resolver> = {
 };
 
 export const RESOLVERS: Record<string, Record<string, Resolver>> = {
-  QueryRoot,
-  Mutation,
+  QueryRoot: { ...QueryRoot, ...DISCOUNT_RESOLVERS.QueryRoot },
+  Mutation: { ...Mutation, ...DISCOUNT_RESOLVERS.Mutation },
+  DiscountCodeNode: DISCOUNT_RESOLVERS.DiscountCodeNode,
+  DiscountCodeBasic: DISCOUNT_RESOLVERS.DiscountCodeBasic,
   Shop,
   Order,
   LineItem,

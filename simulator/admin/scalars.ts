@@ -38,24 +38,31 @@ export function scalarProblem(typeName: string, value: unknown): string | null {
     case "Money":
       return isDecimalInput(value) ? null : `Invalid ${typeName} value: ${JSON.stringify(value)}`;
     case "DateTime":
-      return typeof value === "string" && DATETIME_RE.test(value) && !Number.isNaN(Date.parse(value))
+      return typeof value === "string" &&
+        DATETIME_RE.test(value) &&
+        !Number.isNaN(Date.parse(value))
         ? null
         : `Invalid DateTime value: ${JSON.stringify(value)}`;
     case "Date":
-      return typeof value === "string" && DATE_RE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+      return typeof value === "string" &&
+        DATE_RE.test(value) &&
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
         ? null
         : `Invalid Date value: ${JSON.stringify(value)}`;
     case "URL": {
       if (typeof value !== "string") return `Invalid URL value: ${JSON.stringify(value)}`;
       try {
         const u = new URL(value);
-        return u.protocol === "http:" || u.protocol === "https:" ? null : `Invalid URL value: ${JSON.stringify(value)}`;
+        return u.protocol === "http:" || u.protocol === "https:"
+          ? null
+          : `Invalid URL value: ${JSON.stringify(value)}`;
       } catch {
         return `Invalid URL value: ${JSON.stringify(value)}`;
       }
     }
     case "UnsignedInt64":
-      return (typeof value === "string" && /^\d+$/.test(value)) || (typeof value === "number" && Number.isInteger(value) && value >= 0)
+      return (typeof value === "string" && /^\d+$/.test(value)) ||
+        (typeof value === "number" && Number.isInteger(value) && value >= 0)
         ? null
         : `Invalid UnsignedInt64 value: ${JSON.stringify(value)}`;
     case "ID":
@@ -96,10 +103,13 @@ function walk(type: GraphQLInputType, value: unknown, path: string[], out: Probl
 }
 
 function tooLargeError(size: number, path: readonly (string | number)[] | undefined): GraphQLError {
-  return new GraphQLError(`The input array size of ${size} is greater than the maximum allowed of ${MAX_INPUT_ARRAY}.`, {
-    path,
-    extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
-  });
+  return new GraphQLError(
+    `The input array size of ${size} is greater than the maximum allowed of ${MAX_INPUT_ARRAY}.`,
+    {
+      path,
+      extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
+    },
+  );
 }
 
 /** Validate coerced variables and literal arguments of the operation. */
@@ -123,10 +133,16 @@ export function validateInputScalars(
       }
       const at = p.path.length ? ` for ${p.path.join(".")}` : "";
       errors.push(
-        new GraphQLError(`Variable $${name} of type ${String(type)} was provided invalid value${at} (${p.explanation})`, {
-          nodes: def,
-          extensions: { value: variables[name] as never, problems: [{ path: p.path, explanation: p.explanation }] },
-        }),
+        new GraphQLError(
+          `Variable $${name} of type ${String(type)} was provided invalid value${at} (${p.explanation})`,
+          {
+            nodes: def,
+            extensions: {
+              value: variables[name] as never,
+              problems: [{ path: p.path, explanation: p.explanation }],
+            },
+          },
+        ),
       );
     }
   }
@@ -134,7 +150,12 @@ export function validateInputScalars(
   const typeInfo = new TypeInfo(schema);
   const opNames = new Set<string>();
   visit(operation, { FragmentSpread: (n) => void opNames.add(n.name.value) });
-  const docs = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION && opNames.has(d.name.value))];
+  const docs = [
+    operation,
+    ...document.definitions.filter(
+      (d) => d.kind === Kind.FRAGMENT_DEFINITION && opNames.has(d.name.value),
+    ),
+  ];
   for (const node of docs) {
     visit(
       node,
@@ -147,12 +168,19 @@ export function validateInputScalars(
           const problems: Problem[] = [];
           walk(argDef.type, value, [], problems);
           for (const p of problems) {
-            if (p.tooLarge !== undefined) errors.push(tooLargeError(p.tooLarge, [arg.name.value, ...p.path]));
+            if (p.tooLarge !== undefined)
+              errors.push(tooLargeError(p.tooLarge, [arg.name.value, ...p.path]));
             else
               errors.push(
                 new GraphQLError(
                   `Argument '${arg.name.value}' on Field '${typeInfo.getFieldDef()?.name ?? "?"}' has an invalid value${p.path.length ? ` at ${p.path.join(".")}` : ""}: ${p.explanation}`,
-                  { nodes: arg, extensions: { code: "argumentLiteralsIncompatible", typeName: getNamedType(argDef.type).name } },
+                  {
+                    nodes: arg,
+                    extensions: {
+                      code: "argumentLiteralsIncompatible",
+                      typeName: getNamedType(argDef.type).name,
+                    },
+                  },
                 ),
               );
           }

@@ -31,7 +31,8 @@ function buildMeta(): void {
   typeAccessMap = new Map();
   for (const t of file.data.__schema.types as unknown as Array<Record<string, unknown>>) {
     const name = t.name as string;
-    if (typeof t.requiredAccess === "string" && t.requiredAccess) typeAccessMap.set(name, t.requiredAccess);
+    if (typeof t.requiredAccess === "string" && t.requiredAccess)
+      typeAccessMap.set(name, t.requiredAccess);
     const fields = (t.fields as Array<Record<string, unknown>> | null) ?? [];
     for (const f of fields) {
       const ra = typeof f.requiredAccess === "string" && f.requiredAccess ? f.requiredAccess : null;
@@ -62,7 +63,8 @@ function scopesIn(text: string, isMutation: boolean): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(SCOPE_TOKEN)) {
     let s = m[1];
-    if (!/^(read|write|unauthenticated_read|unauthenticated_write)_/.test(s)) s = `${isMutation ? "write" : "read"}_${s}`;
+    if (!/^(read|write|unauthenticated_read|unauthenticated_write)_/.test(s))
+      s = `${isMutation ? "write" : "read"}_${s}`;
     if (!out.includes(s)) out.push(s);
   }
   return out;
@@ -118,7 +120,11 @@ export interface FieldAccess {
 const accessCache = new Map<string, FieldAccess>();
 
 /** What reading `Type.field` requires: the field's own requiredAccess and its return type's. */
-export function fieldAccess(schema: GraphQLSchema, typeName: string, fieldName: string): FieldAccess {
+export function fieldAccess(
+  schema: GraphQLSchema,
+  typeName: string,
+  fieldName: string,
+): FieldAccess {
   const key = `${typeName}.${fieldName}`;
   const cached = accessCache.get(key);
   if (cached) return cached;
@@ -127,7 +133,12 @@ export function fieldAccess(schema: GraphQLSchema, typeName: string, fieldName: 
   const requirements: AccessRequirement[] = [];
   if (meta?.requiredAccess) requirements.push(parseRequiredAccess(meta.requiredAccess, isMutation));
   const type = schema.getType(typeName);
-  const field = type && "getFields" in type ? (type.getFields() as Record<string, { type: Parameters<typeof getNamedType>[0] }>)[fieldName] : undefined;
+  const field =
+    type && "getFields" in type
+      ? (type.getFields() as Record<string, { type: Parameters<typeof getNamedType>[0] }>)[
+          fieldName
+        ]
+      : undefined;
   if (field) {
     const named = getNamedType(field.type);
     const texts = new Set<string>();
@@ -135,11 +146,15 @@ export function fieldAccess(schema: GraphQLSchema, typeName: string, fieldName: 
     if (typeText) texts.add(typeText);
     // A connection is as restricted as its nodes (Shopify reports the connection field).
     if (named && named.name.endsWith("Connection") && "getFields" in named) {
-      const nodes = (named.getFields() as Record<string, { type: Parameters<typeof getNamedType>[0] }>).nodes;
-      const nodeText = nodes ? typeRequiredAccess(getNamedType(nodes.type).name) : undefined;
+      const nodes = (
+        named.getFields() as Record<string, { type: Parameters<typeof getNamedType>[0] }>
+      ).nodes;
+      const nodeType = nodes ? getNamedType(nodes.type) : undefined;
+      const nodeText = nodeType ? typeRequiredAccess(nodeType.name) : undefined;
       if (nodeText) texts.add(nodeText);
     }
-    for (const t of texts) if (t !== meta?.requiredAccess) requirements.push(parseRequiredAccess(t, false));
+    for (const t of texts)
+      if (t !== meta?.requiredAccess) requirements.push(parseRequiredAccess(t, false));
   }
   const result: FieldAccess = {
     requirements: requirements.filter((r) => r.groups.length > 0),

@@ -61,7 +61,14 @@ function parseTerm(word: string, quoted: boolean): SearchNode {
     w = w.slice(1);
   }
   const m = /^([a-zA-Z_][a-zA-Z0-9_.]*):(>=|<=|>|<)?(.*)$/s.exec(w);
-  if (m) return { kind: "term", field: m[1].toLowerCase(), op: (m[2] as Comparator) ?? ":", value: m[3], negated };
+  if (m)
+    return {
+      kind: "term",
+      field: m[1].toLowerCase(),
+      op: (m[2] as Comparator) ?? ":",
+      value: m[3],
+      negated,
+    };
   return { kind: "term", field: null, op: ":", value: w, negated };
 }
 
@@ -125,7 +132,10 @@ export interface SearchWarning {
   message: string;
 }
 
-export function compileSearch<T>(query: string | null | undefined, spec: SearchSpec<T>): { test: (item: T) => boolean; warnings: SearchWarning[] } {
+export function compileSearch<T>(
+  query: string | null | undefined,
+  spec: SearchSpec<T>,
+): { test: (item: T) => boolean; warnings: SearchWarning[] } {
   const ast = parseSearch(query);
   const warnings: SearchWarning[] = [];
   if (!ast) return { test: () => true, warnings };
@@ -171,7 +181,11 @@ export function compileSearch<T>(query: string | null | undefined, spec: SearchS
 
 // ---- common matchers ------------------------------------------------------------------------
 
-export function matchText(actual: string | null | undefined, op: Comparator, value: string): boolean {
+export function matchText(
+  actual: string | null | undefined,
+  op: Comparator,
+  value: string,
+): boolean {
   if (op !== ":") return false;
   const a = (actual ?? "").toLowerCase();
   const v = value.toLowerCase();
@@ -179,7 +193,11 @@ export function matchText(actual: string | null | undefined, op: Comparator, val
   return a === v;
 }
 
-export function matchNumber(actual: number | null | undefined, op: Comparator, value: string): boolean {
+export function matchNumber(
+  actual: number | null | undefined,
+  op: Comparator,
+  value: string,
+): boolean {
   if (actual === null || actual === undefined) return false;
   const v = Number(value);
   if (!Number.isFinite(v)) return false;
@@ -203,7 +221,10 @@ export function matchBool(actual: boolean, op: Comparator, value: string): boole
 
 /** Offset (minutes) of an IANA zone at a given instant, e.g. Europe/Stockholm → 60 or 120. */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    timeZoneName: "longOffset",
+  }).formatToParts(at);
   const name = parts.find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!m) return 0;
@@ -215,7 +236,12 @@ export function zoneOffsetMinutes(timeZone: string, at: Date): number {
  * Compare an ISO timestamp with a search date value. Date-only values are whole days in the
  * shop's time zone (so `created_at:2026-01-05` matches that local day).
  */
-export function matchDate(actualIso: string | null | undefined, op: Comparator, value: string, timeZone: string): boolean {
+export function matchDate(
+  actualIso: string | null | undefined,
+  op: Comparator,
+  value: string,
+  timeZone: string,
+): boolean {
   if (!actualIso) return false;
   const actual = Date.parse(actualIso);
   let start: number;

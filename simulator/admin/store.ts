@@ -24,13 +24,33 @@ import type {
 
 /** Return reasons (2026-01+ ReturnReasonDefinition). Shared by all shops, like Shopify's standard set. */
 export const RETURN_REASONS: ReadonlyArray<Omit<ReturnReasonDefinitionRec, "__typename" | "id">> = [
-  { handle: "size-too-small", name: "Size was too small", deleted: false, legacyReason: "SIZE_TOO_SMALL" },
-  { handle: "size-too-large", name: "Size was too large", deleted: false, legacyReason: "SIZE_TOO_LARGE" },
+  {
+    handle: "size-too-small",
+    name: "Size was too small",
+    deleted: false,
+    legacyReason: "SIZE_TOO_SMALL",
+  },
+  {
+    handle: "size-too-large",
+    name: "Size was too large",
+    deleted: false,
+    legacyReason: "SIZE_TOO_LARGE",
+  },
   { handle: "color", name: "Color", deleted: false, legacyReason: "COLOR" },
-  { handle: "not-as-described", name: "Item not as described", deleted: false, legacyReason: "NOT_AS_DESCRIBED" },
+  {
+    handle: "not-as-described",
+    name: "Item not as described",
+    deleted: false,
+    legacyReason: "NOT_AS_DESCRIBED",
+  },
   { handle: "defective", name: "Item is defective", deleted: false, legacyReason: "DEFECTIVE" },
   { handle: "damaged", name: "Damaged in transit", deleted: false, legacyReason: "DEFECTIVE" },
-  { handle: "wrong-item", name: "Received the wrong item", deleted: false, legacyReason: "WRONG_ITEM" },
+  {
+    handle: "wrong-item",
+    name: "Received the wrong item",
+    deleted: false,
+    legacyReason: "WRONG_ITEM",
+  },
   { handle: "unwanted", name: "Changed my mind", deleted: false, legacyReason: "UNWANTED" },
   { handle: "other", name: "Other", deleted: false, legacyReason: "OTHER" },
   // A retired definition, so `query: "deleted:false"` has something to filter out.
@@ -38,7 +58,11 @@ export const RETURN_REASONS: ReadonlyArray<Omit<ReturnReasonDefinitionRec, "__ty
 ];
 
 export function buildReturnReasons(): ReturnReasonDefinitionRec[] {
-  return RETURN_REASONS.map((r, i) => ({ __typename: "ReturnReasonDefinition", id: gid("ReturnReasonDefinition", i + 1), ...r }));
+  return RETURN_REASONS.map((r, i) => ({
+    __typename: "ReturnReasonDefinition",
+    id: gid("ReturnReasonDefinition", i + 1),
+    ...r,
+  }));
 }
 
 export interface NewShopParams {
@@ -73,7 +97,10 @@ export function createShopState(p: NewShopParams): ShopState {
     email: p.email ?? `hello@${p.primaryDomainHost ?? p.domain}`,
     contactEmail: p.email ?? `hello@${p.primaryDomainHost ?? p.domain}`,
     currencyCode: p.currencyCode,
-    presentmentCurrencies: { [p.currencyCode]: { num: 1, den: 1 }, ...(p.presentmentCurrencies ?? {}) },
+    presentmentCurrencies: {
+      [p.currencyCode]: { num: 1, den: 1 },
+      ...(p.presentmentCurrencies ?? {}),
+    },
     ianaTimezone: p.ianaTimezone ?? "Europe/Stockholm",
     primaryLocale: p.primaryLocale ?? "en",
     taxesIncluded: p.taxesIncluded ?? true,
@@ -121,14 +148,22 @@ export function register<T extends AnyRec>(shop: ShopState, rec: T): T {
 }
 
 /** Look up a record by gid, checking the gid's type and the record's typename. */
-export function getNode<T extends AnyRec>(shop: ShopState, id: unknown, typename: T["__typename"]): T | null {
+export function getNode<T extends AnyRec>(
+  shop: ShopState,
+  id: unknown,
+  typename: T["__typename"],
+): T | null {
   if (typeof id !== "string") return null;
   const rec = shop.nodes.get(id);
   if (!rec || rec.__typename !== typename) return null;
   return rec as T;
 }
 
-export function mustGet<T extends AnyRec>(shop: ShopState, id: string, typename: T["__typename"]): T {
+export function mustGet<T extends AnyRec>(
+  shop: ShopState,
+  id: string,
+  typename: T["__typename"],
+): T {
   const rec = getNode<T>(shop, id, typename);
   if (!rec) throw new Error(`stand-in store: ${typename} ${id} missing`);
   return rec;
@@ -154,7 +189,10 @@ export function fxFor(shop: ShopState, currency: string): FxRate | null {
 // Derived order numbers
 // ---------------------------------------------------------------------------------------------
 
-export function lineDiscountSplit(order: OrderRec, line: LineItemRec): { dLine: number; dOrder: number } {
+export function lineDiscountSplit(
+  order: OrderRec,
+  line: LineItemRec,
+): { dLine: number; dOrder: number } {
   let dLine = 0;
   let dOrder = 0;
   for (const a of line.allocations) {
@@ -200,7 +238,10 @@ export function orderTotal(order: OrderRec): number {
 }
 
 export function orderDiscountTotal(order: OrderRec): number {
-  return originalLines(order).reduce((s, l) => s + l.allocations.reduce((t, a) => t + a.amount, 0), 0);
+  return originalLines(order).reduce(
+    (s, l) => s + l.allocations.reduce((t, a) => t + a.amount, 0),
+    0,
+  );
 }
 
 export function orderTransactions(shop: ShopState, order: OrderRec): TransactionRec[] {
@@ -227,7 +268,9 @@ export function isPaymentTx(tx: TransactionRec): boolean {
 export function paymentTransactions(shop: ShopState, order: OrderRec): TransactionRec[] {
   return orderTransactions(shop, order)
     .filter(isPaymentTx)
-    .sort((a, b) => (a.processedAt < b.processedAt ? -1 : a.processedAt > b.processedAt ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) =>
+      a.processedAt < b.processedAt ? -1 : a.processedAt > b.processedAt ? 1 : a.id < b.id ? -1 : 1,
+    );
 }
 
 export function paidTotal(shop: ShopState, order: OrderRec): number {
@@ -263,7 +306,11 @@ export function shippingRemaining(shop: ShopState, order: OrderRec): number {
 }
 
 /** Refunded quantity per line item, optionally only refunds that are not part of a return. */
-export function refundedQuantities(shop: ShopState, order: OrderRec, onlyOutsideReturns = false): Map<string, number> {
+export function refundedQuantities(
+  shop: ShopState,
+  order: OrderRec,
+  onlyOutsideReturns = false,
+): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of orderRefunds(shop, order)) {
     if (onlyOutsideReturns && r.returnId) continue;
@@ -276,7 +323,11 @@ export function lineRefundedQuantity(shop: ShopState, order: OrderRec, line: Lin
   return refundedQuantities(shop, order).get(line.id) ?? 0;
 }
 
-export function fulfillmentLineItemsOfLine(shop: ShopState, order: OrderRec, lineId: string): FulfillmentLineItemRec[] {
+export function fulfillmentLineItemsOfLine(
+  shop: ShopState,
+  order: OrderRec,
+  lineId: string,
+): FulfillmentLineItemRec[] {
   const out: FulfillmentLineItemRec[] = [];
   for (const f of orderFulfillments(shop, order)) {
     if (f.status !== "SUCCESS") continue;
@@ -295,7 +346,12 @@ export function fulfilledQuantity(shop: ShopState, order: OrderRec, line: LineIt
 /** Return statuses that keep their items "on a return" (declined/canceled free them). */
 export const HOLDING_STATUSES: ReadonlySet<string> = new Set(["REQUESTED", "OPEN", "CLOSED"]);
 
-export function quantityOnReturns(shop: ShopState, order: OrderRec, fliId: string, exceptReturnId?: string): number {
+export function quantityOnReturns(
+  shop: ShopState,
+  order: OrderRec,
+  fliId: string,
+  exceptReturnId?: string,
+): number {
   let held = 0;
   for (const r of orderReturns(shop, order)) {
     if (!HOLDING_STATUSES.has(r.status) || r.id === exceptReturnId) continue;

@@ -26,6 +26,10 @@ export const APP_SCOPES = [
 
 export const TEST_NOW = "2026-11-20T12:00:00Z";
 
+/** Untyped GraphQL JSON in tests: responses are checked by assertions, not by the type system. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface TestClock {
   now(): Date;
   advance(ms: number): void;
@@ -38,10 +42,15 @@ export interface TestAdmin {
   shop: string;
   token: string;
   /** POST a document as the installed app; returns the parsed JSON body (status must be 200). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; extensions?: any }>;
+  gql<T = Json>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: Json[]; extensions?: Json }>;
 }
 
-export function createTestAdmin(opts: CreateAdminApiOptions & { scopes?: string[]; shop?: string; at?: string } = {}): TestAdmin {
+export function createTestAdmin(
+  opts: CreateAdminApiOptions & { scopes?: string[]; shop?: string; at?: string } = {},
+): TestAdmin {
   let current = new Date(opts.at ?? TEST_NOW);
   const clock: TestClock = {
     now: () => current,
@@ -62,7 +71,8 @@ export function createTestAdmin(opts: CreateAdminApiOptions & { scopes?: string[
     token,
     async gql(query, variables) {
       const r = await api.graphql(shop, query, variables, { token });
-      if (r.status !== 200) throw new Error(`stand-in answered HTTP ${r.status}: ${JSON.stringify(r.body)}`);
+      if (r.status !== 200)
+        throw new Error(`stand-in answered HTTP ${r.status}: ${JSON.stringify(r.body)}`);
       return r.body as never;
     },
   };

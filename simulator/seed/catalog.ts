@@ -19,7 +19,8 @@ export interface ProductDef {
 }
 
 const SIZES = ["S", "M", "L", "XL"];
-const sized = (priceSek: number, grams: number) => SIZES.map((s) => ({ values: [s], priceSek, grams }));
+const sized = (priceSek: number, grams: number) =>
+  SIZES.map((s) => ({ values: [s], priceSek, grams }));
 
 export const PRODUCTS: ProductDef[] = [
   {
@@ -55,7 +56,9 @@ export const PRODUCTS: ProductDef[] = [
     collections: ["outerwear"],
     description: "A fully taped, PFC-free rain jacket for wet Nordic autumns.",
     options: ["Size", "Color"],
-    variants: SIZES.flatMap((s) => ["Ochre", "Navy"].map((c) => ({ values: [s, c], priceSek: 1899, grams: 700 }))),
+    variants: SIZES.flatMap((s) =>
+      ["Ochre", "Navy"].map((c) => ({ values: [s, c], priceSek: 1899, grams: 700 })),
+    ),
     skuPrefix: "NL-SKA",
   },
   {
@@ -79,7 +82,11 @@ export const PRODUCTS: ProductDef[] = [
     collections: ["knitwear"],
     description: "Cushioned hiking socks, 70 % wool.",
     options: ["Size"],
-    variants: ["36-38", "39-41", "42-44", "45-47"].map((s) => ({ values: [s], priceSek: 149, grams: 90 })),
+    variants: ["36-38", "39-41", "42-44", "45-47"].map((s) => ({
+      values: [s],
+      priceSek: 149,
+      grams: 90,
+    })),
     skuPrefix: "NL-HSO",
   },
   {
@@ -306,9 +313,39 @@ export interface LocationDef {
 }
 
 export const LOCATIONS: LocationDef[] = [
-  { key: "stockholm", name: "Stockholm Warehouse", address1: "Lagervägen 12", city: "Hägersten", zip: "126 30", country: "Sweden", countryCode: "SE", phone: "+46 8 123 456 00", fulfillsOnlineOrders: true },
-  { key: "copenhagen", name: "Copenhagen Store", address1: "Studiestræde 21", city: "København K", zip: "1455", country: "Denmark", countryCode: "DK", phone: "+45 33 12 34 56", fulfillsOnlineOrders: false },
-  { key: "oslo", name: "Oslo Store", address1: "Markveien 35", city: "Oslo", zip: "0554", country: "Norway", countryCode: "NO", phone: "+47 22 12 34 56", fulfillsOnlineOrders: false },
+  {
+    key: "stockholm",
+    name: "Stockholm Warehouse",
+    address1: "Lagervägen 12",
+    city: "Hägersten",
+    zip: "126 30",
+    country: "Sweden",
+    countryCode: "SE",
+    phone: "+46 8 123 456 00",
+    fulfillsOnlineOrders: true,
+  },
+  {
+    key: "copenhagen",
+    name: "Copenhagen Store",
+    address1: "Studiestræde 21",
+    city: "København K",
+    zip: "1455",
+    country: "Denmark",
+    countryCode: "DK",
+    phone: "+45 33 12 34 56",
+    fulfillsOnlineOrders: false,
+  },
+  {
+    key: "oslo",
+    name: "Oslo Store",
+    address1: "Markveien 35",
+    city: "Oslo",
+    zip: "0554",
+    country: "Norway",
+    countryCode: "NO",
+    phone: "+47 22 12 34 56",
+    fulfillsOnlineOrders: false,
+  },
 ];
 
 /** presentment currency → SEK, as exact ratios (shopMoney = round(presentment × num / den)). */
@@ -320,18 +357,72 @@ export const FX = {
 
 export type Locale = "sv" | "da" | "nb" | "fi" | "nl" | "de" | "en";
 
-export const COUNTRY_OF_LOCALE: Record<Locale, string> = { sv: "SE", da: "DK", nb: "NO", fi: "FI", nl: "NL", de: "DE", en: "SE" };
+export const COUNTRY_OF_LOCALE: Record<Locale, string> = {
+  sv: "SE",
+  da: "DK",
+  nb: "NO",
+  fi: "FI",
+  nl: "NL",
+  de: "DE",
+  en: "SE",
+};
 
-export const CURRENCY_OF_COUNTRY: Record<string, string> = { SE: "SEK", DK: "DKK", NO: "NOK", FI: "EUR", NL: "EUR", DE: "EUR" };
+export const CURRENCY_OF_COUNTRY: Record<string, string> = {
+  SE: "SEK",
+  DK: "DKK",
+  NO: "NOK",
+  FI: "EUR",
+  NL: "EUR",
+  DE: "EUR",
+};
 
 export const NAMES: Record<Locale, { first: string[]; last: string[] }> = {
   sv: {
-    first: ["Astrid", "Erik", "Elsa", "Lars", "Maja", "Oskar", "Karin", "Nils", "Ingrid", "Johan", "Saga", "Henrik", "Linnea", "Gustav", "Ebba", "Axel"],
-    last: ["Lindqvist", "Johansson", "Andersson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Berg"],
+    first: [
+      "Astrid",
+      "Erik",
+      "Elsa",
+      "Lars",
+      "Maja",
+      "Oskar",
+      "Karin",
+      "Nils",
+      "Ingrid",
+      "Johan",
+      "Saga",
+      "Henrik",
+      "Linnea",
+      "Gustav",
+      "Ebba",
+      "Axel",
+    ],
+    last: [
+      "Lindqvist",
+      "Johansson",
+      "Andersson",
+      "Karlsson",
+      "Nilsson",
+      "Eriksson",
+      "Larsson",
+      "Olsson",
+      "Persson",
+      "Svensson",
+      "Gustafsson",
+      "Berg",
+    ],
   },
   da: {
     first: ["Mads", "Freja", "Rasmus", "Ida", "Søren", "Karen", "Mikkel", "Sofie"],
-    last: ["Jørgensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen"],
+    last: [
+      "Jørgensen",
+      "Nielsen",
+      "Hansen",
+      "Pedersen",
+      "Andersen",
+      "Christensen",
+      "Larsen",
+      "Sørensen",
+    ],
   },
   nb: {
     first: ["Ingrid", "Ola", "Kari", "Magnus", "Nora", "Sindre", "Sigrid"],
@@ -355,9 +446,20 @@ export const NAMES: Record<Locale, { first: string[]; last: string[] }> = {
   },
 };
 
-export const CUSTOMER_COUNTS: Record<Locale, number> = { sv: 16, da: 8, nb: 7, fi: 5, nl: 6, de: 6, en: 2 };
+export const CUSTOMER_COUNTS: Record<Locale, number> = {
+  sv: 16,
+  da: 8,
+  nb: 7,
+  fi: 5,
+  nl: 6,
+  de: 6,
+  en: 2,
+};
 
-export const ADDRESSES: Record<string, Array<{ address1: string; city: string; zip: string; country: string }>> = {
+export const ADDRESSES: Record<
+  string,
+  Array<{ address1: string; city: string; zip: string; country: string }>
+> = {
   SE: [
     { address1: "Götgatan 14", city: "Stockholm", zip: "118 46", country: "Sweden" },
     { address1: "Linnégatan 8", city: "Göteborg", zip: "413 04", country: "Sweden" },
@@ -381,7 +483,12 @@ export const ADDRESSES: Record<string, Array<{ address1: string; city: string; z
   NL: [
     { address1: "Kinkerstraat 100", city: "Amsterdam", zip: "1053 ED", country: "Netherlands" },
     { address1: "Oudegracht 150", city: "Utrecht", zip: "3511 AZ", country: "Netherlands" },
-    { address1: "Witte de Withstraat 40", city: "Rotterdam", zip: "3012 BR", country: "Netherlands" },
+    {
+      address1: "Witte de Withstraat 40",
+      city: "Rotterdam",
+      zip: "3012 BR",
+      country: "Netherlands",
+    },
   ],
   DE: [
     { address1: "Kastanienallee 20", city: "Berlin", zip: "10435", country: "Germany" },

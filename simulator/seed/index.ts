@@ -12,6 +12,7 @@
  * README.md lists the same orders and a test keeps the two in sync.
  */
 import * as arithmetic from "../admin/arithmetic";
+import { createDiscountCode } from "../admin/discounts";
 import { createOrder, type OrderSpec } from "../admin/order-builder";
 import { gid } from "../admin/gid";
 import type {
@@ -85,12 +86,19 @@ interface Helpers {
   ago(days: number, hours?: number): string;
   variant(productKey: string, ...values: string[]): string;
   customer(key: string): string;
-  order(number: number, spec: Omit<OrderSpec, "number" | "processedAt"> & { processedAt?: string }): OrderRec;
+  order(
+    number: number,
+    spec: Omit<OrderSpec, "number" | "processedAt"> & { processedAt?: string },
+  ): OrderRec;
   /** Run operations as if it were `days` before seedNow. */
   at<T>(days: number, fn: () => T): T;
   shipping(currency: string, subtotalMinor: number): OrderSpec["shipping"];
   tracking(currency: string): { company: string; number: string; url: string };
-  delivered(number: number, deliveredDaysAgo: number, extra?: Partial<NonNullable<OrderSpec["fulfillments"]>[number]>): NonNullable<OrderSpec["fulfillments"]>;
+  delivered(
+    number: number,
+    deliveredDaysAgo: number,
+    extra?: Partial<NonNullable<OrderSpec["fulfillments"]>[number]>,
+  ): NonNullable<OrderSpec["fulfillments"]>;
   fli(order: OrderRec, lineIndex: number, fulfillmentIndex?: number): string;
   payment(order: OrderRec, index?: number): TransactionRec;
   location(key: "stockholm" | "copenhagen" | "oslo"): string;
@@ -98,114 +106,415 @@ interface Helpers {
 }
 
 function ok<T>(r: ops.OpResult<T>, what: string): T {
-  if (!r.ok) throw new Error(`seed: ${what} failed: ${r.errors.map((e) => `${e.rule}: ${e.message}`).join("; ")}`);
+  if (!r.ok)
+    throw new Error(
+      `seed: ${what} failed: ${r.errors.map((e) => `${e.rule}: ${e.message}`).join("; ")}`,
+    );
   return r.value;
 }
 
-const money = (order: OrderRec, minor: number) => ({ amount: formatFixed(minor, order.currency), currencyCode: order.currency });
+const money = (order: OrderRec, minor: number) => ({
+  amount: formatFixed(minor, order.currency),
+  currencyCode: order.currency,
+});
 
-function deliveredOrder(h: Helpers, n: number, spec: Omit<OrderSpec, "number" | "processedAt" | "fulfillments">, deliveredDaysAgo: number): OrderRec {
+function deliveredOrder(
+  h: Helpers,
+  n: number,
+  spec: Omit<OrderSpec, "number" | "processedAt" | "fulfillments">,
+  deliveredDaysAgo: number,
+): OrderRec {
   return h.order(n, { ...spec, fulfillments: h.delivered(n, deliveredDaysAgo) });
 }
 
 const SCENARIOS: ScenarioDef[] = [
   {
-    name: "#1040", key: "delivered-69d", summary: "Delivered 69 days ago (placed 72 days ago, older than 60 days: needs read_all_orders when enforced). SEK, card, 1 line.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("sv10"), lines: [{ variantId: h.variant("cardigan", "S"), quantity: 1 }] }, 69),
+    name: "#1040",
+    key: "delivered-69d",
+    summary:
+      "Delivered 69 days ago (placed 72 days ago, older than 60 days: needs read_all_orders when enforced). SEK, card, 1 line.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv10"),
+          lines: [{ variantId: h.variant("cardigan", "S"), quantity: 1 }],
+        },
+        69,
+      ),
   },
   {
-    name: "#1097", key: "delivered-43d", summary: "Delivered 43 days ago (outside a 30-day window). SEK, card, 1 line (linen duvet cover 220x220 Sage).",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("sv9"), lines: [{ variantId: h.variant("duvet", "220x220", "Sage"), quantity: 1 }] }, 43),
+    name: "#1097",
+    key: "delivered-43d",
+    summary:
+      "Delivered 43 days ago (outside a 30-day window). SEK, card, 1 line (linen duvet cover 220x220 Sage).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv9"),
+          lines: [{ variantId: h.variant("duvet", "220x220", "Sage"), quantity: 1 }],
+        },
+        43,
+      ),
   },
   {
-    name: "#1120", key: "repeat-returner-1", summary: "Erik Johansson's earlier order: delivered 30 days ago, SEK, card; returned in Shopify admin (size-too-small), refunded to card, CLOSED.",
+    name: "#1120",
+    key: "repeat-returner-1",
+    summary:
+      "Erik Johansson's earlier order: delivered 30 days ago, SEK, card; returned in Shopify admin (size-too-small), refunded to card, CLOSED.",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("sv1"), lines: [{ variantId: h.variant("trousers", "M"), quantity: 1 }] }, 30);
-      adminReturnRefundClose(h, o, [{ line: 0, quantity: 1, reason: "size-too-small" }], { createdDaysAgo: 27, processedDaysAgo: 24, restockAt: "stockholm", method: "card" });
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv1"),
+          lines: [{ variantId: h.variant("trousers", "M"), quantity: 1 }],
+        },
+        30,
+      );
+      adminReturnRefundClose(h, o, [{ line: 0, quantity: 1, reason: "size-too-small" }], {
+        createdDaysAgo: 27,
+        processedDaysAgo: 24,
+        restockAt: "stockholm",
+        method: "card",
+      });
     },
   },
   {
-    name: "#1137", key: "delivered-25d-eur-de-klarna", summary: "Delivered 25 days ago (15–30 days). EUR (Germany, MwSt 19 %), Klarna (authorization + capture), 1 line (rain jacket XL/Navy).",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("de0"), currency: "EUR", payments: [{ gateway: "klarna" }], lines: [{ variantId: h.variant("jacket", "XL", "Navy"), quantity: 1 }] }, 25),
+    name: "#1137",
+    key: "delivered-25d-eur-de-klarna",
+    summary:
+      "Delivered 25 days ago (15–30 days). EUR (Germany, MwSt 19 %), Klarna (authorization + capture), 1 line (rain jacket XL/Navy).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("de0"),
+          currency: "EUR",
+          payments: [{ gateway: "klarna" }],
+          lines: [{ variantId: h.variant("jacket", "XL", "Navy"), quantity: 1 }],
+        },
+        25,
+      ),
   },
   {
-    name: "#1140", key: "return-closed-refunded", summary: "DKK, card, 2 lines, delivered 24 days ago; return requested 22 d ago, approved 21 d, processed 15 d ago (duvet restocked at Copenhagen Store, refunded to card) and CLOSED.",
+    name: "#1140",
+    key: "return-closed-refunded",
+    summary:
+      "DKK, card, 2 lines, delivered 24 days ago; return requested 22 d ago, approved 21 d, processed 15 d ago (duvet restocked at Copenhagen Store, refunded to card) and CLOSED.",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("da7"), currency: "DKK", lines: [{ variantId: h.variant("duvet", "150x210", "Natural"), quantity: 1 }, { variantId: h.variant("pillowcase", "50x70"), quantity: 1 }] }, 24);
-      const ret = h.at(22, () => ok(ops.returnRequest(h.ctx, { orderId: o.id, returnLineItems: [{ fulfillmentLineItemId: h.fli(o, 0), quantity: 1, returnReasonDefinitionId: h.reason("not-as-described"), customerNote: "The colour is much darker than on the website." }] }, "admin"), "request"));
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("da7"),
+          currency: "DKK",
+          lines: [
+            { variantId: h.variant("duvet", "150x210", "Natural"), quantity: 1 },
+            { variantId: h.variant("pillowcase", "50x70"), quantity: 1 },
+          ],
+        },
+        24,
+      );
+      const ret = h.at(22, () =>
+        ok(
+          ops.returnRequest(
+            h.ctx,
+            {
+              orderId: o.id,
+              returnLineItems: [
+                {
+                  fulfillmentLineItemId: h.fli(o, 0),
+                  quantity: 1,
+                  returnReasonDefinitionId: h.reason("not-as-described"),
+                  customerNote: "The colour is much darker than on the website.",
+                },
+              ],
+            },
+            "admin",
+          ),
+          "request",
+        ),
+      );
       h.at(21, () => ok(ops.returnApproveRequest(h.ctx, { id: ret.id }), "approve"));
       processRefundClose(h, o, ret.id, 15, "copenhagen", "card");
     },
   },
   {
-    name: "#1145", key: "return-declined", summary: "NOK, card, delivered 22 days ago; return requested 18 d ago and DECLINED 17 d ago (reason OTHER, note about signs of use).",
+    name: "#1145",
+    key: "return-declined",
+    summary:
+      "NOK, card, delivered 22 days ago; return requested 18 d ago and DECLINED 17 d ago (reason OTHER, note about signs of use).",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("nb2"), currency: "NOK", lines: [{ variantId: h.variant("trousers", "S"), quantity: 1 }] }, 22);
-      const ret = h.at(18, () => ok(ops.returnRequest(h.ctx, { orderId: o.id, returnLineItems: [{ fulfillmentLineItemId: h.fli(o, 0), quantity: 1, returnReasonDefinitionId: h.reason("unwanted") }] }, "admin"), "request"));
-      h.at(17, () => ok(ops.returnDeclineRequest(h.ctx, { id: ret.id, declineReason: "OTHER", declineNote: "The trousers show clear signs of use." }), "decline"));
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nb2"),
+          currency: "NOK",
+          lines: [{ variantId: h.variant("trousers", "S"), quantity: 1 }],
+        },
+        22,
+      );
+      const ret = h.at(18, () =>
+        ok(
+          ops.returnRequest(
+            h.ctx,
+            {
+              orderId: o.id,
+              returnLineItems: [
+                {
+                  fulfillmentLineItemId: h.fli(o, 0),
+                  quantity: 1,
+                  returnReasonDefinitionId: h.reason("unwanted"),
+                },
+              ],
+            },
+            "admin",
+          ),
+          "request",
+        ),
+      );
+      h.at(17, () =>
+        ok(
+          ops.returnDeclineRequest(h.ctx, {
+            id: ret.id,
+            declineReason: "OTHER",
+            declineNote: "The trousers show clear signs of use.",
+          }),
+          "decline",
+        ),
+      );
     },
   },
   {
-    name: "#1148", key: "delivered-20d-sek-card", summary: "Delivered 20 days ago (15–30 days). SEK, card, 2 lines (rain jacket L/Ochre, rain trousers L).",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("sv8"), lines: [{ variantId: h.variant("jacket", "L", "Ochre"), quantity: 1 }, { variantId: h.variant("trousers", "L"), quantity: 1 }] }, 20),
+    name: "#1148",
+    key: "delivered-20d-sek-card",
+    summary:
+      "Delivered 20 days ago (15–30 days). SEK, card, 2 lines (rain jacket L/Ochre, rain trousers L).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv8"),
+          lines: [
+            { variantId: h.variant("jacket", "L", "Ochre"), quantity: 1 },
+            { variantId: h.variant("trousers", "L"), quantity: 1 },
+          ],
+        },
+        20,
+      ),
   },
   {
-    name: "#1150", key: "many-lines", summary: "Corporate gift order with 260 line items (quantity 1 each: mugs, socks, espresso cups), SEK, card, delivered 18 days ago: paginate lineItems / fulfillmentLineItems.",
+    name: "#1150",
+    key: "many-lines",
+    summary:
+      "Corporate gift order with 260 line items (quantity 1 each: mugs, socks, espresso cups), SEK, card, delivered 18 days ago: paginate lineItems / fulfillmentLineItems.",
     build: (h, n) => {
-      const pool = [h.variant("mug", "White"), h.variant("mug", "Moss"), h.variant("mug", "Clay"), h.variant("hikingSocks", "36-38"), h.variant("hikingSocks", "39-41"), h.variant("hikingSocks", "42-44"), h.variant("hikingSocks", "45-47"), h.variant("socks3", "36-40"), h.variant("socks3", "41-46"), h.variant("espresso")];
-      const lines = Array.from({ length: 260 }, (_, i) => ({ variantId: pool[i % pool.length], quantity: 1 }));
-      deliveredOrder(h, n, { customerId: h.customer("en0"), lines, note: "Corporate gift: one personalised item per employee.", tags: ["corporate"] }, 18);
+      const pool = [
+        h.variant("mug", "White"),
+        h.variant("mug", "Moss"),
+        h.variant("mug", "Clay"),
+        h.variant("hikingSocks", "36-38"),
+        h.variant("hikingSocks", "39-41"),
+        h.variant("hikingSocks", "42-44"),
+        h.variant("hikingSocks", "45-47"),
+        h.variant("socks3", "36-40"),
+        h.variant("socks3", "41-46"),
+        h.variant("espresso"),
+      ];
+      const lines = Array.from({ length: 260 }, (_, i) => ({
+        variantId: pool[i % pool.length],
+        quantity: 1,
+      }));
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("en0"),
+          lines,
+          note: "Corporate gift: one personalised item per employee.",
+          tags: ["corporate"],
+        },
+        18,
+      );
     },
   },
   {
-    name: "#1152", key: "repeat-returner-2", summary: "Erik Johansson again: SEK, Klarna, delivered 19 days ago; returned (size-too-large), refunded as store credit (expires in a year) and CLOSED.",
+    name: "#1152",
+    key: "repeat-returner-2",
+    summary:
+      "Erik Johansson again: SEK, Klarna, delivered 19 days ago; returned (size-too-large), refunded as store credit (expires in a year) and CLOSED.",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("sv1"), payments: [{ gateway: "klarna" }], lines: [{ variantId: h.variant("jacket", "M", "Ochre"), quantity: 1 }] }, 19);
-      adminReturnRefundClose(h, o, [{ line: 0, quantity: 1, reason: "size-too-large" }], { createdDaysAgo: 16, processedDaysAgo: 13, restockAt: "stockholm", method: "store-credit" });
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv1"),
+          payments: [{ gateway: "klarna" }],
+          lines: [{ variantId: h.variant("jacket", "M", "Ochre"), quantity: 1 }],
+        },
+        19,
+      );
+      adminReturnRefundClose(h, o, [{ line: 0, quantity: 1, reason: "size-too-large" }], {
+        createdDaysAgo: 16,
+        processedDaysAgo: 13,
+        restockAt: "stockholm",
+        method: "store-credit",
+      });
     },
   },
   {
-    name: "#1155", key: "partial-return-closed", summary: "EUR (Finland, ALV 25.5 %), card: 3 × wool hiking socks + 1 mug, delivered 17 days ago; 2 socks returned (unwanted), refunded and CLOSED 10 days ago. 1 sock is still returnable.",
+    name: "#1155",
+    key: "partial-return-closed",
+    summary:
+      "EUR (Finland, ALV 25.5 %), card: 3 × wool hiking socks + 1 mug, delivered 17 days ago; 2 socks returned (unwanted), refunded and CLOSED 10 days ago. 1 sock is still returnable.",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("fi1"), currency: "EUR", lines: [{ variantId: h.variant("hikingSocks", "39-41"), quantity: 3 }, { variantId: h.variant("mug", "Clay"), quantity: 1 }] }, 17);
-      adminReturnRefundClose(h, o, [{ line: 0, quantity: 2, reason: "unwanted" }], { createdDaysAgo: 12, processedDaysAgo: 10, restockAt: "stockholm", method: "card" });
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("fi1"),
+          currency: "EUR",
+          lines: [
+            { variantId: h.variant("hikingSocks", "39-41"), quantity: 3 },
+            { variantId: h.variant("mug", "Clay"), quantity: 1 },
+          ],
+        },
+        17,
+      );
+      adminReturnRefundClose(h, o, [{ line: 0, quantity: 2, reason: "unwanted" }], {
+        createdDaysAgo: 12,
+        processedDaysAgo: 10,
+        restockAt: "stockholm",
+        method: "card",
+      });
     },
   },
   {
-    name: "#1160", key: "two-fulfillments", summary: "SEK, card, 2 lines shipped separately: fulfillment #1160.1 delivered 15 days ago, #1160.2 delivered 12 days ago.",
+    name: "#1160",
+    key: "two-fulfillments",
+    summary:
+      "SEK, card, 2 lines shipped separately: fulfillment #1160.1 delivered 15 days ago, #1160.2 delivered 12 days ago.",
     build: (h, n) => {
       const placed = orderAgeDays(n);
       h.order(n, {
         customerId: h.customer("sv14"),
-        lines: [{ variantId: h.variant("sweater", "S"), quantity: 1 }, { variantId: h.variant("cardigan", "S"), quantity: 1 }],
+        lines: [
+          { variantId: h.variant("sweater", "S"), quantity: 1 },
+          { variantId: h.variant("cardigan", "S"), quantity: 1 },
+        ],
         fulfillments: [
-          { lines: [{ index: 0, quantity: 1 }], createdAt: h.ago(placed - 0.5), inTransitAt: h.ago(placed - 0.6), deliveredAt: h.ago(15), tracking: h.tracking("SEK") },
-          { lines: [{ index: 1, quantity: 1 }], createdAt: h.ago(14), inTransitAt: h.ago(13.9), deliveredAt: h.ago(12), tracking: h.tracking("SEK") },
+          {
+            lines: [{ index: 0, quantity: 1 }],
+            createdAt: h.ago(placed - 0.5),
+            inTransitAt: h.ago(placed - 0.6),
+            deliveredAt: h.ago(15),
+            tracking: h.tracking("SEK"),
+          },
+          {
+            lines: [{ index: 1, quantity: 1 }],
+            createdAt: h.ago(14),
+            inTransitAt: h.ago(13.9),
+            deliveredAt: h.ago(12),
+            tracking: h.tracking("SEK"),
+          },
         ],
       });
     },
   },
   {
-    name: "#1162", key: "delivered-14d-plus-1h", summary: "EUR (Netherlands), card, delivered 14 days + 1 hour ago: just OUTSIDE a 14-day window.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("nl3"), currency: "EUR", lines: [{ variantId: h.variant("baselayer", "XL"), quantity: 1 }] }, 14 + 1 / 24),
+    name: "#1162",
+    key: "delivered-14d-plus-1h",
+    summary:
+      "EUR (Netherlands), card, delivered 14 days + 1 hour ago: just OUTSIDE a 14-day window.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nl3"),
+          currency: "EUR",
+          lines: [{ variantId: h.variant("baselayer", "XL"), quantity: 1 }],
+        },
+        14 + 1 / 24,
+      ),
   },
   {
-    name: "#1163", key: "delivered-14d-minus-1h", summary: "EUR (Netherlands), card, delivered 14 days − 1 hour ago: just INSIDE a 14-day window.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("nl2"), currency: "EUR", lines: [{ variantId: h.variant("baselayer", "L"), quantity: 1 }] }, 14 - 1 / 24),
+    name: "#1163",
+    key: "delivered-14d-minus-1h",
+    summary:
+      "EUR (Netherlands), card, delivered 14 days − 1 hour ago: just INSIDE a 14-day window.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nl2"),
+          currency: "EUR",
+          lines: [{ variantId: h.variant("baselayer", "L"), quantity: 1 }],
+        },
+        14 - 1 / 24,
+      ),
   },
   {
-    name: "#1165", key: "return-open-with-label", summary: "NOK, Klarna, 2 lines, delivered 12 days ago; return created in admin 5 days ago (trousers, defective), OPEN, with a reverse delivery (PostNord label + tracking).",
+    name: "#1165",
+    key: "return-open-with-label",
+    summary:
+      "NOK, Klarna, 2 lines, delivered 12 days ago; return created in admin 5 days ago (trousers, defective), OPEN, with a reverse delivery (PostNord label + tracking).",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("nb5"), currency: "NOK", payments: [{ gateway: "klarna" }], lines: [{ variantId: h.variant("trousers", "M"), quantity: 1 }, { variantId: h.variant("hikingSocks", "42-44"), quantity: 1 }] }, 12);
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nb5"),
+          currency: "NOK",
+          payments: [{ gateway: "klarna" }],
+          lines: [
+            { variantId: h.variant("trousers", "M"), quantity: 1 },
+            { variantId: h.variant("hikingSocks", "42-44"), quantity: 1 },
+          ],
+        },
+        12,
+      );
       h.at(5, () => {
-        const ret = ok(ops.returnCreate(h.ctx, { orderId: o.id, returnLineItems: [{ fulfillmentLineItemId: h.fli(o, 0), quantity: 1, returnReasonDefinitionId: h.reason("defective"), returnReasonNote: "Seam opened after one hike" }] }, "admin"), "create");
+        const ret = ok(
+          ops.returnCreate(
+            h.ctx,
+            {
+              orderId: o.id,
+              returnLineItems: [
+                {
+                  fulfillmentLineItemId: h.fli(o, 0),
+                  quantity: 1,
+                  returnReasonDefinitionId: h.reason("defective"),
+                  returnReasonNote: "Seam opened after one hike",
+                },
+              ],
+            },
+            "admin",
+          ),
+          "create",
+        );
         const rfo = h.shop.nodes.get(ret.rfoIds[0]) as RfoRec;
         ok(
           ops.reverseDeliveryCreateWithShipping(h.ctx, {
             reverseFulfillmentOrderId: rfo.id,
-            reverseDeliveryLineItems: [{ reverseFulfillmentOrderLineItemId: rfo.lineIds[0], quantity: 1 }],
-            labelInput: { fileUrl: `https://labels.nordlys-living.example/returns/${ret.name.replace("#", "")}.pdf` },
-            trackingInput: { number: "JJ401234567SE", url: "https://tracking.postnord.com/se/?id=JJ401234567SE" },
+            reverseDeliveryLineItems: [
+              { reverseFulfillmentOrderLineItemId: rfo.lineIds[0], quantity: 1 },
+            ],
+            labelInput: {
+              fileUrl: `https://labels.nordlys-living.example/returns/${ret.name.replace("#", "")}.pdf`,
+            },
+            trackingInput: {
+              number: "JJ401234567SE",
+              url: "https://tracking.postnord.com/se/?id=JJ401234567SE",
+            },
           }),
           "reverse delivery",
         );
@@ -213,20 +522,63 @@ const SCENARIOS: ScenarioDef[] = [
     },
   },
   {
-    name: "#1167", key: "delivered-12d-nok-paypal", summary: "Delivered 12 days ago. NOK, PayPal, 1 line (rain jacket M/Ochre).",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("nb0"), currency: "NOK", payments: [{ gateway: "paypal" }], lines: [{ variantId: h.variant("jacket", "M", "Ochre"), quantity: 1 }] }, 12),
+    name: "#1167",
+    key: "delivered-12d-nok-paypal",
+    summary: "Delivered 12 days ago. NOK, PayPal, 1 line (rain jacket M/Ochre).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nb0"),
+          currency: "NOK",
+          payments: [{ gateway: "paypal" }],
+          lines: [{ variantId: h.variant("jacket", "M", "Ochre"), quantity: 1 }],
+        },
+        12,
+      ),
   },
   {
-    name: "#1170", key: "partially-refunded", summary: "SEK, card, 3 lines (sweater XL, hiking socks, 2 × mug Clay), delivered 11 days ago; 1 mug refunded in admin 10 days ago (refundCreate, restocked): PARTIALLY_REFUNDED.",
+    name: "#1170",
+    key: "partially-refunded",
+    summary:
+      "SEK, card, 3 lines (sweater XL, hiking socks, 2 × mug Clay), delivered 11 days ago; 1 mug refunded in admin 10 days ago (refundCreate, restocked): PARTIALLY_REFUNDED.",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("sv7"), lines: [{ variantId: h.variant("sweater", "XL"), quantity: 1 }, { variantId: h.variant("hikingSocks", "39-41"), quantity: 1 }, { variantId: h.variant("mug", "Clay"), quantity: 2 }] }, 11);
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv7"),
+          lines: [
+            { variantId: h.variant("sweater", "XL"), quantity: 1 },
+            { variantId: h.variant("hikingSocks", "39-41"), quantity: 1 },
+            { variantId: h.variant("mug", "Clay"), quantity: 2 },
+          ],
+        },
+        11,
+      );
       h.at(10, () =>
         ok(
           ops.refundCreate(h.ctx, {
             orderId: o.id,
             note: "Mug arrived chipped",
-            refundLineItems: [{ lineItemId: o.lines[2].id, quantity: 1, restockType: "RETURN", locationId: h.location("stockholm") }],
-            transactions: [{ orderId: o.id, parentId: h.payment(o).id, kind: "REFUND", gateway: "shopify_payments", amount: formatFixed(o.lines[2].unitPrice, o.currency) }],
+            refundLineItems: [
+              {
+                lineItemId: o.lines[2].id,
+                quantity: 1,
+                restockType: "RETURN",
+                locationId: h.location("stockholm"),
+              },
+            ],
+            transactions: [
+              {
+                orderId: o.id,
+                parentId: h.payment(o).id,
+                kind: "REFUND",
+                gateway: "shopify_payments",
+                amount: formatFixed(o.lines[2].unitPrice, o.currency),
+              },
+            ],
           }),
           "refund",
         ),
@@ -234,23 +586,92 @@ const SCENARIOS: ScenarioDef[] = [
     },
   },
   {
-    name: "#1171", key: "delivered-10d-dkk-card", summary: "Delivered 10 days ago. DKK, card, 2 lines (wool throw Grey, beeswax candles).",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("da0"), currency: "DKK", lines: [{ variantId: h.variant("throw", "Grey"), quantity: 1 }, { variantId: h.variant("candles"), quantity: 1 }] }, 10),
+    name: "#1171",
+    key: "delivered-10d-dkk-card",
+    summary: "Delivered 10 days ago. DKK, card, 2 lines (wool throw Grey, beeswax candles).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("da0"),
+          currency: "DKK",
+          lines: [
+            { variantId: h.variant("throw", "Grey"), quantity: 1 },
+            { variantId: h.variant("candles"), quantity: 1 },
+          ],
+        },
+        10,
+      ),
   },
   {
-    name: "#1172", key: "return-requested", summary: "NOK, card, 2 lines, delivered 9 days ago; the customer requested a return 2 days ago (rain jacket, size-too-large): REQUESTED, awaiting approval.",
+    name: "#1172",
+    key: "return-requested",
+    summary:
+      "NOK, card, 2 lines, delivered 9 days ago; the customer requested a return 2 days ago (rain jacket, size-too-large): REQUESTED, awaiting approval.",
     build: (h, n) => {
-      const o = deliveredOrder(h, n, { customerId: h.customer("nb4"), currency: "NOK", lines: [{ variantId: h.variant("jacket", "S", "Navy"), quantity: 1 }, { variantId: h.variant("baselayer", "S"), quantity: 1 }] }, 9);
-      h.at(2, () => ok(ops.returnRequest(h.ctx, { orderId: o.id, returnLineItems: [{ fulfillmentLineItemId: h.fli(o, 0), quantity: 1, returnReasonDefinitionId: h.reason("size-too-large"), customerNote: "Too big across the shoulders." }] }, "admin"), "request"));
+      const o = deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nb4"),
+          currency: "NOK",
+          lines: [
+            { variantId: h.variant("jacket", "S", "Navy"), quantity: 1 },
+            { variantId: h.variant("baselayer", "S"), quantity: 1 },
+          ],
+        },
+        9,
+      );
+      h.at(2, () =>
+        ok(
+          ops.returnRequest(
+            h.ctx,
+            {
+              orderId: o.id,
+              returnLineItems: [
+                {
+                  fulfillmentLineItemId: h.fli(o, 0),
+                  quantity: 1,
+                  returnReasonDefinitionId: h.reason("size-too-large"),
+                  customerNote: "Too big across the shoulders.",
+                },
+              ],
+            },
+            "admin",
+          ),
+          "request",
+        ),
+      );
     },
   },
   {
-    name: "#1173", key: "tax-exclusive-eur", summary: "EUR (Germany) business order with prices EXCLUDING tax (taxesIncluded false, MwSt 19 % added): oak bench + 2 serving bowls, card, delivered 9 days ago.",
+    name: "#1173",
+    key: "tax-exclusive-eur",
+    summary:
+      "EUR (Germany) business order with prices EXCLUDING tax (taxesIncluded false, MwSt 19 % added): oak bench + 2 serving bowls, card, delivered 9 days ago.",
     build: (h, n) =>
-      deliveredOrder(h, n, { customerId: h.customer("de2"), currency: "EUR", taxesIncluded: false, tags: ["b2b"], lines: [{ variantId: h.variant("bench"), quantity: 1 }, { variantId: h.variant("bowl"), quantity: 2 }] }, 9),
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("de2"),
+          currency: "EUR",
+          taxesIncluded: false,
+          tags: ["b2b"],
+          lines: [
+            { variantId: h.variant("bench"), quantity: 1 },
+            { variantId: h.variant("bowl"), quantity: 2 },
+          ],
+        },
+        9,
+      ),
   },
   {
-    name: "#1174", key: "both-discounts", summary: "SEK, Klarna, delivered 9 days ago, line-level code WOOL20 (20 % on the sweater) AND order-level code WELCOME10 (10 % of the order): sweater S, throw Rust, 3 × hiking socks.",
+    name: "#1174",
+    key: "both-discounts",
+    summary:
+      "SEK, Klarna, delivered 9 days ago, line-level code WOOL20 (20 % on the sweater) AND order-level code WELCOME10 (10 % of the order): sweater S, throw Rust, 3 × hiking socks.",
     build: (h, n) =>
       deliveredOrder(
         h,
@@ -258,7 +679,11 @@ const SCENARIOS: ScenarioDef[] = [
         {
           customerId: h.customer("sv4"),
           payments: [{ gateway: "klarna" }],
-          lines: [{ variantId: h.variant("sweater", "S"), quantity: 1 }, { variantId: h.variant("throw", "Rust"), quantity: 1 }, { variantId: h.variant("hikingSocks", "36-38"), quantity: 3 }],
+          lines: [
+            { variantId: h.variant("sweater", "S"), quantity: 1 },
+            { variantId: h.variant("throw", "Rust"), quantity: 1 },
+            { variantId: h.variant("hikingSocks", "36-38"), quantity: 3 },
+          ],
           lineDiscount: { code: "WOOL20", percentage: 20, lineIndexes: [0] },
           orderDiscount: { code: "WELCOME10", percentage: 10 },
         },
@@ -266,109 +691,347 @@ const SCENARIOS: ScenarioDef[] = [
       ),
   },
   {
-    name: "#1175", key: "gift-card-purchase", summary: "DKK, card: a 500 kr digital gift card (not shippable, not returnable) + a mug; the mug was delivered 9 days ago.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("da1"), currency: "DKK", lines: [{ variantId: h.variant("giftcard", "500 kr"), quantity: 1 }, { variantId: h.variant("mug", "Moss"), quantity: 1 }] }, 9),
+    name: "#1175",
+    key: "gift-card-purchase",
+    summary:
+      "DKK, card: a 500 kr digital gift card (not shippable, not returnable) + a mug; the mug was delivered 9 days ago.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("da1"),
+          currency: "DKK",
+          lines: [
+            { variantId: h.variant("giftcard", "500 kr"), quantity: 1 },
+            { variantId: h.variant("mug", "Moss"), quantity: 1 },
+          ],
+        },
+        9,
+      ),
   },
   {
-    name: "#1176", key: "delivered-8d-eur-nl-card", summary: "Delivered 8 days ago. EUR (Netherlands, BTW 21 %), card, 2 lines (linen duvet cover 150x210 Natural, pillowcases 50x60).",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("nl0"), currency: "EUR", lines: [{ variantId: h.variant("duvet", "150x210", "Natural"), quantity: 1 }, { variantId: h.variant("pillowcase", "50x60"), quantity: 1 }] }, 8),
+    name: "#1176",
+    key: "delivered-8d-eur-nl-card",
+    summary:
+      "Delivered 8 days ago. EUR (Netherlands, BTW 21 %), card, 2 lines (linen duvet cover 150x210 Natural, pillowcases 50x60).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nl0"),
+          currency: "EUR",
+          lines: [
+            { variantId: h.variant("duvet", "150x210", "Natural"), quantity: 1 },
+            { variantId: h.variant("pillowcase", "50x60"), quantity: 1 },
+          ],
+        },
+        8,
+      ),
   },
   {
-    name: "#1177", key: "heavy-furniture", summary: "Heavy items: oak sideboard (28 kg) + oak bench (14 kg), SEK, card, freight delivery (995 kr), delivered 6 days ago: home-pickup scenario.",
+    name: "#1177",
+    key: "heavy-furniture",
+    summary:
+      "Heavy items: oak sideboard (28 kg) + oak bench (14 kg), SEK, card, freight delivery (995 kr), delivered 6 days ago: home-pickup scenario.",
     build: (h, n) =>
       h.order(n, {
         customerId: h.customer("sv15"),
-        lines: [{ variantId: h.variant("sideboard"), quantity: 1 }, { variantId: h.variant("bench"), quantity: 1 }],
+        lines: [
+          { variantId: h.variant("sideboard"), quantity: 1 },
+          { variantId: h.variant("bench"), quantity: 1 },
+        ],
         shipping: { title: "Home delivery (freight)", code: "FREIGHT", price: 99500 },
-        fulfillments: h.delivered(n, 6, { tracking: { company: "DB Schenker", number: "SE4412345678", url: "https://www.dbschenker.com/app/tracking-public/?refNumber=SE4412345678" } }),
+        fulfillments: h.delivered(n, 6, {
+          tracking: {
+            company: "DB Schenker",
+            number: "SE4412345678",
+            url: "https://www.dbschenker.com/app/tracking-public/?refNumber=SE4412345678",
+          },
+        }),
       }),
   },
   {
-    name: "#1178", key: "order-discount", summary: "SEK, card, order-level code WELCOME10 (10 %), delivered 7 days ago: sweater L + rain trousers M.",
+    name: "#1178",
+    key: "order-discount",
+    summary:
+      "SEK, card, order-level code WELCOME10 (10 %), delivered 7 days ago: sweater L + rain trousers M.",
     build: (h, n) =>
-      deliveredOrder(h, n, { customerId: h.customer("sv3"), lines: [{ variantId: h.variant("sweater", "L"), quantity: 1 }, { variantId: h.variant("trousers", "M"), quantity: 1 }], orderDiscount: { code: "WELCOME10", percentage: 10 } }, 7),
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv3"),
+          lines: [
+            { variantId: h.variant("sweater", "L"), quantity: 1 },
+            { variantId: h.variant("trousers", "M"), quantity: 1 },
+          ],
+          orderDiscount: { code: "WELCOME10", percentage: 10 },
+        },
+        7,
+      ),
   },
   {
-    name: "#1179", key: "underwear", summary: "NOK, card, delivered 7 days ago: 2 × merino boxer briefs (product type Underwear: non-returnable by policy) + base layer top.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("nb3"), currency: "NOK", lines: [{ variantId: h.variant("boxers", "M"), quantity: 2 }, { variantId: h.variant("baselayer", "M"), quantity: 1 }] }, 7),
+    name: "#1179",
+    key: "underwear",
+    summary:
+      "NOK, card, delivered 7 days ago: 2 × merino boxer briefs (product type Underwear: non-returnable by policy) + base layer top.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("nb3"),
+          currency: "NOK",
+          lines: [
+            { variantId: h.variant("boxers", "M"), quantity: 2 },
+            { variantId: h.variant("baselayer", "M"), quantity: 1 },
+          ],
+        },
+        7,
+      ),
   },
   {
-    name: "#1180", key: "line-discount", summary: "SEK, card, line-level code WOOL20 (20 % on the two sock lines), delivered 6 days ago: 2 × hiking socks 42-44, socks 3-pack, mug White (undiscounted).",
+    name: "#1180",
+    key: "line-discount",
+    summary:
+      "SEK, card, line-level code WOOL20 (20 % on the two sock lines), delivered 6 days ago: 2 × hiking socks 42-44, socks 3-pack, mug White (undiscounted).",
     build: (h, n) =>
       deliveredOrder(
         h,
         n,
         {
           customerId: h.customer("sv2"),
-          lines: [{ variantId: h.variant("hikingSocks", "42-44"), quantity: 2 }, { variantId: h.variant("socks3", "41-46"), quantity: 1 }, { variantId: h.variant("mug", "White"), quantity: 1 }],
+          lines: [
+            { variantId: h.variant("hikingSocks", "42-44"), quantity: 2 },
+            { variantId: h.variant("socks3", "41-46"), quantity: 1 },
+            { variantId: h.variant("mug", "White"), quantity: 1 },
+          ],
           lineDiscount: { code: "WOOL20", percentage: 20, lineIndexes: [0, 1] },
         },
         6,
       ),
   },
   {
-    name: "#1181", key: "guest-order", summary: "Guest checkout without a customer record (email guest.shopper@example.org), SEK, card, 2 × beeswax candles, delivered 5 days ago: no store credit possible.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: null, email: "guest.shopper@example.org", locale: "sv", lines: [{ variantId: h.variant("candles"), quantity: 2 }] }, 5),
-  },
-  {
-    name: "#1182", key: "delivered-5d-card", summary: "Delivered 5 days ago, SEK, card, 2 lines (merino sweater M, stoneware mug Moss), Astrid Lindqvist — the standard happy path.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("sv0"), lines: [{ variantId: h.variant("sweater", "M"), quantity: 1 }, { variantId: h.variant("mug", "Moss"), quantity: 1 }] }, 5),
-  },
-  {
-    name: "#1183", key: "final-sale", summary: "DKK, card, delivered 5 days ago: a sample-sale beanie tagged final-sale + a merino sweater M.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("da2"), currency: "DKK", lines: [{ variantId: h.variant("beanie"), quantity: 1 }, { variantId: h.variant("sweater", "M"), quantity: 1 }] }, 5),
-  },
-  {
-    name: "#1184", key: "cast-iron-pot", summary: "DKK, card, delivered 4 days ago: cast-iron pot (6 kg).",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("da3"), currency: "DKK", lines: [{ variantId: h.variant("pot", "Black"), quantity: 1 }] }, 4),
-  },
-  {
-    name: "#1185", key: "gift-card-payment", summary: "Paid entirely with a gift card, SEK, delivered 4 days ago: merino base layer M + 59 kr shipping.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("sv5"), payments: [{ gateway: "gift_card" }], lines: [{ variantId: h.variant("baselayer", "M"), quantity: 1 }] }, 4),
-  },
-  {
-    name: "#1186", key: "exchange-out-of-stock", summary: "EUR (Finland), card, delivered 3 days ago: rain jacket M/Navy; the natural exchange (L/Navy) is OUT OF STOCK at every location.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("fi0"), currency: "EUR", lines: [{ variantId: h.variant("jacket", "M", "Navy"), quantity: 1 }] }, 3),
-  },
-  {
-    name: "#1188", key: "split-gift-card-card", summary: "Split payment: 500 kr gift card first, then card for the rest (999 kr). SEK, cardigan L, delivered 3 days ago.",
-    build: (h, n) => deliveredOrder(h, n, { customerId: h.customer("sv6"), payments: [{ gateway: "gift_card", amount: 50000 }, { gateway: "shopify_payments" }], lines: [{ variantId: h.variant("cardigan", "L"), quantity: 1 }] }, 3),
-  },
-  {
-    name: "#1189", key: "exchange-candidate-klarna", summary: "Delivered 2 days ago, SEK, Klarna, Erik Johansson: cardigan M + 2 × hiking socks 39-41 (size-swap exchange candidate; Erik has two earlier returns).",
+    name: "#1181",
+    key: "guest-order",
+    summary:
+      "Guest checkout without a customer record (email guest.shopper@example.org), SEK, card, 2 × beeswax candles, delivered 5 days ago: no store credit possible.",
     build: (h, n) =>
-      deliveredOrder(h, n, { customerId: h.customer("sv1"), payments: [{ gateway: "klarna" }], lines: [{ variantId: h.variant("cardigan", "M"), quantity: 1 }, { variantId: h.variant("hikingSocks", "39-41"), quantity: 2 }] }, 2),
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: null,
+          email: "guest.shopper@example.org",
+          locale: "sv",
+          lines: [{ variantId: h.variant("candles"), quantity: 2 }],
+        },
+        5,
+      ),
   },
   {
-    name: "#1190", key: "cancelled", summary: "Cancelled 4 days ago by the customer before fulfilment and fully refunded (DKK, card, wool throw Rust).",
-    build: (h, n) => h.order(n, { customerId: h.customer("da4"), currency: "DKK", lines: [{ variantId: h.variant("throw", "Rust"), quantity: 1 }], cancel: { at: h.ago(4), reason: "CUSTOMER" } }),
+    name: "#1182",
+    key: "delivered-5d-card",
+    summary:
+      "Delivered 5 days ago, SEK, card, 2 lines (merino sweater M, stoneware mug Moss), Astrid Lindqvist — the standard happy path.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv0"),
+          lines: [
+            { variantId: h.variant("sweater", "M"), quantity: 1 },
+            { variantId: h.variant("mug", "Moss"), quantity: 1 },
+          ],
+        },
+        5,
+      ),
   },
   {
-    name: "#1193", key: "partially-fulfilled", summary: "SEK, Klarna: wool throw Grey delivered 1 day ago; linen duvet cover 150x210 Sage not yet fulfilled (PARTIALLY_FULFILLED).",
+    name: "#1183",
+    key: "final-sale",
+    summary:
+      "DKK, card, delivered 5 days ago: a sample-sale beanie tagged final-sale + a merino sweater M.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("da2"),
+          currency: "DKK",
+          lines: [
+            { variantId: h.variant("beanie"), quantity: 1 },
+            { variantId: h.variant("sweater", "M"), quantity: 1 },
+          ],
+        },
+        5,
+      ),
+  },
+  {
+    name: "#1184",
+    key: "cast-iron-pot",
+    summary: "DKK, card, delivered 4 days ago: cast-iron pot (6 kg).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("da3"),
+          currency: "DKK",
+          lines: [{ variantId: h.variant("pot", "Black"), quantity: 1 }],
+        },
+        4,
+      ),
+  },
+  {
+    name: "#1185",
+    key: "gift-card-payment",
+    summary:
+      "Paid entirely with a gift card, SEK, delivered 4 days ago: merino base layer M + 59 kr shipping.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv5"),
+          payments: [{ gateway: "gift_card" }],
+          lines: [{ variantId: h.variant("baselayer", "M"), quantity: 1 }],
+        },
+        4,
+      ),
+  },
+  {
+    name: "#1186",
+    key: "exchange-out-of-stock",
+    summary:
+      "EUR (Finland), card, delivered 3 days ago: rain jacket M/Navy; the natural exchange (L/Navy) is OUT OF STOCK at every location.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("fi0"),
+          currency: "EUR",
+          lines: [{ variantId: h.variant("jacket", "M", "Navy"), quantity: 1 }],
+        },
+        3,
+      ),
+  },
+  {
+    name: "#1188",
+    key: "split-gift-card-card",
+    summary:
+      "Split payment: 500 kr gift card first, then card for the rest (999 kr). SEK, cardigan L, delivered 3 days ago.",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv6"),
+          payments: [{ gateway: "gift_card", amount: 50000 }, { gateway: "shopify_payments" }],
+          lines: [{ variantId: h.variant("cardigan", "L"), quantity: 1 }],
+        },
+        3,
+      ),
+  },
+  {
+    name: "#1189",
+    key: "exchange-candidate-klarna",
+    summary:
+      "Delivered 2 days ago, SEK, Klarna, Erik Johansson: cardigan M + 2 × hiking socks 39-41 (size-swap exchange candidate; Erik has two earlier returns).",
+    build: (h, n) =>
+      deliveredOrder(
+        h,
+        n,
+        {
+          customerId: h.customer("sv1"),
+          payments: [{ gateway: "klarna" }],
+          lines: [
+            { variantId: h.variant("cardigan", "M"), quantity: 1 },
+            { variantId: h.variant("hikingSocks", "39-41"), quantity: 2 },
+          ],
+        },
+        2,
+      ),
+  },
+  {
+    name: "#1190",
+    key: "cancelled",
+    summary:
+      "Cancelled 4 days ago by the customer before fulfilment and fully refunded (DKK, card, wool throw Rust).",
+    build: (h, n) =>
+      h.order(n, {
+        customerId: h.customer("da4"),
+        currency: "DKK",
+        lines: [{ variantId: h.variant("throw", "Rust"), quantity: 1 }],
+        cancel: { at: h.ago(4), reason: "CUSTOMER" },
+      }),
+  },
+  {
+    name: "#1193",
+    key: "partially-fulfilled",
+    summary:
+      "SEK, Klarna: wool throw Grey delivered 1 day ago; linen duvet cover 150x210 Sage not yet fulfilled (PARTIALLY_FULFILLED).",
     build: (h, n) =>
       h.order(n, {
         customerId: h.customer("sv13"),
         payments: [{ gateway: "klarna" }],
-        lines: [{ variantId: h.variant("throw", "Grey"), quantity: 1 }, { variantId: h.variant("duvet", "150x210", "Sage"), quantity: 1 }],
-        fulfillments: [{ lines: [{ index: 0, quantity: 1 }], createdAt: h.ago(2.5), inTransitAt: h.ago(2.4), deliveredAt: h.ago(1), tracking: h.tracking("SEK") }],
+        lines: [
+          { variantId: h.variant("throw", "Grey"), quantity: 1 },
+          { variantId: h.variant("duvet", "150x210", "Sage"), quantity: 1 },
+        ],
+        fulfillments: [
+          {
+            lines: [{ index: 0, quantity: 1 }],
+            createdAt: h.ago(2.5),
+            inTransitAt: h.ago(2.4),
+            deliveredAt: h.ago(1),
+            tracking: h.tracking("SEK"),
+          },
+        ],
       }),
   },
   {
-    name: "#1196", key: "in-transit", summary: "Fulfilled 1.5 days ago and in transit (not delivered; estimated delivery tomorrow). SEK, card, merino sweater M.",
+    name: "#1196",
+    key: "in-transit",
+    summary:
+      "Fulfilled 1.5 days ago and in transit (not delivered; estimated delivery tomorrow). SEK, card, merino sweater M.",
     build: (h, n) =>
       h.order(n, {
         customerId: h.customer("sv11"),
         lines: [{ variantId: h.variant("sweater", "M"), quantity: 1 }],
-        fulfillments: [{ createdAt: h.ago(1.5), inTransitAt: h.ago(1.4), deliveredAt: null, estimatedDeliveryAt: h.ago(-1), tracking: h.tracking("SEK") }],
+        fulfillments: [
+          {
+            createdAt: h.ago(1.5),
+            inTransitAt: h.ago(1.4),
+            deliveredAt: null,
+            estimatedDeliveryAt: h.ago(-1),
+            tracking: h.tracking("SEK"),
+          },
+        ],
       }),
   },
   {
-    name: "#1200", key: "unfulfilled", summary: "Placed 2 hours ago, paid, UNFULFILLED. SEK, card: 2 × mug White + serving bowl.",
-    build: (h, n) => h.order(n, { customerId: h.customer("sv12"), lines: [{ variantId: h.variant("mug", "White"), quantity: 2 }, { variantId: h.variant("bowl"), quantity: 1 }] }),
+    name: "#1200",
+    key: "unfulfilled",
+    summary: "Placed 2 hours ago, paid, UNFULFILLED. SEK, card: 2 × mug White + serving bowl.",
+    build: (h, n) =>
+      h.order(n, {
+        customerId: h.customer("sv12"),
+        lines: [
+          { variantId: h.variant("mug", "White"), quantity: 2 },
+          { variantId: h.variant("bowl"), quantity: 1 },
+        ],
+      }),
   },
 ];
 
-export const SEED_SCENARIOS: ReadonlyArray<SeedScenario> = SCENARIOS.map(({ name, key, summary }) => ({ name, key, summary }));
+export const SEED_SCENARIOS: ReadonlyArray<SeedScenario> = SCENARIOS.map(
+  ({ name, key, summary }) => ({ name, key, summary }),
+);
 
 /** Catalogue entry of a documented seed order, by name ("#1182") or key ("delivered-5d-card"). */
 export function findSeedOrder(nameOrKey: string): SeedScenario | undefined {
@@ -384,13 +1047,25 @@ function adminReturnRefundClose(
   h: Helpers,
   o: OrderRec,
   lines: Array<{ line: number; quantity: number; reason: string }>,
-  opt: { createdDaysAgo: number; processedDaysAgo: number; restockAt: "stockholm" | "copenhagen" | "oslo"; method: "card" | "store-credit" },
+  opt: {
+    createdDaysAgo: number;
+    processedDaysAgo: number;
+    restockAt: "stockholm" | "copenhagen" | "oslo";
+    method: "card" | "store-credit";
+  },
 ): void {
   const ret = h.at(opt.createdDaysAgo, () =>
     ok(
       ops.returnCreate(
         h.ctx,
-        { orderId: o.id, returnLineItems: lines.map((l) => ({ fulfillmentLineItemId: h.fli(o, l.line), quantity: l.quantity, returnReasonDefinitionId: h.reason(l.reason) })) },
+        {
+          orderId: o.id,
+          returnLineItems: lines.map((l) => ({
+            fulfillmentLineItemId: h.fli(o, l.line),
+            quantity: l.quantity,
+            returnReasonDefinitionId: h.reason(l.reason),
+          })),
+        },
         "admin",
       ),
       "returnCreate",
@@ -400,16 +1075,29 @@ function adminReturnRefundClose(
 }
 
 /** Process every line of an OPEN return (restock), refund the suggested amount, close it. */
-function processRefundClose(h: Helpers, o: OrderRec, returnId: string, daysAgo: number, restockAt: "stockholm" | "copenhagen" | "oslo", method: "card" | "store-credit"): void {
+function processRefundClose(
+  h: Helpers,
+  o: OrderRec,
+  returnId: string,
+  daysAgo: number,
+  restockAt: "stockholm" | "copenhagen" | "oslo",
+  method: "card" | "store-credit",
+): void {
   h.at(daysAgo, () => {
     const ret = h.shop.nodes.get(returnId) as import("../admin/model").ReturnRec;
     const rfo = h.shop.nodes.get(ret.rfoIds[0]) as RfoRec;
-    const rlis = ret.lineIds.map((id) => h.shop.nodes.get(id) as import("../admin/model").ReturnLineItemRec);
+    const rlis = ret.lineIds.map(
+      (id) => h.shop.nodes.get(id) as import("../admin/model").ReturnLineItemRec,
+    );
     const outcome = (() => {
       // Same numbers the app would get from suggestedFinancialOutcome.
       const { computeOutcome } = arithmetic;
       return computeOutcome(h.shop, o, {
-        lines: rlis.map((l) => ({ line: lineOf(h, l.fulfillmentLineItemId), quantity: l.quantity, restockingFeePercentage: l.restockingFeePercentage })),
+        lines: rlis.map((l) => ({
+          line: lineOf(h, l.fulfillmentLineItemId),
+          quantity: l.quantity,
+          restockingFeePercentage: l.restockingFeePercentage,
+        })),
         exchanges: [],
         returnShippingFees: ret.shippingFees.reduce((s, f) => s + f.amount, 0),
         shippingRefundAmount: null,
@@ -426,15 +1114,30 @@ function processRefundClose(h: Helpers, o: OrderRec, returnId: string, daysAgo: 
           id: l.id,
           quantity: l.quantity,
           dispositions: [
-            { reverseFulfillmentOrderLineItemId: rfo.lineIds[rlis.indexOf(l)], quantity: l.quantity, dispositionType: "RESTOCKED" as const, locationId: h.location(restockAt) },
+            {
+              reverseFulfillmentOrderLineItemId: rfo.lineIds[rlis.indexOf(l)],
+              quantity: l.quantity,
+              dispositionType: "RESTOCKED" as const,
+              locationId: h.location(restockAt),
+            },
           ],
         })),
         financialTransfer: {
           issueRefund: {
-            orderTransactions: transfer.suggestedTransactions.map((t) => ({ parentId: t.parent.id, transactionAmount: money(o, t.amount) })),
+            orderTransactions: transfer.suggestedTransactions.map((t) => ({
+              parentId: t.parent.id,
+              transactionAmount: money(o, t.amount),
+            })),
             refundMethods:
               transfer.storeCredit !== null
-                ? [{ storeCreditRefund: { amount: money(o, transfer.storeCredit), expiresAt: isoNow(new Date(h.seedNow.getTime() + 365 * DAY)) } }]
+                ? [
+                    {
+                      storeCreditRefund: {
+                        amount: money(o, transfer.storeCredit),
+                        expiresAt: isoNow(new Date(h.seedNow.getTime() + 365 * DAY)),
+                      },
+                    },
+                  ]
                 : [],
           },
         },
@@ -460,9 +1163,19 @@ export interface SeedOptions {
   reasons: ReturnReasonDefinitionRec[];
 }
 
-function seedContext(shop: ShopState, reasons: ReturnReasonDefinitionRec[], seedNow: Date): { ctx: ops.OpsContext; clock: { t: Date } } {
+function seedContext(
+  shop: ShopState,
+  reasons: ReturnReasonDefinitionRec[],
+  seedNow: Date,
+): { ctx: ops.OpsContext; clock: { t: Date } } {
   const clock = { t: seedNow };
-  const ctx: ops.OpsContext = { shop, reasons, now: () => clock.t, emit: () => undefined, autoCloseOnProcess: false };
+  const ctx: ops.OpsContext = {
+    shop,
+    reasons,
+    now: () => clock.t,
+    emit: () => undefined,
+    autoCloseOnProcess: false,
+  };
   return { ctx, clock };
 }
 
@@ -479,7 +1192,12 @@ function roundPrice(priceSek: number, currency: string): number {
   }
 }
 
-function addCatalog(shop: ShopState, rng: Rng, seedNow: Date, opts: { locations: LocationDef[]; products: typeof PRODUCTS; currencies: string[] }): void {
+function addCatalog(
+  shop: ShopState,
+  rng: Rng,
+  seedNow: Date,
+  opts: { locations: LocationDef[]; products: typeof PRODUCTS; currencies: string[] },
+): void {
   const created = isoNow(new Date(seedNow.getTime() - 400 * DAY));
   for (const l of opts.locations) {
     shop.locations.push(
@@ -492,13 +1210,27 @@ function addCatalog(shop: ShopState, rng: Rng, seedNow: Date, opts: { locations:
         shipsInventory: l.fulfillsOnlineOrders,
         createdAt: created,
         updatedAt: created,
-        addressRec: { address1: l.address1, city: l.city, zip: l.zip, country: l.country, countryCode: l.countryCode, phone: l.phone },
+        addressRec: {
+          address1: l.address1,
+          city: l.city,
+          zip: l.zip,
+          country: l.country,
+          countryCode: l.countryCode,
+          phone: l.phone,
+        },
       }),
     );
   }
   const collections = new Map<string, CollectionRec>();
   for (const c of COLLECTIONS) {
-    const col = register<CollectionRec>(shop, { __typename: "Collection", id: nextGid(shop, "Collection"), title: c.title, handle: c.key, productIds: [], updatedAt: created });
+    const col = register<CollectionRec>(shop, {
+      __typename: "Collection",
+      id: nextGid(shop, "Collection"),
+      title: c.title,
+      handle: c.key,
+      productIds: [],
+      updatedAt: created,
+    });
     collections.set(c.key, col);
     shop.collections.push(col);
   }
@@ -517,7 +1249,10 @@ function addCatalog(shop: ShopState, rng: Rng, seedNow: Date, opts: { locations:
       updatedAt: created,
       publishedAt: created,
       isGiftCard: Boolean(def.isGiftCard),
-      optionDefs: def.options.map((name, i) => ({ name, values: [...new Set(def.variants.map((v) => v.values[i]))] })),
+      optionDefs: def.options.map((name, i) => ({
+        name,
+        values: [...new Set(def.variants.map((v) => v.values[i]))],
+      })),
       variantIds: [],
       collectionIds: [],
     });
@@ -538,14 +1273,24 @@ function addCatalog(shop: ShopState, rng: Rng, seedNow: Date, opts: { locations:
         if (v.compareAtSek) compare[cur] = roundPrice(v.compareAtSek, cur);
       }
       const stock = new Map<string, number>();
-      shop.locations.forEach((loc, li) => stock.set(loc.id, def.isGiftCard ? 0 : li === 0 ? rng.int(8, 60) : rng.int(0, 8)));
+      shop.locations.forEach((loc, li) =>
+        stock.set(loc.id, def.isGiftCard ? 0 : li === 0 ? rng.int(8, 60) : rng.int(0, 8)),
+      );
       const variant = register<VariantRec>(shop, {
         __typename: "ProductVariant",
         id: gid("ProductVariant", num),
         productId: product.id,
         title: v.values.length ? v.values.join(" / ") : "Default Title",
-        sku: `${def.skuPrefix}${v.values.length ? "-" + v.values.join("-").toUpperCase().replace(/[^A-Z0-9-]+/g, "") : ""}`,
-        barcode: String(7350000000000 + num % 1_000_000),
+        sku: `${def.skuPrefix}${
+          v.values.length
+            ? "-" +
+              v.values
+                .join("-")
+                .toUpperCase()
+                .replace(/[^A-Z0-9-]+/g, "")
+            : ""
+        }`,
+        barcode: String(7350000000000 + (num % 1_000_000)),
         position: i + 1,
         prices,
         compareAtPrices: v.compareAtSek ? compare : null,
@@ -576,7 +1321,8 @@ function addCustomers(shop: ShopState, rng: Rng, seedNow: Date): Map<string, str
       const first = names.first[i % names.first.length];
       const last = names.last[i % names.last.length];
       let email = `${emailLocalPart(first, last)}@${domains[i % domains.length]}`;
-      for (let k = 2; used.has(email); k++) email = `${emailLocalPart(first, last)}${k}@${domains[i % domains.length]}`;
+      for (let k = 2; used.has(email); k++)
+        email = `${emailLocalPart(first, last)}${k}@${domains[i % domains.length]}`;
       used.add(email);
       const created = isoNow(new Date(seedNow.getTime() - rng.int(100, 700) * DAY));
       const addr = ADDRESSES[country][i % ADDRESSES[country].length];
@@ -616,7 +1362,15 @@ function addCustomers(shop: ShopState, rng: Rng, seedNow: Date): Map<string, str
   return keys;
 }
 
-function makeHelpers(shop: ShopState, ctx: ops.OpsContext, clock: { t: Date }, seedNow: Date, rng: Rng, customerKeys: Map<string, string>, reasons: ReturnReasonDefinitionRec[]): Helpers {
+function makeHelpers(
+  shop: ShopState,
+  ctx: ops.OpsContext,
+  clock: { t: Date },
+  seedNow: Date,
+  rng: Rng,
+  customerKeys: Map<string, string>,
+  reasons: ReturnReasonDefinitionRec[],
+): Helpers {
   const variantIndex = new Map<string, string>();
   PRODUCTS.forEach((def) => {
     const product = shop.products.find((p) => p.handle === def.handle);
@@ -626,7 +1380,8 @@ function makeHelpers(shop: ShopState, ctx: ops.OpsContext, clock: { t: Date }, s
       variantIndex.set([def.key, ...v.options.map((o) => o.value)].join("|"), vid);
     }
   });
-  const ago = (days: number, hours = 0) => isoNow(new Date(seedNow.getTime() - days * DAY - hours * HOUR));
+  const ago = (days: number, hours = 0) =>
+    isoNow(new Date(seedNow.getTime() - days * DAY - hours * HOUR));
   const h: Helpers = {
     shop,
     ctx,
@@ -650,12 +1405,19 @@ function makeHelpers(shop: ShopState, ctx: ops.OpsContext, clock: { t: Date }, s
         const v = shop.nodes.get(l.variantId) as VariantRec;
         return s + (l.unitPrice ?? v.prices[currency]) * l.quantity;
       }, 0);
-      const onlyDigital = spec.lines.every((l) => !(shop.nodes.get(l.variantId) as VariantRec).requiresShipping);
+      const onlyDigital = spec.lines.every(
+        (l) => !(shop.nodes.get(l.variantId) as VariantRec).requiresShipping,
+      );
       return createOrder(ctx, {
         ...spec,
         number,
         processedAt,
-        shipping: spec.shipping !== undefined ? spec.shipping : onlyDigital ? null : h.shipping(currency, draftSubtotal),
+        shipping:
+          spec.shipping !== undefined
+            ? spec.shipping
+            : onlyDigital
+              ? null
+              : h.shipping(currency, draftSubtotal),
       });
     },
     at(days, fn) {
@@ -670,31 +1432,62 @@ function makeHelpers(shop: ShopState, ctx: ops.OpsContext, clock: { t: Date }, s
     shipping(currency, subtotal) {
       switch (currency) {
         case "DKK":
-          return { title: "PostNord Pakkeshop", code: "POSTNORD_DK", price: subtotal >= 75000 ? 0 : 3900 };
+          return {
+            title: "PostNord Pakkeshop",
+            code: "POSTNORD_DK",
+            price: subtotal >= 75000 ? 0 : 3900,
+          };
         case "NOK":
-          return { title: "Bring Hentested", code: "BRING_NO", price: subtotal >= 100000 ? 0 : 7900 };
+          return {
+            title: "Bring Hentested",
+            code: "BRING_NO",
+            price: subtotal >= 100000 ? 0 : 7900,
+          };
         case "EUR":
           return { title: "DHL Parcel", code: "DHL_EU", price: subtotal >= 10000 ? 0 : 695 };
         default:
-          return { title: "PostNord MyPack Collect", code: "POSTNORD_SE", price: subtotal >= 99900 ? 0 : 5900 };
+          return {
+            title: "PostNord MyPack Collect",
+            code: "POSTNORD_SE",
+            price: subtotal >= 99900 ? 0 : 5900,
+          };
       }
     },
     tracking(currency) {
       const digits = String(rng.int(100000000, 999999999));
       switch (currency) {
         case "NOK":
-          return { company: "Bring", number: `CX${digits}NO`, url: `https://sporing.bring.no/sporing/CX${digits}NO` };
+          return {
+            company: "Bring",
+            number: `CX${digits}NO`,
+            url: `https://sporing.bring.no/sporing/CX${digits}NO`,
+          };
         case "EUR":
-          return { company: "DHL Express", number: `00340${digits}`, url: `https://www.dhl.com/en/express/tracking.html?AWB=00340${digits}` };
+          return {
+            company: "DHL Express",
+            number: `00340${digits}`,
+            url: `https://www.dhl.com/en/express/tracking.html?AWB=00340${digits}`,
+          };
         case "DKK":
-          return { company: "PostNord", number: `00370${digits}`, url: `https://tracking.postnord.com/dk/?id=00370${digits}` };
+          return {
+            company: "PostNord",
+            number: `00370${digits}`,
+            url: `https://tracking.postnord.com/dk/?id=00370${digits}`,
+          };
         default:
-          return { company: "PostNord", number: `JJ${digits}SE`, url: `https://tracking.postnord.com/se/?id=JJ${digits}SE` };
+          return {
+            company: "PostNord",
+            number: `JJ${digits}SE`,
+            url: `https://tracking.postnord.com/se/?id=JJ${digits}SE`,
+          };
       }
     },
     delivered(number, deliveredDaysAgo, extra = {}) {
       const placed = orderAgeDays(number);
-      const shippedDaysAgo = Math.max(deliveredDaysAgo + 0.2, Math.min(placed - 0.25, deliveredDaysAgo + 2));
+      const shippedDaysAgo = Math.max(
+        deliveredDaysAgo + 0.2,
+        Math.min(placed - 0.25, deliveredDaysAgo + 2),
+      );
       return [
         {
           createdAt: ago(shippedDaysAgo),
@@ -708,8 +1501,11 @@ function makeHelpers(shop: ShopState, ctx: ops.OpsContext, clock: { t: Date }, s
     },
     fli(order, lineIndex, fulfillmentIndex) {
       const line = order.lines[lineIndex];
-      const fulfillments = order.fulfillmentIds.map((id) => shop.nodes.get(id) as import("../admin/model").FulfillmentRec);
-      const candidates = fulfillmentIndex === undefined ? fulfillments : [fulfillments[fulfillmentIndex]];
+      const fulfillments = order.fulfillmentIds.map(
+        (id) => shop.nodes.get(id) as import("../admin/model").FulfillmentRec,
+      );
+      const candidates =
+        fulfillmentIndex === undefined ? fulfillments : [fulfillments[fulfillmentIndex]];
       for (const f of candidates)
         for (const fid of f.lineIds) {
           const fli = shop.nodes.get(fid) as FulfillmentLineItemRec;
@@ -718,7 +1514,9 @@ function makeHelpers(shop: ShopState, ctx: ops.OpsContext, clock: { t: Date }, s
       throw new Error(`seed: line ${lineIndex} of ${order.name} is not fulfilled`);
     },
     payment(order, index = 0) {
-      const txs = order.transactionIds.map((id) => shop.nodes.get(id) as TransactionRec).filter((t) => t.kind === "SALE" || t.kind === "CAPTURE");
+      const txs = order.transactionIds
+        .map((id) => shop.nodes.get(id) as TransactionRec)
+        .filter((t) => t.kind === "SALE" || t.kind === "CAPTURE");
       return txs[index];
     },
     location(key) {
@@ -739,23 +1537,77 @@ function randomOrder(h: Helpers, number: number): void {
   const { rng, shop } = h;
   const age = orderAgeDays(number) + rng.next() * 0.3;
   const customers = shop.customers;
-  // A few loyal customers order more often.
-  const customer = rng.chance(0.25) ? customers[rng.int(0, 5)] : rng.pick(customers);
+  // A few loyal customers order more often, and the home market (Sweden) dominates.
+  const who = rng.next();
+  const swedes = customers.filter((c) => c.countryCode === "SE");
+  const customer =
+    who < 0.25 ? customers[rng.int(0, 5)] : who < 0.55 ? rng.pick(swedes) : rng.pick(customers);
   const currency = CURRENCY_OF_COUNTRY[customer.countryCode] ?? "SEK";
-  const pool = ["sweater", "cardigan", "jacket", "trousers", "hikingSocks", "socks3", "duvet", "pillowcase", "mug", "espresso", "pot", "throw", "candles", "baselayer", "bowl", "apron", "boxers", "beanie", "bench"];
-  const weights: Record<string, number> = { sweater: 5, cardigan: 3, jacket: 4, trousers: 3, hikingSocks: 6, socks3: 5, duvet: 3, pillowcase: 3, mug: 6, espresso: 2, pot: 1, throw: 3, candles: 4, baselayer: 4, bowl: 2, apron: 2, boxers: 2, beanie: 1, bench: 0.3 };
-  const lineCount = rng.weighted([[1, 5], [2, 4], [3, 2]] as const);
+  const pool = [
+    "sweater",
+    "cardigan",
+    "jacket",
+    "trousers",
+    "hikingSocks",
+    "socks3",
+    "duvet",
+    "pillowcase",
+    "mug",
+    "espresso",
+    "pot",
+    "throw",
+    "candles",
+    "baselayer",
+    "bowl",
+    "apron",
+    "boxers",
+    "beanie",
+    "bench",
+  ];
+  const weights: Record<string, number> = {
+    sweater: 5,
+    cardigan: 3,
+    jacket: 4,
+    trousers: 3,
+    hikingSocks: 6,
+    socks3: 5,
+    duvet: 3,
+    pillowcase: 3,
+    mug: 6,
+    espresso: 2,
+    pot: 1,
+    throw: 3,
+    candles: 4,
+    baselayer: 4,
+    bowl: 2,
+    apron: 2,
+    boxers: 2,
+    beanie: 1,
+    bench: 0.3,
+  };
+  const lineCount = rng.weighted([
+    [1, 5],
+    [2, 4],
+    [3, 2],
+  ] as const);
   const chosen = new Set<string>();
   const lines: OrderSpec["lines"] = [];
   for (let i = 0; i < lineCount; i++) {
     const key = rng.weighted(pool.map((k) => [k, weights[k]] as const));
-    const product = shop.products.find((p) => p.handle === PRODUCTS.find((d) => d.key === key)!.handle)!;
+    const product = shop.products.find(
+      (p) => p.handle === PRODUCTS.find((d) => d.key === key)!.handle,
+    )!;
     const variantId = rng.pick(product.variantIds);
     if (chosen.has(variantId)) continue;
     chosen.add(variantId);
     lines.push({ variantId, quantity: rng.chance(0.8) ? 1 : 2 });
   }
-  const gatewayRoll = rng.weighted([["card", 55], ["klarna", 25], ["paypal", 14], ["split", 6]] as const);
+  const gatewayRoll = rng.weighted([
+    ["card", 55],
+    ["klarna", 25],
+    ["paypal", 14],
+    ["split", 6],
+  ] as const);
   const payments: OrderSpec["payments"] =
     gatewayRoll === "card"
       ? [{ gateway: "shopify_payments" }]
@@ -763,11 +1615,19 @@ function randomOrder(h: Helpers, number: number): void {
         ? [{ gateway: "klarna" }]
         : gatewayRoll === "paypal"
           ? [{ gateway: "paypal" }]
-          : [{ gateway: "gift_card", amount: rng.int(1, 4) * (currency === "EUR" ? 1000 : 10000) }, { gateway: "shopify_payments" }];
+          : [
+              { gateway: "gift_card", amount: rng.int(1, 4) * (currency === "EUR" ? 1000 : 10000) },
+              { gateway: "shopify_payments" },
+            ];
   const discountRoll = rng.next();
   const orderDiscount = discountRoll < 0.12 ? { code: "WELCOME10", percentage: 10 } : undefined;
-  const sockIdx = lines.map((l, i) => ((shop.nodes.get(l.variantId) as VariantRec).sku?.includes("SO") ? i : -1)).filter((i) => i >= 0);
-  const lineDiscount = discountRoll >= 0.12 && discountRoll < 0.2 && sockIdx.length ? { code: "WOOL20", percentage: 20, lineIndexes: sockIdx } : undefined;
+  const sockIdx = lines
+    .map((l, i) => ((shop.nodes.get(l.variantId) as VariantRec).sku?.includes("SO") ? i : -1))
+    .filter((i) => i >= 0);
+  const lineDiscount =
+    discountRoll >= 0.12 && discountRoll < 0.2 && sockIdx.length
+      ? { code: "WOOL20", percentage: 20, lineIndexes: sockIdx }
+      : undefined;
   let fulfillments: OrderSpec["fulfillments"] = [];
   const shipAfter = rng.next() * 0.8 + 0.3;
   if (age > shipAfter + 0.05) {
@@ -795,7 +1655,10 @@ function randomOrder(h: Helpers, number: number): void {
     fulfillments,
   });
   // Some history made in Shopify's admin: partial refunds and returns.
-  const delivered = fulfillments.length && fulfillments[0].deliveredAt ? (h.seedNow.getTime() - Date.parse(fulfillments[0].deliveredAt)) / DAY : -1;
+  const delivered =
+    fulfillments.length && fulfillments[0].deliveredAt
+      ? (h.seedNow.getTime() - Date.parse(fulfillments[0].deliveredAt)) / DAY
+      : -1;
   const roll = rng.next();
   if (delivered > 3 && roll < 0.04 && order.lines.length > 1) {
     const line = order.lines[order.lines.length - 1];
@@ -807,18 +1670,43 @@ function randomOrder(h: Helpers, number: number): void {
           currency: order.currency,
           note: "Goodwill refund",
           refundLineItems: [{ lineItemId: line.id, quantity: 1, restockType: "NO_RESTOCK" }],
-          transactions: [{ orderId: order.id, parentId: pay.id, kind: "REFUND", gateway: pay.gateway, amount: formatFixed(Math.min(line.unitPrice, pay.amountMinor), order.currency) }],
+          transactions: [
+            {
+              orderId: order.id,
+              parentId: pay.id,
+              kind: "REFUND",
+              gateway: pay.gateway,
+              amount: formatFixed(Math.min(line.unitPrice, pay.amountMinor), order.currency),
+            },
+          ],
         }),
         "random refund",
       ),
     );
   } else if (delivered > 20 && roll < 0.1) {
-    adminReturnRefundClose(h, order, [{ line: 0, quantity: 1, reason: rng.pick(["size-too-small", "size-too-large", "color", "unwanted", "not-as-described"]) }], {
-      createdDaysAgo: delivered - 3,
-      processedDaysAgo: delivered - 8,
-      restockAt: "stockholm",
-      method: rng.chance(0.3) ? "store-credit" : "card",
-    });
+    adminReturnRefundClose(
+      h,
+      order,
+      [
+        {
+          line: 0,
+          quantity: 1,
+          reason: rng.pick([
+            "size-too-small",
+            "size-too-large",
+            "color",
+            "unwanted",
+            "not-as-described",
+          ]),
+        },
+      ],
+      {
+        createdDaysAgo: delivered - 3,
+        processedDaysAgo: delivered - 8,
+        restockAt: "stockholm",
+        method: rng.chance(0.3) ? "store-credit" : "card",
+      },
+    );
   }
 }
 
@@ -826,7 +1714,11 @@ function randomOrder(h: Helpers, number: number): void {
 export function seedNordicDemo(shop: ShopState, opts: SeedOptions): void {
   const rng = new Rng(opts.seed ?? DEFAULT_SEED);
   const { ctx, clock } = seedContext(shop, opts.reasons, opts.seedNow);
-  addCatalog(shop, rng, opts.seedNow, { locations: LOCATIONS, products: PRODUCTS, currencies: ["SEK", "DKK", "NOK", "EUR"] });
+  addCatalog(shop, rng, opts.seedNow, {
+    locations: LOCATIONS,
+    products: PRODUCTS,
+    currencies: ["SEK", "DKK", "NOK", "EUR"],
+  });
   // The exchange-out-of-stock scenario: the jacket L/Navy is sold out everywhere.
   const jacket = shop.products.find((p) => p.handle === "skagen-rain-jacket")!;
   for (const vid of jacket.variantIds) {
@@ -843,8 +1735,35 @@ export function seedNordicDemo(shop: ShopState, opts: SeedOptions): void {
     else randomOrder(h, n);
   }
   // Store credit Astrid already has, and a gift card issued to her as goodwill.
-  h.at(30, () => ok(ops.storeCreditAccountCredit(ctx, h.customer("sv0"), { creditAmount: { amount: "200.00", currencyCode: "SEK" }, expiresAt: isoNow(new Date(opts.seedNow.getTime() + 335 * DAY)) }), "store credit"));
-  h.at(20, () => ok(ops.giftCardCreate(ctx, { initialAmount: { amount: "250.00", currencyCode: "SEK" }, customerId: h.customer("sv0"), note: "Goodwill for a late delivery", code: "NORDLYS0GOODWILL" }), "gift card"));
+  h.at(30, () =>
+    ok(
+      ops.storeCreditAccountCredit(ctx, h.customer("sv0"), {
+        creditAmount: { amount: "200.00", currencyCode: "SEK" },
+        expiresAt: isoNow(new Date(opts.seedNow.getTime() + 335 * DAY)),
+      }),
+      "store credit",
+    ),
+  );
+  h.at(20, () =>
+    ok(
+      ops.giftCardCreate(ctx, {
+        initialAmount: { amount: "250.00", currencyCode: "SEK" },
+        customerId: h.customer("sv0"),
+        note: "Goodwill for a late delivery",
+        code: "NORDLYS0GOODWILL",
+      }),
+      "gift card",
+    ),
+  );
+  // The shop's standing welcome code, as a code discount the app can look up.
+  h.at(120, () =>
+    createDiscountCode(shop, clock.t, {
+      title: "Welcome 10 %",
+      code: "WELCOME10",
+      customerGets: { value: { percentage: 0.1 }, items: { all: true } },
+      context: { all: "ALL" },
+    }),
+  );
   // Stock never ends negative in the seed: the warehouse is restocked after the busy quarter.
   for (const v of shop.variants) for (const [loc, q] of v.stock) if (q < 0) v.stock.set(loc, 0);
   clock.t = opts.seedNow;
@@ -874,11 +1793,16 @@ export function createNordicDemoShop(opts: SeedOptions): ShopState {
  * A tiny shop for tenant-isolation tests: EUR, one location, 3 products, 3 customers, 5
  * delivered orders (#1001–#1005). Cheap to create.
  */
-export function createTinyShop(domain: string, opts: SeedOptions & { name?: string; currencyCode?: string }): ShopState {
+export function createTinyShop(
+  domain: string,
+  opts: SeedOptions & { name?: string; currencyCode?: string },
+): ShopState {
   const currency = opts.currencyCode ?? "EUR";
   const shop = createShopState({
     domain,
-    name: opts.name ?? (domain === OTHER_SHOP_DOMAIN ? "Polder & Co" : domain.replace(/\.myshopify\.com$/, "")),
+    name:
+      opts.name ??
+      (domain === OTHER_SHOP_DOMAIN ? "Polder & Co" : domain.replace(/\.myshopify\.com$/, "")),
     currencyCode: currency,
     ianaTimezone: "Europe/Amsterdam",
     primaryLocale: "nl",
@@ -890,7 +1814,21 @@ export function createTinyShop(domain: string, opts: SeedOptions & { name?: stri
   const rng = new Rng((opts.seed ?? DEFAULT_SEED) ^ 0x7177);
   const { ctx, clock } = seedContext(shop, opts.reasons, opts.seedNow);
   const products = PRODUCTS.filter((p) => ["mug", "socks3", "apron"].includes(p.key));
-  addCatalog(shop, rng, opts.seedNow, { locations: [{ ...LOCATIONS[0], name: "Utrecht Warehouse", address1: "Vaartsche Rijn 10", city: "Utrecht", zip: "3523 AA", country: "Netherlands", countryCode: "NL" }], products, currencies: [currency] });
+  addCatalog(shop, rng, opts.seedNow, {
+    locations: [
+      {
+        ...LOCATIONS[0],
+        name: "Utrecht Warehouse",
+        address1: "Vaartsche Rijn 10",
+        city: "Utrecht",
+        zip: "3523 AA",
+        country: "Netherlands",
+        countryCode: "NL",
+      },
+    ],
+    products,
+    currencies: [currency],
+  });
   const people = [
     ["Femke", "Mulder"],
     ["Thijs", "de Jong"],
@@ -910,7 +1848,21 @@ export function createTinyShop(domain: string, opts: SeedOptions & { name?: stri
       createdAt: isoNow(new Date(opts.seedNow.getTime() - (200 + i) * DAY)),
       updatedAt: isoNow(new Date(opts.seedNow.getTime() - (200 + i) * DAY)),
       countryCode: "NL",
-      addressRec: { firstName: first, lastName: last, name: `${first} ${last}`, company: null, address1: "Kinkerstraat 1", address2: null, city: "Amsterdam", zip: "1053 DR", province: null, provinceCode: null, country: "Netherlands", countryCodeV2: "NL", phone: null },
+      addressRec: {
+        firstName: first,
+        lastName: last,
+        name: `${first} ${last}`,
+        company: null,
+        address1: "Kinkerstraat 1",
+        address2: null,
+        city: "Amsterdam",
+        zip: "1053 DR",
+        province: null,
+        provinceCode: null,
+        country: "Netherlands",
+        countryCodeV2: "NL",
+        phone: null,
+      },
     });
     shop.customers.push(c);
     return c.id;
@@ -926,7 +1878,15 @@ export function createTinyShop(domain: string, opts: SeedOptions & { name?: stri
       lines: [{ variantId: variant.id, quantity: 1 + (i % 2) }],
       shipping: { title: "PostNL", code: "POSTNL", price: 495 },
       fulfillments: [
-        { createdAt: isoNow(new Date(opts.seedNow.getTime() - (placed - 1) * DAY)), deliveredAt: isoNow(new Date(opts.seedNow.getTime() - (placed - 3) * DAY)), tracking: { company: "PostNL", number: `3S${1000000 + i}`, url: `https://postnl.example/track/3S${1000000 + i}` } },
+        {
+          createdAt: isoNow(new Date(opts.seedNow.getTime() - (placed - 1) * DAY)),
+          deliveredAt: isoNow(new Date(opts.seedNow.getTime() - (placed - 3) * DAY)),
+          tracking: {
+            company: "PostNL",
+            number: `3S${1000000 + i}`,
+            url: `https://postnl.example/track/3S${1000000 + i}`,
+          },
+        },
       ],
     });
   }

@@ -1,0 +1,18 @@
+import { performance } from "node:perf_hooks";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./app/generated/prisma-sqlite/client";
+import { createTestDb } from "./tests/support/test-db";
+const t = await createTestDb("sqlite");
+const db0 = t.db;
+const shop = await db0.shop.create({ data: { domain: "big.myshopify.com" } });
+const rows = [];
+for (let i = 0; i < 20000; i++) rows.push({ shopId: shop.id, rmaNumber: `R-${i}`, status: "CLOSED", orderId: "o", orderName: `#${i}`, method: "DROP_OFF", currency: "SEK", statusToken: `t${i}`, createdAt: new Date(1.7e12 + i * 1000) });
+await db0.returnRequest.createMany({ data: rows });
+const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: t.url }), log: [{ emit: "event", level: "query" }] });
+db.$on("query", (e) => console.log("SQL", e.query.slice(0, 400), e.params.slice(0, 200), e.duration));
+const time = async (label: string, f: () => Promise<unknown>) => { const ts: number[] = []; for (let i = 0; i < 9; i++) { const a = performance.now(); await f(); ts.push(performance.now() - a); } ts.sort((a, b) => a - b); console.log(label, ts[4].toFixed(2)); };
+await db.shop.findFirst();
+await time("shop.findUnique", () => db.shop.findUnique({ where: { domain: "big.myshopify.com" } }));
+await time("findMany page", () => db.returnRequest.findMany({ where: { shopId: shop.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 51, select: { id: true, createdAt: true } }));
+await time("raw page", () => db.$queryRawUnsafe(`SELECT id, createdAt FROM ReturnRequest WHERE shopId = ? ORDER BY createdAt DESC, id DESC LIMIT 51`, shop.id));
+await t.drop();
