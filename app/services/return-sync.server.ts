@@ -20,6 +20,7 @@ import { flagForAttention, recordEvent, requireReturn } from "./return-records.s
 import { syncShopifyLineIds } from "./return-lifecycle.server";
 import { isProcessedInShopify } from "./return-processing.server";
 import { linkOrphanedShopifyReturn, sendRequestToShopify } from "./return-request.server";
+import { findGid } from "./webhook-payloads";
 
 const SHOPIFY_ACTOR = { type: "SHOPIFY" as const };
 
@@ -259,4 +260,36 @@ export async function reconcileShopSafely(ctx: ReturnsContext, since: Date) {
     if (error instanceof ShopifyApiError) return null;
     throw error;
   }
+}
+
+export const RETURN_WEBHOOK_TOPICS = [
+  "returns/request",
+  "returns/approve",
+  "returns/decline",
+  "returns/cancel",
+  "returns/close",
+  "returns/reopen",
+  "returns/process",
+  "returns/update",
+] as const;
+
+/**
+ * What a returns-related webhook does: find the return or order it names and reconcile from
+ * a fresh read. `onlyKnownOrders` (orders/updated fires for every order change) skips orders
+ * the app has no returns for unless the payload mentions returns.
+ */
+export async function handleReturnsWebhook(ctx: ReturnsContext, topic: string, payload: unknown): Promise<void> {
+  const returnId = findGid(payload, "Return");
+  if (returnId) {
+    await reconcileReturn(ctx, returnId);
+    return;
+  }
+  if ((RETURN_WEBHOOK_TOPICS as readonly string[]).includes(topic)) return;
+  const orderId = findGid(payload, "Order");
+  if (!orderId) return;
+  if (topic === "orders/updated") {
+    const known = await ctx.db.returnRequest.count({ where: { shopId: ctx.shop.id, orderId } });
+    if (!known && !JSON.stringify(payload).includes("return")) return;
+  }
+  await reconcileOrder(ctx, orderId);
 }

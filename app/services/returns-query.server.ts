@@ -145,19 +145,23 @@ function textSortsByCodePoint(client: Db): Promise<boolean> {
   return known;
 }
 
-/**
- * The search as alternatives, one per index (RMA, order name, e-mail). They are queried
- * separately and merged: planners read `a = ? OR b = ? OR c LIKE ?` on three different
- * columns as one scan of the whole shop (SQLite does, without ANALYZE statistics).
- */
-async function searchBranches(client: Db, search: InboxSearch): Promise<Prisma.ReturnRequestWhereInput[]> {
-  const branches: Prisma.ReturnRequestWhereInput[] = [];
-  if (search.rmaNumbers.length > 0) branches.push({ rmaNumber: { in: search.rmaNumbers } });
-  if (search.orderNames.length > 0) branches.push({ orderName: { in: search.orderNames } });
+/** One way a search can match: `index` finds the rows through an index, `filter` only tests them. */
+interface SearchBranch {
+  index: Prisma.ReturnRequestWhereInput;
+  filter: Prisma.ReturnRequestWhereInput;
+}
+
+/** The search as alternatives, one per index (RMA, order name, e-mail); see `searchKeys`. */
+async function searchBranches(client: Db, search: InboxSearch): Promise<SearchBranch[]> {
+  const branches: SearchBranch[] = [];
+  for (const rmaNumber of search.rmaNumbers) branches.push({ index: { rmaNumber }, filter: { rmaNumber } });
+  for (const orderName of search.orderNames) branches.push({ index: { orderName }, filter: { orderName } });
   if (search.emailPrefix) {
     const p = search.emailPrefix;
+    const filter = { customerEmail: { startsWith: p } };
     branches.push({
-      customerEmail: (await textSortsByCodePoint(client)) ? { gte: p, lt: p + MAX_CHAR, startsWith: p } : { startsWith: p },
+      index: (await textSortsByCodePoint(client)) ? { customerEmail: { gte: p, lt: p + MAX_CHAR, startsWith: p } } : filter,
+      filter,
     });
   }
   return branches;
@@ -226,20 +230,48 @@ type RowRecord = Prisma.ReturnRequestGetPayload<{ select: typeof ROW_SELECT }>;
 
 const RESOLUTION_ORDER = ["REFUND", "STORE_CREDIT", "EXCHANGE"];
 
+type Direction = "older" | "newer";
+
 /** Keyset condition: strictly after the cursor in the page order. */
-function cursorWhere(cursor: InboxCursor, direction: "older" | "newer"): Prisma.ReturnRequestWhereInput {
+function cursorWhere(cursor: InboxCursor, direction: Direction): Prisma.ReturnRequestWhereInput {
   const at = cursor.createdAt;
   return direction === "older"
     ? { AND: [{ createdAt: { lte: at } }, { OR: [{ createdAt: { lt: at } }, { id: { lt: cursor.id } }] }] }
     : { AND: [{ createdAt: { gte: at } }, { OR: [{ createdAt: { gt: at } }, { id: { gt: cursor.id } }] }] };
 }
 
-/** Newest first: createdAt desc, then id desc. */
-function compareNewestFirst(a: RowRecord, b: RowRecord): number {
+interface RowKey {
+  id: string;
+  createdAt: Date;
+}
+
+/** Newest first: createdAt desc, then id desc (ids are ASCII, so JS and both databases agree). */
+function compareNewestFirst(a: RowKey, b: RowKey): number {
   const t = b.createdAt.getTime() - a.createdAt.getTime();
   if (t !== 0) return t;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
+
+function comparatorFor(direction: Direction) {
+  return direction === "older" ? compareNewestFirst : (a: RowKey, b: RowKey) => compareNewestFirst(b, a);
+}
+
+/** Merges alternatives' results (each already in page order): dedupe, order, first `n`. */
+function mergeFirst<T extends RowKey>(parts: T[][], direction: Direction, n: number): T[] {
+  if (parts.length === 1) return parts[0].slice(0, n);
+  const byId = new Map(parts.flat().map((r) => [r.id, r]));
+  return [...byId.values()].sort(comparatorFor(direction)).slice(0, n);
+}
+
+/**
+ * A search term matches at most this many returns before it counts as broad. Narrow
+ * matches (an RMA, an order, a customer) are read completely through their index and
+ * filtered and ordered here; a broad prefix ("a") is read in page order instead.
+ */
+export const SEARCH_NARROW_LIMIT = 1000;
+
+const KEY_SELECT = { id: true, createdAt: true, status: true, needsAttention: true } satisfies Prisma.ReturnRequestSelect;
+type KeyRecord = Prisma.ReturnRequestGetPayload<{ select: typeof KEY_SELECT }>;
 
 export async function listReturns(
   client: Db,
@@ -249,43 +281,44 @@ export async function listReturns(
   const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? INBOX_PAGE_SIZE)), 250);
   const after = decodeCursor(query.after);
   const before = after ? null : decodeCursor(query.before);
-  const direction = before ? "newer" : "older";
+  const direction: Direction = before ? "newer" : "older";
   const cursor = after ?? before;
   const search = parseInboxSearch(query.search, shop.rmaPrefix);
+  const statuses = TAB_STATUSES[query.tab];
 
   const base: Prisma.ReturnRequestWhereInput[] = [{ shopId: shop.id }];
   if (query.tab === "attention") base.push({ needsAttention: true });
   if (cursor) base.push(cursorWhere(cursor, direction));
+  // `status IN (a, b)` can't be read from `[shopId, status, createdAt]` in createdAt order,
+  // so a tab of several statuses is one ordered query per status, merged.
+  const statusAlternatives: Prisma.ReturnRequestWhereInput[] = statuses ? statuses.map((status) => ({ status })) : [{}];
 
   const order: Prisma.SortOrder = direction === "older" ? "desc" : "asc";
-  const fetch = (extra: Prisma.ReturnRequestWhereInput[]) =>
+  const ordered = <S extends Prisma.ReturnRequestSelect>(extra: Prisma.ReturnRequestWhereInput[], select: S) =>
     client.returnRequest.findMany({
       where: { AND: [...base, ...extra] },
       orderBy: [{ createdAt: order }, { id: order }],
       take: limit + 1,
-      select: ROW_SELECT,
+      select,
     });
 
-  // Each alternative is read on its own index, in page order, at most limit + 1 rows;
-  // the page is the first limit + 1 of their merge.
-  const statuses = TAB_STATUSES[query.tab];
-  const statusAlternatives: Prisma.ReturnRequestWhereInput[] = statuses ? statuses.map((status) => ({ status })) : [{}];
-  let alternatives: Prisma.ReturnRequestWhereInput[][];
-  if (search) {
-    const branches = await searchBranches(client, search);
-    // A search narrows to a handful of rows, so the status filter can be a plain IN.
-    const statusFilter: Prisma.ReturnRequestWhereInput = !statuses ? {} : statuses.length === 1 ? { status: statuses[0] } : { status: { in: [...statuses] } };
-    alternatives = branches.map((b) => [b, statusFilter]);
-  } else {
-    alternatives = statusAlternatives.map((s) => [s]);
-  }
-  const parts = await Promise.all(alternatives.map((extra) => fetch(extra)));
   let found: RowRecord[];
-  if (parts.length === 1) {
-    found = parts[0];
+  if (!search) {
+    const parts = await Promise.all(statusAlternatives.map((s) => ordered([s], ROW_SELECT)));
+    found = mergeFirst(parts, direction, limit + 1);
   } else {
-    const byId = new Map(parts.flat().map((r) => [r.id, r]));
-    found = [...byId.values()].sort(direction === "older" ? compareNewestFirst : (a, b) => compareNewestFirst(b, a)).slice(0, limit + 1);
+    const keys = await searchKeys(client, shop.id, await searchBranches(client, search), {
+      accept: (r) =>
+        (!statuses || statuses.includes(r.status as ReturnStatus)) &&
+        (query.tab !== "attention" || r.needsAttention) &&
+        (!cursor || compareNewestFirst(r, cursor) * (direction === "older" ? 1 : -1) > 0),
+      inPageOrder: (filter) => Promise.all(statusAlternatives.map((s) => ordered([s, filter], KEY_SELECT))),
+      direction,
+      n: limit + 1,
+    });
+    const rows = keys.length === 0 ? [] : await client.returnRequest.findMany({ where: { shopId: shop.id, id: { in: keys.map((k) => k.id) } }, select: ROW_SELECT });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    found = keys.map((k) => byId.get(k.id)).filter((r): r is RowRecord => r !== undefined);
   }
 
   const more = found.length > limit;
@@ -304,6 +337,40 @@ export async function listReturns(
     previousCursor: hasNewer && first ? encodeCursor(first) : null,
     search,
   };
+}
+
+/**
+ * The first `n` rows (in page order) matching any branch. Each branch is first read through
+ * its own index with nothing else in the query: with an ORDER BY … LIMIT next to it, SQLite
+ * (which has no statistics here) walks `[shopId, createdAt]` through the whole shop rather
+ * than look up `orderName = ?`. Up to SEARCH_NARROW_LIMIT matches are then filtered (tab,
+ * cursor) and ordered here; a broader branch is read in page order, per status, instead.
+ */
+async function searchKeys(
+  client: Db,
+  shopId: string,
+  branches: SearchBranch[],
+  options: {
+    accept: (r: KeyRecord) => boolean;
+    inPageOrder: (filter: Prisma.ReturnRequestWhereInput) => Promise<KeyRecord[][]>;
+    direction: Direction;
+    n: number;
+  },
+): Promise<KeyRecord[]> {
+  const parts: KeyRecord[][] = [];
+  for (const branch of branches) {
+    const candidates = await client.returnRequest.findMany({
+      where: { AND: [{ shopId }, branch.index] },
+      select: KEY_SELECT,
+      take: SEARCH_NARROW_LIMIT + 1,
+    });
+    if (candidates.length <= SEARCH_NARROW_LIMIT) {
+      parts.push(candidates.filter(options.accept).sort(comparatorFor(options.direction)).slice(0, options.n));
+    } else {
+      parts.push(...(await options.inPageOrder(branch.filter)));
+    }
+  }
+  return mergeFirst(parts, options.direction, options.n);
 }
 
 /** Item counts and resolutions for one page of returns (one query on `[returnRequestId]`). */
