@@ -10,7 +10,8 @@ await t.db.returnRequest.createMany({ data: rows });
 const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: t.url }), log: [{ emit: "event", level: "query" }] });
 const qs: { query: string; params: string }[] = [];
 db.$on("query", (e) => qs.push({ query: e.query, params: e.params }));
-await listReturns(db as never, { id: shop.id, rmaPrefix: "R" }, { tab: "all", search: "R-500" });
+await listReturns(db as never, { id: shop.id, rmaPrefix: "R" }, { tab: "all", search: "5000" });
+await listReturns(db as never, { id: shop.id, rmaPrefix: "R" }, { tab: "all", search: "c1@x.com" });
 await listReturns(db as never, { id: shop.id, rmaPrefix: "R" }, { tab: "all", search: "zz" });
 for (const q of qs) {
   if (!q.query.includes("ReturnRequest")) continue;

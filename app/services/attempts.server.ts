@@ -38,7 +38,8 @@ export async function claimAttempt(
   const idempotencyKey = `${returnId}:${stage}`;
   try {
     const row = await ctx.db.refundAttempt.create({
-      data: { shopId: ctx.shop.id, returnRequestId: returnId, stage, idempotencyKey, status: "PENDING", request: JSON.stringify(request) },
+      // Times come from the context's clock (not the database's), so staleness is judged on one clock.
+      data: { shopId: ctx.shop.id, returnRequestId: returnId, stage, idempotencyKey, status: "PENDING", request: JSON.stringify(request), createdAt: ctx.now(), updatedAt: ctx.now() },
     });
     return { won: true, attemptId: row.id, status: "PENDING", idempotencyKey };
   } catch (error) {
@@ -48,7 +49,7 @@ export async function claimAttempt(
   if (existing.status === "FAILED") {
     const reclaimed = await ctx.db.refundAttempt.updateMany({
       where: { id: existing.id, status: "FAILED", updatedAt: existing.updatedAt },
-      data: { status: "PENDING", request: JSON.stringify(request), outcome: null },
+      data: { status: "PENDING", request: JSON.stringify(request), outcome: null, updatedAt: ctx.now() },
     });
     if (reclaimed.count === 1) return { won: true, attemptId: existing.id, status: "PENDING", idempotencyKey };
   }
@@ -56,7 +57,7 @@ export async function claimAttempt(
 }
 
 export async function settleAttempt(ctx: ReturnsContext, attemptId: string, status: Exclude<AttemptStatus, "PENDING">, outcome: unknown) {
-  await ctx.db.refundAttempt.update({ where: { id: attemptId }, data: { status, outcome: JSON.stringify(outcome ?? null) } });
+  await ctx.db.refundAttempt.update({ where: { id: attemptId }, data: { status, outcome: JSON.stringify(outcome ?? null), updatedAt: ctx.now() } });
 }
 
 export async function getAttempt(ctx: ReturnsContext, returnId: string, stage: AttemptStage) {

@@ -332,7 +332,7 @@ export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecor
   } catch (error) {
     if (error instanceof ShopifyOutcomeUnknownError) {
       // It may have been created: look for it before anyone tries again.
-      const linked = await linkOrphanedShopifyReturn(ctx, ret);
+      const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
       if (!linked) await flagForAttention(ctx, ret.id, "Shopify did not confirm the return request; the reconciliation job will link or resend it.");
       return;
     }
@@ -372,7 +372,8 @@ export async function linkOrphanedShopifyReturn(ctx: ReturnsContext, ret: Return
     .join(",");
   for (const candidate of candidates) {
     if (claimed.has(candidate.id)) continue;
-    if (new Date(candidate.createdAt).getTime() < ret.createdAt.getTime() - 60_000) continue;
+    // Only returns made around or after this request (clock skew allowance of a minute).
+    if (new Date(candidate.createdAt).getTime() < ret.requestedAt.getTime() - 60_000) continue;
     const lines = candidate.returnLineItems.nodes
       .map((n) => ("fulfillmentLineItem" in n && n.fulfillmentLineItem ? `${n.fulfillmentLineItem.id}:${n.quantity}` : ""))
       .sort()

@@ -145,26 +145,43 @@ function textSortsByCodePoint(client: Db): Promise<boolean> {
   return known;
 }
 
-/** One way a search can match: `index` finds the rows through an index, `filter` only tests them. */
-interface SearchBranch {
-  index: Prisma.ReturnRequestWhereInput;
-  filter: Prisma.ReturnRequestWhereInput;
-}
+/**
+ * One way a search can match, read through its own index: an exact RMA or order name, or
+ * an e-mail prefix (`range` when text sorts by code point, see above). `filter` is the same
+ * condition as a plain test, for reading a broad match in page order instead.
+ */
+type SearchBranch =
+  | { kind: "equal"; where: Prisma.ReturnRequestWhereInput; filter: Prisma.ReturnRequestWhereInput }
+  | { kind: "prefix"; range: { gte: string; lt: string } | null; filter: Prisma.ReturnRequestWhereInput };
 
-/** The search as alternatives, one per index (RMA, order name, e-mail); see `searchKeys`. */
 async function searchBranches(client: Db, search: InboxSearch): Promise<SearchBranch[]> {
   const branches: SearchBranch[] = [];
-  for (const rmaNumber of search.rmaNumbers) branches.push({ index: { rmaNumber }, filter: { rmaNumber } });
-  for (const orderName of search.orderNames) branches.push({ index: { orderName }, filter: { orderName } });
+  for (const rmaNumber of search.rmaNumbers) branches.push({ kind: "equal", where: { rmaNumber }, filter: { rmaNumber } });
+  for (const orderName of search.orderNames) branches.push({ kind: "equal", where: { orderName }, filter: { orderName } });
   if (search.emailPrefix) {
     const p = search.emailPrefix;
-    const filter = { customerEmail: { startsWith: p } };
     branches.push({
-      index: (await textSortsByCodePoint(client)) ? { customerEmail: { gte: p, lt: p + MAX_CHAR, startsWith: p } } : filter,
-      filter,
+      kind: "prefix",
+      range: (await textSortsByCodePoint(client)) ? { gte: p, lt: p + MAX_CHAR } : null,
+      filter: { customerEmail: { startsWith: p } },
     });
   }
   return branches;
+}
+
+/**
+ * How many returns of the shop have an e-mail in `range`, counting no further than `cap`.
+ * Raw SQL because Prisma adds `ORDER BY id` to any `take`, which turns this index-only
+ * probe of at most `cap` entries into a sort of every match.
+ */
+async function countEmailRange(client: Db, shopId: string, range: { gte: string; lt: string }, cap: number): Promise<number> {
+  const rows = await client.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS n FROM (
+      SELECT 1 FROM "ReturnRequest"
+      WHERE "shopId" = ${shopId} AND "customerEmail" >= ${range.gte} AND "customerEmail" < ${range.lt}
+      LIMIT ${cap}
+    ) AS probe`;
+  return Number(rows[0]?.n ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -264,14 +281,13 @@ function mergeFirst<T extends RowKey>(parts: T[][], direction: Direction, n: num
 }
 
 /**
- * A search term matches at most this many returns before it counts as broad. Narrow
- * matches (an RMA, an order, a customer) are read completely through their index and
- * filtered and ordered here; a broad prefix ("a") is read in page order instead.
+ * A search branch matching at most this many returns is narrow: all its rows are read
+ * through the branch's index, then filtered (tab, cursor) and ordered here. A broader one
+ * ("c", a popular domain) is read in page order instead, where its matches are dense
+ * enough to fill a page quickly. The cost of either side stays bounded by about this many
+ * rows, whatever the size of the shop.
  */
-export const SEARCH_NARROW_LIMIT = 1000;
-
-const KEY_SELECT = { id: true, createdAt: true, status: true, needsAttention: true } satisfies Prisma.ReturnRequestSelect;
-type KeyRecord = Prisma.ReturnRequestGetPayload<{ select: typeof KEY_SELECT }>;
+export const SEARCH_NARROW_LIMIT = 500;
 
 export async function listReturns(
   client: Db,
@@ -307,18 +323,15 @@ export async function listReturns(
     const parts = await Promise.all(statusAlternatives.map((s) => ordered([s], ROW_SELECT)));
     found = mergeFirst(parts, direction, limit + 1);
   } else {
-    const keys = await searchKeys(client, shop.id, await searchBranches(client, search), {
+    found = await searchRows(client, shop.id, await searchBranches(client, search), {
       accept: (r) =>
         (!statuses || statuses.includes(r.status as ReturnStatus)) &&
         (query.tab !== "attention" || r.needsAttention) &&
         (!cursor || compareNewestFirst(r, cursor) * (direction === "older" ? 1 : -1) > 0),
-      inPageOrder: (filter) => Promise.all(statusAlternatives.map((s) => ordered([s, filter], KEY_SELECT))),
+      inPageOrder: (filter) => Promise.all(statusAlternatives.map((s) => ordered([s, filter], ROW_SELECT))),
       direction,
       n: limit + 1,
     });
-    const rows = keys.length === 0 ? [] : await client.returnRequest.findMany({ where: { shopId: shop.id, id: { in: keys.map((k) => k.id) } }, select: ROW_SELECT });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    found = keys.map((k) => byId.get(k.id)).filter((r): r is RowRecord => r !== undefined);
   }
 
   const more = found.length > limit;
@@ -340,35 +353,37 @@ export async function listReturns(
 }
 
 /**
- * The first `n` rows (in page order) matching any branch. Each branch is first read through
- * its own index with nothing else in the query: with an ORDER BY … LIMIT next to it, SQLite
- * (which has no statistics here) walks `[shopId, createdAt]` through the whole shop rather
- * than look up `orderName = ?`. Up to SEARCH_NARROW_LIMIT matches are then filtered (tab,
- * cursor) and ordered here; a broader branch is read in page order, per status, instead.
+ * The first `n` rows (in page order) matching any branch. A branch is looked up through
+ * its own index with nothing else in the query: next to an ORDER BY … LIMIT, SQLite (which
+ * has no statistics here) walks `[shopId, createdAt]` through the whole shop rather than
+ * look up `orderName = ?`.
  */
-async function searchKeys(
+async function searchRows(
   client: Db,
   shopId: string,
   branches: SearchBranch[],
   options: {
-    accept: (r: KeyRecord) => boolean;
-    inPageOrder: (filter: Prisma.ReturnRequestWhereInput) => Promise<KeyRecord[][]>;
+    accept: (r: RowRecord) => boolean;
+    inPageOrder: (filter: Prisma.ReturnRequestWhereInput) => Promise<RowRecord[][]>;
     direction: Direction;
     n: number;
   },
-): Promise<KeyRecord[]> {
-  const parts: KeyRecord[][] = [];
+): Promise<RowRecord[]> {
+  const parts: RowRecord[][] = [];
   for (const branch of branches) {
-    const candidates = await client.returnRequest.findMany({
-      where: { AND: [{ shopId }, branch.index] },
-      select: KEY_SELECT,
-      take: SEARCH_NARROW_LIMIT + 1,
-    });
-    if (candidates.length <= SEARCH_NARROW_LIMIT) {
-      parts.push(candidates.filter(options.accept).sort(comparatorFor(options.direction)).slice(0, options.n));
-    } else {
-      parts.push(...(await options.inPageOrder(branch.filter)));
+    let narrow: RowRecord[] | null = null;
+    if (branch.kind === "equal") {
+      const rows = await client.returnRequest.findMany({
+        where: { AND: [{ shopId }, branch.where] },
+        select: ROW_SELECT,
+        take: SEARCH_NARROW_LIMIT + 1,
+      });
+      if (rows.length <= SEARCH_NARROW_LIMIT) narrow = rows;
+    } else if (branch.range && (await countEmailRange(client, shopId, branch.range, SEARCH_NARROW_LIMIT + 1)) <= SEARCH_NARROW_LIMIT) {
+      narrow = await client.returnRequest.findMany({ where: { shopId, customerEmail: branch.range }, select: ROW_SELECT });
     }
+    if (narrow) parts.push(narrow.filter(options.accept).sort(comparatorFor(options.direction)).slice(0, options.n));
+    else parts.push(...(await options.inPageOrder(branch.filter)));
   }
   return mergeFirst(parts, options.direction, options.n);
 }

@@ -274,7 +274,14 @@ describe("transient HTTP failures", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it.each([500, 400, 401, 402, 404, 423])(
+  it("GIVEN HTTP 500 once WHEN a query is sent THEN it is read again and succeeds", async () => {
+    const { client, calls } = givenClient([httpStatus(500), ok({ shop: { name: "N" } })]);
+    const result = await client.request(SHOP_QUERY);
+    expect(result.data).toEqual({ shop: { name: "N" } });
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([400, 401, 402, 404, 423])(
     "GIVEN HTTP %i WHEN a query is sent THEN ShopifyHttpError without any retry",
     async (status) => {
       const { client, calls } = givenClient([httpStatus(status)]);

@@ -601,7 +601,9 @@ function classifyThrown(
     return {
       kind: "failed",
       error: new ShopifyHttpError(status, { operationName, retryAfterMs, body, cause: error }),
-      transient: status === 429 || status === 502 || status === 503 || status === 504,
+      // A 500 is worth another try for a query (reading twice is harmless); a mutation
+      // behind a 500 may have run, so it becomes ShopifyOutcomeUnknownError instead.
+      transient: status === 429 || (status >= 500 && status <= 504),
       // 429 and 503 are answered before the request is executed (Shopify's own client
       // retries both for mutations too); behind 500/502/504 the request may have run.
       maybeApplied: status >= 500 && status !== 503,

@@ -81,10 +81,10 @@ describe("unwrapMutation", () => {
 });
 
 describe("error flags", () => {
-  it("GIVEN HTTP statuses THEN only 429 and 502/503/504 are retryable", () => {
+  it("GIVEN HTTP statuses THEN only 429 and 500–504 are retryable", () => {
     expect(
       [429, 500, 502, 503, 504, 400, 401].map((s) => new ShopifyHttpError(s).retryable),
-    ).toEqual([true, false, true, true, true, false, false]);
+    ).toEqual([true, true, true, true, true, false, false]);
   });
 
   it("GIVEN an unknown mutation outcome THEN it is retryable only with an idempotency key", () => {

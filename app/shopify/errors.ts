@@ -295,9 +295,11 @@ export function unwrapMutation<
 
 // ---------------------------------------------------------------------------------------
 
-/** 429 and the gateway statuses are worth retrying; 500 and other 4xx are not. */
+/** 429 and 5xx are worth retrying (reads; writes only with an idempotency key); other 4xx are not. */
 export function isTransientStatus(status: number): boolean {
-  return status === 429 || status === 502 || status === 503 || status === 504;
+  // 500 included: a query may simply be read again (mutations behind a 500 become
+  // ShopifyOutcomeUnknownError, so they are never repeated blindly).
+  return status === 429 || (status >= 500 && status <= 504);
 }
 
 function describeStatus(status: number): string {

@@ -26,6 +26,8 @@ export interface Engine {
   /** Counts of GraphQL operations the app sent, by operation name. */
   calls: Map<string, number>;
   costs: Map<string, number[]>;
+  /** Answers by kind: HTTP status, or "THROTTLED" for HTTP 200 throttling. */
+  answers: Map<string, number>;
   resetCalls(): void;
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
   const token = api.createToken(shop, [...ACCESS_SCOPES]);
   const calls = new Map<string, number>();
   const costs = new Map<string, number[]>();
+  const answers = new Map<string, number>();
   const admin = createAdminClient({
     shop,
     accessToken: token,
@@ -50,6 +53,8 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       calls.set(name, (calls.get(name) ?? 0) + 1);
       const response = await api.handleGraphql(request);
       const json = await response.clone().json().catch(() => null);
+      const kind = json?.errors?.[0]?.extensions?.code === "THROTTLED" ? "THROTTLED" : String(response.status);
+      answers.set(kind, (answers.get(kind) ?? 0) + 1);
       const cost = json?.extensions?.cost?.requestedQueryCost;
       if (typeof cost === "number") costs.set(name, [...(costs.get(name) ?? []), cost]);
       return response;
@@ -77,9 +82,11 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
     clock,
     calls,
     costs,
+    answers,
     resetCalls: () => {
       calls.clear();
       costs.clear();
+      answers.clear();
     },
     close: () => t.drop(),
   };

@@ -1,0 +1,13 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./app/generated/prisma-sqlite/client";
+import { listReturns } from "./app/services/returns-query.server";
+import { performance } from "node:perf_hooks";
+const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: "file:/tmp/inbox-bench/big.sqlite" }), log: [{ emit: "event", level: "query" }] });
+let log = false;
+db.$on("query", (e) => log && console.log(e.duration.toFixed(2), e.query.replace(/`main`.`ReturnRequest`./g, "").slice(0, 200), e.params.slice(0, 120)));
+const s = { id: "shopA", rmaPrefix: "R" };
+for (let i = 0; i < 5; i++) await listReturns(db as never, s, { tab: "all", search: process.argv[2] });
+log = true;
+const a = performance.now();
+await listReturns(db as never, s, { tab: "all", search: process.argv[2] });
+console.log("total", performance.now() - a);
