@@ -30,7 +30,7 @@ import {
   type ReturnPolicy,
 } from "~/domain";
 import { fetchOrderSnapshot } from "~/shopify/orders.server";
-import { fetchOrderReturns, requestReturn as shopifyRequestReturn } from "~/shopify/returns.server";
+import { fetchOrderReturns, fetchReturn, requestReturn as shopifyRequestReturn } from "~/shopify/returns.server";
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { fromMinorUnits } from "~/shopify/money";
 import { ShopifyApiError, ShopifyOutcomeUnknownError } from "~/shopify/errors";
@@ -99,7 +99,11 @@ async function exchangeLinesFor(
   if (wanted.length === 0) return [];
   const missing = wanted.find((l) => !l.exchangeVariantId);
   if (missing) throw new ReturnsError("INVALID_INPUT", "Choose the item you want in exchange.", { fulfillmentLineItemId: missing.fulfillmentLineItemId });
-  const variants = await fetchVariantsForExchange(ctx.admin, [...new Set(wanted.map((l) => l.exchangeVariantId!))]);
+  // The returned items' own variants come along, to compare prices for even swaps.
+  const originals = wanted
+    .map((l) => order.lineItems.find((li) => li.id === lineItemOf(l.fulfillmentLineItemId))?.variantId)
+    .filter((v): v is string => !!v);
+  const variants = await fetchVariantsForExchange(ctx.admin, [...new Set([...wanted.map((l) => l.exchangeVariantId!), ...originals])]);
   return wanted.map((l) => {
     const variant = variants.get(l.exchangeVariantId!);
     if (!variant) throw new ReturnsError("INVALID_INPUT", "The item chosen in exchange does not exist.", { variantId: l.exchangeVariantId });
@@ -115,11 +119,11 @@ async function exchangeLinesFor(
     let unitPrice: number;
     if (variant.currency === order.currency) unitPrice = variant.price;
     else if (original.variantId && variants.get(original.variantId)?.price === variant.price) unitPrice = original.originalUnitPrice;
-    else if (variant.productId === original.productId) unitPrice = original.originalUnitPrice;
     else {
       throw new ReturnsError(
         "NOT_ELIGIBLE",
-        "An exchange for a different product isn't available for orders paid in another currency. Choose a refund or store credit.",
+        "For orders paid in another currency, exchanges are available for items of the same price only. Choose another size or colour at the same price, or a refund.",
+        { variantId: variant.id },
       );
     }
     return { variantId: variant.id, quantity: l.quantity, unitPrice, title: variant.displayName };
@@ -374,7 +378,11 @@ export async function linkOrphanedShopifyReturn(ctx: ReturnsContext, ret: Return
     if (claimed.has(candidate.id)) continue;
     // Only returns made around or after this request (clock skew allowance of a minute).
     if (new Date(candidate.createdAt).getTime() < ret.requestedAt.getTime() - 60_000) continue;
-    const lines = candidate.returnLineItems.nodes
+    // Returns with more lines than the list query carries are read in full.
+    const nodes = candidate.returnLineItems.pageInfo.hasNextPage
+      ? ((await fetchReturn(ctx.admin, candidate.id))?.returnLineItems.nodes ?? [])
+      : candidate.returnLineItems.nodes;
+    const lines = nodes
       .map((n) => ("fulfillmentLineItem" in n && n.fulfillmentLineItem ? `${n.fulfillmentLineItem.id}:${n.quantity}` : ""))
       .sort()
       .join(",");

@@ -45,6 +45,7 @@ export const RETURN_STATE_QUERY = `#graphql
             restockingFee { percentage }
           }
         }
+        pageInfo { hasNextPage endCursor }
       }
       exchangeLineItems(first: 20) {
         nodes { id quantity processedQuantity variantId }
@@ -60,6 +61,7 @@ export const RETURN_STATE_QUERY = `#graphql
               fulfillmentLineItem { id }
               dispositions { type quantity location { id } }
             }
+            pageInfo { hasNextPage endCursor }
           }
           reverseDeliveries(first: 3) {
             nodes {
@@ -81,11 +83,85 @@ export const RETURN_STATE_QUERY = `#graphql
   }
 ` as AdminDocument<T.ReturnStateQuery, T.ReturnStateQueryVariables>;
 
+export const RETURN_LINE_ITEMS_PAGE_QUERY = `#graphql
+  query ReturnLineItemsPage($id: ID!, $after: String) {
+    return(id: $id) {
+      returnLineItems(first: 50, after: $after) {
+        nodes {
+          id
+          quantity
+          processedQuantity
+          customerNote
+          returnReasonDefinition { id handle }
+          ... on ReturnLineItem {
+            fulfillmentLineItem {
+              id
+              lineItem {
+                id
+                title
+                variantTitle
+                sku
+                product { id }
+                originalUnitPriceSet { presentmentMoney { amount currencyCode } }
+              }
+            }
+            restockingFee { percentage }
+          }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+` as AdminDocument<T.ReturnLineItemsPageQuery, T.ReturnLineItemsPageQueryVariables>;
+
+export const REVERSE_FULFILLMENT_ORDER_LINES_PAGE_QUERY = `#graphql
+  query ReverseFulfillmentOrderLinesPage($id: ID!, $after: String) {
+    reverseFulfillmentOrder(id: $id) {
+      lineItems(first: 100, after: $after) {
+        nodes {
+          id
+          totalQuantity
+          fulfillmentLineItem { id }
+          dispositions { type quantity location { id } }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+` as AdminDocument<T.ReverseFulfillmentOrderLinesPageQuery, T.ReverseFulfillmentOrderLinesPageQueryVariables>;
+
 export type ShopifyReturn = NonNullable<T.ReturnStateQuery["return"]>;
 
+/**
+ * The Return with ALL its return lines and reverse-fulfillment lines: the first 50 of each
+ * come with the main query (895 points), more are paged (one query per 50 / 100 lines).
+ */
 export async function fetchReturn(client: AdminClient, id: string): Promise<ShopifyReturn | null> {
   const { data } = await client.request(RETURN_STATE_QUERY, { id });
-  return data.return ?? null;
+  const ret = data.return;
+  if (!ret) return null;
+  let page = ret.returnLineItems.pageInfo;
+  while (page.hasNextPage) {
+    const next: { data: T.ReturnLineItemsPageQuery } = await client.request(RETURN_LINE_ITEMS_PAGE_QUERY, { id, after: page.endCursor });
+    const conn = next.data.return?.returnLineItems;
+    if (!conn) break;
+    ret.returnLineItems.nodes.push(...(conn.nodes as typeof ret.returnLineItems.nodes));
+    page = conn.pageInfo;
+  }
+  for (const rfo of ret.reverseFulfillmentOrders.nodes) {
+    let rfoPage = rfo.lineItems.pageInfo;
+    while (rfoPage.hasNextPage) {
+      const next: { data: T.ReverseFulfillmentOrderLinesPageQuery } = await client.request(REVERSE_FULFILLMENT_ORDER_LINES_PAGE_QUERY, {
+        id: rfo.id,
+        after: rfoPage.endCursor,
+      });
+      const conn = next.data.reverseFulfillmentOrder?.lineItems;
+      if (!conn) break;
+      rfo.lineItems.nodes.push(...conn.nodes);
+      rfoPage = conn.pageInfo;
+    }
+  }
+  return ret;
 }
 
 export const ORDER_RETURNS_QUERY = `#graphql
@@ -102,6 +178,7 @@ export const ORDER_RETURNS_QUERY = `#graphql
               quantity
               ... on ReturnLineItem { fulfillmentLineItem { id } }
             }
+            pageInfo { hasNextPage }
           }
         }
       }

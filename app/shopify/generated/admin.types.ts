@@ -1345,6 +1345,7 @@ export type ReturnStateQuery = {
             returnReasonDefinition?: { id: string; handle: string } | null;
           }
       >;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
     };
     exchangeLineItems: {
       nodes: Array<{
@@ -1369,6 +1370,7 @@ export type ReturnStateQuery = {
               location?: { id: string } | null;
             }>;
           }>;
+          pageInfo: { hasNextPage: boolean; endCursor?: string | null };
         };
         reverseDeliveries: {
           nodes: Array<{
@@ -1394,6 +1396,72 @@ export type ReturnStateQuery = {
   } | null;
 };
 
+export type ReturnLineItemsPageQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type ReturnLineItemsPageQuery = {
+  return?: {
+    returnLineItems: {
+      nodes: Array<
+        | {
+            id: string;
+            quantity: number;
+            processedQuantity: number;
+            customerNote?: string | null;
+            fulfillmentLineItem: {
+              id: string;
+              lineItem: {
+                id: string;
+                title: string;
+                variantTitle?: string | null;
+                sku?: string | null;
+                product?: { id: string } | null;
+                originalUnitPriceSet: {
+                  presentmentMoney: { amount: string; currencyCode: CurrencyCode };
+                };
+              };
+            };
+            restockingFee?: { percentage: number } | null;
+            returnReasonDefinition?: { id: string; handle: string } | null;
+          }
+        | {
+            id: string;
+            quantity: number;
+            processedQuantity: number;
+            customerNote?: string | null;
+            returnReasonDefinition?: { id: string; handle: string } | null;
+          }
+      >;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
+export type ReverseFulfillmentOrderLinesPageQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type ReverseFulfillmentOrderLinesPageQuery = {
+  reverseFulfillmentOrder?: {
+    lineItems: {
+      nodes: Array<{
+        id: string;
+        totalQuantity: number;
+        fulfillmentLineItem?: { id: string } | null;
+        dispositions: Array<{
+          type: ReverseFulfillmentOrderDispositionType;
+          quantity: number;
+          location?: { id: string } | null;
+        }>;
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
 export type OrderReturnsQueryVariables = Exact<{
   orderId: Scalars["ID"]["input"];
 }>;
@@ -1410,6 +1478,7 @@ export type OrderReturnsQuery = {
           nodes: Array<
             { quantity: number; fulfillmentLineItem: { id: string } } | { quantity: number }
           >;
+          pageInfo: { hasNextPage: boolean };
         };
       }>;
     };
