@@ -1,45 +1,260 @@
-/** Returns inbox. The list, filters and bulk actions arrive with the admin-inbox issue. */
+/**
+ * Returns inbox: the shop's returns newest first, 50 a page (keyset cursors), tabs by status
+ * with counts, search by RMA, order number or customer e-mail. Tab, search and cursor live
+ * in the URL (?tab=&q=&after=|before=), so Back, reload and shared links show the same list.
+ */
+import { useEffect, useRef, useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, Layout, Page, Text } from "@shopify/polaris";
+import { Link, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import {
+  BlockStack,
+  Card,
+  EmptySearchResult,
+  EmptyState,
+  IndexFilters,
+  IndexFiltersMode,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  useSetIndexFiltersMode,
+} from "@shopify/polaris";
+import { z } from "zod";
 import { authenticate } from "~/shopify.server";
-import { countReturnsByStatus } from "~/services/returns-query.server";
+import { INBOX_TABS, SEARCH_MAX_LENGTH, loadInbox, type InboxTab } from "~/services/returns-query.server";
+import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
+import { TAB_DESCRIPTION, TAB_LABEL, formatAdminDate, formatAdminMoney, formatCount, resolutionLabel } from "~/i18n/admin";
+
+/** Bad or hand-edited parameters fall back to the first page of "All", never to an error. */
+const InboxParamsSchema = z.object({
+  tab: z.enum(INBOX_TABS).catch("all"),
+  q: z
+    .string()
+    .catch("")
+    .transform((q) => q.trim().slice(0, SEARCH_MAX_LENGTH)),
+  after: z.string().max(100).optional().catch(undefined),
+  before: z.string().max(100).optional().catch(undefined),
+});
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return { counts: await countReturnsByStatus(session.shop) };
+  const params = InboxParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { shop, page, counts } = await loadInbox(session.shop, {
+    tab: params.tab,
+    search: params.q || null,
+    after: params.after,
+    before: params.before,
+  });
+  return {
+    // The tab order and the search limit travel with the data: this page's component can't
+    // import the server module that defines them.
+    tabs: INBOX_TABS,
+    searchMaxLength: SEARCH_MAX_LENGTH,
+    tab: params.tab,
+    q: params.q,
+    counts: Object.fromEntries(INBOX_TABS.map((t) => [t, formatCount(counts[t])])) as Record<InboxTab, string>,
+    hasAnyReturn: counts.all.count > 0,
+    rows: page.rows.map((r) => ({
+      id: r.id,
+      rmaNumber: r.rmaNumber,
+      status: r.status,
+      orderName: r.orderName,
+      customerName: r.customerName,
+      customerEmail: r.customerEmail,
+      items: r.itemCount,
+      resolution: r.resolutions.map(resolutionLabel).join(" + "),
+      // Returns adopted from Shopify's admin carry no amounts of ours: show nothing, not "0.00".
+      amount: r.amount === 0 ? "—" : formatAdminMoney(r.amount, r.currency),
+      needsAttention: r.needsAttention,
+      attentionReason: r.attentionReason,
+      requested: formatAdminDate(r.requestedAt, shop.timezone),
+    })),
+    nextCursor: page.nextCursor,
+    previousCursor: page.previousCursor,
+  };
 };
 
+type InboxParams = { tab: InboxTab; q: string; after?: string | null; before?: string | null };
+
+/** Only the inbox's own parameters; the admin's launch parameters are not carried along. */
+function inboxUrl({ tab, q, after, before }: InboxParams): string {
+  const params = new URLSearchParams();
+  if (tab !== "all") params.set("tab", tab);
+  if (q) params.set("q", q);
+  if (after) params.set("after", after);
+  else if (before) params.set("before", before);
+  const search = params.toString();
+  return search ? `/app?${search}` : "/app";
+}
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+// A small inline illustration: nothing to fetch, so it also works offline and can't shift the layout.
+const EMPTY_IMAGE =
+  "data:image/svg+xml;utf8," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="226" height="226" viewBox="0 0 226 226"><rect x="38" y="70" width="150" height="110" rx="8" fill="#e3e3e3"/><path d="M38 78l30-38h90l30 38z" fill="#cfcfcf"/><rect x="93" y="70" width="40" height="40" fill="#b5b5b5"/></svg>',
+  );
+
 export default function ReturnsInbox() {
-  const { counts } = useLoaderData<typeof loader>();
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const data = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+
+  // While a tab change is loading, show the tab being opened.
+  const pending = navigation.location?.pathname === "/app" ? new URLSearchParams(navigation.location.search) : null;
+  const pendingTab = pending ? (data.tabs.find((t) => t === pending.get("tab")) ?? "all") : null;
+  const tab = pendingTab ?? data.tab;
+  const loading = navigation.state === "loading" && pending !== null;
+
+  const go = (params: InboxParams, replace = false) => navigate(inboxUrl(params), { replace, preventScrollReset: true });
+
+  // The search field: typed text is sent after a pause; a Back/Forward to another search
+  // puts that search in the field.
+  const [query, setQuery] = useState(data.q);
+  const sent = useRef(data.q);
+  useEffect(() => {
+    if (data.q !== sent.current) {
+      sent.current = data.q;
+      setQuery(data.q);
+    }
+  }, [data.q]);
+  useEffect(() => {
+    const q = query.trim().slice(0, data.searchMaxLength);
+    if (q === sent.current) return;
+    const timer = setTimeout(() => {
+      // The first search of a list is a new history entry; refining it replaces that entry.
+      const replace = sent.current !== "";
+      sent.current = q;
+      navigate(inboxUrl({ tab: data.tab, q }), { replace, preventScrollReset: true });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, data.tab, data.searchMaxLength, navigate]);
+
+  const { mode, setMode } = useSetIndexFiltersMode(data.q ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
+
+  const tabs = data.tabs.map((t, index) => ({
+    id: `returns-tab-${t}`,
+    content: TAB_LABEL[t],
+    badge: data.counts[t],
+    accessibilityLabel: `${TAB_DESCRIPTION[t]}: ${data.counts[t]}`,
+    index,
+    isLocked: true,
+    onAction: () => undefined,
+  }));
+
+  const clearSearch = () => {
+    setQuery("");
+    if (data.q) {
+      sent.current = "";
+      go({ tab: data.tab, q: "" });
+    }
+  };
+
+  const emptyState = !data.hasAnyReturn ? (
+    <EmptyState heading="No returns yet" image={EMPTY_IMAGE}>
+      <p>Return requests from your storefront, and returns created in Shopify's admin, appear here.</p>
+    </EmptyState>
+  ) : (
+    <EmptySearchResult
+      title="No returns found"
+      description={data.q ? `Nothing matches “${data.q}” here. Search by RMA (R-1042), order number (#1001) or the start of the customer's email.` : "No returns in this tab."}
+      withIllustration
+    />
+  );
+
   return (
-    <Page title="Returns">
+    <Page title="Returns" fullWidth>
       <Layout>
         <Layout.Section>
-          {total === 0 ? (
-            <Card>
-              <EmptyState heading="No returns yet" image="">
-                <p>
-                  Return requests from your storefront and returns created in Shopify's admin
-                  appear here.
-                </p>
-              </EmptyState>
-            </Card>
-          ) : (
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {total} returns
-                </Text>
-                {Object.entries(counts).map(([status, count]) => (
-                  <Text as="p" key={status}>
-                    {status}: {count}
-                  </Text>
-                ))}
-              </BlockStack>
-            </Card>
-          )}
+          <Card padding="0">
+            <IndexFilters
+              tabs={tabs}
+              selected={Math.max(0, data.tabs.indexOf(tab))}
+              onSelect={(index) => go({ tab: data.tabs[index] ?? "all", q: data.q })}
+              queryValue={query}
+              queryPlaceholder="Search by RMA, order number or customer email"
+              onQueryChange={setQuery}
+              onQueryClear={clearSearch}
+              filters={[]}
+              appliedFilters={[]}
+              onClearAll={clearSearch}
+              hideFilters
+              canCreateNewView={false}
+              cancelAction={{ onAction: clearSearch, disabled: false, loading: false }}
+              mode={mode}
+              setMode={setMode}
+              loading={loading}
+            />
+            <IndexTable
+              resourceName={{ singular: "return", plural: "returns" }}
+              itemCount={data.rows.length}
+              selectable={false}
+              loading={loading}
+              emptyState={emptyState}
+              headings={[
+                { title: "RMA" },
+                { title: "Order" },
+                { title: "Customer" },
+                { title: "Items", alignment: "end" },
+                { title: "Resolution" },
+                { title: "Amount", alignment: "end" },
+                { title: "Status" },
+                { title: "Requested" },
+              ]}
+              pagination={{
+                hasNext: data.nextCursor !== null,
+                hasPrevious: data.previousCursor !== null,
+                onNext: () => go({ tab: data.tab, q: data.q, after: data.nextCursor }),
+                onPrevious: () => go({ tab: data.tab, q: data.q, before: data.previousCursor }),
+              }}
+            >
+              {data.rows.map((row, index) => (
+                <IndexTable.Row id={row.id} key={row.id} position={index}>
+                  <IndexTable.Cell>
+                    {/* The row's primary link: a click anywhere on the row follows it. */}
+                    <Link to={`/app/returns/${row.id}`} state={{ fromInbox: true }} data-primary-link prefetch="intent" style={{ color: "inherit", textDecoration: "none" }}>
+                      <Text as="span" variant="bodyMd" fontWeight="semibold">
+                        {row.rmaNumber}
+                      </Text>
+                    </Link>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.orderName}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <BlockStack gap="050">
+                      <Text as="span">{row.customerName ?? row.customerEmail ?? "—"}</Text>
+                      {row.customerName && row.customerEmail ? (
+                        <Text as="span" variant="bodySm" tone="subdued">
+                          {row.customerEmail}
+                        </Text>
+                      ) : null}
+                    </BlockStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {row.items}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.resolution || "—"}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {row.amount}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <BlockStack gap="100">
+                      <InlineStack gap="100" wrap={false}>
+                        <ReturnStatusBadge status={row.status} />
+                      </InlineStack>
+                      {row.needsAttention ? <AttentionBadge reason={row.attentionReason} /> : null}
+                    </BlockStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.requested}</IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
+            </IndexTable>
+          </Card>
         </Layout.Section>
       </Layout>
     </Page>

@@ -136,8 +136,9 @@ describe("parseInboxSearch", () => {
 
   it("reads other text as an order name, or the start of an e-mail", () => {
     expect(parseInboxSearch("anna", "R")).toEqual({ term: "anna", rmaNumbers: [], orderNames: ["anna", "#anna"], emailPrefix: "anna" });
-    // An RMA of an earlier prefix is still found.
+    // An RMA of an earlier prefix is still found; text that only looks like one may also be an e-mail.
     expect(parseInboxSearch("RET-7", "R")?.rmaNumbers).toEqual(["RET-0007"]);
+    expect(parseInboxSearch("anna1", "R")).toMatchObject({ rmaNumbers: ["ANNA-0001"], emailPrefix: "anna1" });
   });
 
   it("ignores an empty search", () => {

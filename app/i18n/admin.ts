@@ -1,0 +1,186 @@
+/**
+ * Admin strings and display formatting in one place. The admin is English for now; money
+ * and dates are formatted on the server (loaders send display strings), so the server
+ * render and the browser never format differently and hydration stays clean.
+ */
+import { formatMoney } from "~/domain/money";
+
+export const ADMIN_LOCALE = "en";
+
+export const STATUS_LABEL: Readonly<Record<string, string>> = {
+  REQUESTED: "Requested",
+  APPROVED: "Approved",
+  DECLINED: "Declined",
+  IN_TRANSIT: "In transit",
+  RECEIVED: "Received",
+  INSPECTED: "Inspected",
+  PROCESSED: "Processed",
+  CLOSED: "Closed",
+  CANCELED: "Canceled",
+};
+
+/** Short, so all eight tabs fit; TAB_DESCRIPTION says what a tab holds (screen readers, tooltips). */
+export const TAB_LABEL = {
+  all: "All",
+  attention: "Needs attention",
+  requested: "Requested",
+  open: "Approved",
+  received: "Received",
+  processed: "Processed",
+  closed: "Closed",
+  declined: "Declined",
+} as const;
+
+export const TAB_DESCRIPTION: Readonly<Record<keyof typeof TAB_LABEL, string>> = {
+  all: "All returns",
+  attention: "Returns that need attention",
+  requested: "Requested, waiting for approval",
+  open: "Approved or in transit",
+  received: "Received or inspected, waiting for the refund",
+  processed: "Processed (refunded or exchanged)",
+  closed: "Closed",
+  declined: "Declined or canceled",
+};
+
+export const RESOLUTION_LABEL: Readonly<Record<string, string>> = {
+  REFUND: "Refund",
+  STORE_CREDIT: "Store credit",
+  EXCHANGE: "Exchange",
+};
+
+export const METHOD_LABEL: Readonly<Record<string, string>> = {
+  DROP_OFF: "Drop-off at a service point",
+  HOME_PICKUP: "Home pickup",
+  PICKUP: "Home pickup",
+  IN_STORE: "Return in store",
+  KEEP_ITEM: "Keep the item",
+};
+
+export const DECLINE_REASONS = ["FINAL_SALE", "RETURN_PERIOD_ENDED", "OTHER"] as const;
+export const DECLINE_REASON_LABEL: Readonly<Record<string, string>> = {
+  FINAL_SALE: "Final sale item",
+  RETURN_PERIOD_ENDED: "Return period ended",
+  OTHER: "Other reason",
+};
+
+export const CONDITION_GRADES = ["NEW", "GOOD", "DAMAGED", "UNSELLABLE"] as const;
+export const CONDITION_LABEL: Readonly<Record<string, string>> = {
+  NEW: "New (as sold)",
+  GOOD: "Good (signs of use)",
+  DAMAGED: "Damaged",
+  UNSELLABLE: "Unsellable",
+};
+
+export const DISPOSITIONS = ["RESTOCKED", "NOT_RESTOCKED", "PROCESSING_REQUIRED", "MISSING"] as const;
+export const DISPOSITION_LABEL: Readonly<Record<string, string>> = {
+  RESTOCKED: "Restock",
+  NOT_RESTOCKED: "Don't restock",
+  PROCESSING_REQUIRED: "Needs processing",
+  MISSING: "Missing from parcel",
+};
+
+/** What happened to an inspected item (the select above offers the same choices as verbs). */
+export const DISPOSITION_DONE_LABEL: Readonly<Record<string, string>> = {
+  RESTOCKED: "Restocked",
+  NOT_RESTOCKED: "Not restocked",
+  PROCESSING_REQUIRED: "Needs processing",
+  MISSING: "Missing from parcel",
+};
+
+export const ACTOR_LABEL: Readonly<Record<string, string>> = {
+  SHOPPER: "Customer",
+  STAFF: "Staff",
+  SHOPIFY: "Shopify",
+  SYSTEM: "App",
+};
+
+/** Timeline wording per event type; unknown types are shown humanised. */
+const EVENT_LABEL: Readonly<Record<string, string>> = {
+  request: "Return requested",
+  create: "Return created",
+  approve: "Approved",
+  decline: "Declined",
+  ship: "Shipping added",
+  receive: "Parcel received",
+  inspect: "Items inspected",
+  process: "Refund issued",
+  close: "Closed",
+  cancel: "Canceled",
+  reopen: "Reopened",
+  flagged: "Flagged for attention",
+  linked: "Linked to the Shopify return",
+  adopted: "Return found in Shopify",
+  synced: "Updated from Shopify",
+  eta: "Refund estimate updated",
+  bonus_credit: "Store-credit bonus issued",
+  attempt_released: "Stuck Shopify step released",
+};
+
+export function eventLabel(type: string): string {
+  return EVENT_LABEL[type] ?? humanize(type);
+}
+
+export function humanize(value: string): string {
+  const text = value.replace(/[_-]+/g, " ").trim().toLowerCase();
+  return text ? text[0].toUpperCase() + text.slice(1) : value;
+}
+
+export function statusLabel(status: string): string {
+  return STATUS_LABEL[status] ?? humanize(status);
+}
+
+export function resolutionLabel(resolution: string): string {
+  return RESOLUTION_LABEL[resolution] ?? humanize(resolution);
+}
+
+/** Money in the return's own currency; never throws (an unknown code is shown as-is). */
+export function formatAdminMoney(amount: number, currency: string): string {
+  try {
+    return formatMoney({ amount, currency }, ADMIN_LOCALE);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+function safeTimeZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return "UTC";
+  try {
+    new Intl.DateTimeFormat(ADMIN_LOCALE, { timeZone });
+    return timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
+/** "Mar 1, 2026" in the shop's time zone. */
+export function formatAdminDate(iso: string, timeZone?: string | null): string {
+  return new Intl.DateTimeFormat(ADMIN_LOCALE, { dateStyle: "medium", timeZone: safeTimeZone(timeZone) }).format(new Date(iso));
+}
+
+/** "Mar 1, 2026, 2:05 PM" in the shop's time zone. */
+export function formatAdminDateTime(iso: string, timeZone?: string | null): string {
+  return new Intl.DateTimeFormat(ADMIN_LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: safeTimeZone(timeZone) }).format(new Date(iso));
+}
+
+/** "Mar 4 – Mar 11, 2026" */
+export function formatAdminDateRange(fromIso: string, toIso: string, timeZone?: string | null): string {
+  const format = new Intl.DateTimeFormat(ADMIN_LOCALE, { dateStyle: "medium", timeZone: safeTimeZone(timeZone) });
+  return format.formatRange(new Date(fromIso), new Date(toIso));
+}
+
+/** Tab badge text: the count, or "1,000+" when the count stopped at its cap. */
+export function formatCount(count: { count: number; capped: boolean }): string {
+  const n = new Intl.NumberFormat(ADMIN_LOCALE).format(count.count);
+  return count.capped ? `${n}+` : n;
+}
+
+/** A URL we can put in an href: http(s) only (tracking data also arrives from Shopify). */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
