@@ -10,7 +10,8 @@
  *   left half done: unlinked requests, unsettled refund attempts, missed webhooks.
  */
 import { randomBytes } from "node:crypto";
-import { formatRma, inferFromShopify, type ReturnStatus, type ShopifyReturnStatus } from "~/domain";
+import { calculateReturnTotals, formatRma, inferFromShopify, type ReturnStatus, type ShopifyReturnStatus } from "~/domain";
+import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { ShopifyApiError } from "~/shopify/errors";
 import { toMinorUnits } from "~/shopify/money";
 import { fetchOrderReturns, fetchReturn, listRecentReturnIds, type ShopifyReturn } from "~/shopify/returns.server";
@@ -41,6 +42,27 @@ async function adoptShopifyReturn(ctx: ReturnsContext, r: ShopifyReturn) {
   const inferred = inferFromShopify({ ...factsOf(r), current: null });
   const lines = r.returnLineItems.nodes.flatMap((n) => ("fulfillmentLineItem" in n && n.fulfillmentLineItem ? [{ n, fli: n.fulfillmentLineItem }] : []));
   const currency = lines[0]?.fli.lineItem.originalUnitPriceSet.presentmentMoney.currencyCode ?? "XXX";
+  // Who returned it and what it is worth, so the inbox shows it like the app's own returns.
+  // Best effort: a return is adopted even when the order can't be read right now.
+  const order = await fetchOrderSnapshot(ctx.admin, r.order.id).catch(() => null);
+  let amounts = { refundAmount: 0, restockingFeeAmount: 0 };
+  if (order) {
+    try {
+      const totals = calculateReturnTotals({
+        order,
+        lines: lines.map(({ n, fli }) => ({
+          lineItemId: fli.lineItem.id,
+          quantity: n.quantity,
+          resolution: "REFUND" as const,
+          restockingFeePercent: "restockingFee" in n && n.restockingFee ? n.restockingFee.percentage : 0,
+        })),
+        returnShippingFees: [],
+      });
+      amounts = { refundAmount: Math.max(0, totals.net), restockingFeeAmount: totals.restockingFees };
+    } catch {
+      /* amounts stay unknown (0) */
+    }
+  }
   return ctx.db.$transaction(async (tx) => {
     const shop = await tx.shop.update({ where: { id: ctx.shop.id }, data: { nextRmaNumber: { increment: 1 } } });
     const created = await tx.returnRequest.create({
@@ -50,8 +72,11 @@ async function adoptShopifyReturn(ctx: ReturnsContext, r: ShopifyReturn) {
         status: inferred.status,
         orderId: r.order.id,
         orderName: r.order.name,
+        customerId: order?.customer?.id ?? null,
+        customerEmail: (order?.customer?.email ?? order?.email ?? null)?.toLowerCase() ?? null,
         method: "DROP_OFF",
         currency,
+        ...amounts,
         shopifyReturnId: r.id,
         shopifyReturnName: r.name,
         shopifyStatus: r.status,
