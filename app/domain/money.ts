@@ -19,9 +19,8 @@ export interface Money {
 
 /**
  * Minor-unit digits that differ from the default of 2 (ISO 4217). Unknown codes get 2:
- * that is right for almost every currency a Shopify store sells in. Kept identical to the
- * gateway's table (app/shopify/money.ts); the domain can't import the gateway, so a test
- * there or here should fail if they drift.
+ * that is right for almost every currency a Shopify store sells in. The gateway
+ * (app/shopify/money.ts) uses this same table when it parses Shopify's decimal strings.
  */
 // prettier-ignore
 export const CURRENCY_MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze({

@@ -8,6 +8,7 @@
  * all 1250 öre (Shopify's Decimal often comes as "10.0", even for JPY), but "12.505" SEK is
  * rejected, because rounding money silently is a bug. Pure: safe for the domain and UI.
  */
+import { CURRENCY_MINOR_UNITS } from "~/domain/money";
 
 export type MoneyErrorCode = "INVALID_AMOUNT" | "TOO_PRECISE" | "OUT_OF_RANGE" | "INVALID_CURRENCY";
 
@@ -20,21 +21,9 @@ export class MoneyError extends Error {
   }
 }
 
-/**
- * ISO 4217 minor-unit exponents that differ from 2. Covers every code of Shopify's
- * `CurrencyCode` enum (2026-10), including withdrawn ones it still lists (BYR). USDC, which
- * Shopify lists but ISO does not, is shown by Shopify with 2 decimals like USD.
- */
-// prettier-ignore
-const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
-  // 0 decimals
-  BIF: 0, BYR: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
-  UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  // 3 decimals
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  // 4 decimals (ISO units of account; not in Shopify's enum, listed for completeness)
-  CLF: 4, UYW: 4,
-};
+// The one table of ISO 4217 minor-unit exponents that differ from 2 lives in the domain
+// (covers every code of Shopify's CurrencyCode enum, incl. USDC shown with 2 decimals).
+const MINOR_UNIT_EXCEPTIONS = CURRENCY_MINOR_UNITS;
 
 const CURRENCY_CODE = /^[A-Z]{3,4}$/; // ISO codes, plus Shopify's "USDC"
 const AMOUNT = /^(-?)(\d+)(?:\.(\d+))?$/;
