@@ -87,6 +87,9 @@ describe.each(providers)("faults on %s", (provider) => {
     const picked = candidates.slice(0, RETURNS);
 
     engine.api.setFaults(engine.shop, FAULTS);
+    // A small, empty bucket (legacy plan 1000 points / 50 per s) so Shopify throttles too.
+    engine.api.setPlan(engine.shop, "legacy");
+    engine.api.setBucketAvailable(engine.shop, 0);
     const originalFetchCount = () => [...engine.calls.values()].reduce((a, b) => a + b, 0);
     engine.resetCalls();
     const started = engine.clock.now();
@@ -155,6 +158,7 @@ describe.each(providers)("faults on %s", (provider) => {
     figures["double refunds"] = doubleRefunds;
     figures["disagreements after reconciliation"] = disagreements;
     console.log(`faults on ${provider}:`, JSON.stringify(figures, null, 2));
+    expect(figures["answers THROTTLED"] ?? 0).toBeGreaterThan(0); // throttling was exercised too
     expect(doubleRefunds).toBe(0);
     expect(disagreements).toBe(0);
     expect(closed.length).toBeGreaterThanOrEqual(90);
