@@ -18,6 +18,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   try {
     const { ctx, who, liquid } = await proxyContext(request);
     const t = (key: string, values?: Record<string, string>) => escapeHtml(storefrontMessage(who.locale, key, values));
+    // ETA dates are calendar days (stored at UTC midnight): show them in the shopper's language.
+    const day = (d: Date) => new Intl.DateTimeFormat(who.locale, { dateStyle: "long", timeZone: "UTC" }).format(d);
     const ret = /^[A-Za-z0-9_-]{10,64}$/.test(params.token ?? "") ? await statusForStorefront(ctx, params.token!) : null;
     if (!ret) {
       return liquid(`<div class="page-width"><p role="alert">${t("STATUS_NOT_FOUND")}</p></div>`, { status: 404 });
@@ -30,7 +32,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       : STEPS.map((s, i) => `<li${i === reached ? ' aria-current="step"' : ""}>${i <= reached ? "✓ " : ""}${i === reached ? `<strong>${t(`STATUS_${s}`)}</strong>` : t(`STATUS_${s}`)}</li>`).join("");
     const eta =
       ret.refundEtaFrom && ret.refundEtaTo && !terminal && current !== "CLOSED"
-        ? `<p>${t("STATUS_ETA", { from: ret.refundEtaFrom.toISOString().slice(0, 10), to: ret.refundEtaTo.toISOString().slice(0, 10) })}</p>`
+        ? `<p>${t("STATUS_ETA", { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) })}</p>`
         : "";
     const items = ret.lines
       .map((l) => `<li>${escapeHtml(l.title)}${l.variantTitle ? ` – ${escapeHtml(l.variantTitle)}` : ""} × ${l.quantity} · ${escapeHtml(formatMoney({ amount: l.unitPrice * l.quantity, currency: ret.currency }, who.locale))}</li>`)
