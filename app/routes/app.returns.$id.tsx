@@ -39,7 +39,7 @@ import {
   reopenReturn,
 } from "~/services/return-lifecycle.server";
 import { processReturn } from "~/services/return-processing.server";
-import type { ActorRef } from "~/services/return-records.server";
+import { resolveAttention, type ActorRef } from "~/services/return-records.server";
 import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
 import { ConfirmCard, DeclineForm, InspectForm, TrackingForm, type FieldErrors } from "~/components/ReturnActionForms";
 import { ReturnTimeline, type TimelineEntry } from "~/components/ReturnTimeline";
@@ -203,11 +203,12 @@ function eventDetail(type: string, data: Record<string, unknown>): string | null
 // ---------------------------------------------------------------------------------------
 // Action
 
-const INTENTS = ["approve", "decline", "ship", "receive", "inspect", "process", "close", "cancel", "reopen"] as const;
+const INTENTS = ["approve", "decline", "ship", "receive", "inspect", "process", "close", "cancel", "reopen", "resolve"] as const;
 type Intent = (typeof INTENTS)[number];
+type StatusIntent = Exclude<Intent, "resolve">;
 
-/** Which state-machine action each intent performs (for showing buttons). */
-const INTENT_ACTION: Record<Intent, ReturnAction> = {
+/** Which state-machine action each intent performs (for showing buttons). "resolve" clears a flag, no status change. */
+const INTENT_ACTION: Record<StatusIntent, ReturnAction> = {
   approve: "approve",
   decline: "decline",
   ship: "ship",
@@ -293,6 +294,7 @@ const IntentSchemas = {
   close: z.object({}),
   cancel: z.object({}),
   reopen: z.object({}),
+  resolve: z.object({ note: optionalText(500, "The note") }),
 } satisfies Record<Intent, z.ZodTypeAny>;
 
 export type ActionData =
@@ -393,6 +395,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       case "reopen":
         await reopenReturn(ctx, returnId, actor);
         return "Return reopened";
+      case "resolve": {
+        const { note } = fields as z.infer<(typeof IntentSchemas)["resolve"]>;
+        await resolveAttention(ctx, returnId, actor, note ?? null);
+        return "Marked as resolved";
+      }
     }
   }
 };
@@ -403,7 +410,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 type Panel = "decline" | "ship" | "inspect" | "process" | "cancel" | null;
 
 /** The step that moves the return forward, shown as the page's primary button. */
-const PRIMARY: readonly { intent: Intent; label: string; panel?: Panel }[] = [
+const PRIMARY: readonly { intent: StatusIntent; label: string; panel?: Panel }[] = [
   { intent: "approve", label: "Approve" },
   { intent: "process", label: "Refund", panel: "process" },
   { intent: "receive", label: "Mark as received" },
@@ -423,7 +430,7 @@ export default function ReturnPage() {
   const busy = fetcher.state !== "idle";
   const inFlight = busy ? (fetcher.formData?.get("intent") as Intent | null) : null;
   const result = fetcher.data;
-  const allowed = (intent: Intent) => ret.allowedActions.includes(INTENT_ACTION[intent]);
+  const allowed = (intent: StatusIntent) => ret.allowedActions.includes(INTENT_ACTION[intent]);
 
   useEffect(() => {
     if (fetcher.state === "idle" && result?.ok) {
@@ -492,7 +499,11 @@ export default function ReturnPage() {
                 </Banner>
               ) : null}
               {ret.needsAttention ? (
-                <Banner tone="warning" title="This return needs attention">
+                <Banner
+                  tone="warning"
+                  title="This return needs attention"
+                  action={{ content: "Mark as resolved", loading: inFlight === "resolve", disabled: busy, onAction: () => submit("resolve") }}
+                >
                   <p>{ret.attentionReason ?? "Something needs a person's look before this return can continue."}</p>
                 </Banner>
               ) : null}

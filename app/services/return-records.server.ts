@@ -96,3 +96,12 @@ export async function flagForAttention(ctx: ReturnsContext, returnId: string, re
   });
   await recordEvent(ctx.db, { id: returnId, shopId: ctx.shop.id }, "flagged", { type: "SYSTEM" }, { reason, ...data });
 }
+
+/** Staff looked at a flagged return and dealt with it: clears the flag, keeps the record. */
+export async function resolveAttention(ctx: ReturnsContext, returnId: string, actor: ActorRef, note: string | null) {
+  const ret = await requireReturn(ctx, returnId);
+  if (!ret.needsAttention) return ret;
+  await ctx.db.returnRequest.updateMany({ where: { id: ret.id, shopId: ctx.shop.id }, data: { needsAttention: false, attentionReason: null } });
+  await recordEvent(ctx.db, ret, "resolved", actor, { reason: ret.attentionReason, note });
+  return requireReturn(ctx, returnId);
+}

@@ -17,7 +17,7 @@ import {
   reopenReturn,
 } from "~/services/return-lifecycle.server";
 import { processReturn } from "~/services/return-processing.server";
-import { requireReturn } from "~/services/return-records.server";
+import { flagForAttention, requireReturn, resolveAttention } from "~/services/return-records.server";
 import { ReturnsError } from "~/services/context.server";
 import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { providers } from "../support/test-db";
@@ -169,5 +169,18 @@ describe.each(providers)("return lifecycle on %s", (provider) => {
     expect(error.code).toBe("NOT_ELIGIBLE");
     console.log(JSON.stringify(error.details));
     expect(JSON.stringify(error.details)).toMatch(/ALREADY_RETURNED|QUANTITY_EXCEEDS_RETURNABLE|NOT_ELIGIBLE/);
+  });
+
+  it("GIVEN a flagged return WHEN staff mark it resolved THEN the flag is cleared and the timeline says who and why", async () => {
+    const { snapshot, lines } = await fulfillmentLines(engine, "#1182");
+    const r = await requestReturn(engine.ctx, { orderId: snapshot.id, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: lines[0].fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] });
+    await flagForAttention(engine.ctx, r.id, "Refund mismatch");
+    expect((await requireReturn(engine.ctx, r.id)).needsAttention).toBe(true);
+    const resolved = await resolveAttention(engine.ctx, r.id, STAFF, "Checked with the shopper");
+    expect(resolved.needsAttention).toBe(false);
+    expect(resolved.attentionReason).toBeNull();
+    const event = await engine.t.db.returnEvent.findFirst({ where: { returnRequestId: r.id, type: "resolved" } });
+    expect(JSON.parse(event!.data)).toEqual({ reason: "Refund mismatch", note: "Checked with the shopper" });
+    expect(event!.actorId).toBe("staff-1");
   });
 });
