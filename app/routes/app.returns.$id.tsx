@@ -10,6 +10,7 @@
  *   inspect  lines = JSON [{ lineId, grade: NEW|GOOD|DAMAGED|UNSELLABLE,
  *            disposition: RESTOCKED|NOT_RESTOCKED|PROCESSING_REQUIRED|MISSING,
  *            locationId? (gid://shopify/Location/…, required for RESTOCKED) }]
+ *   resolve  note? (≤ 500) — clears "needs attention" after staff dealt with it
  * Answers `{ ok: true, intent, message }` (200; Remix then reloads the page data) or
  * `{ ok: false, intent, error: { code, message, fields? } }` with 400 for bad input and the
  * ReturnsError's status otherwise (404 another shop's or unknown return, 409 state, 422
