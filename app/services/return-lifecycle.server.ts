@@ -7,7 +7,6 @@
  */
 import { refundEta, type RefundStage, type ReturnAction, type ReturnStatus } from "~/domain";
 import type { ReverseFulfillmentOrderDispositionType } from "~/shopify/generated/admin.types";
-import { fromMinorUnits } from "~/shopify/money";
 import { ShopifyOutcomeUnknownError, ShopifyUserErrors } from "~/shopify/errors";
 import {
   approveReturn as shopifyApprove,
@@ -32,7 +31,7 @@ import {
   type ActorRef,
   type ReturnRecord,
 } from "./return-records.server";
-import { linkOrphanedShopifyReturn, linkShopifyReturn } from "./return-request.server";
+import { linkOrphanedShopifyReturn, linkShopifyReturn, returnShippingFeeInput } from "./return-request.server";
 
 /** Runs a Shopify step; on a refusal or a lost answer, checks whether it is done anyway. */
 async function shopifyStep(
@@ -136,9 +135,7 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
       exchangeLineItems: ret.lines
         .filter((l) => l.resolution === "EXCHANGE" && l.exchangeVariantId)
         .map((l) => ({ variantId: l.exchangeVariantId!, quantity: l.quantity })),
-      ...(ret.returnShippingFee > 0
-        ? { returnShippingFee: { amount: { amount: fromMinorUnits(ret.returnShippingFee, ret.currency), currencyCode: ret.currency as never } } }
-        : {}),
+      ...returnShippingFeeInput(ret),
     });
     await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: created.id });
     await linkShopifyReturn(ctx, ret.id, created.id, created.name, created.status);

@@ -328,9 +328,7 @@ export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecor
         ...(l.customerNote ? { customerNote: l.customerNote.slice(0, 300) } : {}),
         ...(l.restockingFeePercent > 0 ? { restockingFee: { percentage: l.restockingFeePercent } } : {}),
       })),
-      ...(ret.returnShippingFee > 0
-        ? { returnShippingFee: { amount: { amount: fromMinorUnits(ret.returnShippingFee, ret.currency), currencyCode: ret.currency as never } } }
-        : {}),
+      ...returnShippingFeeInput(ret),
     });
     await linkShopifyReturn(ctx, ret.id, created.id, created.name, created.status);
   } catch (error) {
@@ -346,6 +344,12 @@ export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecor
     }
     throw error;
   }
+}
+
+/** The return's shipping fee as Shopify's `returnShippingFee` input (presentment currency), or nothing. */
+export function returnShippingFeeInput(ret: Pick<ReturnRecord, "returnShippingFee" | "currency">) {
+  if (ret.returnShippingFee <= 0) return {};
+  return { returnShippingFee: { amount: { amount: fromMinorUnits(ret.returnShippingFee, ret.currency), currencyCode: ret.currency as never } } };
 }
 
 export async function linkShopifyReturn(ctx: ReturnsContext, returnId: string, shopifyReturnId: string, name: string | null, status: string | null) {
