@@ -350,6 +350,8 @@ export async function createStandInServer(options: StandInServerOptions): Promis
       return frame(res, shop, `${store[3] ?? "/app"}${qs ? `?${qs}` : ""}`, locale);
     }
     if (path.startsWith("/_standin/")) return standInRoute(req, res, url);
+    // Browsers ask every top-level page for one; answer quietly instead of a console 404.
+    if (path === "/favicon.ico") return send(res, 204, "");
     if (await storefront.handle(req, res, url)) return;
     if (path === "/" && method === "GET") {
       const config = appConfig();
