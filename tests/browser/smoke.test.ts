@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)("demo in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const db = join(mkdtempSync(join(tmpdir(), "smoke-")), "demo.sqlite");
-    demo = await startDemo({ quiet: true, appPort: 3210, standInPort: 8210, databaseUrl: `file:${db}` });
+    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl: `file:${db}` });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
