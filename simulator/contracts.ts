@@ -53,6 +53,12 @@ export interface StandInShopInfo {
   currencyCode: string;
   primaryLocale: string;
   customers: StandInCustomer[];
+  /**
+   * The app's app-data metafields (namespace → key → raw value and type), which the
+   * storefront exposes to the theme app extension as `app.metafields`. Optional so fakes
+   * without them keep working.
+   */
+  appMetafields?: Record<string, Record<string, { type: string; value: string }>>;
 }
 
 export interface AdminApi {

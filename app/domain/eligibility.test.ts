@@ -324,7 +324,8 @@ describe("evaluateEligibility — windows", () => {
     {
       name: "EU mode with a 7-day merchant window on day 11",
       now: "2026-03-15T10:00:00Z",
-      policyChange: { windowDays: 7 },
+      // A refund window under 14 days can't be saved in EU mode; refunds not offered at all can.
+      policyChange: { windowDays: 7, resolutions: { refund: { offered: false } } },
       eligible: true,
       allowed: ["REFUND"],
       deadlines: { REFUND: "2026-03-18", STORE_CREDIT: "2026-03-11", EXCHANGE: "2026-03-11" },
@@ -333,7 +334,7 @@ describe("evaluateEligibility — windows", () => {
     {
       name: "EU mode with a 7-day merchant window on day 15",
       now: "2026-03-19T10:00:00Z",
-      policyChange: { windowDays: 7 },
+      policyChange: { windowDays: 7, resolutions: { refund: { offered: false } } },
       eligible: false,
       expiredDeadline: "2026-03-18",
     },

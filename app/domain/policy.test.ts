@@ -297,7 +297,7 @@ describe("windowDaysFor", () => {
     },
     {
       name: "override of 0 days",
-      change: { resolutions: { refund: { windowDays: 0 } } },
+      change: { eu: { enabled: false }, resolutions: { refund: { windowDays: 0 } } },
       resolution: "REFUND" as const,
       expected: 0,
     },

@@ -328,6 +328,20 @@ export const ReturnPolicySchema = z
       emails: z.array(email),
       customerIds: trimmedList("Customer"),
     }),
+    /** Return reason handles for which the shopper must attach a photo (damaged, defective…). */
+    photoRequiredReasonHandles: trimmedList("Reason").max(50, { message: "At most 50 reasons." }),
+    /** Where returned parcels are received by default (gid://shopify/Location/…); null = the shop's primary location. */
+    receivingLocationId: z
+      .string()
+      .trim()
+      .min(1, { message: "Choose a receiving location." })
+      .max(255, { message: "Location id is too long." })
+      .nullable(),
+    /**
+     * Shoppers must sign in to their customer account to start a return; the guest lookup
+     * (order number + e-mail) is then turned off.
+     */
+    requireSignIn: z.boolean(),
     fraudGuard: z.object({
       /** At most this many return requests per customer within `periodDays`; null = no limit. */
       maxReturns: z
@@ -346,6 +360,20 @@ export const ReturnPolicySchema = z
         path: ["resolutions"],
         message: "Offer at least one of refund, store credit or exchange.",
       });
+    }
+    // EU mode: the statutory withdrawal period is a floor for every window the shopper sees,
+    // so a page promising 10 days can't contradict the 14 days the law (and the app) gives.
+    if (p.eu.enabled) {
+      const floor = p.eu.withdrawalDays;
+      // Store credit and exchanges may have shorter windows: withdrawal is always a refund.
+      const override = r.refund.windowDays;
+      if (r.refund.offered && (override ?? p.windowDays) < floor) {
+        ctx.addIssue({
+          code: "custom",
+          path: override === null ? ["windowDays"] : ["resolutions", "refund", "windowDays"],
+          message: `In EU mode the refund window must be at least the ${floor}-day withdrawal period.`,
+        });
+      }
     }
     const m = p.returnMethods;
     if (!m.dropOff.enabled && !m.homePickup.enabled && !m.inStore.enabled && !m.keepItem.enabled) {
@@ -442,6 +470,9 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
     storeCreditRequiresConsent: true,
   },
   blocklist: { emails: [], customerIds: [] },
+  photoRequiredReasonHandles: [],
+  receivingLocationId: null,
+  requireSignIn: false,
   fraudGuard: { maxReturns: null, periodDays: 90 },
 } satisfies ReturnPolicy);
 

@@ -1,7 +1,7 @@
 /**
  * Uninstall and the mandatory privacy webhooks, over every table that holds shop or
  * customer data:
- *   Session, Shop, ReturnPolicy, ReturnRequest, ReturnLine, ReturnEvent, RefundAttempt,
+ *   Session, Shop, ReturnPolicy, PolicyVersion, ReturnRequest, ReturnLine, ReturnEvent, RefundAttempt,
  *   WebhookDelivery, ComplianceRequest, RateLimit.
  * A test walks every Prisma model, so a new table cannot be forgotten here.
  */
@@ -140,7 +140,7 @@ export async function handleShopRedact(shop: string, client: Db = db) {
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),
     client.rateLimit.deleteMany({ where: { shop } }),
-    // Cascades to policy, returns, lines, events and refund attempts.
+    // Cascades to policy (and its versions), returns, lines, events and refund attempts.
     client.shop.deleteMany({ where: { domain: shop } }),
   ]);
 }

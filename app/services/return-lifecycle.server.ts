@@ -22,7 +22,7 @@ import {
 } from "~/shopify/returns.server";
 import { claimAttempt, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
-import { loadPolicy } from "./policy.server";
+import { loadPolicyFor } from "./policy.server";
 import {
   applyTransition,
   assertAllowed,
@@ -381,7 +381,7 @@ export async function updateRefundEta(ctx: ReturnsContext, id: string) {
     if (ret.refundEtaFrom) await ctx.db.returnRequest.updateMany({ where: { id }, data: { refundEtaFrom: null, refundEtaTo: null } });
     return;
   }
-  const policy = await loadPolicy(ctx.db, ctx.shop.id);
+  const policy = await loadPolicyFor(ctx.db, ctx.shop.id, ret.policyVersion);
   const enteredAt =
     { REQUESTED: ret.requestedAt, APPROVED: ret.approvedAt, IN_TRANSIT: ret.inTransitAt, RECEIVED: ret.receivedAt, INSPECTED: ret.inspectedAt, PROCESSED: ret.processedAt }[stage] ??
     ret.requestedAt;

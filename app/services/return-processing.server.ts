@@ -30,7 +30,7 @@ import {
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { claimAttempt, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
-import { loadPolicy } from "./policy.server";
+import { loadPolicyFor } from "./policy.server";
 import { applyTransition, assertAllowed, flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
 import { syncShopifyLineIds, updateRefundEta } from "./return-lifecycle.server";
 
@@ -113,7 +113,8 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     }
     const [order, policy, current] = await Promise.all([
       fetchOrderSnapshot(ctx.admin, ret.orderId),
-      loadPolicy(ctx.db, ctx.shop.id),
+      // The policy the return was requested under, not today's.
+      loadPolicyFor(ctx.db, ctx.shop.id, ret.policyVersion),
       fetchReturn(ctx.admin, ret.shopifyReturnId!),
     ]);
     if (!current) throw new ReturnsError("NEEDS_ATTENTION", "The Shopify return no longer exists.");

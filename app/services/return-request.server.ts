@@ -35,7 +35,7 @@ import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { fromMinorUnits } from "~/shopify/money";
 import { ShopifyApiError, ShopifyOutcomeUnknownError } from "~/shopify/errors";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
-import { loadPolicy } from "./policy.server";
+import { loadCurrentPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
 import { approveReturn, updateRefundEta } from "./return-lifecycle.server";
 
@@ -144,11 +144,11 @@ export async function requestReturn(
   actor: ActorRef = { type: "SHOPPER" },
 ): Promise<RequestedReturnSummary> {
   const now = ctx.now();
-  const [order, policy] = await Promise.all([
+  const [order, { policy, version: policyVersion }] = await Promise.all([
     fetchOrderSnapshot(ctx.admin, input.orderId).catch((e) => {
       throw fromShopifyError(e, "read the order");
     }),
-    loadPolicy(ctx.db, ctx.shop.id),
+    loadCurrentPolicy(ctx.db, ctx.shop.id),
   ]);
   const customer = input.customer ?? (order.customer ? { id: order.customer.id, email: order.customer.email ?? order.email ?? null } : null);
   const [pending, returnDates] = await Promise.all([pendingQuantities(ctx, order.id), customerReturnDates(ctx, customer)]);
@@ -231,6 +231,8 @@ export async function requestReturn(
         locale: input.locale ?? null,
         method: input.method,
         currency: order.currency,
+        // Later steps use this version of the policy, whatever the merchant changes meanwhile.
+        policyVersion: policyVersion || null,
         refundAmount: preview.settlement.originalPayment.amount,
         storeCreditAmount: preview.settlement.storeCredit.amount,
         bonusCreditAmount: preview.settlement.storeCredit.bonus,

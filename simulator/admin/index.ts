@@ -5,6 +5,7 @@
  * events for webhooks, faults and plans — plus test helpers (store access, direct GraphQL
  * calls, bucket control, reset).
  */
+import { appMetafieldsForLiquid } from "./app-installation";
 import { createHash } from "node:crypto";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 import type {
@@ -272,6 +273,7 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       name: s.info.name,
       currencyCode: s.info.currencyCode,
       primaryLocale: s.info.primaryLocale,
+      appMetafields: appMetafieldsForLiquid(s),
       customers: s.customers.map((c): StandInCustomer => ({
         id: c.id,
         legacyId: String(legacyId(c.id)),

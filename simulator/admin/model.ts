@@ -491,8 +491,22 @@ export interface IdempotencyEntry {
 }
 
 /** Everything one shop owns. */
+/** An app-data metafield (owner: the app's installation), readable by the `app` Liquid object. */
+export interface AppMetafieldRec {
+  __typename: "Metafield";
+  id: string;
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface ShopState {
   info: ShopInfoRec;
+  /** "namespace.key" → the app's app-data metafield (one app per stand-in). */
+  appMetafields: Map<string, AppMetafieldRec>;
   idPrefix: number;
   counters: Map<string, number>;
   nodes: Map<string, AnyRec>;

@@ -17,6 +17,7 @@ import {
 } from "./arithmetic";
 import { paginate, takeFirst, type ConnectionArgs } from "./connection";
 import { accessDenied, type ResolverContext } from "./context";
+import { APP_INSTALLATION_RESOLVERS } from "./app-installation";
 import { DISCOUNT_RESOLVERS } from "./discounts";
 import { gid, legacyId, parseGid } from "./gid";
 import { moneyV2, toMinor, toShopMinor, type MoneyBag } from "./money";
@@ -2001,8 +2002,9 @@ const FulfillmentOrder: Record<string, Resolver> = {
 };
 
 export const RESOLVERS: Record<string, Record<string, Resolver>> = {
-  QueryRoot: { ...QueryRoot, ...DISCOUNT_RESOLVERS.QueryRoot },
-  Mutation: { ...Mutation, ...DISCOUNT_RESOLVERS.Mutation },
+  QueryRoot: { ...QueryRoot, ...DISCOUNT_RESOLVERS.QueryRoot, ...APP_INSTALLATION_RESOLVERS.QueryRoot },
+  Mutation: { ...Mutation, ...DISCOUNT_RESOLVERS.Mutation, ...APP_INSTALLATION_RESOLVERS.Mutation },
+  AppInstallation: APP_INSTALLATION_RESOLVERS.AppInstallation,
   DiscountCodeNode: DISCOUNT_RESOLVERS.DiscountCodeNode,
   DiscountCodeBasic: DISCOUNT_RESOLVERS.DiscountCodeBasic,
   Shop,

@@ -112,6 +112,7 @@ export function createShopState(p: NewShopParams): ShopState {
   };
   return {
     info,
+    appMetafields: new Map(),
     idPrefix,
     counters: new Map(),
     nodes: new Map(),

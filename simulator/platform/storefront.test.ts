@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTENSION_DIR, startHarness, type Harness } from "./testing/harness";
 import { formatMoney, loadThemeExtension, translate } from "./storefront/theme-extension";
+import { storefrontPolicy, type ReturnPolicy } from "../../app/domain";
+import { makePolicy, type DeepPartial } from "../../app/domain/testing/fixtures";
 
 const LOCALES = ["en", "sv", "da", "nb", "fi", "nl", "de"] as const;
 const localeFile = (l: string) =>
@@ -32,7 +34,8 @@ describe("returns page with the app blocks", () => {
   it.each(LOCALES)(
     "GIVEN locale %s WHEN the returns page renders THEN both blocks are in that language with no missing translation",
     async (locale) => {
-      const { res, html } = await page(`/s/nordic-demo/pages/returns?locale=${locale}`);
+      const unpublish = publish("nordic-demo.myshopify.com");
+      const { res, html } = await page(`/s/nordic-demo/pages/returns?locale=${locale}`).finally(unpublish);
       const strings = localeFile(locale);
       expect(res.status).toBe(200);
       expect(html).toContain(`<html lang="${locale}">`);
@@ -105,42 +108,91 @@ describe("returns page with the app blocks", () => {
     expect(html).toContain("Log out");
   });
 
-  it("GIVEN the policy block's defaults WHEN rendered in sv and en THEN window, fees in the shop currency and bonus read naturally", async () => {
-    const sv = (await page("/s/nordic-demo/pages/returns?locale=sv&blocks=return-policy")).html;
-    expect(sv).toContain("Du kan returnera varor inom 30 dagar från leveransen.");
-    expect(sv).toContain("<dd>49,00\u00a0kr</dd>");
-    expect(sv).toContain("<dd>Kostnadsfritt</dd>");
-    expect(sv).toContain("Välj tillgodohavande och få 10 % extra.");
-    expect(sv).not.toContain("rp-lookup");
-    const en = (await page("/s/nordic-demo/pages/returns?locale=en&blocks=return-policy")).html;
-    expect(en).toContain("<dd>SEK\u00a049.00</dd>");
+  /** What the app's Settings publishes (app/domain/storefront-policy.ts) to `app.metafields.returns.policy`. */
+  function publish(domain: string, change: DeepPartial<ReturnPolicy> = {}) {
+    const shop = h.admin.getShop(domain)!;
+    shop.appMetafields = {
+      returns: { policy: { type: "json", value: JSON.stringify(storefrontPolicy(makePolicy(change), 2)) } },
+    };
+    return () => delete shop.appMetafields;
+  }
+
+  it("GIVEN the app's published policy WHEN rendered in sv and en THEN window, fees in the shop currency and options read naturally", async () => {
+    const unpublish = publish("nordic-demo.myshopify.com", {
+      returnShippingFee: { byMethod: { HOME_PICKUP: { SEK: 4900 } } },
+      returnMethods: { homePickup: { enabled: true, requiredAboveGrams: 20000 } },
+      storeCredit: { bonusPercent: 10 },
+    });
+    try {
+      const sv = (await page("/s/nordic-demo/pages/returns?locale=sv&blocks=return-policy")).html;
+      expect(sv).toContain("Du kan returnera varor inom 30 dagar från leveransen.");
+      expect(sv).toContain("<dd>Kostnadsfritt</dd>");
+      expect(sv).toContain("<dd>49,00\u00a0kr Krävs för returer över 20 kg.</dd>");
+      expect(sv).toContain("Välj tillgodohavande och få 10 % extra.");
+      expect(sv).toContain("Returen är kostnadsfri när du byter.");
+      expect(sv).toContain("Presentkort kan inte returneras.");
+      expect(sv).toContain("Ångerrätt");
+      expect(sv).not.toContain("rp-lookup");
+      const en = (await page("/s/nordic-demo/pages/returns?locale=en&blocks=return-policy")).html;
+      expect(en).toContain("<dd>SEK\u00a049.00 Required for returns over 20 kg.</dd>");
+    } finally {
+      unpublish();
+    }
   });
 
-  it("GIVEN merchant settings for the policy block WHEN rendered THEN they replace the defaults (1 day → singular)", async () => {
+  it("GIVEN a policy with a holiday extension, no refunds and a 1-day window WHEN rendered THEN the block follows it (singular, holiday, no refund line)", async () => {
+    const unpublish = publish("nordic-demo.myshopify.com", {
+      windowDays: 1,
+      eu: { enabled: false },
+      resolutions: { refund: { offered: false } },
+      holidays: [{ name: "Christmas", from: "2026-11-15", to: "2026-12-24", extraDays: null, returnBy: "2027-01-31" }],
+    });
+    try {
+      const { html } = await page("/s/nordic-demo/pages/returns?locale=en&blocks=return-policy");
+      expect(html).toContain('data-policy-window="1"');
+      expect(html).toContain("You can return items within 1 day of delivery.");
+      expect(html).toContain("Christmas: items ordered 2026-11-15 – 2026-12-24 can be returned until 2027-01-31.");
+      expect(html).not.toContain("We refund within");
+      expect(html).not.toContain("Right of withdrawal");
+    } finally {
+      unpublish();
+    }
+  });
+
+  it("GIVEN merchant wording in the block settings WHEN rendered THEN heading and extra text are the merchant's; policy numbers are not block settings", async () => {
+    const unpublish = publish("nordic-demo.myshopify.com");
     h.standIn.storefront.setBlockSettings("nordic-demo", "return-policy", {
       window_days: 1,
-      pickup: false,
-      store_credit_bonus: 0,
-      eu_withdrawal: false,
       heading: "Our promise",
       extra_text: "<p>Call us any time.</p>",
     });
     try {
       const { html } = await page("/s/nordic-demo/pages/returns?locale=en&blocks=return-policy");
       expect(html).toContain("Our promise");
-      expect(html).toContain("You can return items within 1 day of delivery.");
-      expect(html).not.toContain("Home pickup");
-      expect(html).not.toContain("store credit and get");
-      expect(html).not.toContain("Right of withdrawal");
       expect(html).toContain("<p>Call us any time.</p>");
+      // A stale number in the block's settings can't override what the app enforces.
+      expect(html).toContain("You can return items within 30 days of delivery.");
     } finally {
       h.standIn.storefront.setBlockSettings("nordic-demo", "return-policy", {});
+      unpublish();
     }
   });
 
+  it("GIVEN no published policy yet WHEN rendered THEN only the merchant's wording shows, never made-up numbers", async () => {
+    const { html } = await page("/s/nordic-demo/pages/returns?locale=en&blocks=return-policy");
+    expect(html).toContain("Return policy");
+    expect(html).not.toContain("You can return items within");
+    expect(html).not.toMatch(/Liquid error|Translation missing/);
+  });
+
   it("GIVEN a shop in EUR WHEN the policy renders in nl THEN fees are euros", async () => {
-    const { html } = await page("/s/dutch-demo/pages/returns?locale=nl&blocks=return-policy");
-    expect(html).toContain("<dd>€\u00a049,00</dd>");
+    const unpublish = publish("dutch-demo.myshopify.com", { returnShippingFee: { byMethod: { DROP_OFF: { EUR: 495 } } } });
+    try {
+      const { html } = await page("/s/dutch-demo/pages/returns?locale=nl&blocks=return-policy");
+      expect(html).toContain("<dd>€\u00a04,95</dd>");
+    } finally {
+      unpublish();
+    }
   });
 
   it("GIVEN no locale parameter WHEN the shop's primary locale has a translation THEN that language is used; the cookie wins later", async () => {

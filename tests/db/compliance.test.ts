@@ -21,6 +21,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   Session: (db, shop) => db.session.count({ where: { shop } }),
   Shop: (db, shop) => db.shop.count({ where: { domain: shop } }),
   ReturnPolicy: (db, shop) => db.returnPolicy.count({ where: { shop: { domain: shop } } }),
+  PolicyVersion: (db, shop) => db.policyVersion.count({ where: { shop: { domain: shop } } }),
   ReturnRequest: (db, shop) => db.returnRequest.count({ where: { shop: { domain: shop } } }),
   ReturnLine: (db, shop) => db.returnLine.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   ReturnEvent: (db, shop) => db.returnEvent.count({ where: { returnRequest: { shop: { domain: shop } } } }),
@@ -36,6 +37,7 @@ async function seedShop(db: Db, domain: string) {
     data: { id: `offline_${domain}`, shop: domain, state: "s", accessToken: "shpat_x", scope: "read_orders" },
   });
   await db.returnPolicy.create({ data: { shopId: shop.id, document: "{}" } });
+  await db.policyVersion.create({ data: { shopId: shop.id, version: 1, document: "{}", actorName: "Staff" } });
   await db.rateLimit.create({ data: { key: `${domain}-lookup`, shop: domain, windowStart: new Date(), count: 1 } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },

@@ -122,6 +122,74 @@ export type Scalars = {
   UtcOffset: { input: string; output: string };
 };
 
+/** The input fields for a metafield value to set. */
+export type MetafieldsSetInput = {
+  /**
+   * The `compareDigest` value obtained from a previous query. Provide this with
+   * updates to ensure the metafield is modified safely.
+   */
+  compareDigest?: InputMaybe<Scalars["String"]["input"]>;
+  /**
+   * The unique identifier for a metafield within its namespace.
+   *
+   * Must be 2-64 characters long and can contain alphanumeric, hyphen, and underscore characters.
+   */
+  key: Scalars["String"]["input"];
+  /**
+   * The container for a group of metafields that the metafield is or will be associated with. Used in tandem
+   * with `key` to lookup a metafield on a resource, preventing conflicts with other metafields with the
+   * same `key`. If omitted the app-reserved namespace will be used.
+   *
+   * Must be 3-255 characters long and can contain alphanumeric, hyphen, and underscore characters.
+   */
+  namespace?: InputMaybe<Scalars["String"]["input"]>;
+  /** The unique ID of the resource that the metafield is attached to. */
+  ownerId: Scalars["ID"]["input"];
+  /**
+   * The type of data that's stored in the metafield.
+   * The type must be one of the [supported types](https://shopify.dev/apps/metafields/types).
+   *
+   * Required when there's no corresponding definition for the given `namespace`, `key`, and
+   * owner resource type (derived from `ownerId`).
+   */
+  type?: InputMaybe<Scalars["String"]["input"]>;
+  /** The data stored in the metafield. Always stored as a string, regardless of the metafield's type. */
+  value: Scalars["String"]["input"];
+};
+
+/** Possible error codes that can be returned by `MetafieldsSetUserError`. */
+export type MetafieldsSetUserErrorCode =
+  /** ApiPermission metafields can only be created or updated by the app owner. */
+  | "APP_NOT_AUTHORIZED"
+  /** The input value is blank. */
+  | "BLANK"
+  /** The metafield violates a capability restriction. */
+  | "CAPABILITY_VIOLATION"
+  /** The input value isn't included in the list. */
+  | "INCLUSION"
+  /** An internal error occurred. */
+  | "INTERNAL_ERROR"
+  /** The input value is invalid. */
+  | "INVALID"
+  /** The compareDigest is invalid. */
+  | "INVALID_COMPARE_DIGEST"
+  /** The type is invalid. */
+  | "INVALID_TYPE"
+  /** The value is invalid for the metafield type or for the definition options. */
+  | "INVALID_VALUE"
+  /** The input value should be less than or equal to the maximum value allowed. */
+  | "LESS_THAN_OR_EQUAL_TO"
+  /** The input value needs to be blank. */
+  | "PRESENT"
+  /** The metafield has been modified since it was loaded. */
+  | "STALE_OBJECT"
+  /** The input value is already taken. */
+  | "TAKEN"
+  /** The input value is too long. */
+  | "TOO_LONG"
+  /** The input value is too short. */
+  | "TOO_SHORT";
+
 /**
  * The currency codes that represent the world currencies throughout the Admin API. Currency codes include
  * [standard ISO 4217 codes](https://en.wikipedia.org/wiki/ISO_4217), legacy codes, non-standard codes,
@@ -1089,6 +1157,25 @@ export type StoreCreditAccountCreditUserErrorCode =
   /** The currency provided is not currently supported. */
   | "UNSUPPORTED_CURRENCY";
 
+export type AppInstallationIdQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AppInstallationIdQuery = { currentAppInstallation: { id: string } };
+
+export type SetAppMetafieldsMutationVariables = Exact<{
+  metafields: Array<MetafieldsSetInput>;
+}>;
+
+export type SetAppMetafieldsMutation = {
+  metafieldsSet?: {
+    metafields?: Array<{ id: string; namespace: string; key: string }> | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: MetafieldsSetUserErrorCode | null;
+    }>;
+  } | null;
+};
+
 export type LocationsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type LocationsQuery = { locations: { nodes: Array<{ id: string; name: string }> } };
@@ -1298,6 +1385,228 @@ export type FindOrderByNameQuery = {
       customer?: { id: string; defaultEmailAddress?: { emailAddress: string } | null } | null;
     }>;
   };
+};
+
+export type PolicyReferencesQueryVariables = Exact<{
+  ids: Array<Scalars["ID"]["input"]>;
+}>;
+
+export type PolicyReferencesQuery = {
+  nodes: Array<
+    | { __typename: "AbandonedCheckout"; id: string }
+    | { __typename: "AbandonedCheckoutLineItem"; id: string }
+    | { __typename: "Abandonment"; id: string }
+    | { __typename: "AddAllProductsOperation"; id: string }
+    | { __typename: "AdditionalFee"; id: string }
+    | { __typename: "AnalyticsAnnotation"; id: string }
+    | { __typename: "AnalyticsTarget"; id: string }
+    | { __typename: "App"; id: string }
+    | { __typename: "AppCatalog"; id: string }
+    | { __typename: "AppCredit"; id: string }
+    | { __typename: "AppInstallation"; id: string }
+    | { __typename: "AppPurchaseOneTime"; id: string }
+    | { __typename: "AppRevenueAttributionRecord"; id: string }
+    | { __typename: "AppSubscription"; id: string }
+    | { __typename: "AppUsageRecord"; id: string }
+    | { __typename: "Article"; id: string }
+    | { __typename: "BasicEvent"; id: string }
+    | { __typename: "Blog"; id: string }
+    | { __typename: "BulkOperation"; id: string }
+    | { __typename: "BusinessEntity"; id: string }
+    | { __typename: "CalculatedOrder"; id: string }
+    | { __typename: "CartTransform"; id: string }
+    | { __typename: "CashDrawer"; id: string }
+    | { __typename: "CashManagementCustomReasonCode"; id: string }
+    | { __typename: "CashManagementDefaultReasonCode"; id: string }
+    | { __typename: "CashManagementSystemReasonCode"; id: string }
+    | { __typename: "CashTrackingAdjustment"; id: string }
+    | { __typename: "CashTrackingSession"; id: string }
+    | { __typename: "CatalogCsvOperation"; id: string }
+    | { __typename: "Channel"; id: string }
+    | { __typename: "ChannelDefinition"; id: string }
+    | { __typename: "ChannelInformation"; id: string }
+    | { __typename: "CheckoutAndAccountsConfiguration"; id: string }
+    | { __typename: "CheckoutAndAccountsConfigurationOverride"; id: string }
+    | { __typename: "CheckoutProfile"; id: string }
+    | { __typename: "Collection"; id: string }
+    | { __typename: "CollectionConditionsSource"; id: string }
+    | { __typename: "CollectionSubCollectionsSource"; id: string }
+    | { __typename: "Comment"; id: string }
+    | { __typename: "CommentEvent"; id: string }
+    | { __typename: "Company"; id: string }
+    | { __typename: "CompanyAddress"; id: string }
+    | { __typename: "CompanyContact"; id: string }
+    | { __typename: "CompanyContactRole"; id: string }
+    | { __typename: "CompanyContactRoleAssignment"; id: string }
+    | { __typename: "CompanyLocation"; id: string }
+    | { __typename: "CompanyLocationCatalog"; id: string }
+    | { __typename: "CompanyLocationStaffMemberAssignment"; id: string }
+    | { __typename: "ConsentPolicy"; id: string }
+    | { __typename: "CurrencyExchangeAdjustment"; id: string }
+    | { __typename: "Customer"; id: string }
+    | { __typename: "CustomerAccountAppExtensionPage"; id: string }
+    | { __typename: "CustomerAccountNativePage"; id: string }
+    | { __typename: "CustomerPaymentMethod"; id: string }
+    | { __typename: "CustomerSegmentMembersQuery"; id: string }
+    | { __typename: "CustomerVisit"; id: string }
+    | { __typename: "DeliveryCarrierService"; id: string }
+    | { __typename: "DeliveryCondition"; id: string }
+    | { __typename: "DeliveryCountry"; id: string }
+    | { __typename: "DeliveryCustomization"; id: string }
+    | { __typename: "DeliveryLocationGroup"; id: string }
+    | { __typename: "DeliveryMethod"; id: string }
+    | { __typename: "DeliveryMethodDefinition"; id: string }
+    | { __typename: "DeliveryParticipant"; id: string }
+    | { __typename: "DeliveryProfile"; id: string }
+    | { __typename: "DeliveryProfileItem"; id: string }
+    | { __typename: "DeliveryPromiseParticipant"; id: string }
+    | { __typename: "DeliveryPromiseProvider"; id: string }
+    | { __typename: "DeliveryProvince"; id: string }
+    | { __typename: "DeliveryRateDefinition"; id: string }
+    | { __typename: "DeliveryZone"; id: string }
+    | { __typename: "DiscountAutomaticBxgy"; id: string }
+    | { __typename: "DiscountAutomaticNode"; id: string }
+    | { __typename: "DiscountCodeNode"; id: string }
+    | { __typename: "DiscountNode"; id: string }
+    | { __typename: "DiscountRedeemCodeBulkCreation"; id: string }
+    | { __typename: "Domain"; id: string }
+    | { __typename: "DraftOrder"; id: string }
+    | { __typename: "DraftOrderLineItem"; id: string }
+    | { __typename: "DraftOrderTag"; id: string }
+    | { __typename: "Duty"; id: string }
+    | { __typename: "ExchangeLineItem"; id: string }
+    | { __typename: "ExternalVideo"; id: string }
+    | { __typename: "Fulfillment"; id: string }
+    | { __typename: "FulfillmentConstraintRule"; id: string }
+    | { __typename: "FulfillmentEvent"; id: string }
+    | { __typename: "FulfillmentHold"; id: string }
+    | { __typename: "FulfillmentLineItem"; id: string }
+    | { __typename: "FulfillmentOrder"; id: string }
+    | { __typename: "FulfillmentOrderDestination"; id: string }
+    | { __typename: "FulfillmentOrderLineItem"; id: string }
+    | { __typename: "FulfillmentOrderMerchantRequest"; id: string }
+    | { __typename: "GenericFile"; id: string }
+    | { __typename: "GiftCard"; id: string }
+    | { __typename: "GiftCardCashOutTransaction"; id: string }
+    | { __typename: "GiftCardCreditTransaction"; id: string }
+    | { __typename: "GiftCardDebitTransaction"; id: string }
+    | { __typename: "IdentityProviderSubject"; id: string }
+    | { __typename: "InventoryAdjustmentGroup"; id: string }
+    | { __typename: "InventoryItem"; id: string }
+    | { __typename: "InventoryItemMeasurement"; id: string }
+    | { __typename: "InventoryLevel"; id: string }
+    | { __typename: "InventoryQuantity"; id: string }
+    | { __typename: "InventoryShipment"; id: string }
+    | { __typename: "InventoryShipmentLineItem"; id: string }
+    | { __typename: "InventoryTransfer"; id: string }
+    | { __typename: "InventoryTransferLineItem"; id: string }
+    | { __typename: "LineItem"; id: string }
+    | { __typename: "LineItemGroup"; id: string }
+    | { __typename: "Location"; id: string }
+    | { __typename: "MailingAddress"; id: string }
+    | { __typename: "Market"; id: string }
+    | { __typename: "MarketCatalog"; id: string }
+    | { __typename: "MarketRegionCountry"; id: string }
+    | { __typename: "MarketRegionSubdivision"; id: string }
+    | { __typename: "MarketWebPresence"; id: string }
+    | { __typename: "MarketingActivity"; id: string }
+    | { __typename: "MarketingEvent"; id: string }
+    | { __typename: "MediaImage"; id: string }
+    | { __typename: "Menu"; id: string }
+    | { __typename: "Metafield"; id: string }
+    | { __typename: "MetafieldDefinition"; id: string }
+    | { __typename: "Metaobject"; id: string }
+    | { __typename: "MetaobjectDefinition"; id: string }
+    | { __typename: "Model3d"; id: string }
+    | { __typename: "OnlineStoreTheme"; id: string }
+    | { __typename: "Order"; id: string }
+    | { __typename: "OrderAdjustment"; id: string }
+    | { __typename: "OrderAttributionDefinition"; id: string }
+    | { __typename: "OrderCancelJobResult"; id: string }
+    | { __typename: "OrderCreateMandatePaymentJobResult"; id: string }
+    | { __typename: "OrderDisputeSummary"; id: string }
+    | { __typename: "OrderEditSession"; id: string }
+    | { __typename: "OrderTransaction"; id: string }
+    | { __typename: "Page"; id: string }
+    | { __typename: "PaymentCustomization"; id: string }
+    | { __typename: "PaymentMandate"; id: string }
+    | { __typename: "PaymentSchedule"; id: string }
+    | { __typename: "PaymentTerms"; id: string }
+    | { __typename: "PaymentTermsTemplate"; id: string }
+    | { __typename: "PointOfSaleDevice"; id: string }
+    | { __typename: "PointOfSaleDevicePaymentSession"; id: string }
+    | { __typename: "PriceList"; id: string }
+    | { __typename: "Product"; id: string }
+    | { __typename: "ProductBundleOperation"; id: string }
+    | { __typename: "ProductDeleteOperation"; id: string }
+    | { __typename: "ProductDuplicateOperation"; id: string }
+    | { __typename: "ProductFeed"; id: string }
+    | { __typename: "ProductOption"; id: string }
+    | { __typename: "ProductOptionValue"; id: string }
+    | { __typename: "ProductSetOperation"; id: string }
+    | { __typename: "ProductTaxonomyNode"; id: string }
+    | { __typename: "ProductVariant"; id: string }
+    | { __typename: "ProductVariantComponent"; id: string }
+    | { __typename: "Publication"; id: string }
+    | { __typename: "PublicationResourceOperation"; id: string }
+    | { __typename: "QuantityPriceBreak"; id: string }
+    | { __typename: "Refund"; id: string }
+    | { __typename: "RefundShippingLine"; id: string }
+    | { __typename: "Return"; id: string }
+    | { __typename: "ReturnLineItem"; id: string }
+    | { __typename: "ReturnReasonDefinition"; id: string }
+    | { __typename: "ReturnableFulfillment"; id: string }
+    | { __typename: "ReverseDelivery"; id: string }
+    | { __typename: "ReverseDeliveryLineItem"; id: string }
+    | { __typename: "ReverseFulfillmentOrder"; id: string }
+    | { __typename: "ReverseFulfillmentOrderDisposition"; id: string }
+    | { __typename: "ReverseFulfillmentOrderLineItem"; id: string }
+    | { __typename: "SaleAdditionalFee"; id: string }
+    | { __typename: "SavedSearch"; id: string }
+    | { __typename: "ScriptTag"; id: string }
+    | { __typename: "Segment"; id: string }
+    | { __typename: "SellingPlan"; id: string }
+    | { __typename: "SellingPlanGroup"; id: string }
+    | { __typename: "ServerPixel"; id: string }
+    | { __typename: "ShippingLabel"; id: string }
+    | { __typename: "ShippingLabelPurchaseResult"; id: string }
+    | { __typename: "Shop"; id: string }
+    | { __typename: "ShopAddress"; id: string }
+    | { __typename: "ShopPolicy"; id: string }
+    | { __typename: "ShopifyPaymentsAccount"; id: string }
+    | { __typename: "ShopifyPaymentsBalanceTransaction"; id: string }
+    | { __typename: "ShopifyPaymentsBankAccount"; id: string }
+    | { __typename: "ShopifyPaymentsDispute"; id: string }
+    | { __typename: "ShopifyPaymentsDisputeEvidence"; id: string }
+    | { __typename: "ShopifyPaymentsDisputeFileUpload"; id: string }
+    | { __typename: "ShopifyPaymentsDisputeFulfillment"; id: string }
+    | { __typename: "ShopifyPaymentsPayout"; id: string }
+    | { __typename: "StaffMember"; id: string }
+    | { __typename: "StandardMetafieldDefinitionTemplate"; id: string }
+    | { __typename: "StoreCreditAccount"; id: string }
+    | { __typename: "StoreCreditAccountCreditTransaction"; id: string }
+    | { __typename: "StoreCreditAccountDebitRevertTransaction"; id: string }
+    | { __typename: "StoreCreditAccountDebitTransaction"; id: string }
+    | { __typename: "StorefrontAccessToken"; id: string }
+    | { __typename: "SubscriptionBillingAttempt"; id: string }
+    | { __typename: "SubscriptionContract"; id: string }
+    | { __typename: "SubscriptionDraft"; id: string }
+    | { __typename: "TaxonomyAttribute"; id: string }
+    | { __typename: "TaxonomyCategory"; id: string }
+    | { __typename: "TaxonomyChoiceListAttribute"; id: string }
+    | { __typename: "TaxonomyMeasurementAttribute"; id: string }
+    | { __typename: "TaxonomyValue"; id: string }
+    | { __typename: "TenderTransaction"; id: string }
+    | { __typename: "TransactionFee"; id: string }
+    | { __typename: "UnverifiedReturnLineItem"; id: string }
+    | { __typename: "UrlRedirect"; id: string }
+    | { __typename: "UrlRedirectImport"; id: string }
+    | { __typename: "Validation"; id: string }
+    | { __typename: "Video"; id: string }
+    | { __typename: "WebPixel"; id: string }
+    | { __typename: "WebhookSubscription"; id: string }
+    | null
+  >;
 };
 
 export type ReturnStateQueryVariables = Exact<{

@@ -224,6 +224,27 @@ interface RuntimeGlobals {
   __standin: { ext: ThemeExtension; ctx: StorefrontRenderContext };
 }
 
+function appMetafieldDrops(
+  raw: Record<string, Record<string, { type: string; value: string }>>,
+): Record<string, Record<string, { type: string; value: unknown }>> {
+  const out: Record<string, Record<string, { type: string; value: unknown }>> = {};
+  for (const [ns, fields] of Object.entries(raw)) {
+    out[ns] = {};
+    for (const [key, m] of Object.entries(fields)) {
+      let value: unknown = m.value;
+      if (m.type === "json") {
+        try {
+          value = JSON.parse(m.value);
+        } catch {
+          value = null;
+        }
+      }
+      out[ns][key] = { type: m.type, value };
+    }
+  }
+  return out;
+}
+
 function shopifyGlobals(
   ext: ThemeExtension,
   ctx: StorefrontRenderContext,
@@ -231,6 +252,9 @@ function shopifyGlobals(
   const c = ctx.customer;
   const root = ctx.basePath;
   return {
+    // The app's app-data metafields (`app.metafields.<namespace>.<key>.value`); a json
+    // metafield's value is the parsed object, as on Shopify.
+    app: { metafields: appMetafieldDrops(ctx.shop.appMetafields ?? {}) },
     shop: {
       name: ctx.shop.name,
       currency: ctx.shop.currencyCode,
@@ -349,6 +373,13 @@ export function createExtensionRenderer(extensionDir: string): ExtensionRenderer
   engine.registerFilter("asset_url", function (this: { context: Context }, file: unknown) {
     const { ctx } = state(this.context);
     return assetUrl(ctx, String(file));
+  });
+  // Shopify's weight_with_unit: grams → the shop's weight unit ("0.2 kg"). The stand-in's
+  // shops all weigh in kilograms; trailing zeros are dropped (guess, see README).
+  engine.registerFilter("weight_with_unit", function (grams: unknown) {
+    const g = Number(grams);
+    if (!Number.isFinite(g)) return "";
+    return `${Number((g / 1000).toFixed(3))} kg`;
   });
   engine.registerFilter("money", function (this: { context: Context }, minor: unknown) {
     const { ctx } = state(this.context);
