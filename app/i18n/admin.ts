@@ -1,7 +1,9 @@
 /**
- * Admin strings and display formatting in one place. The admin is English for now; money
- * and dates are formatted on the server (loaders send display strings), so the server
- * render and the browser never format differently and hydration stays clean.
+ * Admin strings and display formatting in one place. Money and dates are formatted on the
+ * server (loaders send display strings), so the server render and the browser never format
+ * differently and hydration stays clean. The formatters take the staff member's admin
+ * locale (app/services/admin-locale.server.ts); the labels below are English, and pages
+ * move to the per-area catalogs in app/i18n/catalogs/ (see admin-locale.ts).
  */
 import { formatMoney } from "~/domain/money";
 
@@ -134,9 +136,9 @@ export function resolutionLabel(resolution: string): string {
 }
 
 /** Money in the return's own currency; never throws (an unknown code is shown as-is). */
-export function formatAdminMoney(amount: number, currency: string): string {
+export function formatAdminMoney(amount: number, currency: string, locale: string = ADMIN_LOCALE): string {
   try {
-    return formatMoney({ amount, currency }, ADMIN_LOCALE);
+    return formatMoney({ amount, currency }, locale);
   } catch {
     return `${amount} ${currency}`;
   }
@@ -153,24 +155,24 @@ function safeTimeZone(timeZone: string | null | undefined): string {
 }
 
 /** "Mar 1, 2026" in the shop's time zone. */
-export function formatAdminDate(iso: string, timeZone?: string | null): string {
-  return new Intl.DateTimeFormat(ADMIN_LOCALE, { dateStyle: "medium", timeZone: safeTimeZone(timeZone) }).format(new Date(iso));
+export function formatAdminDate(iso: string, timeZone?: string | null, locale: string = ADMIN_LOCALE): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: safeTimeZone(timeZone) }).format(new Date(iso));
 }
 
 /** "Mar 1, 2026, 2:05 PM" in the shop's time zone. */
-export function formatAdminDateTime(iso: string, timeZone?: string | null): string {
-  return new Intl.DateTimeFormat(ADMIN_LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: safeTimeZone(timeZone) }).format(new Date(iso));
+export function formatAdminDateTime(iso: string, timeZone?: string | null, locale: string = ADMIN_LOCALE): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: safeTimeZone(timeZone) }).format(new Date(iso));
 }
 
 /** "Mar 4 – Mar 11, 2026" */
-export function formatAdminDateRange(fromIso: string, toIso: string, timeZone?: string | null): string {
-  const format = new Intl.DateTimeFormat(ADMIN_LOCALE, { dateStyle: "medium", timeZone: safeTimeZone(timeZone) });
+export function formatAdminDateRange(fromIso: string, toIso: string, timeZone?: string | null, locale: string = ADMIN_LOCALE): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: safeTimeZone(timeZone) });
   return format.formatRange(new Date(fromIso), new Date(toIso));
 }
 
 /** Tab badge text: the count, or "1,000+" when the count stopped at its cap. */
-export function formatCount(count: { count: number; capped: boolean }): string {
-  const n = new Intl.NumberFormat(ADMIN_LOCALE).format(count.count);
+export function formatCount(count: { count: number; capped: boolean }, locale: string = ADMIN_LOCALE): string {
+  const n = new Intl.NumberFormat(locale).format(count.count);
   return count.capped ? `${n}+` : n;
 }
 

@@ -6,14 +6,27 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { appConfig, authenticate } from "~/shopify.server";
-import { ensureShop } from "~/services/shops.server";
+import { adminLocaleFor } from "~/services/admin-locale.server";
+import { ensurePolicyPublished } from "~/services/settings.server";
+import { contextForSession } from "~/services/shop-context.server";
+import { translator } from "~/i18n/admin-locale";
+import { NAV_CATALOG } from "~/i18n/catalogs/nav";
+import { polarisTranslations } from "~/i18n/polaris.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  await ensureShop(session.shop);
+  const { session, sessionToken } = await authenticate.admin(request);
+  const ctx = await contextForSession(session);
+  const [locale] = await Promise.all([
+    adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub }),
+    // On install (and if Shopify missed a save): the storefront gets the app's policy.
+    // A failure here must not keep the merchant out of the app.
+    ensurePolicyPublished(ctx).catch(() => undefined),
+  ]);
   return {
+    locale,
+    polaris: polarisTranslations(locale),
     apiKey: appConfig.SHOPIFY_API_KEY,
     // Offline (demo/test) the CDN's App Bridge is unreachable; the stand-in serves a compatible one.
     appBridgeUrl: appConfig.APP_MODE === "production" ? undefined : appConfig.APP_BRIDGE_URL,
@@ -21,15 +34,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function App() {
-  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl, locale, polaris } = useLoaderData<typeof loader>();
+  const t = translator(NAV_CATALOG, locale);
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polaris} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
         <Link to="/app" rel="home">
-          Returns
+          {t("navReturns")}
         </Link>
-        <Link to="/app/settings">Settings</Link>
-        <Link to="/app/analytics">Analytics</Link>
+        <Link to="/app/settings">{t("navSettings")}</Link>
+        <Link to="/app/analytics">{t("navAnalytics")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -2,7 +2,7 @@
  * Uninstall and the mandatory privacy webhooks, over every table that holds shop or
  * customer data:
  *   Session, Shop, ReturnPolicy, PolicyVersion, ReturnRequest, ReturnLine, ReturnEvent, RefundAttempt,
- *   WebhookDelivery, ComplianceRequest, RateLimit.
+ *   WebhookDelivery, ComplianceRequest, RateLimit, StaffPreference.
  * A test walks every Prisma model, so a new table cannot be forgotten here.
  */
 import db from "~/db.server";
@@ -140,6 +140,7 @@ export async function handleShopRedact(shop: string, client: Db = db) {
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),
     client.rateLimit.deleteMany({ where: { shop } }),
+    client.staffPreference.deleteMany({ where: { shop } }),
     // Cascades to policy (and its versions), returns, lines, events and refund attempts.
     client.shop.deleteMany({ where: { domain: shop } }),
   ]);

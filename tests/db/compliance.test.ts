@@ -29,6 +29,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   WebhookDelivery: (db, shop) => db.webhookDelivery.count({ where: { shop } }),
   ComplianceRequest: (db, shop) => db.complianceRequest.count({ where: { shop } }),
   RateLimit: (db, shop) => db.rateLimit.count({ where: { shop } }),
+  StaffPreference: (db, shop) => db.staffPreference.count({ where: { shop } }),
 };
 
 async function seedShop(db: Db, domain: string) {
@@ -39,6 +40,7 @@ async function seedShop(db: Db, domain: string) {
   await db.returnPolicy.create({ data: { shopId: shop.id, document: "{}" } });
   await db.policyVersion.create({ data: { shopId: shop.id, version: 1, document: "{}", actorName: "Staff" } });
   await db.rateLimit.create({ data: { key: `${domain}-lookup`, shop: domain, windowStart: new Date(), count: 1 } });
+  await db.staffPreference.create({ data: { shop: domain, userId: "1", locale: "sv" } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
     { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },
