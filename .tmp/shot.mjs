@@ -1,5 +1,5 @@
 import { chromium } from "playwright-core";
-const [url, out, locale, full] = process.argv.slice(2);
+const [url, out, _locale, full] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36", locale: "en-GB" });
 page.on("console", (m) => { if (m.type() === "error") console.log("console:", m.text()); });

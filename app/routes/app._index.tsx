@@ -25,6 +25,8 @@ import { authenticate } from "~/shopify.server";
 import { INBOX_TABS, SEARCH_MAX_LENGTH, loadInbox, type InboxTab } from "~/services/returns-query.server";
 import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
 import { TAB_DESCRIPTION, TAB_LABEL, formatAdminDate, formatAdminMoney, formatCount, resolutionLabel } from "~/i18n/admin";
+import { OnboardingChecklist } from "~/components/onboarding/OnboardingChecklist";
+import { loadOnboarding } from "~/services/onboarding-page.server";
 
 /** Bad or hand-edited parameters fall back to the first page of "All", never to an error. */
 const InboxParamsSchema = z.object({
@@ -38,7 +40,7 @@ const InboxParamsSchema = z.object({
 });
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const params = InboxParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { shop, page, counts } = await loadInbox(session.shop, {
     tab: params.tab,
@@ -46,7 +48,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     after: params.after,
     before: params.before,
   });
+  const onboarding = await loadOnboarding(request, session.shop, sessionToken?.sub);
   return {
+    onboarding,
     // The tab order and the search limit travel with the data: this page's component can't
     // import the server module that defines them.
     tabs: INBOX_TABS,
@@ -167,6 +171,11 @@ export default function ReturnsInbox() {
   return (
     <Page title="Returns" fullWidth>
       <Layout>
+        {data.onboarding ? (
+          <Layout.Section>
+            <OnboardingChecklist data={data.onboarding} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card padding="0">
             <IndexFilters

@@ -5,9 +5,11 @@
  */
 import type { Catalog } from "../admin-locale";
 import { NAV_CATALOG } from "./nav";
+import { ONBOARDING_CATALOG } from "./onboarding";
 import { SETTINGS_CATALOG } from "./settings";
 
 export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   nav: NAV_CATALOG,
+  onboarding: ONBOARDING_CATALOG,
   settings: SETTINGS_CATALOG,
 };
