@@ -1,3 +1,5 @@
+// Regenerates public/favicon.ico, app-icon.png and apple-touch-icon.png from public/icon.svg
+// with Debian's Chromium (playwright-core): `node scripts/make-icons.mjs`.
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
 const svg = readFileSync("public/icon.svg", "utf8");
