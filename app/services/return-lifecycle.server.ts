@@ -20,7 +20,7 @@ import {
   reopenReturn as shopifyReopen,
   type ShopifyReturn,
 } from "~/shopify/returns.server";
-import { claimAttempt, settleAttempt } from "./attempts.server";
+import { claimAttempt, renewClaim, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadPolicy } from "./policy.server";
 import {
@@ -122,6 +122,7 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
     throw new ReturnsError("IN_PROGRESS", "This return is being created in Shopify right now. Reload in a moment.");
   }
   try {
+    await renewClaim(ctx, claim);
     const created = await shopifyCreate(ctx.admin, {
       orderId: ret.orderId,
       requestedAt: ret.requestedAt.toISOString(),
@@ -137,19 +138,19 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
         .map((l) => ({ variantId: l.exchangeVariantId!, quantity: l.quantity })),
       ...returnShippingFeeInput(ret),
     });
-    await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: created.id });
+    await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: created.id });
     await linkShopifyReturn(ctx, ret.id, created.id, created.name, created.status);
     return created.id;
   } catch (error) {
     if (error instanceof ShopifyOutcomeUnknownError) {
-      await settleAttempt(ctx, claim.attemptId, "UNKNOWN", { error: error.message });
+      await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
       const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
       if (linked) {
-        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
+        await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
         return linked;
       }
     } else {
-      await settleAttempt(ctx, claim.attemptId, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+      await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
     }
     throw fromShopifyError(error, "create the return");
   }
@@ -294,6 +295,7 @@ export async function inspectReturn(ctx: ReturnsContext, id: string, lines: Insp
   if (toDispose.length > 0 && ret.shopifyReturnId) {
     const claim = await claimAttempt(ctx, ret.id, "DISPOSE", lines);
     if (claim.won) {
+      await renewClaim(ctx, claim);
       try {
         await disposeItems(
           ctx.admin,
@@ -304,12 +306,12 @@ export async function inspectReturn(ctx: ReturnsContext, id: string, lines: Insp
             ...(l.locationId ? { locationId: l.locationId } : {}),
           })),
         );
-        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", {});
+        await settleAttempt(ctx, claim, "SUCCEEDED", {});
       } catch (error) {
         const disposed = await alreadyDisposed(ctx, ret.shopifyReturnId).catch(() => false);
-        if (disposed) await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { via: "re-read" });
+        if (disposed) await settleAttempt(ctx, claim, "SUCCEEDED", { via: "re-read" });
         else {
-          await settleAttempt(ctx, claim.attemptId, error instanceof ShopifyOutcomeUnknownError ? "UNKNOWN" : "FAILED", { error: String(error) });
+          await settleAttempt(ctx, claim, error instanceof ShopifyOutcomeUnknownError ? "UNKNOWN" : "FAILED", { error: String(error) });
           throw fromShopifyError(error, "record the dispositions");
         }
       }

@@ -33,7 +33,8 @@ import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { fetchOrderReturns, fetchReturn, requestReturn as shopifyRequestReturn } from "~/shopify/returns.server";
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { fromMinorUnits } from "~/shopify/money";
-import { ShopifyApiError, ShopifyOutcomeUnknownError } from "~/shopify/errors";
+import { ShopifyApiError, ShopifyOutcomeUnknownError, ShopifyUserErrors } from "~/shopify/errors";
+import { claimAttempt, getAttempt, renewClaim, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
@@ -315,10 +316,31 @@ export async function requestReturn(
   return { id: final.id, rmaNumber: final.rmaNumber, status: final.status, statusToken: final.statusToken, autoApproved };
 }
 
-/** `returnRequest` for a saved request; links the Shopify return, or flags the request. */
-export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecord, policy?: ReturnPolicy) {
+/** After this many refusals by Shopify, a request is flagged once and no longer re-sent. */
+export const MAX_REQUEST_REFUSALS = 3;
+
+export type SendOutcome = "SENT" | "LINKED" | "BUSY" | "UNKNOWN" | "REFUSED" | "GAVE_UP" | "FAILED";
+
+/**
+ * `returnRequest` for a saved request, claimed first (stage SEND_REQUEST) so two senders —
+ * the shopper's request and a reconciliation run, or two instances' runs — never both send
+ * it: a second Shopify return for one RMA would follow. A lost answer is settled by looking
+ * for the return on the order, never by sending again while the claim's lease runs. A
+ * request Shopify refuses is re-sent by reconciliation until MAX_REQUEST_REFUSALS, then
+ * flagged once, with one event, and left for a person.
+ */
+export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecord, policy?: ReturnPolicy): Promise<SendOutcome> {
   void policy;
+  const claim = await claimAttempt(ctx, ret.id, "SEND_REQUEST", { lines: ret.lines.length });
+  if (!claim.won) return "BUSY";
   try {
+    // Linked meanwhile (a webhook, or a lost answer of an earlier send found later)?
+    const fresh = await requireReturn(ctx, ret.id);
+    if (fresh.shopifyReturnId) {
+      await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: fresh.shopifyReturnId, via: "already linked" });
+      return "LINKED";
+    }
+    await renewClaim(ctx, claim);
     const created = await shopifyRequestReturn(ctx.admin, {
       orderId: ret.orderId,
       returnLineItems: ret.lines.map((l) => ({
@@ -330,18 +352,39 @@ export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecor
       })),
       ...returnShippingFeeInput(ret),
     });
+    await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: created.id });
     await linkShopifyReturn(ctx, ret.id, created.id, created.name, created.status);
+    return "SENT";
   } catch (error) {
     if (error instanceof ShopifyOutcomeUnknownError) {
-      // It may have been created: look for it before anyone tries again.
+      // It may have been created: look for it. If it can't be found yet, the step stays
+      // UNKNOWN (nobody re-sends) until reconciliation finds it or the lease runs out.
+      await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
       const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
-      if (!linked) await flagForAttention(ctx, ret.id, "Shopify did not confirm the return request; the reconciliation job will link or resend it.");
-      return;
+      if (linked) {
+        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
+        return "LINKED";
+      }
+      return "UNKNOWN";
     }
-    if (error instanceof ShopifyApiError) {
-      await flagForAttention(ctx, ret.id, `Shopify did not accept the return request: ${error.message}`);
-      return;
+    if (error instanceof ShopifyUserErrors) {
+      const previous = (await getAttempt(ctx, ret.id, "SEND_REQUEST"))?.failures ?? 0;
+      const failures = previous + 1;
+      await settleAttempt(ctx, claim, "FAILED", { error: error.message }, { failures });
+      if (failures === MAX_REQUEST_REFUSALS) {
+        await flagForAttention(ctx, ret.id, `Shopify refused the return request ${failures} times (${error.message}); it will not be sent again automatically.`, {
+          refusals: failures,
+        });
+        return "GAVE_UP";
+      }
+      return "REFUSED";
     }
+    if (error instanceof ShopifyApiError || error instanceof ReturnsError) {
+      // Not sent, or refused before sending (a lost claim): free to try again later.
+      await settleAttempt(ctx, claim, "FAILED", { error: error.message });
+      return "FAILED";
+    }
+    await settleAttempt(ctx, claim, "FAILED", { error: String(error) });
     throw error;
   }
 }

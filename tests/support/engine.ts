@@ -52,7 +52,20 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       const name = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "anonymous";
       calls.set(name, (calls.get(name) ?? 0) + 1);
       const response = await api.handleGraphql(request);
-      const json = await response.clone().json().catch(() => null);
+      // A lost answer (the stand-in ran the call, then the connection dropped) fails here,
+      // as fetch() does when a connection resets mid-answer.
+      const text = await response.clone().text().catch(() => null);
+      if (text === null) {
+        answers.set("dropped", (answers.get("dropped") ?? 0) + 1);
+        throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+      }
+      const json = (() => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return null;
+        }
+      })();
       const kind = json?.errors?.[0]?.extensions?.code === "THROTTLED" ? "THROTTLED" : String(response.status);
       answers.set(kind, (answers.get(kind) ?? 0) + 1);
       const cost = json?.extensions?.cost?.requestedQueryCost;
