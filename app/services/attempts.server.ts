@@ -18,7 +18,8 @@ import { WORST_CASE_REQUEST_MS } from "~/shopify/client.server";
 import { ReturnsError, type ReturnsContext } from "./context.server";
 
 export type AttemptStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "UNKNOWN";
-export type AttemptStage = "CREATE_RETURN" | "DISPOSE" | "PROCESS" | "STORE_CREDIT_BONUS" | "SEND_REQUEST";
+/** CREATE_RETURN guards every call that creates the RMA's Shopify return (returnRequest, returnCreate). */
+export type AttemptStage = "CREATE_RETURN" | "DISPOSE" | "PROCESS" | "STORE_CREDIT_BONUS";
 
 /**
  * How long a claim holds after it was taken or renewed. The holder renews it (checking its

@@ -230,7 +230,7 @@ export async function reconcileShop(ctx: ReturnsContext, since: Date): Promise<R
   }
 
   // Refund requests that never reached Shopify (not exchange requests: those wait for
-  // approval). Each send is claimed (stage SEND_REQUEST), so two runs — on two instances, or
+  // approval). Each send is claimed (stage CREATE_RETURN, as approval's returnCreate), so two runs — on two instances, or
   // a run and the shopper's own request — never both send one; requests Shopify refused
   // MAX_REQUEST_REFUSALS times were flagged once and are left for a person.
   const graceMs = 60_000;
@@ -241,12 +241,12 @@ export async function reconcileShop(ctx: ReturnsContext, since: Date): Promise<R
       status: "REQUESTED",
       requestedAt: { lt: new Date(ctx.now().getTime() - graceMs) },
       lines: { none: { resolution: "EXCHANGE" } },
-      refundAttempts: { none: { stage: "SEND_REQUEST", failures: { gte: MAX_REQUEST_REFUSALS } } },
+      refundAttempts: { none: { stage: "CREATE_RETURN", failures: { gte: MAX_REQUEST_REFUSALS } } },
     },
     include: { lines: true },
   });
   for (const ret of unlinked) {
-    const attempt = await getAttempt(ctx, ret.id, "SEND_REQUEST");
+    const attempt = await getAttempt(ctx, ret.id, "CREATE_RETURN");
     if (attempt && (attempt.status === "PENDING" || attempt.status === "UNKNOWN")) {
       // Someone is sending it, or an answer was lost: only Shopify can tell, and only once
       // the lease is over may it be sent again.
@@ -268,7 +268,6 @@ export async function reconcileShop(ctx: ReturnsContext, since: Date): Promise<R
   const attempts = await ctx.db.refundAttempt.findMany({
     where: {
       shopId: ctx.shop.id,
-      stage: { not: "SEND_REQUEST" },
       OR: [{ status: "UNKNOWN" }, { status: "PENDING", OR: [{ leaseUntil: { lt: ctx.now() } }, { leaseUntil: null }] }],
     },
     include: { returnRequest: true },

@@ -29,6 +29,14 @@ export interface Engine {
   /** Answers by kind: HTTP status, or "THROTTLED" for HTTP 200 throttling. */
   answers: Map<string, number>;
   resetCalls(): void;
+  /**
+   * Holds the next call of a GraphQL operation before it reaches the stand-in, so a test can
+   * make two use cases overlap deterministically: `reached` resolves when it is held,
+   * `release()` lets it go on.
+   */
+  holdNext(operation: string): { reached: Promise<void>; release(): void };
+  /** Answers every call of an operation with this HTTP status, without running it. */
+  failOperation(operation: string, status: number | null): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +50,8 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
   const calls = new Map<string, number>();
   const costs = new Map<string, number[]>();
   const answers = new Map<string, number>();
+  const holds = new Map<string, { reach: () => void; gate: Promise<void> }>();
+  const failing = new Map<string, number>();
   const admin = createAdminClient({
     shop,
     accessToken: token,
@@ -51,6 +61,14 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       const body = (await request.clone().json()) as { query: string };
       const name = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "anonymous";
       calls.set(name, (calls.get(name) ?? 0) + 1);
+      const hold = holds.get(name);
+      if (hold) {
+        holds.delete(name);
+        hold.reach();
+        await hold.gate;
+      }
+      const failStatus = failing.get(name);
+      if (failStatus) return new Response(JSON.stringify({ errors: "Service Unavailable" }), { status: failStatus });
       const response = await api.handleGraphql(request);
       // A lost answer (the stand-in ran the call, then the connection dropped) fails here,
       // as fetch() does when a connection resets mid-answer.
@@ -72,7 +90,14 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       if (typeof cost === "number") costs.set(name, [...(costs.get(name) ?? []), cost]);
       return response;
     },
-    sleep: async (ms: number) => clock.advance(ms),
+    // Waits that overlap in real life overlap here too: each sleeper moves the clock to its
+    // own wake-up time, so ten concurrent 5 s waits take 5 s, not 50 s (which would run
+    // requests past the client's deadline that real time would not).
+    sleep: async (ms: number) => {
+      const until = clock.now().getTime() + ms;
+      await new Promise((r) => setImmediate(r));
+      if (clock.now().getTime() < until) clock.advance(until - clock.now().getTime());
+    },
     random: () => 0.5,
     now: () => clock.now().getTime(),
   });
@@ -100,6 +125,18 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       calls.clear();
       costs.clear();
       answers.clear();
+    },
+    holdNext(operation) {
+      let reach!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((r) => (reach = r));
+      const gate = new Promise<void>((r) => (release = r));
+      holds.set(operation, { reach, gate });
+      return { reached, release };
+    },
+    failOperation(operation, status) {
+      if (status === null) failing.delete(operation);
+      else failing.set(operation, status);
     },
     close: () => t.drop(),
   };
