@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toShopifyStatus, type ReturnStatus } from "~/domain";
 import { CLAIM_LEASE_MS } from "~/services/attempts.server";
 import { approveReturn, declineReturn, inspectReturn, markReceived } from "~/services/return-lifecycle.server";
+import { processReturn } from "~/services/return-processing.server";
+import { WORST_CASE_REQUEST_MS } from "~/shopify/client.server";
 import { requestReturn } from "~/services/return-request.server";
 import { requireReturn } from "~/services/return-records.server";
 import { reconcileShop } from "~/services/return-sync.server";
@@ -179,5 +181,49 @@ describe.each(providers)("races on %s", (provider) => {
     const flags = await engine.t.db.returnEvent.count({ where: { returnRequestId: r.id, type: "flagged" } });
     expect(flags).toBe(1);
     expect((await requireReturn(engine.ctx, r.id)).needsAttention).toBe(true);
+  });
+
+  async function receivedReturn() {
+    const { order, line: l } = await line();
+    const r = await requestReturn(engine.ctx, { orderId: order.id, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: l.fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] });
+    await approveReturn(engine.ctx, r.id, STAFF);
+    await markReceived(engine.ctx, r.id, STAFF);
+    return r.id;
+  }
+
+  it("GIVEN a refund call still in flight at the client's worst case WHEN reconciliation runs and staff click again THEN the claim still holds (lease > the call's worst case)", async () => {
+    const id = await receivedReturn();
+    engine.resetCalls();
+    const held = engine.holdNext("ReturnProcess");
+    const first = processReturn(engine.ctx, id, STAFF);
+    await held.reached;
+    engine.clock.advance(WORST_CASE_REQUEST_MS); // the call may legitimately still be running
+    await reconcileShop(engine.ctx, new Date(engine.clock.now().getTime() - 60_000));
+    const attempt = await engine.t.db.refundAttempt.findFirst({ where: { returnRequestId: id, stage: "PROCESS" } });
+    expect(attempt?.status).toBe("PENDING");
+    await expect(processReturn(engine.ctx, id, OTHER_STAFF)).rejects.toMatchObject({ code: "IN_PROGRESS" });
+    held.release();
+    await first;
+    expect(engine.calls.get("ReturnProcess")).toBe(1);
+  });
+
+  it("GIVEN a holder stalled past its lease WHEN another took the step over and finished it THEN the stalled holder sends nothing (fencing token)", async () => {
+    const id = await receivedReturn();
+    engine.resetCalls();
+    // The first holder stalls before its refund call (its read of Shopify's suggestion is slow to come back).
+    const held = engine.holdNext("SuggestedReturnOutcome", { afterAnswer: true });
+    const stalled = processReturn(engine.ctx, id, STAFF).then(
+      () => "processed",
+      (e: { code?: string }) => e.code,
+    );
+    await held.reached;
+    engine.clock.advance(CLAIM_LEASE_MS + 60_000);
+    await reconcileShop(engine.ctx, new Date(engine.clock.now().getTime() - 60_000)); // releases the expired claim
+    expect((await processReturn(engine.ctx, id, OTHER_STAFF)).status).toBe("PROCESSED");
+    held.release();
+    expect(await stalled).toBe("IN_PROGRESS");
+    expect(engine.calls.get("ReturnProcess")).toBe(1);
+    const shopify = await fetchReturn(engine.admin, (await requireReturn(engine.ctx, id)).shopifyReturnId!);
+    expect(shopify?.refunds.nodes).toHaveLength(1);
   });
 });

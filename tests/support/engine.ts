@@ -34,7 +34,7 @@ export interface Engine {
    * make two use cases overlap deterministically: `reached` resolves when it is held,
    * `release()` lets it go on.
    */
-  holdNext(operation: string): { reached: Promise<void>; release(): void };
+  holdNext(operation: string, options?: { afterAnswer?: boolean }): { reached: Promise<void>; release(): void };
   /** Answers every call of an operation with this HTTP status, without running it. */
   failOperation(operation: string, status: number | null): void;
   close(): Promise<void>;
@@ -50,7 +50,7 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
   const calls = new Map<string, number>();
   const costs = new Map<string, number[]>();
   const answers = new Map<string, number>();
-  const holds = new Map<string, { reach: () => void; gate: Promise<void> }>();
+  const holds = new Map<string, { reach: () => void; gate: Promise<void>; afterAnswer: boolean }>();
   const failing = new Map<string, number>();
   const admin = createAdminClient({
     shop,
@@ -62,14 +62,18 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       const name = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "anonymous";
       calls.set(name, (calls.get(name) ?? 0) + 1);
       const hold = holds.get(name);
-      if (hold) {
-        holds.delete(name);
+      if (hold) holds.delete(name);
+      if (hold && !hold.afterAnswer) {
         hold.reach();
         await hold.gate;
       }
       const failStatus = failing.get(name);
       if (failStatus) return new Response(JSON.stringify({ errors: "Service Unavailable" }), { status: failStatus });
       const response = await api.handleGraphql(request);
+      if (hold?.afterAnswer) {
+        hold.reach();
+        await hold.gate;
+      }
       // A lost answer (the stand-in ran the call, then the connection dropped) fails here,
       // as fetch() does when a connection resets mid-answer.
       const text = await response.clone().text().catch(() => null);
@@ -126,12 +130,12 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       costs.clear();
       answers.clear();
     },
-    holdNext(operation) {
+    holdNext(operation, options = {}) {
       let reach!: () => void;
       let release!: () => void;
       const reached = new Promise<void>((r) => (reach = r));
       const gate = new Promise<void>((r) => (release = r));
-      holds.set(operation, { reach, gate });
+      holds.set(operation, { reach, gate, afterAnswer: options.afterAnswer ?? false });
       return { reached, release };
     },
     failOperation(operation, status) {
