@@ -121,9 +121,24 @@ export type ReconcileOutcome = "CREATED" | "UPDATED" | "UNCHANGED" | "MISSING";
 
 /** Re-reads one Shopify return and brings the local record in line. Safe to repeat. */
 export async function reconcileReturn(ctx: ReturnsContext, shopifyReturnId: string): Promise<ReconcileOutcome> {
+  // Webhooks of one return may be handled in parallel (several deliveries, several
+  // instances), and a read of Shopify may be slow: a read older than the local state must
+  // never be applied over it (CLOSED must not fall back to OPEN because one handler read
+  // Shopify before the close). So the local version is read BEFORE Shopify, and the update
+  // is conditional on it; if someone changed the return meanwhile, read both again.
+  for (let round = 1; ; round++) {
+    const outcome = await reconcileOnce(ctx, shopifyReturnId);
+    if (outcome !== "STALE") return outcome;
+    if (round >= 5) return "UNCHANGED"; // others keep changing it; the last writer read after us
+  }
+}
+
+async function reconcileOnce(ctx: ReturnsContext, shopifyReturnId: string): Promise<ReconcileOutcome | "STALE"> {
+  const versionBefore = (await ctx.db.returnRequest.findFirst({ where: { shopId: ctx.shop.id, shopifyReturnId }, select: { version: true } }))?.version;
   const r = await fetchReturn(ctx.admin, shopifyReturnId);
   if (!r) return "MISSING";
   let local = await ctx.db.returnRequest.findFirst({ where: { shopId: ctx.shop.id, shopifyReturnId }, include: { lines: true } });
+  if (local && versionBefore !== undefined && local.version !== versionBefore) return "STALE";
   if (!local) {
     // One of ours whose link a crash lost? Otherwise a return made elsewhere.
     const unlinked = await ctx.db.returnRequest.findMany({
@@ -163,7 +178,8 @@ export async function reconcileReturn(ctx: ReturnsContext, shopifyReturnId: stri
         ...(inferred.status !== local.status ? stageStamp(inferred.status, ctx.now()) : {}),
       },
     });
-    changed = updated.count === 1;
+    if (updated.count === 0) return "STALE"; // changed between our reads: judge again from a fresh read
+    changed = true;
     if (changed && inferred.status !== local.status) {
       await recordEvent(ctx.db, local, "synced", SHOPIFY_ACTOR, { from: local.status, to: inferred.status, why: inferred.explanation });
     }

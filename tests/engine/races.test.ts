@@ -13,7 +13,7 @@ import { processReturn } from "~/services/return-processing.server";
 import { WORST_CASE_REQUEST_MS } from "~/shopify/client.server";
 import { requestReturn } from "~/services/return-request.server";
 import { requireReturn } from "~/services/return-records.server";
-import { reconcileShop } from "~/services/return-sync.server";
+import { reconcileReturn, reconcileShop } from "~/services/return-sync.server";
 import { fetchReturn } from "~/shopify/returns.server";
 import { providers } from "../support/test-db";
 import { createEngine, returnableOrders, type Engine } from "../support/engine";
@@ -225,5 +225,26 @@ describe.each(providers)("races on %s", (provider) => {
     expect(engine.calls.get("ReturnProcess")).toBe(1);
     const shopify = await fetchReturn(engine.admin, (await requireReturn(engine.ctx, id)).shopifyReturnId!);
     expect(shopify?.refunds.nodes).toHaveLength(1);
+  });
+
+  it("GIVEN two webhook deliveries of one return handled in parallel, one with a slow read WHEN the return is closed in Shopify between the reads THEN the app ends CLOSED, never back to an earlier status (version read before Shopify)", async () => {
+    const { order, line: l } = await line();
+    const r = await requestReturn(engine.ctx, { orderId: order.id, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: l.fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] });
+    await approveReturn(engine.ctx, r.id, STAFF);
+    const shopifyId = (await requireReturn(engine.ctx, r.id)).shopifyReturnId!;
+    // Delivery A reads Shopify (OPEN) and its answer is slow to come back.
+    const held = engine.holdNext("ReturnState", { afterAnswer: true });
+    const slow = reconcileReturn(engine.ctx, shopifyId);
+    await held.reached;
+    // Meanwhile the merchant closes it in Shopify's admin; delivery B sees that and applies it.
+    const closed = await engine.api.graphql(engine.shop, `mutation { returnClose(id: "${shopifyId}") { return { status } userErrors { message } } }`);
+    expect((closed.body as { data: { returnClose: { return: { status: string } } } }).data.returnClose.return.status).toBe("CLOSED");
+    await reconcileReturn(engine.ctx, shopifyId);
+    expect((await requireReturn(engine.ctx, r.id)).status).toBe("CLOSED");
+    held.release();
+    await slow;
+    const ret = await requireReturn(engine.ctx, r.id);
+    expect(ret.status).toBe("CLOSED");
+    expect(ret.shopifyStatus).toBe("CLOSED");
   });
 });
