@@ -40,11 +40,20 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export async function createEngine(provider: Provider, options: { policy?: Partial<ReturnPolicy>; at?: string } = {}): Promise<Engine> {
+export async function createEngine(
+  provider: Provider,
+  options: { policy?: Partial<ReturnPolicy>; at?: string; autoCloseOnProcess?: boolean; strictReturnRefundCap?: boolean } = {},
+): Promise<Engine> {
   resetSharedThrottleBuckets();
   let current = new Date(options.at ?? TEST_NOW);
   const clock = { now: () => current, advance: (ms: number) => void (current = new Date(current.getTime() + ms)) };
-  const api = createAdminApi({ now: clock.now, seedNow: current, sleep: async (ms) => clock.advance(ms) });
+  const api = createAdminApi({
+    now: clock.now,
+    seedNow: current,
+    sleep: async (ms) => clock.advance(ms),
+    autoCloseOnProcess: options.autoCloseOnProcess ?? false,
+    strictReturnRefundCap: options.strictReturnRefundCap ?? false,
+  });
   const shop = NORDIC_DEMO_DOMAIN;
   const token = api.createToken(shop, [...ACCESS_SCOPES]);
   const calls = new Map<string, number>();
