@@ -1,4 +1,8 @@
 /**
+ * SELF-CONSISTENCY, not agreement with Shopify: both sides below implement our own written
+ * model (docs/refund-arithmetic.md), so this proves the two implementations match that
+ * model, not that the model matches Shopify (docs/guarantees.md).
+ *
  * The app's refund arithmetic (app/domain/refund.ts) and the offline stand-in's
  * (simulator/admin/arithmetic.ts, playing Shopify) implement docs/refund-arithmetic.md
  * independently. This test makes them agree on EVERY seeded order of nordic-demo that
