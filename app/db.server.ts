@@ -20,11 +20,58 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * Money columns (prisma/schema.prisma, comment "money"): BIGINT on PostgreSQL, INTEGER
+ * (64-bit) on SQLite. The PostgreSQL client reads BIGINT as a JS bigint; the app computes in
+ * numbers (integer minor units, exact up to 2^53), so those values are turned back into
+ * numbers here, for every query, aggregate and nested include alike. A test keeps this list
+ * and the schema in step (tests/db/money-columns.test.ts).
+ */
+export const MONEY_FIELDS: ReadonlySet<string> = new Set([
+  "refundAmount",
+  "storeCreditAmount",
+  "bonusCreditAmount",
+  "exchangeAmount",
+  "restockingFeeAmount",
+  "returnShippingFee",
+  "unitPrice",
+]);
+
+export function moneyToNumbers<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = moneyToNumbers(value[i]);
+    return value;
+  }
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    if (typeof v === "bigint" && MONEY_FIELDS.has(key)) {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n)) throw new RangeError(`${key} = ${v} is beyond exact arithmetic`);
+      record[key] = n;
+    } else if (v !== null && typeof v === "object") {
+      record[key] = moneyToNumbers(v);
+    }
+  }
+  return value;
+}
+
 /** Creates a client for a database URL. Tests use it directly for their own databases. */
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     const adapter = new PrismaPg({ connectionString: url });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const client = new PostgresClient({ adapter }).$extends({
+      name: "money-as-numbers",
+      query: {
+        $allModels: {
+          async $allOperations({ args, query }) {
+            return moneyToNumbers(await query(args));
+          },
+        },
+      },
+    });
+    return client as unknown as Db;
   }
   const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   return new SqliteClient({ adapter });

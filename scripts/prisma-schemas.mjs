@@ -16,7 +16,12 @@ export function postgresSchemaFrom(sqliteSchema) {
   if (swapped === sqliteSchema || !swapped.includes("prisma-postgresql")) {
     throw new Error("prisma/schema.prisma no longer matches the expected generator/datasource blocks");
   }
-  return `// GENERATED from prisma/schema.prisma by scripts/prisma-generate.mjs. Do not edit.\n${swapped}`;
+  return `// GENERATED from prisma/schema.prisma by scripts/prisma-generate.mjs. Do not edit.\n${widenMoney(swapped)}`;
+}
+
+/** Money columns (comment starting "money") are 64-bit on PostgreSQL: `Int` → `BigInt`. */
+export function widenMoney(schema) {
+  return schema.replace(/^([ \t]+\w+[ \t]+)Int(\??)([ \t][^\n]*\/\/[ \t]*money[^\n]*)$/gm, "$1BigInt$2$3");
 }
 
 export function writePostgresSchema() {

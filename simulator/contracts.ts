@@ -29,9 +29,10 @@ export interface FaultSettings {
   timeoutRate?: number; // request hangs for timeoutMs, then the socket/response errors
   timeoutMs?: number;
   /**
-   * Fraction 0..1 of Admin API calls that ARE executed but answered with HTTP 503, as if the
-   * response was lost on the way back (the crash case the app must reconcile). Added by the
-   * admin half; optional, so existing callers are unaffected.
+   * Fraction 0..1 of Admin API calls that ARE executed but whose answer is lost: the
+   * connection drops (half of them only after timeoutMs, like a client timeout). The caller
+   * sees a transport error and cannot tell whether the call ran (the case the app must
+   * reconcile by reading Shopify).
    */
   faultAfterExecuteRate?: number;
   /** Deterministic randomness for reproducible fault runs. */

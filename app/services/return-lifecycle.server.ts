@@ -20,7 +20,7 @@ import {
   reopenReturn as shopifyReopen,
   type ShopifyReturn,
 } from "~/shopify/returns.server";
-import { claimAttempt, settleAttempt } from "./attempts.server";
+import { claimAttempt, renewClaim, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadPolicyFor } from "./policy.server";
 import {
@@ -107,21 +107,38 @@ export async function syncShopifyLineIds(ctx: ReturnsContext, ret: ReturnRecord,
 
 // ---------------------------------------------------------------------------------------
 
-/** Creates the Shopify return for a request kept in the app (exchanges), exactly once. */
-async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<string> {
-  const claim = await claimAttempt(ctx, ret.id, "CREATE_RETURN", { lines: ret.lines.length });
+/**
+ * Creates the Shopify return (OPEN, with any exchange lines) for a request kept in the app,
+ * exactly once: claimed in stage CREATE_RETURN, which also guards `returnRequest` sends and
+ * declines of unlinked requests, so approve, decline and a reconciliation re-send can't
+ * race each other into a second Shopify return or a declined RMA with an open return.
+ * `open` is false when the return exists but may still be REQUESTED (sent by returnRequest).
+ */
+async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<{ id: string; open: boolean }> {
+  const claim = await claimAttempt(ctx, ret.id, "CREATE_RETURN", { via: "returnCreate", lines: ret.lines.length });
   if (!claim.won) {
-    if (claim.status === "SUCCEEDED") return (await requireReturn(ctx, ret.id)).shopifyReturnId!;
+    const linkedId = (await requireReturn(ctx, ret.id)).shopifyReturnId;
+    if (linkedId) return { id: linkedId, open: false };
     if (claim.status === "UNKNOWN") {
       const linked = await linkOrphanedShopifyReturn(ctx, ret);
       if (linked) {
-        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "reconciliation" });
-        return linked;
+        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup" });
+        return { id: linked, open: false };
       }
     }
     throw new ReturnsError("IN_PROGRESS", "This return is being created in Shopify right now. Reload in a moment.");
   }
   try {
+    // Holding the claim, look again: a decline or a send may have finished meanwhile.
+    const fresh = await requireReturn(ctx, ret.id);
+    if (fresh.shopifyReturnId) {
+      await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: fresh.shopifyReturnId, via: "already linked" });
+      return { id: fresh.shopifyReturnId, open: false };
+    }
+    if (fresh.status !== "REQUESTED") {
+      throw new ReturnsError("INVALID_STATE", `The return changed meanwhile (it is now ${fresh.status.toLowerCase()}). Reload and try again.`);
+    }
+    await renewClaim(ctx, claim);
     const created = await shopifyCreate(ctx.admin, {
       orderId: ret.orderId,
       requestedAt: ret.requestedAt.toISOString(),
@@ -137,19 +154,19 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
         .map((l) => ({ variantId: l.exchangeVariantId!, quantity: l.quantity })),
       ...returnShippingFeeInput(ret),
     });
-    await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: created.id });
+    await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: created.id });
     await linkShopifyReturn(ctx, ret.id, created.id, created.name, created.status);
-    return created.id;
+    return { id: created.id, open: true };
   } catch (error) {
     if (error instanceof ShopifyOutcomeUnknownError) {
-      await settleAttempt(ctx, claim.attemptId, "UNKNOWN", { error: error.message });
+      await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
       const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
       if (linked) {
         await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
-        return linked;
+        return { id: linked, open: true };
       }
     } else {
-      await settleAttempt(ctx, claim.attemptId, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+      await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
     }
     throw fromShopifyError(error, "create the return");
   }
@@ -159,21 +176,19 @@ export async function approveReturn(ctx: ReturnsContext, id: string, actor: Acto
   let ret = await requireReturn(ctx, id);
   if (ret.status === "APPROVED") return ret;
   assertAllowed(ret, "approve");
-  if (ret.shopifyReturnId) {
-    const shopifyId = ret.shopifyReturnId;
-    await shopifyStep(ctx, shopifyId, "approve the return", () => shopifyApprove(ctx.admin, shopifyId), (r) => r.status === "OPEN");
-  } else if (ret.lines.some((l) => l.resolution === "EXCHANGE")) {
-    await createOnShopify(ctx, ret);
-  } else {
-    // A refund request whose returnRequest never reached Shopify: link it, or create it open.
-    const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
-    if (linked) {
-      await shopifyStep(ctx, linked, "approve the return", () => shopifyApprove(ctx.admin, linked), (r) => r.status === "OPEN");
-    } else {
-      await createOnShopify(ctx, ret);
-    }
+  let shopifyId = ret.shopifyReturnId;
+  let open = false;
+  if (!shopifyId) {
+    // A refund request whose returnRequest never reached Shopify may be there after all.
+    if (!ret.lines.some((l) => l.resolution === "EXCHANGE")) shopifyId = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
+    if (!shopifyId) ({ id: shopifyId, open } = await createOnShopify(ctx, ret));
+  }
+  if (!open) {
+    const target = shopifyId;
+    await shopifyStep(ctx, target, "approve the return", () => shopifyApprove(ctx.admin, target), (r) => r.status === "OPEN");
   }
   ret = await requireReturn(ctx, id);
+  if (ret.status === "APPROVED") return finish(ctx, id); // a concurrent approval got there first
   await transitionOrAccept(ctx, ret, "approve", actor);
   await syncShopifyLineIds(ctx, await requireReturn(ctx, id)).catch(() => undefined);
   return finish(ctx, id);
@@ -182,21 +197,40 @@ export async function approveReturn(ctx: ReturnsContext, id: string, actor: Acto
 export type DeclineReason = "FINAL_SALE" | "RETURN_PERIOD_ENDED" | "OTHER";
 
 export async function declineReturn(ctx: ReturnsContext, id: string, input: { reason: DeclineReason; note?: string | null }, actor: ActorRef) {
-  const ret = await requireReturn(ctx, id);
+  let ret = await requireReturn(ctx, id);
   if (ret.status === "DECLINED") return ret;
   assertAllowed(ret, "decline");
   const note = input.note?.slice(0, 500) ?? null;
-  if (ret.shopifyReturnId) {
-    const shopifyId = ret.shopifyReturnId;
-    await shopifyStep(
-      ctx,
-      shopifyId,
-      "decline the return",
-      () => shopifyDecline(ctx.admin, { id: shopifyId, declineReason: input.reason, ...(note ? { declineNote: note } : {}), notifyCustomer: false }),
-      (r) => r.status === "DECLINED",
-    );
+  const declined = { data: { declineReason: input.reason, declineNote: note }, event: { reason: input.reason } };
+  if (!ret.shopifyReturnId) {
+    // Not in Shopify yet: take the claim that guards creating it, so an approval (returnCreate)
+    // or a re-send (returnRequest) can't create a Shopify return for a declined RMA.
+    const claim = await claimAttempt(ctx, ret.id, "CREATE_RETURN", { via: "decline" });
+    if (claim.won) {
+      try {
+        const fresh = await requireReturn(ctx, id);
+        if (!fresh.shopifyReturnId) {
+          await transitionOrAccept(ctx, fresh, "decline", actor, declined);
+          return await finish(ctx, id);
+        }
+        ret = fresh;
+      } finally {
+        await settleAttempt(ctx, claim, "FAILED", { via: "decline: nothing created" });
+      }
+    } else {
+      ret = await requireReturn(ctx, id);
+      if (!ret.shopifyReturnId) throw new ReturnsError("IN_PROGRESS", "This return is being sent to Shopify right now. Reload in a moment.");
+    }
   }
-  await transitionOrAccept(ctx, ret, "decline", actor, { data: { declineReason: input.reason, declineNote: note }, event: { reason: input.reason } });
+  const shopifyId = ret.shopifyReturnId!;
+  await shopifyStep(
+    ctx,
+    shopifyId,
+    "decline the return",
+    () => shopifyDecline(ctx.admin, { id: shopifyId, declineReason: input.reason, ...(note ? { declineNote: note } : {}), notifyCustomer: false }),
+    (r) => r.status === "DECLINED",
+  );
+  await transitionOrAccept(ctx, ret, "decline", actor, declined);
   return finish(ctx, id);
 }
 
@@ -294,6 +328,7 @@ export async function inspectReturn(ctx: ReturnsContext, id: string, lines: Insp
   if (toDispose.length > 0 && ret.shopifyReturnId) {
     const claim = await claimAttempt(ctx, ret.id, "DISPOSE", lines);
     if (claim.won) {
+      await renewClaim(ctx, claim);
       try {
         await disposeItems(
           ctx.admin,
@@ -304,12 +339,12 @@ export async function inspectReturn(ctx: ReturnsContext, id: string, lines: Insp
             ...(l.locationId ? { locationId: l.locationId } : {}),
           })),
         );
-        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", {});
+        await settleAttempt(ctx, claim, "SUCCEEDED", {});
       } catch (error) {
         const disposed = await alreadyDisposed(ctx, ret.shopifyReturnId).catch(() => false);
-        if (disposed) await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { via: "re-read" });
+        if (disposed) await settleAttempt(ctx, claim, "SUCCEEDED", { via: "re-read" });
         else {
-          await settleAttempt(ctx, claim.attemptId, error instanceof ShopifyOutcomeUnknownError ? "UNKNOWN" : "FAILED", { error: String(error) });
+          await settleAttempt(ctx, claim, error instanceof ShopifyOutcomeUnknownError ? "UNKNOWN" : "FAILED", { error: String(error) });
           throw fromShopifyError(error, "record the dispositions");
         }
       }

@@ -28,7 +28,7 @@ import {
   type ShopifyReturn,
 } from "~/shopify/returns.server";
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
-import { claimAttempt, settleAttempt } from "./attempts.server";
+import { claimAttempt, renewClaim, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadPolicyFor } from "./policy.server";
 import { applyTransition, assertAllowed, flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
@@ -120,7 +120,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     if (!current) throw new ReturnsError("NEEDS_ATTENTION", "The Shopify return no longer exists.");
     if (isProcessedInShopify(current)) {
       // Processed in Shopify's admin (or by a call whose answer was lost): adopt it.
-      await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { via: "already processed in Shopify" });
+      await settleAttempt(ctx, claim, "SUCCEEDED", { via: "already processed in Shopify" });
       return { status: "ALREADY_PROCESSED", ret: await markProcessed(ctx, ret, actor, { adopted: true }) };
     }
 
@@ -142,7 +142,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     if (!comparison.agrees) blockers.push("our refund calculation and Shopify's disagree");
     if (settlement.originalPayment.unallocated > 0) blockers.push("the refund is more than the payments can take back");
     if (blockers.length) {
-      await settleAttempt(ctx, claim.attemptId, "FAILED", { blockers, differences: comparison.differences });
+      await settleAttempt(ctx, claim, "FAILED", { blockers, differences: comparison.differences });
       await flagForAttention(ctx, ret.id, `Not refunded: ${blockers.join("; ")}. Check the amounts.`, { differences: comparison.differences });
       throw new ReturnsError("NEEDS_ATTENTION", `Nothing was refunded: ${blockers.join("; ")}.`, comparison.differences);
     }
@@ -175,21 +175,22 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
       data: { request: JSON.stringify({ input, gateways: settlement.originalPayment.transactions.map((t) => t.gateway) }) },
     });
 
+    await renewClaim(ctx, claim); // the fence: only the current holder sends
     try {
       const processed = await shopifyProcess(ctx.admin, input);
-      await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { refunds: processed.refunds.nodes.map((r) => r.id) });
+      await settleAttempt(ctx, claim, "SUCCEEDED", { refunds: processed.refunds.nodes.map((r) => r.id) });
     } catch (error) {
       if (error instanceof ShopifyOutcomeUnknownError) {
-        await settleAttempt(ctx, claim.attemptId, "UNKNOWN", { error: error.message });
+        await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
         const reread = await fetchReturn(ctx.admin, ret.shopifyReturnId!).catch(() => null);
         if (reread && isProcessedInShopify(reread)) {
-          await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { via: "re-read after lost answer" });
+          await settleAttempt(ctx, claim, "SUCCEEDED", { via: "re-read after lost answer" });
         } else {
           await flagForAttention(ctx, ret.id, "Shopify did not confirm the refund. It will be checked automatically; nothing will be refunded twice.");
           throw new ReturnsError("NEEDS_ATTENTION", "Shopify did not confirm the refund. It will be checked automatically; nothing will be refunded twice.");
         }
       } else {
-        await settleAttempt(ctx, claim.attemptId, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+        await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
         if (error instanceof ShopifyUserErrors) await flagForAttention(ctx, ret.id, `Shopify refused the refund: ${error.message}`);
         throw fromShopifyError(error, "process the return");
       }
@@ -218,7 +219,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
   } catch (error) {
     // Anything that stopped us before the Shopify call: nothing moved, free the claim.
     const attempt = await ctx.db.refundAttempt.findUnique({ where: { id: claim.attemptId } });
-    if (attempt?.status === "PENDING") await settleAttempt(ctx, claim.attemptId, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+    if (attempt?.status === "PENDING") await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
     if (error instanceof ReturnsError) throw error;
     if (error instanceof ShopifyApiError) throw fromShopifyError(error, "process the return");
     throw error;
@@ -258,15 +259,16 @@ export async function issueBonusCredit(ctx: ReturnsContext, returnId: string, am
   const claim = await claimAttempt(ctx, ret.id, "STORE_CREDIT_BONUS", { amount, expiresAt });
   if (!claim.won) return;
   try {
+    await renewClaim(ctx, claim);
     const tx = await creditStoreCredit(ctx.admin, ret.customerId, {
       creditAmount: { amount: fromMinorUnits(amount, ret.currency), currencyCode: ret.currency as never },
       ...(expiresAt ? { expiresAt } : {}),
     });
-    await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { transactionId: tx.id });
+    await settleAttempt(ctx, claim, "SUCCEEDED", { transactionId: tx.id });
     await recordEvent(ctx.db, ret, "bonus_credit", { type: "SYSTEM" }, { amount, expiresAt });
   } catch (error) {
     const unknown = error instanceof ShopifyOutcomeUnknownError;
-    await settleAttempt(ctx, claim.attemptId, unknown ? "UNKNOWN" : "FAILED", { error: String(error) });
+    await settleAttempt(ctx, claim, unknown ? "UNKNOWN" : "FAILED", { error: String(error) });
     await flagForAttention(
       ctx,
       ret.id,

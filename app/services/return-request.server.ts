@@ -33,7 +33,8 @@ import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { fetchOrderReturns, fetchReturn, requestReturn as shopifyRequestReturn } from "~/shopify/returns.server";
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { fromMinorUnits } from "~/shopify/money";
-import { ShopifyApiError, ShopifyOutcomeUnknownError } from "~/shopify/errors";
+import { ShopifyApiError, ShopifyOutcomeUnknownError, ShopifyUserErrors } from "~/shopify/errors";
+import { claimAttempt, getAttempt, renewClaim, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadCurrentPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
@@ -144,6 +145,8 @@ export async function requestReturn(
   actor: ActorRef = { type: "SHOPPER" },
 ): Promise<RequestedReturnSummary> {
   const now = ctx.now();
+  // Returns saved from here on are not in the order we are about to read (see the save below).
+  const sequenceAtRead = (await ctx.db.shop.findUniqueOrThrow({ where: { id: ctx.shop.id }, select: { nextRmaNumber: true } })).nextRmaNumber;
   const [order, { policy, version: policyVersion }] = await Promise.all([
     fetchOrderSnapshot(ctx.admin, input.orderId).catch((e) => {
       throw fromShopifyError(e, "read the order");
@@ -214,10 +217,32 @@ export async function requestReturn(
   const euWithdrawal = input.euWithdrawal === true || input.lines.some((l) => byFulfillmentLine.get(l.fulfillmentLineItemId)?.viaEuWithdrawal);
   const lineItems = new Map(order.lineItems.map((li) => [li.id, li]));
 
-  // Save first. The RMA sequence is taken in the same transaction.
+  // Save first. The RMA sequence is taken in the same transaction; taking it locks the shop
+  // row, so saves of one shop run one at a time.
   const saved = await ctx.db.$transaction(async (tx) => {
     const shop = await tx.shop.update({ where: { id: ctx.shop.id }, data: { nextRmaNumber: { increment: 1 } } });
-    const rmaNumber = formatRma(shop.rmaPrefix, shop.nextRmaNumber - 1);
+    const sequence = shop.nextRmaNumber - 1;
+    // A return of this order saved since our read (a double-click on "send", a second tab)
+    // is in neither the order we read nor the pending quantities: count it now, under the
+    // lock. The same request again gets the same RMA; one that no longer fits is refused.
+    if (sequence > sequenceAtRead) {
+      const between = Array.from({ length: Math.min(sequence - sequenceAtRead, 500) }, (_, i) => formatRma(shop.rmaPrefix, sequenceAtRead + i));
+      const recent = await tx.returnRequest.findMany({
+        where: { shopId: ctx.shop.id, orderId: order.id, rmaNumber: { in: between }, status: { notIn: ["DECLINED", "CANCELED"] } },
+        include: { lines: true },
+      });
+      const signature = (lines: { fulfillmentLineItemId: string; quantity: number; resolution: string }[]) =>
+        lines.map((l) => `${l.fulfillmentLineItemId}:${l.quantity}:${l.resolution}`).sort().join(",");
+      const same = recent.find((r) => signature(r.lines) === signature(input.lines));
+      // Answered with a value, not by throwing: on SQLite (one connection) a rollback would
+      // also undo whatever other requests wrote meanwhile. The skipped RMA number is harmless.
+      if (same) return { duplicateOf: same.id };
+      const taken = new Map<string, number>();
+      for (const l of recent.flatMap((r) => r.lines)) taken.set(l.fulfillmentLineItemId, (taken.get(l.fulfillmentLineItemId) ?? 0) + l.quantity);
+      const over = input.lines.filter((l) => l.quantity + (taken.get(l.fulfillmentLineItemId) ?? 0) > (byFulfillmentLine.get(l.fulfillmentLineItemId)?.maxQuantity ?? 0));
+      if (over.length > 0) return { alreadyRequested: over.map((l) => ({ fulfillmentLineItemId: l.fulfillmentLineItemId, reason: "ALREADY_REQUESTED" })) };
+    }
+    const rmaNumber = formatRma(shop.rmaPrefix, sequence);
     const created = await tx.returnRequest.create({
       data: {
         shopId: ctx.shop.id,
@@ -281,6 +306,12 @@ export async function requestReturn(
     });
     return created;
   });
+  if ("alreadyRequested" in saved) throw new ReturnsError("NOT_ELIGIBLE", "Some of the items were just requested in another return.", { lines: saved.alreadyRequested });
+  if ("duplicateOf" in saved) {
+    // The same request was just saved (a double-click): answer with that one, send nothing.
+    const existing = await requireReturn(ctx, saved.duplicateOf);
+    return { id: existing.id, rmaNumber: existing.rmaNumber, status: existing.status, statusToken: existing.statusToken, autoApproved: existing.autoApproved };
+  }
 
   const ret = await requireReturn(ctx, saved.id);
   if (!ret.lines.some((l) => l.resolution === "EXCHANGE")) {
@@ -317,10 +348,37 @@ export async function requestReturn(
   return { id: final.id, rmaNumber: final.rmaNumber, status: final.status, statusToken: final.statusToken, autoApproved };
 }
 
-/** `returnRequest` for a saved request; links the Shopify return, or flags the request. */
-export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecord, policy?: ReturnPolicy) {
+/** After this many refusals by Shopify, a request is flagged once and no longer re-sent. */
+export const MAX_REQUEST_REFUSALS = 3;
+
+export type SendOutcome = "SENT" | "LINKED" | "BUSY" | "UNKNOWN" | "REFUSED" | "GAVE_UP" | "FAILED";
+
+/**
+ * `returnRequest` for a saved request, claimed first (stage CREATE_RETURN) so two senders —
+ * the shopper's request and a reconciliation run, or two instances' runs — never both send
+ * it: a second Shopify return for one RMA would follow. A lost answer is settled by looking
+ * for the return on the order, never by sending again while the claim's lease runs. A
+ * request Shopify refuses is re-sent by reconciliation until MAX_REQUEST_REFUSALS, then
+ * flagged once, with one event, and left for a person.
+ */
+export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecord, policy?: ReturnPolicy): Promise<SendOutcome> {
   void policy;
+  // The same stage as returnCreate on approval: one claim guards every way of creating this
+  // RMA's Shopify return, so a reconciliation re-send and a staff approval can't both create one.
+  const claim = await claimAttempt(ctx, ret.id, "CREATE_RETURN", { via: "returnRequest", lines: ret.lines.length });
+  if (!claim.won) return "BUSY";
   try {
+    // Linked meanwhile (a webhook, or a lost answer of an earlier send found later)?
+    const fresh = await requireReturn(ctx, ret.id);
+    if (fresh.shopifyReturnId) {
+      await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: fresh.shopifyReturnId, via: "already linked" });
+      return "LINKED";
+    }
+    if (fresh.status !== "REQUESTED") {
+      await settleAttempt(ctx, claim, "FAILED", { via: `not sent: the return is ${fresh.status}` });
+      return "FAILED";
+    }
+    await renewClaim(ctx, claim);
     const created = await shopifyRequestReturn(ctx.admin, {
       orderId: ret.orderId,
       returnLineItems: ret.lines.map((l) => ({
@@ -332,18 +390,39 @@ export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecor
       })),
       ...returnShippingFeeInput(ret),
     });
+    await settleAttempt(ctx, claim, "SUCCEEDED", { shopifyReturnId: created.id });
     await linkShopifyReturn(ctx, ret.id, created.id, created.name, created.status);
+    return "SENT";
   } catch (error) {
     if (error instanceof ShopifyOutcomeUnknownError) {
-      // It may have been created: look for it before anyone tries again.
+      // It may have been created: look for it. If it can't be found yet, the step stays
+      // UNKNOWN (nobody re-sends) until reconciliation finds it or the lease runs out.
+      await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
       const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
-      if (!linked) await flagForAttention(ctx, ret.id, "Shopify did not confirm the return request; the reconciliation job will link or resend it.");
-      return;
+      if (linked) {
+        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
+        return "LINKED";
+      }
+      return "UNKNOWN";
     }
-    if (error instanceof ShopifyApiError) {
-      await flagForAttention(ctx, ret.id, `Shopify did not accept the return request: ${error.message}`);
-      return;
+    if (error instanceof ShopifyUserErrors) {
+      const previous = (await getAttempt(ctx, ret.id, "CREATE_RETURN"))?.failures ?? 0;
+      const failures = previous + 1;
+      await settleAttempt(ctx, claim, "FAILED", { error: error.message }, { failures });
+      if (failures === MAX_REQUEST_REFUSALS) {
+        await flagForAttention(ctx, ret.id, `Shopify refused the return request ${failures} times (${error.message}); it will not be sent again automatically.`, {
+          refusals: failures,
+        });
+        return "GAVE_UP";
+      }
+      return "REFUSED";
     }
+    if (error instanceof ShopifyApiError || error instanceof ReturnsError) {
+      // Not sent, or refused before sending (a lost claim): free to try again later.
+      await settleAttempt(ctx, claim, "FAILED", { error: error.message });
+      return "FAILED";
+    }
+    await settleAttempt(ctx, claim, "FAILED", { error: String(error) });
     throw error;
   }
 }

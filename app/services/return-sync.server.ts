@@ -15,12 +15,12 @@ import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { ShopifyApiError } from "~/shopify/errors";
 import { toMinorUnits } from "~/shopify/money";
 import { fetchOrderReturns, fetchReturn, listRecentReturnIds, type ShopifyReturn } from "~/shopify/returns.server";
-import { STALE_PENDING_MS, settleAttempt } from "./attempts.server";
+import { CLAIM_LEASE_MS, getAttempt, settleAttempt } from "./attempts.server";
 import type { ReturnsContext } from "./context.server";
 import { flagForAttention, recordEvent, requireReturn } from "./return-records.server";
 import { syncShopifyLineIds } from "./return-lifecycle.server";
 import { isProcessedInShopify } from "./return-processing.server";
-import { linkOrphanedShopifyReturn, sendRequestToShopify } from "./return-request.server";
+import { linkOrphanedShopifyReturn, MAX_REQUEST_REFUSALS, sendRequestToShopify } from "./return-request.server";
 import { findGid } from "./webhook-payloads";
 
 const SHOPIFY_ACTOR = { type: "SHOPIFY" as const };
@@ -112,13 +112,33 @@ async function adoptShopifyReturn(ctx: ReturnsContext, r: ShopifyReturn) {
   });
 }
 
+/** The holder's lease is over (rows from before leases existed: judged by their last update). */
+function leaseExpired(attempt: { leaseUntil: Date | null; updatedAt: Date }, now: Date): boolean {
+  return attempt.leaseUntil ? attempt.leaseUntil < now : attempt.updatedAt.getTime() < now.getTime() - CLAIM_LEASE_MS;
+}
+
 export type ReconcileOutcome = "CREATED" | "UPDATED" | "UNCHANGED" | "MISSING";
 
 /** Re-reads one Shopify return and brings the local record in line. Safe to repeat. */
 export async function reconcileReturn(ctx: ReturnsContext, shopifyReturnId: string): Promise<ReconcileOutcome> {
+  // Webhooks of one return may be handled in parallel (several deliveries, several
+  // instances), and a read of Shopify may be slow: a read older than the local state must
+  // never be applied over it (CLOSED must not fall back to OPEN because one handler read
+  // Shopify before the close). So the local version is read BEFORE Shopify, and the update
+  // is conditional on it; if someone changed the return meanwhile, read both again.
+  for (let round = 1; ; round++) {
+    const outcome = await reconcileOnce(ctx, shopifyReturnId);
+    if (outcome !== "STALE") return outcome;
+    if (round >= 5) return "UNCHANGED"; // others keep changing it; the last writer read after us
+  }
+}
+
+async function reconcileOnce(ctx: ReturnsContext, shopifyReturnId: string): Promise<ReconcileOutcome | "STALE"> {
+  const versionBefore = (await ctx.db.returnRequest.findFirst({ where: { shopId: ctx.shop.id, shopifyReturnId }, select: { version: true } }))?.version;
   const r = await fetchReturn(ctx.admin, shopifyReturnId);
   if (!r) return "MISSING";
   let local = await ctx.db.returnRequest.findFirst({ where: { shopId: ctx.shop.id, shopifyReturnId }, include: { lines: true } });
+  if (local && versionBefore !== undefined && local.version !== versionBefore) return "STALE";
   if (!local) {
     // One of ours whose link a crash lost? Otherwise a return made elsewhere.
     const unlinked = await ctx.db.returnRequest.findMany({
@@ -158,7 +178,8 @@ export async function reconcileReturn(ctx: ReturnsContext, shopifyReturnId: stri
         ...(inferred.status !== local.status ? stageStamp(inferred.status, ctx.now()) : {}),
       },
     });
-    changed = updated.count === 1;
+    if (updated.count === 0) return "STALE"; // changed between our reads: judge again from a fresh read
+    changed = true;
     if (changed && inferred.status !== local.status) {
       await recordEvent(ctx.db, local, "synced", SHOPIFY_ACTOR, { from: local.status, to: inferred.status, why: inferred.explanation });
     }
@@ -224,7 +245,10 @@ export async function reconcileShop(ctx: ReturnsContext, since: Date): Promise<R
     if (outcome === "UPDATED") report.updated++;
   }
 
-  // Refund requests that never reached Shopify (not exchange requests: those wait for approval).
+  // Refund requests that never reached Shopify (not exchange requests: those wait for
+  // approval). Each send is claimed (stage CREATE_RETURN, as approval's returnCreate), so two runs — on two instances, or
+  // a run and the shopper's own request — never both send one; requests Shopify refused
+  // MAX_REQUEST_REFUSALS times were flagged once and are left for a person.
   const graceMs = 60_000;
   const unlinked = await ctx.db.returnRequest.findMany({
     where: {
@@ -233,19 +257,35 @@ export async function reconcileShop(ctx: ReturnsContext, since: Date): Promise<R
       status: "REQUESTED",
       requestedAt: { lt: new Date(ctx.now().getTime() - graceMs) },
       lines: { none: { resolution: "EXCHANGE" } },
+      refundAttempts: { none: { stage: "CREATE_RETURN", failures: { gte: MAX_REQUEST_REFUSALS } } },
     },
     include: { lines: true },
   });
   for (const ret of unlinked) {
+    const attempt = await getAttempt(ctx, ret.id, "CREATE_RETURN");
+    if (attempt && (attempt.status === "PENDING" || attempt.status === "UNKNOWN")) {
+      // Someone is sending it, or an answer was lost: only Shopify can tell, and only once
+      // the lease is over may it be sent again.
+      const linked = await linkOrphanedShopifyReturn(ctx, ret);
+      if (linked) {
+        await settleAttempt(ctx, attempt.id, "SUCCEEDED", { shopifyReturnId: linked, via: "reconciliation" });
+        report.linkedOrResent++;
+        continue;
+      }
+      if (!leaseExpired(attempt, ctx.now())) continue;
+      await settleAttempt(ctx, attempt.id, "FAILED", { via: "reconciliation: not in Shopify after the lease" });
+    }
     const linked = await linkOrphanedShopifyReturn(ctx, ret);
     if (!linked) await sendRequestToShopify(ctx, ret);
     report.linkedOrResent++;
   }
 
-  // Money steps whose outcome is unknown, or whose caller died mid-call.
-  const stale = new Date(ctx.now().getTime() - STALE_PENDING_MS);
+  // Money steps whose outcome is unknown, or whose holder's lease ran out mid-call.
   const attempts = await ctx.db.refundAttempt.findMany({
-    where: { shopId: ctx.shop.id, OR: [{ status: "UNKNOWN" }, { status: "PENDING", updatedAt: { lt: stale } }] },
+    where: {
+      shopId: ctx.shop.id,
+      OR: [{ status: "UNKNOWN" }, { status: "PENDING", OR: [{ leaseUntil: { lt: ctx.now() } }, { leaseUntil: null }] }],
+    },
     include: { returnRequest: true },
   });
   for (const attempt of attempts) {
@@ -253,21 +293,22 @@ export async function reconcileShop(ctx: ReturnsContext, since: Date): Promise<R
     if (!ret.shopifyReturnId) continue;
     const r = await fetchReturn(ctx.admin, ret.shopifyReturnId);
     if (!r) continue;
+    const expired = leaseExpired(attempt, ctx.now());
     if (attempt.stage === "PROCESS" || attempt.stage === "CREATE_RETURN") {
       const done = attempt.stage === "PROCESS" ? isProcessedInShopify(r) : true;
       if (done) {
         await settleAttempt(ctx, attempt.id, "SUCCEEDED", { via: "reconciliation" });
         await reconcileReturn(ctx, r.id);
-      } else if (attempt.updatedAt < stale) {
-        // Shopify shows no trace long after the call: it was not applied. Free the step so
-        // it can be done again (Shopify's processable quantities still guard against doubles).
+      } else if (expired) {
+        // No trace in Shopify after the lease, which outlasts any call: it was not applied.
+        // Free the step so it can be done again.
         await settleAttempt(ctx, attempt.id, "FAILED", { via: "reconciliation: not applied in Shopify" });
         await recordEvent(ctx.db, ret, "attempt_released", { type: "SYSTEM" }, { stage: attempt.stage });
       }
       report.attemptsSettled++;
     } else if (attempt.stage === "DISPOSE") {
       const disposed = factsOf(r).allDisposed;
-      if (disposed || attempt.updatedAt < stale) {
+      if (disposed || expired) {
         await settleAttempt(ctx, attempt.id, disposed ? "SUCCEEDED" : "FAILED", { via: "reconciliation" });
         report.attemptsSettled++;
       }

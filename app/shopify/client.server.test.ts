@@ -347,7 +347,7 @@ describe("mutations: never repeated blindly", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it.each([502, 504, 500])(
+  it.each([502, 503, 504, 500])(
     "GIVEN HTTP %i WHEN a mutation without key is sent THEN ShopifyOutcomeUnknownError after one call",
     async (status) => {
       const { client, calls } = givenClient([httpStatus(status), ok({})]);
@@ -358,20 +358,19 @@ describe("mutations: never repeated blindly", () => {
     },
   );
 
-  it("GIVEN answers that prove nothing ran (429, 503, THROTTLED, connection refused) WHEN a mutation is sent THEN it is retried", async () => {
+  it("GIVEN answers that prove nothing ran (429, THROTTLED, connection refused) WHEN a mutation is sent THEN it is retried", async () => {
     const data = {
       returnApproveRequest: { return: { id: "gid://shopify/Return/1" }, userErrors: [] },
     };
     const { client, calls } = givenClient([
       httpStatus(429, { "retry-after": "1" }),
-      httpStatus(503),
       throttled(10, 0),
       networkError("ECONNREFUSED"),
       ok(data),
     ]);
     const result = await client.request(APPROVE_MUTATION, approve);
     expect(result.data).toEqual(data);
-    expect(calls).toHaveLength(5);
+    expect(calls).toHaveLength(4);
   });
 
   it("GIVEN retryUnsafe WHEN a mutation hits a timeout THEN the caller's choice allows the retry", async () => {
@@ -570,5 +569,32 @@ describe("Retry-After parsing", () => {
     expect(parseRetryAfter("Sun, 01 Nov 2026 10:00:05 GMT", now)).toBe(5000);
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
+
+describe("deadline: a request never outlives its lease", () => {
+  it("GIVEN a query that keeps failing WHEN the deadline passes THEN no further attempt starts", async () => {
+    let clock = 0;
+    const calls: number[] = [];
+    const client = createAdminClient({
+      shop: "deadline-test.myshopify.com",
+      accessToken: "t",
+      maxTries: 100,
+      deadlineMs: 10_000,
+      baseDelayMs: 1_000,
+      maxDelayMs: 2_000,
+      now: () => clock,
+      sleep: async (ms) => void (clock += ms),
+      random: () => 0.5,
+      throttleBucket: new ThrottleBucket(),
+      fetch: async () => {
+        calls.push(clock);
+        return new Response("{}", { status: 502 });
+      },
+    });
+    await expect(client.request("query Q { shop { id } }")).rejects.toBeInstanceOf(ShopifyHttpError);
+    expect(Math.max(...calls)).toBeLessThan(10_000);
+    expect(calls.length).toBeGreaterThan(3);
+    expect(calls.length).toBeLessThan(100);
   });
 });

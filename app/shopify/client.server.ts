@@ -8,6 +8,8 @@
  *   time the bucket needs to refill;
  * - transient failures (429 with Retry-After, 502/503/504, network errors, per-attempt
  *   timeouts) are retried with jittered exponential backoff, a bounded number of times;
+ * - what "may have run" means, per answer: 429 and THROTTLED never ran (Shopify refuses
+ *   them before execution); any 5xx, a timeout or a dropped connection may have run;
  * - mutations are never repeated blindly: after a failure that may have reached Shopify,
  *   they are retried only with an idempotency key (`@idempotent`) or when the caller says
  *   the mutation is safe to repeat; otherwise `ShopifyOutcomeUnknownError` tells the
@@ -130,6 +132,13 @@ export interface AdminClientOptions {
   maxThrottledTries?: number;
   /** Per-attempt timeout. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * The longest one `request` may take in total, waits and retries included (default
+   * 2 minutes): no attempt starts, and none runs, past it. Claims that guard a call hold
+   * their lease longer than this (app/services/attempts.server.ts), so a call can never
+   * outlive the claim that allowed it.
+   */
+  deadlineMs?: number;
   /** First backoff step; it doubles per retry. Default 500 ms. */
   baseDelayMs?: number;
   /** Longest single wait between attempts; a longer Retry-After ends the retries. Default 30 s. */
@@ -143,6 +152,16 @@ export interface AdminClientOptions {
   /** The cost bucket estimate to use. Default: one per shop and origin, shared in this process. */
   throttleBucket?: ThrottleBucket;
 }
+
+/** Defaults of `createAdminClient`; `DEFAULT_REQUEST_DEADLINE_MS` bounds every request. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_REQUEST_DEADLINE_MS = 120_000;
+/**
+ * The longest one request can take with the defaults: the deadline, plus one attempt's
+ * timeout and a full bucket refill (1,000 points at 50/s) for a first attempt that had to
+ * wait for the bucket. Leases of claims that guard a call are longer than this.
+ */
+export const WORST_CASE_REQUEST_MS = DEFAULT_REQUEST_DEADLINE_MS + DEFAULT_TIMEOUT_MS + 20_000;
 
 // ---------------------------------------------------------------------------------------
 // Cost bucket estimate
@@ -329,7 +348,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     apiVersion = ADMIN_API_VERSION,
     maxTries = 5,
     maxThrottledTries = 10,
-    timeoutMs = 30_000,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    deadlineMs = DEFAULT_REQUEST_DEADLINE_MS,
     baseDelayMs = 500,
     maxDelayMs = 30_000,
     sleep = defaultSleep,
@@ -383,8 +403,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     op: OperationInfo,
     variables: object | undefined,
     signal: AbortSignal | undefined,
+    remainingMs: number,
   ): Promise<AttemptOutcome<TData>> {
-    const timeout = AbortSignal.timeout(timeoutMs);
+    // Past the deadline only the first attempt runs (after a bucket wait); it keeps a full timeout.
+    const timeout = AbortSignal.timeout(remainingMs > 0 ? Math.min(timeoutMs, remainingMs) : timeoutMs);
     const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const operationName = op.name;
     const isMutation = op.type === "mutation";
@@ -452,10 +474,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     // Only a mutation can be applied twice; with a key Shopify deduplicates it for us.
     const mayRepeat = !isMutation || idempotencyKey !== undefined || retryUnsafe;
 
+    const deadline = now() + deadlineMs;
     let failures = 0;
     let throttled = 0;
     let mayHaveBeenApplied = false;
     let delayMs = 0; // decided by the previous failure (backoff or Retry-After)
+    let lastError: ShopifyApiError | undefined;
 
     const finish = (error: ShopifyApiError): ShopifyApiError =>
       isMutation && mayHaveBeenApplied
@@ -467,6 +491,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const bucketWait = booking.waitMs > 0 ? booking.waitMs + jitter(booking.waitMs) : 0;
       const waitMs = Math.max(delayMs, bucketWait);
       let outcome: AttemptOutcome<TData>;
+      if (lastError && now() + waitMs >= deadline) {
+        booking.release();
+        throw finish(lastError); // out of time: the claim guarding this call must outlive it
+      }
       try {
         if (waitMs > 0) {
           if (bucketWait >= delayMs) {
@@ -478,7 +506,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
           }
           await sleep(waitMs, signal);
         }
-        outcome = await attempt<TData>(document, op, sentVariables, signal);
+        outcome = await attempt<TData>(document, op, sentVariables, signal, deadline - now());
       } finally {
         booking.release();
       }
@@ -487,6 +515,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
       if (outcome.kind === "throttled") {
         throttled += 1;
+        lastError = new ShopifyThrottledError({
+          operationName: op.name,
+          errors: outcome.errors,
+          requestedQueryCost: outcome.cost?.requestedQueryCost,
+          tries: throttled,
+        });
         if (throttled >= maxThrottledTries) {
           throw finish(
             new ShopifyThrottledError({
@@ -513,6 +547,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       }
 
       const { error } = outcome;
+      lastError = error;
       if (outcome.maybeApplied) mayHaveBeenApplied = true;
       if (!outcome.transient) throw finish(error);
       if (outcome.maybeApplied && !mayRepeat) throw finish(error);
@@ -601,12 +636,15 @@ function classifyThrown(
     return {
       kind: "failed",
       error: new ShopifyHttpError(status, { operationName, retryAfterMs, body, cause: error }),
-      // A 500 is worth another try for a query (reading twice is harmless); a mutation
-      // behind a 500 may have run, so it becomes ShopifyOutcomeUnknownError instead.
+      // A 5xx is worth another try for a query (reading twice is harmless); a mutation
+      // behind a 5xx may have run, so it becomes ShopifyOutcomeUnknownError instead.
       transient: status === 429 || (status >= 500 && status <= 504),
-      // 429 and 503 are answered before the request is executed (Shopify's own client
-      // retries both for mutations too); behind 500/502/504 the request may have run.
-      maybeApplied: status >= 500 && status !== 503,
+      // Shopify documents 429 (and THROTTLED) as "rate limited": the request was refused
+      // before it ran, so even a mutation is safe to send again. Every 5xx — 503 included:
+      // nothing documents that a 503 is only ever sent before execution, and a proxy may
+      // answer 503/504 after Shopify ran it — means the mutation may have run; it is settled
+      // by reading Shopify (docs/guarantees.md, "Lost answers").
+      maybeApplied: status >= 500,
       retryAfterMs: status === 429 || status === 503 ? retryAfterMs : undefined,
     };
   }

@@ -1,6 +1,7 @@
 /**
  * Fault injection for the Admin API (per shop or "*"): HTTP 429 / 503 / other 5xx, timeouts,
- * and "executed but the response was lost" (faultAfterExecuteRate), decided by a seeded PRNG
+ * and "executed but the answer was lost" (faultAfterExecuteRate: the request runs, then the
+ * connection drops, optionally after timeoutMs), decided by a seeded PRNG
  * with one draw per request so runs are reproducible.
  */
 import type { FaultSettings } from "../contracts";
@@ -15,7 +16,7 @@ export type FaultDecision =
   | { kind: "http503" }
   | { kind: "http5xx"; status: 500 | 502 | 504 }
   | { kind: "timeout"; ms: number | null }
-  | { kind: "afterExecute" };
+  | { kind: "afterExecute"; waitMs: number | null };
 
 export class FaultInjector {
   private readonly random: () => number;
@@ -34,7 +35,10 @@ export class FaultInjector {
       return { kind: "http5xx", status: statuses[Math.floor(this.random() * statuses.length)] };
     }
     if (r < (edge += s.timeoutRate ?? 0)) return { kind: "timeout", ms: s.timeoutMs ?? null };
-    if (r < (edge += s.faultAfterExecuteRate ?? 0)) return { kind: "afterExecute" };
+    if (r < (edge += s.faultAfterExecuteRate ?? 0)) {
+      // Half of the lost answers are held until the caller's timeout, half drop at once.
+      return { kind: "afterExecute", waitMs: s.timeoutMs && this.random() < 0.5 ? s.timeoutMs : null };
+    }
     return { kind: "none" };
   }
 }

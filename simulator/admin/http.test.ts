@@ -365,7 +365,7 @@ describe("faults", () => {
     expect(o.returnIds).toHaveLength(0);
   });
 
-  it("GIVEN faultAfterExecuteRate 1 WHEN a mutation is sent THEN it IS executed but the answer is a 503", async () => {
+  it("GIVEN faultAfterExecuteRate 1 WHEN a mutation is sent THEN it IS executed but the connection drops before the answer", async () => {
     const o = t.api.order(t.shop, "#1182");
     t.api.setFaults(t.shop, { faultAfterExecuteRate: 1 });
     const flis = t.api.store.shop(t.shop).nodes.get(o.fulfillmentIds[0]) as Json;
@@ -378,7 +378,8 @@ describe("faults", () => {
         },
       },
     });
-    expect(r.status).toBe(503);
+    // No status to go by: reading the answer fails like a dropped connection.
+    await expect(r.text()).rejects.toThrow(/socket hang up/);
     expect(o.returnIds).toHaveLength(1);
     expect(t.api.events.at(-2)?.topic).toBe("returns/request");
   });

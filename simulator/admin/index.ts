@@ -56,6 +56,11 @@ export interface CreateAdminApiOptions {
   plan?: PlanPreset;
   /** Close returns automatically once returnProcess has processed everything. Default false. */
   autoCloseOnProcess?: boolean;
+  /**
+   * Cap a returnProcess refund at the return's unrefunded net (a stricter rule than Shopify
+   * documents; BEHAVIOUR.returnRefundCap). Default false: the cap is what the order paid.
+   */
+  strictReturnRefundCap?: boolean;
   /** Hide orders older than 60 days from apps without read_all_orders, as Shopify does. Default false. */
   enforceOrderAge?: boolean;
   /** installApp for an unknown shop creates it with the tiny seed. Default true. */
@@ -143,6 +148,21 @@ function jsonResponse(
       ...headers,
     },
   });
+}
+
+/**
+ * A response whose body fails while it is read: fetch() callers get a network error (as when
+ * the connection drops mid-answer); the HTTP server destroys the socket (platform/http.ts).
+ */
+export function droppedConnection(): Response {
+  return new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.error(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+      },
+    }),
+    { status: 200, headers: { "Content-Type": "application/json" } },
+  );
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -260,6 +280,7 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       now: clock,
       emit: emitFor(domain, queue),
       autoCloseOnProcess: Boolean(options.autoCloseOnProcess),
+      strictReturnRefundCap: Boolean(options.strictReturnRefundCap),
     };
   }
 
@@ -399,8 +420,14 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       makeContext,
     });
     deliver(queue);
-    if (decision.kind === "afterExecute")
-      return jsonResponse(503, { errors: "Service Unavailable" });
+    if (decision.kind === "afterExecute") {
+      // The request ran; its answer never arrives. Shopify's side of a dropped connection or
+      // a client timeout looks like this: the caller sees a transport error, not a status
+      // code, so it cannot know whether the mutation ran (the case the app must reconcile).
+      // With timeoutMs set, the answer is first held back that long (a timeout after execution).
+      if (decision.waitMs) await sleep(decision.waitMs, request.signal).catch(() => undefined);
+      return droppedConnection();
+    }
     return jsonResponse(200, result.body, {
       "X-Request-Id": `stand-in-${eventSeq}-${Date.now().toString(36)}`,
     });

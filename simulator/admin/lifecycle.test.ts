@@ -737,29 +737,33 @@ describe("returnProcess", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("GIVEN a 1199 kr return WHEN refunding 1200 kr THEN GREATER_THAN; WITH allowOverRefunding THEN accepted", async () => {
+  it("GIVEN a 1199 kr return on an order that paid 1388 kr WHEN refunding 1200 kr THEN accepted: Shopify's cap is what the order paid, not the return", async () => {
     const s = await setup();
-    const input = {
-      returnId: s.returnId,
-      returnLineItems: [{ id: s.rli, quantity: 1 }],
-      financialTransfer: refund(s.sale, "1200.00"),
-    };
-    const r = await t.gql(PROCESS, { input });
-    expect(r.data.returnProcess.userErrors).toEqual([
-      expect.objectContaining({
-        code: "GREATER_THAN",
-        field: ["input", "financialTransfer", "issueRefund"],
-      }),
-    ]);
-    const shop = t.api.store.shop(t.shop);
-    expect(shop.returns.find((x) => x.id === s.returnId)!.refundIds).toHaveLength(0); // nothing applied
-    const ok = await t.gql(PROCESS, {
-      input: {
-        ...input,
-        financialTransfer: refund(s.sale, "1200.00", { allowOverRefunding: true }),
-      },
+    const r = await t.gql(PROCESS, {
+      input: { returnId: s.returnId, returnLineItems: [{ id: s.rli, quantity: 1 }], financialTransfer: refund(s.sale, "1200.00") },
     });
-    expect(ok.data.returnProcess.userErrors).toEqual([]);
+    expect(r.data.returnProcess.userErrors).toEqual([]);
+    expect(t.api.store.shop(t.shop).returns.find((x) => x.id === s.returnId)!.refundIds).toHaveLength(1);
+  });
+
+  it("GIVEN the opt-in strictReturnRefundCap WHEN refunding 1200 kr for a 1199 kr return THEN GREATER_THAN; WITH allowOverRefunding THEN accepted", async () => {
+    const documented = t;
+    t = createTestAdmin({ strictReturnRefundCap: true });
+    try {
+      const o = t.api.order(t.shop, "#1182");
+      order = { id: o.id, flis: await returnable(o.id) };
+      const s = await setup();
+      const input = { returnId: s.returnId, returnLineItems: [{ id: s.rli, quantity: 1 }], financialTransfer: refund(s.sale, "1200.00") };
+      const r = await t.gql(PROCESS, { input });
+      expect(r.data.returnProcess.userErrors).toEqual([
+        expect.objectContaining({ code: "GREATER_THAN", field: ["input", "financialTransfer", "issueRefund"] }),
+      ]);
+      expect(t.api.store.shop(t.shop).returns.find((x) => x.id === s.returnId)!.refundIds).toHaveLength(0); // nothing applied
+      const ok = await t.gql(PROCESS, { input: { ...input, financialTransfer: refund(s.sale, "1200.00", { allowOverRefunding: true }) } });
+      expect(ok.data.returnProcess.userErrors).toEqual([]);
+    } finally {
+      t = documented;
+    }
   });
 
   it("GIVEN a 1388 kr card payment WHEN refunding 1400 kr with allowOverRefunding THEN INVALID (more than the transaction)", async () => {

@@ -67,6 +67,8 @@ export interface OpsContext {
   now(): Date;
   emit(topic: string, payload: Json): void;
   autoCloseOnProcess: boolean;
+  /** Opt-in stricter cap on returnProcess refunds (BEHAVIOUR.returnRefundCap). Default false. */
+  strictReturnRefundCap?: boolean;
 }
 
 export type OpResult<T> = { ok: true; value: T } | { ok: false; errors: RaisedError[] };
@@ -1460,7 +1462,13 @@ export function returnProcess(ctx: OpsContext, input: ReturnProcessInput): OpRes
     });
     const total =
       txs.reduce((s, t) => s + t.amount, 0) + storeCredit.reduce((s, c) => s + c.amount, 0);
-    const refundable = Math.max(0, Math.min(outcome.net, outcome.maximumRefundable));
+    // Shopify's documented cap is what the order can still give back (captured minus
+    // refunded, `maximumRefundable`), not what this return is worth: an app that sends a
+    // second refund for the same goods is NOT stopped here. The stricter per-return cap is
+    // an opt-in (BEHAVIOUR.returnRefundCap) so tests can't lean on it by accident.
+    const refundable = ctx.strictReturnRefundCap
+      ? Math.max(0, Math.min(outcome.net, outcome.maximumRefundable))
+      : Math.max(0, outcome.maximumRefundable);
     if (total > refundable && !issue.allowOverRefunding) {
       errors.push(fail("REFUND_EXCEEDS_REFUNDABLE", f, { amount: total, refundable }));
     }

@@ -249,7 +249,7 @@ export const RULES = {
     "ReturnUserError",
     "GREATER_THAN",
     "Refund total {amount} is greater than the refundable amount {refundable}. Set allowOverRefunding to refund more.",
-    "Refundable = min(net of the settled lines per docs/refund-arithmetic.md, order maximumRefundable).",
+    "Refundable = the order's maximumRefundable (captured minus refunded), Shopify's documented cap; with the opt-in strictReturnRefundCap, min(net of the settled lines per docs/refund-arithmetic.md, maximumRefundable).",
   ),
   SHIPPING_REFUND_EXCEEDS: R(
     "ReturnUserError",
@@ -460,6 +460,8 @@ export type RuleName = keyof typeof RULES;
  * the codes so both can be revised together.
  */
 export const BEHAVIOUR = {
+  returnRefundCap:
+    "returnProcess refunds are capped at what the order can still refund (captured minus refunded), as Shopify documents for maximumRefundable; nothing stops a second refund of the same goods while the order has money left. Option `strictReturnRefundCap: true` caps at the return's unrefunded net instead (a guess, off by default).",
   autoCloseOnProcess:
     "returnProcess does NOT close the return by default; the app calls returnClose. Option `autoCloseOnProcess: true` closes it (and emits returns/close) once every return and exchange line is fully processed.",
   rfoOnApprove:

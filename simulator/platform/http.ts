@@ -53,7 +53,14 @@ export async function sendFetchResponse(
     "content-encoding",
     ...dropHeaders.map((h) => h.toLowerCase()),
   ]);
-  const body = Buffer.from(await response.arrayBuffer());
+  let body: Buffer;
+  try {
+    body = Buffer.from(await response.arrayBuffer());
+  } catch {
+    // The handler modelled a dropped connection (admin/index.ts droppedConnection): drop it.
+    res.destroy();
+    return;
+  }
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (skip.has(name.toLowerCase())) return;

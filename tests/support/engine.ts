@@ -29,19 +29,38 @@ export interface Engine {
   /** Answers by kind: HTTP status, or "THROTTLED" for HTTP 200 throttling. */
   answers: Map<string, number>;
   resetCalls(): void;
+  /**
+   * Holds the next call of a GraphQL operation before it reaches the stand-in, so a test can
+   * make two use cases overlap deterministically: `reached` resolves when it is held,
+   * `release()` lets it go on.
+   */
+  holdNext(operation: string, options?: { afterAnswer?: boolean }): { reached: Promise<void>; release(): void };
+  /** Answers every call of an operation with this HTTP status, without running it. */
+  failOperation(operation: string, status: number | null): void;
   close(): Promise<void>;
 }
 
-export async function createEngine(provider: Provider, options: { policy?: Partial<ReturnPolicy>; at?: string } = {}): Promise<Engine> {
+export async function createEngine(
+  provider: Provider,
+  options: { policy?: Partial<ReturnPolicy>; at?: string; autoCloseOnProcess?: boolean; strictReturnRefundCap?: boolean } = {},
+): Promise<Engine> {
   resetSharedThrottleBuckets();
   let current = new Date(options.at ?? TEST_NOW);
   const clock = { now: () => current, advance: (ms: number) => void (current = new Date(current.getTime() + ms)) };
-  const api = createAdminApi({ now: clock.now, seedNow: current, sleep: async (ms) => clock.advance(ms) });
+  const api = createAdminApi({
+    now: clock.now,
+    seedNow: current,
+    sleep: async (ms) => clock.advance(ms),
+    autoCloseOnProcess: options.autoCloseOnProcess ?? false,
+    strictReturnRefundCap: options.strictReturnRefundCap ?? false,
+  });
   const shop = NORDIC_DEMO_DOMAIN;
   const token = api.createToken(shop, [...ACCESS_SCOPES]);
   const calls = new Map<string, number>();
   const costs = new Map<string, number[]>();
   const answers = new Map<string, number>();
+  const holds = new Map<string, { reach: () => void; gate: Promise<void>; afterAnswer: boolean }>();
+  const failing = new Map<string, number>();
   const admin = createAdminClient({
     shop,
     accessToken: token,
@@ -51,15 +70,47 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       const body = (await request.clone().json()) as { query: string };
       const name = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "anonymous";
       calls.set(name, (calls.get(name) ?? 0) + 1);
+      const hold = holds.get(name);
+      if (hold) holds.delete(name);
+      if (hold && !hold.afterAnswer) {
+        hold.reach();
+        await hold.gate;
+      }
+      const failStatus = failing.get(name);
+      if (failStatus) return new Response(JSON.stringify({ errors: "Service Unavailable" }), { status: failStatus });
       const response = await api.handleGraphql(request);
-      const json = await response.clone().json().catch(() => null);
+      if (hold?.afterAnswer) {
+        hold.reach();
+        await hold.gate;
+      }
+      // A lost answer (the stand-in ran the call, then the connection dropped) fails here,
+      // as fetch() does when a connection resets mid-answer.
+      const text = await response.clone().text().catch(() => null);
+      if (text === null) {
+        answers.set("dropped", (answers.get("dropped") ?? 0) + 1);
+        throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+      }
+      const json = (() => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return null;
+        }
+      })();
       const kind = json?.errors?.[0]?.extensions?.code === "THROTTLED" ? "THROTTLED" : String(response.status);
       answers.set(kind, (answers.get(kind) ?? 0) + 1);
       const cost = json?.extensions?.cost?.requestedQueryCost;
       if (typeof cost === "number") costs.set(name, [...(costs.get(name) ?? []), cost]);
       return response;
     },
-    sleep: async (ms: number) => clock.advance(ms),
+    // Waits that overlap in real life overlap here too: each sleeper moves the clock to its
+    // own wake-up time, so ten concurrent 5 s waits take 5 s, not 50 s (which would run
+    // requests past the client's deadline that real time would not).
+    sleep: async (ms: number) => {
+      const until = clock.now().getTime() + ms;
+      await new Promise((r) => setImmediate(r));
+      if (clock.now().getTime() < until) clock.advance(until - clock.now().getTime());
+    },
     random: () => 0.5,
     now: () => clock.now().getTime(),
   });
@@ -87,6 +138,18 @@ export async function createEngine(provider: Provider, options: { policy?: Parti
       calls.clear();
       costs.clear();
       answers.clear();
+    },
+    holdNext(operation, options = {}) {
+      let reach!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((r) => (reach = r));
+      const gate = new Promise<void>((r) => (release = r));
+      holds.set(operation, { reach, gate, afterAnswer: options.afterAnswer ?? false });
+      return { reached, release };
+    },
+    failOperation(operation, status) {
+      if (status === null) failing.delete(operation);
+      else failing.set(operation, status);
     },
     close: () => t.drop(),
   };

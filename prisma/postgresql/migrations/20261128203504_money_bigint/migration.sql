@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "ReturnRequest" ALTER COLUMN "refundAmount" SET DATA TYPE BIGINT,
+ALTER COLUMN "storeCreditAmount" SET DATA TYPE BIGINT,
+ALTER COLUMN "bonusCreditAmount" SET DATA TYPE BIGINT,
+ALTER COLUMN "exchangeAmount" SET DATA TYPE BIGINT,
+ALTER COLUMN "restockingFeeAmount" SET DATA TYPE BIGINT,
+ALTER COLUMN "returnShippingFee" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "ReturnLine" ALTER COLUMN "unitPrice" SET DATA TYPE BIGINT;
+
