@@ -14,3 +14,4 @@ export * from "./state-machine";
 export * from "./auto-approve";
 export * from "./refund-eta";
 export * from "./rma";
+export * from "./return-journey";

@@ -22,6 +22,7 @@ import { issueLookupToken, verifyLookupToken } from "./lookup-token.server";
 import { loadPolicy } from "./policy.server";
 import { GUEST_LOOKUP_PER_CLIENT, GUEST_LOOKUP_PER_ORDER, hit } from "./rate-limit.server";
 import { requestReturn, type RequestedReturnLine } from "./return-request.server";
+import { confirmationFor } from "./return-journey.server";
 
 export class StorefrontError extends Error {
   constructor(
@@ -200,17 +201,8 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
       },
       { type: "SHOPPER", id: who.customerLegacyId },
     );
-    const ret = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: created.id } });
-    return {
-      ok: true as const,
-      return: {
-        rma: created.rmaNumber,
-        status: created.status,
-        statusUrl: `/apps/returns/status/${created.statusToken}`,
-        slipUrl: null,
-        refundEta: ret.refundEtaFrom && ret.refundEtaTo ? { from: ret.refundEtaFrom.toISOString().slice(0, 10), to: ret.refundEtaTo.toISOString().slice(0, 10) } : null,
-      },
-    };
+    // Messages follow the resolution; links are absolute so they work from e-mails too.
+    return { ok: true as const, return: await confirmationFor(ctx, created.id, who.locale) };
   } catch (error) {
     if (error instanceof ReturnsError && error.code === "NOT_ELIGIBLE") {
       throw new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(who.locale, "NOT_ELIGIBLE"), error.details);

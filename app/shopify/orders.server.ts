@@ -34,7 +34,9 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
       presentmentCurrencyCode
       displayFinancialStatus
       tags
-      customer { id tags defaultEmailAddress { emailAddress } }
+      customer { id displayName tags defaultEmailAddress { emailAddress } }
+      billingAddress { name }
+      shippingAddress { name address1 address2 zip city country }
       totalShippingPriceSet { presentmentMoney { amount } }
       totalRefundedShippingSet { presentmentMoney { amount } }
       transactions(first: 30) {
@@ -249,6 +251,16 @@ export async function fetchOrderSnapshot(client: AdminClient, orderId: string): 
     cancelledAt: order.cancelledAt ?? null,
     financialStatus: FINANCIAL[order.displayFinancialStatus ?? ""] ?? "PENDING",
     email: order.email ?? null,
+    contactName: order.customer?.displayName || order.billingAddress?.name || order.shippingAddress?.name || null,
+    shippingAddressLines: order.shippingAddress
+      ? [
+          order.shippingAddress.name,
+          order.shippingAddress.address1,
+          order.shippingAddress.address2,
+          [order.shippingAddress.zip, order.shippingAddress.city].filter(Boolean).join(" "),
+          order.shippingAddress.country,
+        ].filter((x): x is string => !!x && x.trim() !== "")
+      : [],
     customer: order.customer
       ? {
           id: order.customer.id,

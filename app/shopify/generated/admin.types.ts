@@ -122,6 +122,24 @@ export type Scalars = {
   UtcOffset: { input: string; output: string };
 };
 
+/** The status of a fulfillment. */
+export type FulfillmentStatus =
+  /** The fulfillment was canceled. */
+  | "CANCELLED"
+  /** There was an error with the fulfillment request. */
+  | "ERROR"
+  /** The fulfillment request failed. */
+  | "FAILURE"
+  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
+  | "OPEN"
+  /**
+   * Shopify has created the fulfillment and is waiting for the third-party
+   * fulfillment service to transition it to `open` or `success`.
+   */
+  | "PENDING"
+  /** The fulfillment was completed successfully. */
+  | "SUCCESS";
+
 /**
  * The currency codes that represent the world currencies throughout the Admin API. Currency codes include
  * [standard ISO 4217 codes](https://en.wikipedia.org/wiki/ISO_4217), legacy codes, non-standard codes,
@@ -530,24 +548,6 @@ export type OrderTransactionStatus =
   | "SUCCESS"
   /** The transaction status is unknown. */
   | "UNKNOWN";
-
-/** The status of a fulfillment. */
-export type FulfillmentStatus =
-  /** The fulfillment was canceled. */
-  | "CANCELLED"
-  /** There was an error with the fulfillment request. */
-  | "ERROR"
-  /** The fulfillment request failed. */
-  | "FAILURE"
-  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
-  | "OPEN"
-  /**
-   * Shopify has created the fulfillment and is waiting for the third-party
-   * fulfillment service to transition it to `open` or `success`.
-   */
-  | "PENDING"
-  /** The fulfillment was completed successfully. */
-  | "SUCCESS";
 
 /** Units of measurement for weight. */
 export type WeightUnit =
@@ -1089,6 +1089,33 @@ export type StoreCreditAccountCreditUserErrorCode =
   /** The currency provided is not currently supported. */
   | "UNSUPPORTED_CURRENCY";
 
+export type ExchangeShippingQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type ExchangeShippingQuery = {
+  return?: {
+    exchangeLineItems: {
+      nodes: Array<{
+        title?: string | null;
+        variantTitle?: string | null;
+        lineItems?: Array<{ id: string; quantity: number; unfulfilledQuantity: number }> | null;
+      }>;
+    };
+    order: {
+      fulfillments: Array<{
+        status: FulfillmentStatus;
+        trackingInfo: Array<{
+          number?: string | null;
+          url?: string | null;
+          company?: string | null;
+        }>;
+        fulfillmentLineItems: { nodes: Array<{ lineItem: { id: string } }> };
+      }>;
+    };
+  } | null;
+};
+
 export type LocationsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type LocationsQuery = { locations: { nodes: Array<{ id: string; name: string }> } };
@@ -1110,8 +1137,18 @@ export type OrderForReturnQuery = {
     tags: Array<string>;
     customer?: {
       id: string;
+      displayName: string;
       tags: Array<string>;
       defaultEmailAddress?: { emailAddress: string } | null;
+    } | null;
+    billingAddress?: { name?: string | null } | null;
+    shippingAddress?: {
+      name?: string | null;
+      address1?: string | null;
+      address2?: string | null;
+      zip?: string | null;
+      city?: string | null;
+      country?: string | null;
     } | null;
     totalShippingPriceSet: { presentmentMoney: { amount: string } };
     totalRefundedShippingSet: { presentmentMoney: { amount: string } };
@@ -1733,6 +1770,45 @@ export type ShopInfoQuery = {
     ianaTimezone: string;
   };
 };
+
+export type ReturnSlipContextQueryVariables = Exact<{
+  orderId: Scalars["ID"]["input"];
+  productIds: Array<Scalars["ID"]["input"]>;
+}>;
+
+export type ReturnSlipContextQuery = {
+  shop: { name: string };
+  products: Array<{ id: string; productType: string } | {} | null>;
+  order?: {
+    shippingAddress?: {
+      name?: string | null;
+      address1?: string | null;
+      address2?: string | null;
+      zip?: string | null;
+      city?: string | null;
+      country?: string | null;
+    } | null;
+  } | null;
+  locations: {
+    nodes: Array<{
+      id: string;
+      name: string;
+      isActive: boolean;
+      fulfillsOnlineOrders: boolean;
+      address: {
+        address1?: string | null;
+        address2?: string | null;
+        zip?: string | null;
+        city?: string | null;
+        country?: string | null;
+      };
+    }>;
+  };
+};
+
+export type StorefrontDomainQueryVariables = Exact<{ [key: string]: never }>;
+
+export type StorefrontDomainQuery = { shop: { primaryDomain: { url: string } } };
 
 export type VariantsForExchangeQueryVariables = Exact<{
   ids: Array<Scalars["ID"]["input"]>;
