@@ -15,7 +15,7 @@
  * everything it shows is in `SlipData`.
  */
 import fontkit from "@pdf-lib/fontkit";
-import { raw as barcodeRaw } from "bwip-js/generic";
+import bwipjs from "bwip-js/node";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 
@@ -119,7 +119,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 
 /** Code 128 of `value` as vector bars, `width` × `height` points, lower-left at (x, y). */
 function drawCode128(page: PDFPage, value: string, x: number, y: number, width: number, height: number) {
-  const [symbol] = barcodeRaw("code128", value, {}) as { sbs: number[] }[];
+  const [symbol] = bwipjs.raw({ bcid: "code128", text: value }) as { sbs: number[] }[];
   const modules = symbol.sbs.reduce((a, b) => a + b, 0);
   const unit = width / modules;
   let cursor = x;
