@@ -16,7 +16,7 @@
  */
 import fontkit from "@pdf-lib/fontkit";
 import bwipjs from "bwip-js/node";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { fill, PDFDocument, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFFont, type PDFOperator, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 
 export interface SlipItem {
@@ -117,35 +117,53 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
   return lines;
 }
 
+/**
+ * Dark rectangles as raw path operators with one fill: a QR code has hundreds of modules,
+ * and pdf-lib's drawRectangle (a graphics state, matrix and colour per call) made the slip
+ * several times slower.
+ */
+function fillRects(page: PDFPage, rects: [number, number, number, number][]) {
+  const ops: PDFOperator[] = [pushGraphicsState(), setFillingRgbColor(0.1, 0.1, 0.12)];
+  for (const [x, y, w, h] of rects) ops.push(rectangle(x, y, w, h));
+  ops.push(fill(), popGraphicsState());
+  page.pushOperators(...ops);
+}
+
 /** Code 128 of `value` as vector bars, `width` × `height` points, lower-left at (x, y). */
 function drawCode128(page: PDFPage, value: string, x: number, y: number, width: number, height: number) {
   const [symbol] = bwipjs.raw({ bcid: "code128", text: value }) as { sbs: number[] }[];
   const modules = symbol.sbs.reduce((a, b) => a + b, 0);
   const unit = width / modules;
+  const bars: [number, number, number, number][] = [];
   let cursor = x;
   symbol.sbs.forEach((w, i) => {
-    if (i % 2 === 0) page.drawRectangle({ x: cursor, y, width: w * unit, height, color: INK });
+    if (i % 2 === 0) bars.push([cursor, y, w * unit, height]);
     cursor += w * unit;
   });
+  fillRects(page, bars);
 }
 
 /** QR code of `value` as vector modules, `size` points square, lower-left at (x, y). */
 function drawQr(page: PDFPage, value: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(value, { errorCorrectionLevel: "M" });
+  // One byte-mode segment: qrcode's automatic segmentation (a shortest-path search) is
+  // slow and gains nothing for a URL.
+  const qr = QRCode.create([{ data: new TextEncoder().encode(value), mode: "byte" }], { errorCorrectionLevel: "M" });
   const n = qr.modules.size;
   const cell = size / n;
+  const runs: [number, number, number, number][] = [];
   for (let row = 0; row < n; row++) {
-    // Runs of dark modules become one rectangle: fewer PDF operators, smaller file.
+    // Runs of dark modules become one rectangle: fewer operators, smaller file.
     let start = -1;
     for (let col = 0; col <= n; col++) {
       const dark = col < n && qr.modules.get(row, col);
       if (dark && start < 0) start = col;
       if (!dark && start >= 0) {
-        page.drawRectangle({ x: x + start * cell, y: y + size - (row + 1) * cell, width: (col - start) * cell, height: cell, color: INK });
+        runs.push([x + start * cell, y + size - (row + 1) * cell, (col - start) * cell, cell]);
         start = -1;
       }
     }
   }
+  fillRects(page, runs);
 }
 
 export async function renderReturnSlip(data: SlipData, fonts: SlipFonts): Promise<Uint8Array> {
