@@ -14,7 +14,7 @@ import {
   type ReturnMethod,
 } from "~/domain";
 import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
-import { fetchOrderSnapshot, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
+import { fetchStorefrontLookup, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
 import { fetchReturnReasons } from "~/shopify/returns.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
@@ -91,18 +91,18 @@ export async function lookupForStorefront(
   appSecret: string,
 ) {
   const orderId = await findOrderForShopper(ctx, who, input.order, input.email);
-  const [order, policy, reasons] = await Promise.all([
-    fetchOrderSnapshot(ctx.admin, orderId),
-    loadPolicy(ctx.db, ctx.shop.id),
-    fetchReturnReasons(ctx.admin),
-  ]).catch((e) => {
+  // One Admin API call for the order, its returnable lines, the reasons and exchange variants.
+  const [lookup, policy] = await Promise.all([fetchStorefrontLookup(ctx.admin, orderId), loadPolicy(ctx.db, ctx.shop.id)]).catch((e) => {
     throw fromShopifyError(e, "read the order");
   });
+  const { order, reasons } = lookup;
   const now = ctx.now();
   const eligibility = evaluateEligibility({ order, policy, now, timeZone: ctx.shop.timezone ?? "UTC" });
   const items = new Map(order.lineItems.map((li) => [li.id, li]));
   const productIds = [...new Set(eligibility.lines.filter((l) => l.eligible).map((l) => items.get(l.lineItemId)?.productId).filter((p): p is string => !!p))];
-  const variants = await fetchProductVariants(ctx.admin, productIds).catch(() => new Map());
+  // Only products the lookup answer couldn't hold (many variants, lines past the first page) cost a call.
+  const missing = productIds.filter((p) => !lookup.variants.has(p));
+  const variants = missing.length ? new Map([...lookup.variants, ...(await fetchProductVariants(ctx.admin, missing).catch(() => new Map()))]) : lookup.variants;
   const format = (amount: number) => formatMoney({ amount, currency: order.currency }, who.locale);
 
   const lines = eligibility.lines

@@ -87,6 +87,16 @@ describe.each(providers)("the shopper's journey on %s", (provider) => {
     expect(created.return.guide.length).toBeGreaterThan(3);
   });
 
+  it("GIVEN an ordinary order WHEN looked up THEN it costs 2 Admin API calls; GIVEN the 260-line order THEN every line still arrives (paging kept)", async () => {
+    const guest: ShopperIdentity = { customerLegacyId: null, clientKey: "5.6.7.8", locale: "en" };
+    engine.resetCalls();
+    await lookupForStorefront(engine.ctx, guest, { order: "#1182", email: "astrid.lindqvist@example.com" }, SECRET);
+    expect([...engine.calls.values()].reduce((a, b) => a + b, 0)).toBe(2);
+    const big = await lookupForStorefront(engine.ctx, guest, { order: "#1150", email: "oliver.bennett@example.com" }, SECRET);
+    expect(big.order.lines).toHaveLength(260);
+    expect(big.order.lines.filter((l) => l.eligible).length).toBe(260);
+  });
+
   it("GIVEN a guest order without a customer record WHEN a return is requested THEN the e-mail comes from the order", async () => {
     const order = engine.api.order(engine.shop, "#1181");
     const snapshot = await fetchOrderSnapshot(engine.admin, order.id);

@@ -1337,6 +1337,130 @@ export type FindOrderByNameQuery = {
   };
 };
 
+export type StorefrontLookupQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type StorefrontLookupQuery = {
+  order?: {
+    id: string;
+    name: string;
+    email?: string | null;
+    createdAt: string;
+    cancelledAt?: string | null;
+    taxesIncluded: boolean;
+    presentmentCurrencyCode: CurrencyCode;
+    displayFinancialStatus?: OrderDisplayFinancialStatus | null;
+    tags: Array<string>;
+    customer?: {
+      id: string;
+      displayName: string;
+      tags: Array<string>;
+      defaultEmailAddress?: { emailAddress: string } | null;
+    } | null;
+    billingAddress?: { name?: string | null } | null;
+    shippingAddress?: {
+      name?: string | null;
+      address1?: string | null;
+      address2?: string | null;
+      zip?: string | null;
+      city?: string | null;
+      country?: string | null;
+    } | null;
+    totalShippingPriceSet: { presentmentMoney: { amount: string } };
+    totalRefundedShippingSet: { presentmentMoney: { amount: string } };
+    transactions: Array<{
+      id: string;
+      kind: OrderTransactionKind;
+      status: OrderTransactionStatus;
+      gateway?: string | null;
+      processedAt?: string | null;
+      createdAt: string;
+      amountSet: { presentmentMoney: { amount: string } };
+      parentTransaction?: { id: string } | null;
+    }>;
+    fulfillments: Array<{
+      id: string;
+      status: FulfillmentStatus;
+      createdAt: string;
+      deliveredAt?: string | null;
+      fulfillmentLineItems: {
+        nodes: Array<{ id: string; quantity?: number | null; lineItem: { id: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
+    }>;
+    lineItems: {
+      nodes: Array<{
+        id: string;
+        title: string;
+        variantTitle?: string | null;
+        sku?: string | null;
+        quantity: number;
+        isGiftCard: boolean;
+        requiresShipping: boolean;
+        weight?: { unit: WeightUnit; value: number } | null;
+        originalUnitPriceSet: { presentmentMoney: { amount: string } };
+        discountAllocations: Array<{
+          allocatedAmountSet: { presentmentMoney: { amount: string } };
+          discountApplication:
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              };
+        }>;
+        taxLines: Array<{ priceSet: { presentmentMoney: { amount: string } } }>;
+        variant?: { id: string } | null;
+        product?: {
+          id: string;
+          tags: Array<string>;
+          productType: string;
+          collections: { nodes: Array<{ id: string }> };
+          variants: {
+            nodes: Array<{
+              id: string;
+              title: string;
+              availableForSale: boolean;
+              inventoryQuantity?: number | null;
+            }>;
+            pageInfo: { hasNextPage: boolean };
+          };
+        } | null;
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+  returnableFulfillments: {
+    nodes: Array<{
+      id: string;
+      fulfillment: { id: string };
+      returnableFulfillmentLineItems: {
+        nodes: Array<{
+          quantity: number;
+          fulfillmentLineItem: { id: string; quantity?: number | null; lineItem: { id: string } };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
+  returnReasonDefinitions: {
+    nodes: Array<{ id: string; handle: string; name: string }>;
+    pageInfo: { hasNextPage: boolean };
+  };
+};
+
 export type ReturnStateQueryVariables = Exact<{
   id: Scalars["ID"]["input"];
 }>;
