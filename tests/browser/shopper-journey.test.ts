@@ -122,6 +122,27 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await checkSlipAndStatus(confirmation, "en-GB", "en", /We expect to send your new item between/);
   });
 
+  it("GIVEN a filed exchange WHEN the merchant opens it in the admin THEN it shows the customer from the order, speaks of the new item, and 'Print return slip' fetches the PDF", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
+    const errors = watch(page);
+    await page.goto(demo.adminUrl, { waitUntil: "networkidle" });
+    const app = page.frameLocator("iframe");
+    await app.getByText("R-1001").first().click({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Print return slip" }).waitFor({ timeout: 30_000 });
+    await app.getByText("New item expected to ship").waitFor();
+    await app.getByText("Astrid Lindqvist").first().waitFor();
+    const slip = page.waitForResponse((r) => /\/app\/returns\/[^/]+\/slip/.test(r.url()), { timeout: 30_000 });
+    const popup = page.waitForEvent("popup", { timeout: 30_000 });
+    await app.getByRole("button", { name: "Print return slip" }).click();
+    const response = await slip;
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    await (await popup).close();
+    await page.screenshot({ path: join(SHOTS, "journey-admin-return.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("GIVEN a Swedish guest WHEN they file a refund THEN the confirmation and the status page in a fresh browser are in Swedish and speak of the refund", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: "sv-SE" });
     const errors = watch(page);
