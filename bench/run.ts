@@ -8,6 +8,7 @@
  *     Target: ≤ 20 ms median under a burst of 200 deliveries per second.
  *  2. Storefront order lookup: the app's lookup over the in-process stand-in vs. the same
  *     Admin API calls made directly. Target: the app adds ≤ 5 ms median.
+ *  3. Return slip PDF (bench/slip.ts): ≤ 50 ms median, ≤ 150 KB; block JS ≤ 6 KB gzipped.
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -144,7 +145,9 @@ async function benchLookup() {
   };
 }
 
-const results = [await benchWebhooks(), await benchLookup()];
+const { benchSlip, blockScriptSize } = await import("./slip");
+const slip = await benchSlip();
+const results = [await benchWebhooks(), await benchLookup(), slip];
 console.log("\nbenchmark                                   app median (p95)    baseline median (p95)   ratio   target");
 for (const r of results) {
   const ratio = r.app.median / r.baseline.median;
@@ -152,6 +155,8 @@ for (const r of results) {
     `${r.name.padEnd(44)}${`${r.app.median.toFixed(2)} ms (${r.app.p95.toFixed(2)})`.padEnd(20)}${`${r.baseline.median.toFixed(2)} ms (${r.baseline.p95.toFixed(2)})`.padEnd(24)}${ratio.toFixed(2).padEnd(8)}${r.target} — ${r.met ? "met" : "NOT met"}`,
   );
 }
+const js = blockScriptSize();
+console.log(`slip size ${slip.sizeKb.toFixed(1)} KB; ${js.name}: ${js.kb.toFixed(2)} KB (${js.files.join(", ")}) — target ${js.target} — ${js.met ? "met" : "NOT met"}`);
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
 process.exit(0);

@@ -16,3 +16,4 @@ export * from "./refund-eta";
 export * from "./rma";
 export * from "./policy-changes";
 export * from "./storefront-policy";
+export * from "./return-journey";

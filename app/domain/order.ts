@@ -139,6 +139,13 @@ export const OrderSnapshotSchema = z.object({
   financialStatus: z.enum(FINANCIAL_STATUSES),
   /** Order.email (protected data; may be null without approval). */
   email: z.string().nullable().optional(),
+  /**
+   * Who placed the order, as the order names them (customer's display name, else the
+   * billing or shipping address name). Guests have no customer but still have a name.
+   */
+  contactName: z.string().nullable().optional(),
+  /** The order's shipping address, one line per entry (default for a home pickup). */
+  shippingAddressLines: z.array(z.string()).optional(),
   customer: z
     .object({
       id: z.string().min(1),

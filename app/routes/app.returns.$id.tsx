@@ -24,7 +24,9 @@ import { useAppBridge } from "@shopify/app-bridge-react";
 import { BlockStack, Banner, Box, Card, DescriptionList, Divider, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
-import type { ReturnAction } from "~/domain";
+import { outcomeKind, type ReturnAction } from "~/domain";
+import { PROCESS_WORDING } from "~/components/resolution-wording";
+import { openReturnSlip } from "~/components/print-slip";
 import { authenticate } from "~/shopify.server";
 import { ReturnsError } from "~/services/context.server";
 import { contextForSession } from "~/services/shop-context.server";
@@ -142,6 +144,7 @@ function present(d: ReturnDetail, timeZone: string | null) {
     autoApproved: d.autoApproved,
     euWithdrawal: d.euWithdrawal,
     storeCreditConsent: d.storeCreditConsent,
+    process: PROCESS_WORDING[outcomeKind(d.lines)],
     amounts,
     // ETA dates and the EU deadline are calendar days stored as UTC midnight.
     refundEta: d.refundEta ? formatAdminDateRange(d.refundEta.from, d.refundEta.to, "UTC") : null,
@@ -385,7 +388,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       }
       case "process": {
         const result = await processReturn(ctx, returnId, actor);
-        return result.status === "ALREADY_PROCESSED" ? "Already refunded. Nothing was refunded twice." : "Refund issued";
+        const wording = PROCESS_WORDING[outcomeKind(result.ret.lines)];
+        return result.status === "ALREADY_PROCESSED" ? wording.already : wording.done;
       }
       case "close":
         await closeReturn(ctx, returnId, actor);
@@ -454,12 +458,14 @@ export default function ReturnPage() {
   const error = result && !result.ok && dismissed !== result ? result.error : null;
   const fieldErrors: FieldErrors = error?.fields ?? {};
 
-  const primary = PRIMARY.find((p) => allowed(p.intent));
+  const found = PRIMARY.find((p) => allowed(p.intent));
+  const primary = found?.intent === "process" ? { ...found, label: ret.process.button } : found;
   const secondary = [
     allowed("decline") && { content: "Decline", destructive: true, onAction: () => setPanel("decline") },
     allowed("ship") && { content: "Add tracking", onAction: () => setPanel("ship") },
     allowed("inspect") && { content: "Inspect items", onAction: () => setPanel("inspect") },
     allowed("cancel") && { content: "Cancel return", destructive: true, onAction: () => setPanel("cancel") },
+    { content: "Print return slip", onAction: () => void openReturnSlip(ret.id, (m) => shopify.toast.show(m, { isError: true })) },
   ]
     .filter((a): a is { content: string; destructive?: boolean; onAction: () => void } => Boolean(a))
     .map((a) => ({ ...a, disabled: busy }));
@@ -534,8 +540,8 @@ export default function ReturnPage() {
             ) : null}
             {openPanel === "process" ? (
               <ConfirmCard
-                title="Issue the refund?"
-                confirmLabel="Issue refund"
+                title={ret.process.title}
+                confirmLabel={ret.process.confirm}
                 onConfirm={() => submit("process")}
                 onCancel={() => setPanel(null)}
                 submitting={inFlight === "process"}
@@ -628,7 +634,7 @@ export default function ReturnPage() {
                 {ret.refundEta ? (
                   <Box>
                     <Text as="h3" variant="headingSm">
-                      Refund expected
+                      {ret.process.etaHeading}
                     </Text>
                     <Text as="p">{ret.refundEta}</Text>
                   </Box>

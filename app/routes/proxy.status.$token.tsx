@@ -1,52 +1,31 @@
 /**
  * App proxy: GET /apps/returns/status/:token — the shopper's return status page, rendered
  * by Shopify inside the shop's theme (application/liquid). The token in the link is
- * unguessable; nothing else identifies the return.
+ * unguessable; nothing else identifies the return. The page is in the language the link
+ * asks for (?locale=), else the one the return was filed in, so a link from an e-mail or
+ * the slip's QR code opens right in a fresh browser.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { formatMoney, type ReturnStatus } from "~/domain";
+import QRCode from "qrcode";
 import { storefrontMessage } from "~/i18n/storefront";
 import { proxyContext, proxyErrorResponse } from "~/services/proxy-request.server";
+import { shopperLocale, shopperReturnViewFor } from "~/services/return-journey.server";
 import { statusForStorefront } from "~/services/storefront.server";
-
-const STEPS: ReturnStatus[] = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "PROCESSED", "CLOSED"];
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"'{}%]/g, (c) => `&#${c.charCodeAt(0)};`); // braces and % too: the page is Liquid
+import { explicitLocale } from "~/services/storefront-links.server";
+import { escapeHtml, renderStatusPage } from "~/storefront/status-page";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   try {
     const { ctx, who, liquid } = await proxyContext(request);
-    const t = (key: string, values?: Record<string, string>) => escapeHtml(storefrontMessage(who.locale, key, values));
-    // ETA dates are calendar days (stored at UTC midnight): show them in the shopper's language.
-    const day = (d: Date) => new Intl.DateTimeFormat(who.locale, { dateStyle: "long", timeZone: "UTC" }).format(d);
-    const ret = /^[A-Za-z0-9_-]{10,64}$/.test(params.token ?? "") ? await statusForStorefront(ctx, params.token!) : null;
+    const token = params.token ?? "";
+    const ret = /^[A-Za-z0-9_-]{10,64}$/.test(token) ? await statusForStorefront(ctx, token) : null;
     if (!ret) {
-      return liquid(`<div class="page-width"><p role="alert">${t("STATUS_NOT_FOUND")}</p></div>`, { status: 404 });
+      return liquid(`<div class="page-width"><p role="alert">${escapeHtml(storefrontMessage(who.locale, "STATUS_NOT_FOUND"))}</p></div>`, { status: 404 });
     }
-    const current = ret.status as ReturnStatus;
-    const terminal = current === "DECLINED" || current === "CANCELED";
-    const reached = STEPS.indexOf(current === "INSPECTED" ? "RECEIVED" : current);
-    const steps = terminal
-      ? `<li aria-current="step"><strong>${t(`STATUS_${current}`)}</strong></li>`
-      : STEPS.map((s, i) => `<li${i === reached ? ' aria-current="step"' : ""}>${i <= reached ? "✓ " : ""}${i === reached ? `<strong>${t(`STATUS_${s}`)}</strong>` : t(`STATUS_${s}`)}</li>`).join("");
-    const eta =
-      ret.refundEtaFrom && ret.refundEtaTo && !terminal && current !== "CLOSED"
-        ? `<p>${t("STATUS_ETA", { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) })}</p>`
-        : "";
-    const items = ret.lines
-      .map((l) => `<li>${escapeHtml(l.title)}${l.variantTitle ? ` – ${escapeHtml(l.variantTitle)}` : ""} × ${l.quantity} · ${escapeHtml(formatMoney({ amount: l.unitPrice * l.quantity, currency: ret.currency }, who.locale))}</li>`)
-      .join("");
-    return liquid(
-      `<div class="page-width returns-status">
-  <h1>${t("STATUS_TITLE", { rma: ret.rmaNumber })}</h1>
-  <p>${t("STATUS_ORDER", { order: ret.orderName })}</p>
-  <ol class="returns-status__steps">${steps}</ol>
-  ${eta}
-  <h2>${t("STATUS_ITEMS")}</h2>
-  <ul>${items}</ul>
-</div>`,
-    );
+    const locale = shopperLocale(explicitLocale(request), ret.locale, who.locale);
+    const view = await shopperReturnViewFor(ctx, ret, locale);
+    const qr = view.slipPath ? await QRCode.toString(view.statusUrl, { type: "svg", errorCorrectionLevel: "M", margin: 2 }) : null;
+    return liquid(renderStatusPage(view, locale, qr));
   } catch (error) {
     return proxyErrorResponse(error);
   }

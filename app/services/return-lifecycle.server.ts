@@ -423,6 +423,9 @@ export async function updateRefundEta(ctx: ReturnsContext, id: string) {
   const methods: string[] = [];
   if (ret.refundAmount > 0) methods.push(...(await refundGateways(ctx, ret)));
   if (ret.storeCreditAmount > 0) methods.push("store_credit");
+  // Nothing paid out (an even exchange): the date is when the new item is released, with no
+  // bank delay; the store-credit payout (0–1 days) models exactly that.
+  if (methods.length === 0) methods.push("store_credit");
   const eta = refundEta({
     stage,
     stageEnteredAt: enteredAt,

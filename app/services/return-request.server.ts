@@ -60,6 +60,15 @@ export interface ReturnRequestInput {
   customer?: { id: string | null; email: string | null; name?: string | null } | null;
 }
 
+/** The return's customer as the order knows them; `given` fills only what the order lacks. */
+export function customerFromOrder(order: OrderSnapshot, given?: ReturnRequestInput["customer"]) {
+  const id = order.customer?.id ?? given?.id ?? null;
+  const email = order.email ?? order.customer?.email ?? given?.email ?? null;
+  const name = order.contactName ?? given?.name ?? null;
+  if (!id && !email && !name) return null;
+  return { id, email, name };
+}
+
 /** Units in this app's open requests that Shopify does not reflect yet (not sent to Shopify). */
 async function pendingQuantities(ctx: ReturnsContext, orderId: string): Promise<Record<string, number>> {
   const lines = await ctx.db.returnLine.findMany({
@@ -139,11 +148,13 @@ export interface RequestedReturnSummary {
   autoApproved: boolean;
 }
 
-export async function requestReturn(
-  ctx: ReturnsContext,
-  input: ReturnRequestInput,
-  actor: ActorRef = { type: "SHOPPER" },
-): Promise<RequestedReturnSummary> {
+/**
+ * Everything a request decides before anything is saved: a fresh read of the order,
+ * eligibility, validation, exchange prices and stock, the refund calculation and the return
+ * method. The refund preview (return-preview.server.ts) runs exactly this, so what the
+ * shopper is shown before "send" is what the request stores and processing pays.
+ */
+export async function planReturn(ctx: ReturnsContext, input: ReturnRequestInput) {
   const now = ctx.now();
   // Returns saved from here on are not in the order we are about to read (see the save below).
   const sequenceAtRead = (await ctx.db.shop.findUniqueOrThrow({ where: { id: ctx.shop.id }, select: { nextRmaNumber: true } })).nextRmaNumber;
@@ -153,7 +164,9 @@ export async function requestReturn(
     }),
     loadCurrentPolicy(ctx.db, ctx.shop.id),
   ]);
-  const customer = input.customer ?? (order.customer ? { id: order.customer.id, email: order.customer.email ?? order.email ?? null } : null);
+  // Name and e-mail always come from the order (guests and logged-in shoppers alike); a
+  // caller may only add what the order lacks.
+  const customer = customerFromOrder(order, input.customer);
   const [pending, returnDates] = await Promise.all([pendingQuantities(ctx, order.id), customerReturnDates(ctx, customer)]);
 
   const eligibility = evaluateEligibility({
@@ -214,6 +227,15 @@ export async function requestReturn(
     });
   }
 
+  return { now, order, policy, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview };
+}
+
+export async function requestReturn(
+  ctx: ReturnsContext,
+  input: ReturnRequestInput,
+  actor: ActorRef = { type: "SHOPPER" },
+): Promise<RequestedReturnSummary> {
+  const { now, order, policy, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview } = await planReturn(ctx, input);
   const euWithdrawal = input.euWithdrawal === true || input.lines.some((l) => byFulfillmentLine.get(l.fulfillmentLineItemId)?.viaEuWithdrawal);
   const lineItems = new Map(order.lineItems.map((li) => [li.id, li]));
 
@@ -252,7 +274,7 @@ export async function requestReturn(
         orderName: order.name,
         customerId: customer?.id ?? null,
         customerEmail: customer?.email?.toLowerCase() ?? null,
-        customerName: input.customer?.name ?? null,
+        customerName: customer?.name ?? null,
         locale: input.locale ?? null,
         method: input.method,
         currency: order.currency,

@@ -14,7 +14,7 @@ import {
   type ReturnMethod,
 } from "~/domain";
 import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
-import { fetchOrderSnapshot, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
+import { fetchStorefrontLookup, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
 import { fetchReturnReasons } from "~/shopify/returns.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
@@ -22,6 +22,7 @@ import { issueLookupToken, verifyLookupToken } from "./lookup-token.server";
 import { loadPolicy } from "./policy.server";
 import { GUEST_LOOKUP_PER_CLIENT, GUEST_LOOKUP_PER_ORDER, hit } from "./rate-limit.server";
 import { requestReturn, type RequestedReturnLine } from "./return-request.server";
+import { confirmationFor } from "./return-journey.server";
 
 export class StorefrontError extends Error {
   constructor(
@@ -90,18 +91,18 @@ export async function lookupForStorefront(
   appSecret: string,
 ) {
   const orderId = await findOrderForShopper(ctx, who, input.order, input.email);
-  const [order, policy, reasons] = await Promise.all([
-    fetchOrderSnapshot(ctx.admin, orderId),
-    loadPolicy(ctx.db, ctx.shop.id),
-    fetchReturnReasons(ctx.admin),
-  ]).catch((e) => {
+  // One Admin API call for the order, its returnable lines, the reasons and exchange variants.
+  const [lookup, policy] = await Promise.all([fetchStorefrontLookup(ctx.admin, orderId), loadPolicy(ctx.db, ctx.shop.id)]).catch((e) => {
     throw fromShopifyError(e, "read the order");
   });
+  const { order, reasons } = lookup;
   const now = ctx.now();
   const eligibility = evaluateEligibility({ order, policy, now, timeZone: ctx.shop.timezone ?? "UTC" });
   const items = new Map(order.lineItems.map((li) => [li.id, li]));
   const productIds = [...new Set(eligibility.lines.filter((l) => l.eligible).map((l) => items.get(l.lineItemId)?.productId).filter((p): p is string => !!p))];
-  const variants = await fetchProductVariants(ctx.admin, productIds).catch(() => new Map());
+  // Only products the lookup answer couldn't hold (many variants, lines past the first page) cost a call.
+  const missing = productIds.filter((p) => !lookup.variants.has(p));
+  const variants = missing.length ? new Map([...lookup.variants, ...(await fetchProductVariants(ctx.admin, missing).catch(() => new Map()))]) : lookup.variants;
   const format = (amount: number) => formatMoney({ amount, currency: order.currency }, who.locale);
 
   const lines = eligibility.lines
@@ -200,17 +201,8 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
       },
       { type: "SHOPPER", id: who.customerLegacyId },
     );
-    const ret = await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: created.id } });
-    return {
-      ok: true as const,
-      return: {
-        rma: created.rmaNumber,
-        status: created.status,
-        statusUrl: `/apps/returns/status/${created.statusToken}`,
-        slipUrl: null,
-        refundEta: ret.refundEtaFrom && ret.refundEtaTo ? { from: ret.refundEtaFrom.toISOString().slice(0, 10), to: ret.refundEtaTo.toISOString().slice(0, 10) } : null,
-      },
-    };
+    // Messages follow the resolution; links are absolute so they work from e-mails too.
+    return { ok: true as const, return: await confirmationFor(ctx, created.id, who.locale) };
   } catch (error) {
     if (error instanceof ReturnsError && error.code === "NOT_ELIGIBLE") {
       throw new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(who.locale, "NOT_ELIGIBLE"), error.details);

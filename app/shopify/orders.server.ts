@@ -19,8 +19,11 @@ import type {
   FindOrderByNameQueryVariables,
   FulfillmentLinesPageQuery,
   FulfillmentLinesPageQueryVariables,
+  StorefrontLookupQuery,
+  StorefrontLookupQueryVariables,
 } from "./generated/admin.types";
 import { toMinorUnits } from "./money";
+import { fetchReturnReasons } from "./returns.server";
 
 export const ORDER_FOR_RETURN_QUERY = `#graphql
   query OrderForReturn($id: ID!) {
@@ -34,7 +37,9 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
       presentmentCurrencyCode
       displayFinancialStatus
       tags
-      customer { id tags defaultEmailAddress { emailAddress } }
+      customer { id displayName tags defaultEmailAddress { emailAddress } }
+      billingAddress { name }
+      shippingAddress { name address1 address2 zip city country }
       totalShippingPriceSet { presentmentMoney { amount } }
       totalRefundedShippingSet { presentmentMoney { amount } }
       transactions(first: 30) {
@@ -157,6 +162,99 @@ export const FIND_ORDER_BY_NAME_QUERY = `#graphql
   }
 ` as AdminDocument<FindOrderByNameQuery, FindOrderByNameQueryVariables>;
 
+/**
+ * Storefront lookup in ONE call after the order was found by name: the order (as in
+ * OrderForReturn, with smaller first pages: 10 lines), its first page of returnable fulfillments, the shop's
+ * return reasons and, per line, the product's first variants for the exchange choice (kept
+ * under the 1,000-point ceiling by the smaller pages). Larger orders, products and reason
+ * lists still page through the usual queries, so nothing is lost.
+ */
+export const STOREFRONT_LOOKUP_QUERY = `#graphql
+  query StorefrontLookup($id: ID!) {
+    order(id: $id) {
+      id
+      name
+      email
+      createdAt
+      cancelledAt
+      taxesIncluded
+      presentmentCurrencyCode
+      displayFinancialStatus
+      tags
+      customer { id displayName tags defaultEmailAddress { emailAddress } }
+      billingAddress { name }
+      shippingAddress { name address1 address2 zip city country }
+      totalShippingPriceSet { presentmentMoney { amount } }
+      totalRefundedShippingSet { presentmentMoney { amount } }
+      transactions(first: 30) {
+        id
+        kind
+        status
+        gateway
+        processedAt
+        createdAt
+        amountSet { presentmentMoney { amount } }
+        parentTransaction { id }
+      }
+      fulfillments(first: 10) {
+        id
+        status
+        createdAt
+        deliveredAt
+        fulfillmentLineItems(first: 4) {
+          nodes { id quantity lineItem { id } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+      lineItems(first: 10) {
+        nodes {
+          id
+          title
+          variantTitle
+          sku
+          quantity
+          isGiftCard
+          requiresShipping
+          weight { unit value }
+          originalUnitPriceSet { presentmentMoney { amount } }
+          discountAllocations {
+            allocatedAmountSet { presentmentMoney { amount } }
+            discountApplication { targetSelection allocationMethod }
+          }
+          taxLines { priceSet { presentmentMoney { amount } } }
+          variant { id }
+          product {
+            id
+            tags
+            productType
+            collections(first: 5) { nodes { id } }
+            variants(first: 10) {
+              nodes { id title availableForSale inventoryQuantity }
+              pageInfo { hasNextPage }
+            }
+          }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+    returnableFulfillments(orderId: $id, first: 3) {
+      nodes {
+        id
+        fulfillment { id }
+        returnableFulfillmentLineItems(first: 15) {
+          nodes { quantity fulfillmentLineItem { id quantity lineItem { id } } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+    returnReasonDefinitions(first: 50, query: "deleted:false") {
+      nodes { id handle name }
+      pageInfo { hasNextPage }
+    }
+  }
+` as AdminDocument<StorefrontLookupQuery, StorefrontLookupQueryVariables>;
+
 type LineItemNode = NonNullable<OrderForReturnQuery["order"]>["lineItems"]["nodes"][number];
 
 const FINANCIAL: Record<string, OrderSnapshot["financialStatus"]> = {
@@ -222,8 +320,22 @@ export class OrderNotFoundError extends Error {
  */
 export async function fetchOrderSnapshot(client: AdminClient, orderId: string): Promise<OrderSnapshot> {
   const { data } = await client.request(ORDER_FOR_RETURN_QUERY, { id: orderId });
-  const order = data.order;
-  if (!order) throw new OrderNotFoundError(orderId);
+  if (!data.order) throw new OrderNotFoundError(orderId);
+  return snapshotFrom(client, orderId, data.order, null);
+}
+
+type OrderNode = NonNullable<OrderForReturnQuery["order"]>;
+
+/**
+ * Maps a fetched order to the snapshot, paging what the first answer didn't hold. With
+ * `returnableFirstPage` (from a combined query) the returnable fulfillments start from it.
+ */
+async function snapshotFrom(
+  client: AdminClient,
+  orderId: string,
+  order: OrderNode,
+  returnableFirstPage: ReturnableFulfillmentsPageQuery["returnableFulfillments"] | null,
+): Promise<OrderSnapshot> {
   const currency = order.presentmentCurrencyCode;
   const minor = (amount: string) => toMinorUnits(amount, currency);
 
@@ -236,7 +348,7 @@ export async function fetchOrderSnapshot(client: AdminClient, orderId: string): 
     page = next.data.order.lineItems.pageInfo;
   }
 
-  const returnable = await fetchReturnableLines(client, orderId);
+  const returnable = await fetchReturnableLines(client, orderId, returnableFirstPage);
   const shippingTotal = minor(order.totalShippingPriceSet.presentmentMoney.amount);
   const shippingRefunded = minor(order.totalRefundedShippingSet.presentmentMoney.amount);
 
@@ -249,6 +361,16 @@ export async function fetchOrderSnapshot(client: AdminClient, orderId: string): 
     cancelledAt: order.cancelledAt ?? null,
     financialStatus: FINANCIAL[order.displayFinancialStatus ?? ""] ?? "PENDING",
     email: order.email ?? null,
+    contactName: order.customer?.displayName || order.billingAddress?.name || order.shippingAddress?.name || null,
+    shippingAddressLines: order.shippingAddress
+      ? [
+          order.shippingAddress.name,
+          order.shippingAddress.address1,
+          order.shippingAddress.address2,
+          [order.shippingAddress.zip, order.shippingAddress.city].filter(Boolean).join(" "),
+          order.shippingAddress.country,
+        ].filter((x): x is string => !!x && x.trim() !== "")
+      : [],
     customer: order.customer
       ? {
           id: order.customer.id,
@@ -304,7 +426,7 @@ async function allFulfillmentLines(client: AdminClient, fulfillmentId: string, f
     .map((n) => ({ fulfillmentLineItemId: n.id, lineItemId: n.lineItem.id, quantity: n.quantity ?? 0 }));
 }
 
-async function fetchReturnableLines(client: AdminClient, orderId: string) {
+async function fetchReturnableLines(client: AdminClient, orderId: string, firstPage: ReturnableFulfillmentsPageQuery["returnableFulfillments"] | null = null) {
   const linesByFulfillment = new Map<string, OrderSnapshot["fulfillments"][number]["lines"]>();
   const quantities: Record<string, number> = {};
   type LineNode = {
@@ -324,12 +446,12 @@ async function fetchReturnableLines(client: AdminClient, orderId: string) {
     linesByFulfillment.set(fulfillmentId, lines);
   };
   let after: string | null = null;
+  let prefetched = firstPage;
   do {
-    const { data }: { data: ReturnableFulfillmentsPageQuery } = await client.request(RETURNABLE_FULFILLMENTS_PAGE_QUERY, {
-      orderId,
-      after,
-    });
-    for (const rf of data.returnableFulfillments.nodes) {
+    const page: ReturnableFulfillmentsPageQuery["returnableFulfillments"] =
+      prefetched ?? (await client.request(RETURNABLE_FULFILLMENTS_PAGE_QUERY, { orderId, after })).data.returnableFulfillments;
+    prefetched = null;
+    for (const rf of page.nodes) {
       add(rf.fulfillment.id, rf.returnableFulfillmentLineItems.nodes);
       let inner = rf.returnableFulfillmentLineItems.pageInfo;
       while (inner.hasNextPage) {
@@ -343,7 +465,37 @@ async function fetchReturnableLines(client: AdminClient, orderId: string) {
         inner = conn.pageInfo;
       }
     }
-    after = data.returnableFulfillments.pageInfo.hasNextPage ? data.returnableFulfillments.pageInfo.endCursor ?? null : null;
+    after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
   } while (after);
   return { linesByFulfillment, quantities };
+}
+
+export interface StorefrontLookupData {
+  order: OrderSnapshot;
+  reasons: { id: string; handle: string; name: string }[];
+  /** productId → variants with stock, for products whose variants all came in the answer. */
+  variants: Map<string, { id: string; title: string; available: number }[]>;
+  /** Products with more variants than the answer held (read them with fetchProductVariants). */
+  moreVariants: string[];
+}
+
+/** The storefront lookup's one call (STOREFRONT_LOOKUP_QUERY), plus pages only for large orders. */
+export async function fetchStorefrontLookup(client: AdminClient, orderId: string): Promise<StorefrontLookupData> {
+  const { data } = await client.request(STOREFRONT_LOOKUP_QUERY, { id: orderId });
+  if (!data.order) throw new OrderNotFoundError(orderId);
+  const order = await snapshotFrom(client, orderId, data.order, data.returnableFulfillments);
+  const variants = new Map<string, { id: string; title: string; available: number }[]>();
+  const moreVariants = new Set<string>();
+  for (const li of data.order.lineItems.nodes) {
+    const product = li.product;
+    if (!product) continue;
+    if (product.variants.pageInfo.hasNextPage) moreVariants.add(product.id);
+    else
+      variants.set(
+        product.id,
+        product.variants.nodes.map((v) => ({ id: v.id, title: v.title, available: v.availableForSale ? Math.max(0, v.inventoryQuantity ?? 0) : 0 })),
+      );
+  }
+  const reasons = data.returnReasonDefinitions.pageInfo.hasNextPage ? await fetchReturnReasons(client) : data.returnReasonDefinitions.nodes;
+  return { order, reasons, variants, moreVariants: [...moreVariants] };
 }

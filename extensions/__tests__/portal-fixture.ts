@@ -249,5 +249,9 @@ export const createdFixture = {
     statusUrl: "/apps/returns/status/tok_abc",
     slipUrl: "/apps/returns/slip/tok_abc.pdf",
     refundEta: { from: "2026-12-01", to: "2026-12-05" },
+    // Worded on the server for the resolution (app/services/return-journey.server.ts).
+    next: "We're reviewing your request and will e-mail you as soon as it is approved.",
+    eta: "We expect to send your new item between December 1, 2026 and December 5, 2026.",
+    guideText: "How to send your return\n1. Pack the items.",
   },
 };

@@ -290,11 +290,28 @@ describe("creating the return", () => {
     expect(p.r("rma").textContent).toBe("RMA-1001-1");
     expect(p.r("returnStatus").textContent).toBe("Waiting for approval");
     expect(p.r("eta").textContent).toBe(
-      "We expect your refund between December 1, 2026 and December 5, 2026.",
+      "We're reviewing your request and will e-mail you as soon as it is approved. We expect to send your new item between December 1, 2026 and December 5, 2026.",
     );
+    expect(p.r("guide").textContent).toBe("How to send your return\n1. Pack the items.");
     expect(p.r("slip").href).toBe("/apps/returns/slip/tok_abc.pdf");
     expect(p.r("track").href).toBe("/apps/returns/status/tok_abc");
     expect(p.doc.activeElement).toBe(p.r("doneHeading"));
+  });
+
+  it("GIVEN a ticked line WHEN the shopper asks for the refund preview THEN the form as it stands is POSTed to /api/preview and the server's text shows", async () => {
+    const p = await lookedUp();
+    const [sweater] = p.lines();
+    p.tick(sweater!.querySelector('[data-f="sel"]')!);
+    p.replies.push({ status: 200, json: { ok: true, text: "What you get back\nBack to your payment method: 1 199,00 kr" } });
+    p.click(p.q("[data-pv]"));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(p.calls).toHaveLength(2);
+    expect(p.calls[1]!.url).toBe("/apps/returns/api/preview");
+    const body = JSON.parse(p.calls[1]!.body as string);
+    expect(body.lines).toHaveLength(1);
+    expect(body.lines[0].reasonId).toBeNull();
+    expect(p.r("preview").hidden).toBe(false);
+    expect(p.r("preview").textContent).toBe("What you get back\nBack to your payment method: 1 199,00 kr");
   });
 
   it("GIVEN store credit WHEN submitting without consent THEN consent is asked for; with it THEN storeCreditConsent is true", async () => {

@@ -190,6 +190,24 @@ export type MetafieldsSetUserErrorCode =
   /** The input value is too short. */
   | "TOO_SHORT";
 
+/** The status of a fulfillment. */
+export type FulfillmentStatus =
+  /** The fulfillment was canceled. */
+  | "CANCELLED"
+  /** There was an error with the fulfillment request. */
+  | "ERROR"
+  /** The fulfillment request failed. */
+  | "FAILURE"
+  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
+  | "OPEN"
+  /**
+   * Shopify has created the fulfillment and is waiting for the third-party
+   * fulfillment service to transition it to `open` or `success`.
+   */
+  | "PENDING"
+  /** The fulfillment was completed successfully. */
+  | "SUCCESS";
+
 /**
  * The currency codes that represent the world currencies throughout the Admin API. Currency codes include
  * [standard ISO 4217 codes](https://en.wikipedia.org/wiki/ISO_4217), legacy codes, non-standard codes,
@@ -598,24 +616,6 @@ export type OrderTransactionStatus =
   | "SUCCESS"
   /** The transaction status is unknown. */
   | "UNKNOWN";
-
-/** The status of a fulfillment. */
-export type FulfillmentStatus =
-  /** The fulfillment was canceled. */
-  | "CANCELLED"
-  /** There was an error with the fulfillment request. */
-  | "ERROR"
-  /** The fulfillment request failed. */
-  | "FAILURE"
-  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
-  | "OPEN"
-  /**
-   * Shopify has created the fulfillment and is waiting for the third-party
-   * fulfillment service to transition it to `open` or `success`.
-   */
-  | "PENDING"
-  /** The fulfillment was completed successfully. */
-  | "SUCCESS";
 
 /** Units of measurement for weight. */
 export type WeightUnit =
@@ -1176,6 +1176,33 @@ export type SetAppMetafieldsMutation = {
   } | null;
 };
 
+export type ExchangeShippingQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type ExchangeShippingQuery = {
+  return?: {
+    exchangeLineItems: {
+      nodes: Array<{
+        title?: string | null;
+        variantTitle?: string | null;
+        lineItems?: Array<{ id: string; quantity: number; unfulfilledQuantity: number }> | null;
+      }>;
+    };
+    order: {
+      fulfillments: Array<{
+        status: FulfillmentStatus;
+        trackingInfo: Array<{
+          number?: string | null;
+          url?: string | null;
+          company?: string | null;
+        }>;
+        fulfillmentLineItems: { nodes: Array<{ lineItem: { id: string } }> };
+      }>;
+    };
+  } | null;
+};
+
 export type LocationsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type LocationsQuery = { locations: { nodes: Array<{ id: string; name: string }> } };
@@ -1197,8 +1224,18 @@ export type OrderForReturnQuery = {
     tags: Array<string>;
     customer?: {
       id: string;
+      displayName: string;
       tags: Array<string>;
       defaultEmailAddress?: { emailAddress: string } | null;
+    } | null;
+    billingAddress?: { name?: string | null } | null;
+    shippingAddress?: {
+      name?: string | null;
+      address1?: string | null;
+      address2?: string | null;
+      zip?: string | null;
+      city?: string | null;
+      country?: string | null;
     } | null;
     totalShippingPriceSet: { presentmentMoney: { amount: string } };
     totalRefundedShippingSet: { presentmentMoney: { amount: string } };
@@ -1384,6 +1421,130 @@ export type FindOrderByNameQuery = {
       email?: string | null;
       customer?: { id: string; defaultEmailAddress?: { emailAddress: string } | null } | null;
     }>;
+  };
+};
+
+export type StorefrontLookupQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type StorefrontLookupQuery = {
+  order?: {
+    id: string;
+    name: string;
+    email?: string | null;
+    createdAt: string;
+    cancelledAt?: string | null;
+    taxesIncluded: boolean;
+    presentmentCurrencyCode: CurrencyCode;
+    displayFinancialStatus?: OrderDisplayFinancialStatus | null;
+    tags: Array<string>;
+    customer?: {
+      id: string;
+      displayName: string;
+      tags: Array<string>;
+      defaultEmailAddress?: { emailAddress: string } | null;
+    } | null;
+    billingAddress?: { name?: string | null } | null;
+    shippingAddress?: {
+      name?: string | null;
+      address1?: string | null;
+      address2?: string | null;
+      zip?: string | null;
+      city?: string | null;
+      country?: string | null;
+    } | null;
+    totalShippingPriceSet: { presentmentMoney: { amount: string } };
+    totalRefundedShippingSet: { presentmentMoney: { amount: string } };
+    transactions: Array<{
+      id: string;
+      kind: OrderTransactionKind;
+      status: OrderTransactionStatus;
+      gateway?: string | null;
+      processedAt?: string | null;
+      createdAt: string;
+      amountSet: { presentmentMoney: { amount: string } };
+      parentTransaction?: { id: string } | null;
+    }>;
+    fulfillments: Array<{
+      id: string;
+      status: FulfillmentStatus;
+      createdAt: string;
+      deliveredAt?: string | null;
+      fulfillmentLineItems: {
+        nodes: Array<{ id: string; quantity?: number | null; lineItem: { id: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
+    }>;
+    lineItems: {
+      nodes: Array<{
+        id: string;
+        title: string;
+        variantTitle?: string | null;
+        sku?: string | null;
+        quantity: number;
+        isGiftCard: boolean;
+        requiresShipping: boolean;
+        weight?: { unit: WeightUnit; value: number } | null;
+        originalUnitPriceSet: { presentmentMoney: { amount: string } };
+        discountAllocations: Array<{
+          allocatedAmountSet: { presentmentMoney: { amount: string } };
+          discountApplication:
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              }
+            | {
+                targetSelection: DiscountApplicationTargetSelection;
+                allocationMethod: DiscountApplicationAllocationMethod;
+              };
+        }>;
+        taxLines: Array<{ priceSet: { presentmentMoney: { amount: string } } }>;
+        variant?: { id: string } | null;
+        product?: {
+          id: string;
+          tags: Array<string>;
+          productType: string;
+          collections: { nodes: Array<{ id: string }> };
+          variants: {
+            nodes: Array<{
+              id: string;
+              title: string;
+              availableForSale: boolean;
+              inventoryQuantity?: number | null;
+            }>;
+            pageInfo: { hasNextPage: boolean };
+          };
+        } | null;
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+  returnableFulfillments: {
+    nodes: Array<{
+      id: string;
+      fulfillment: { id: string };
+      returnableFulfillmentLineItems: {
+        nodes: Array<{
+          quantity: number;
+          fulfillmentLineItem: { id: string; quantity?: number | null; lineItem: { id: string } };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
+  returnReasonDefinitions: {
+    nodes: Array<{ id: string; handle: string; name: string }>;
+    pageInfo: { hasNextPage: boolean };
   };
 };
 
@@ -2042,6 +2203,45 @@ export type ShopInfoQuery = {
     ianaTimezone: string;
   };
 };
+
+export type ReturnSlipContextQueryVariables = Exact<{
+  orderId: Scalars["ID"]["input"];
+  productIds: Array<Scalars["ID"]["input"]>;
+}>;
+
+export type ReturnSlipContextQuery = {
+  shop: { name: string };
+  products: Array<{ id: string; productType: string } | {} | null>;
+  order?: {
+    shippingAddress?: {
+      name?: string | null;
+      address1?: string | null;
+      address2?: string | null;
+      zip?: string | null;
+      city?: string | null;
+      country?: string | null;
+    } | null;
+  } | null;
+  locations: {
+    nodes: Array<{
+      id: string;
+      name: string;
+      isActive: boolean;
+      fulfillsOnlineOrders: boolean;
+      address: {
+        address1?: string | null;
+        address2?: string | null;
+        zip?: string | null;
+        city?: string | null;
+        country?: string | null;
+      };
+    }>;
+  };
+};
+
+export type StorefrontDomainQueryVariables = Exact<{ [key: string]: never }>;
+
+export type StorefrontDomainQuery = { shop: { primaryDomain: { url: string } } };
 
 export type VariantsForExchangeQueryVariables = Exact<{
   ids: Array<Scalars["ID"]["input"]>;

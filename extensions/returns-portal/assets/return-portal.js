@@ -1,5 +1,5 @@
 /* <return-portal> enhances blocks/return-portal.liquid; fetches nothing until the shopper submits.
-   Contract and size budget: ../README.md (compact on purpose: theme-check allows 10 000 bytes). */
+   Contract, size budget: ../README.md (theme-check allows 10 000 bytes). */
 // prettier-ignore
 (() => {
 if (!window.customElements || customElements.get('return-portal')) return;
@@ -24,7 +24,7 @@ class ReturnPortal extends HTMLElement {
       e.target === this.e.lookup ? this.lookup(e.target) : this.create(e.target);
     });
     this.addEventListener('change', () => this.sync());
-    this.addEventListener('click', (e) => e.target.closest('[data-back]') && this.reset());
+    this.addEventListener('click', (e) => e.target.closest('[data-back]') ? this.reset() : e.target.closest('[data-pv]') && this.preview());
   }
 
   say(msg, isError) {
@@ -48,7 +48,11 @@ class ReturnPortal extends HTMLElement {
     return data;
   }
 
-  // One request at a time; the submit button is disabled and progress is announced meanwhile.
+  post(path, body) {
+    return this.call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  }
+
+  // One request at a time; button disabled, progress announced.
   async run(form, msg, work) {
     if (this.busy) return;
     const button = $(form, '[type="submit"]');
@@ -67,11 +71,10 @@ class ReturnPortal extends HTMLElement {
       if (!EMAIL.test(m)) return this.invalid(email, m ? this.t.emailInvalid : this.t.emailRequired);
       body.set('email', m);
     }
-    // A URLSearchParams body is sent form-encoded.
     this.run(form, this.t.looking, async () => this.show(await this.call('/api/lookup', { method: 'POST', body })));
   }
 
-  // Clones a <template>, gives its controls unique ids and points its labels at them.
+  // Clones a <template>: unique ids, labels pointed at them.
   clone(name, key) {
     const node = this.e[name].content.cloneNode(true).firstElementChild;
     $$(node, 'input,select,textarea').forEach((el, i) => (el.id = `rp-${this.bid}-${key}-${i}`));
@@ -138,7 +141,7 @@ class ReturnPortal extends HTMLElement {
     return radio ? radio.value : null;
   }
 
-  // Shows the options of selected lines, the exchange picker and the store-credit consent.
+  // Options of selected lines, exchange picker, store-credit consent.
   sync() {
     let credit = false;
     $$(this.e.lines, '[data-line]').forEach((node) => {
@@ -150,52 +153,60 @@ class ReturnPortal extends HTMLElement {
     this.e.consent.hidden = !credit;
   }
 
-  create(form) {
+  // strict (submit): stop at the first gap; preview: skip gaps.
+  body(form, strict) {
     const t = this.t, lines = [];
     for (const node of $$(this.e.lines, '[data-line]')) {
       if (!F(node, 'sel').checked) continue;
       const reason = F(node, 'reason'), ex = F(node, 'ex'), res = this.res(node);
-      if (!reason.value) return this.invalid(reason, t.reasonRequired);
-      if (res === 'EXCHANGE' && !ex.value) return this.invalid(ex, t.variantRequired);
+      if (strict && !reason.value) return this.invalid(reason, t.reasonRequired);
+      if (res === 'EXCHANGE' && !ex.value) { if (strict) return this.invalid(ex, t.variantRequired); continue; }
       lines.push({
         fulfillmentLineItemId: this.d.order.lines[node.dataset.i].fulfillmentLineItemId,
         quantity: Number(F(node, 'qty').value),
-        reasonId: reason.value,
+        reasonId: reason.value || null,
         note: F(node, 'note').value.trim(),
         resolution: res,
         exchangeVariantId: res === 'EXCHANGE' ? ex.value : null,
       });
     }
-    if (!lines.length) return this.invalid($$(form, '[data-f="sel"]').find((c) => !c.disabled), t.noItems);
-    const methods = $$(form, '[data-f="m"]'), method = picked(methods);
+    if (!lines.length) return strict && this.invalid($$(form, '[data-f="sel"]').find((c) => !c.disabled), t.noItems);
+    const methods = $$(form, '[data-f="m"]'), method = picked(methods) || (!strict && methods[0]);
     if (methods.length && !method) return this.invalid(methods[0], t.methodRequired);
     const consent = this.e.consentBox, needsConsent = !this.e.consent.hidden;
-    if (needsConsent && !consent.checked) return this.invalid(consent, t.consentRequired);
-    const body = {
+    if (strict && needsConsent && !consent.checked) return this.invalid(consent, t.consentRequired);
+    return {
       orderId: this.d.order.id,
       lookupToken: this.d.lookupToken,
       method: method ? method.value : null,
       lines,
-      storeCreditConsent: needsConsent && consent.checked,
+      storeCreditConsent: needsConsent && (consent.checked || !strict),
       locale: this.loc,
     };
-    this.run(form, t.submitting, async () => this.done((await this.call('/api/returns', {
-      method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' },
-    })).return));
   }
 
-  date(value) {
-    const opts = { dateStyle: 'long' };
-    if (/^\d{4}-\d\d-\d\d$/.test(value)) opts.timeZone = 'UTC';
-    return new Intl.DateTimeFormat(this.loc, opts).format(new Date(value));
+  create(form) {
+    const body = this.body(form, true);
+    if (body) this.run(form, this.t.submitting, async () => this.done((await this.post('/api/returns', body)).return));
+  }
+
+  // Computed by the server code that files the return.
+  async preview() {
+    const body = this.body(this.e.select), box = this.e.preview;
+    box.hidden = true;
+    if (body) try {
+      const d = await this.post('/api/preview', body);
+      box.textContent = d.text;
+      box.hidden = false;
+    } catch (e) { this.say(e.message, true); }
   }
 
   done(ret) {
-    const eta = ret.refundEta, t = this.t;
     this.e.rma.textContent = ret.rma;
-    this.e.returnStatus.textContent = (t.statuses || {})[ret.status] || ret.status;
-    this.e.eta.textContent = eta && eta.from && eta.to
-      ? t.eta.replace('%A', this.date(eta.from)).replace('%B', this.date(eta.to)) : '';
+    this.e.returnStatus.textContent = (this.t.statuses || {})[ret.status] || ret.status;
+    // Worded on the server per resolution and method.
+    this.e.eta.textContent = [ret.next, ret.eta].filter(Boolean).join(' ');
+    this.e.guide.textContent = ret.guideText || '';
     this.e.slip.hidden = !ret.slipUrl;
     if (ret.slipUrl) this.e.slip.href = ret.slipUrl;
     this.e.track.href = ret.statusUrl;

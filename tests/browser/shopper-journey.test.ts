@@ -1,0 +1,164 @@
+/**
+ * Browser walks of the shopper's journey after "send" on the demo (headless Chromium):
+ * refund preview, filing an exchange (English) and a refund (Swedish), the confirmation worded
+ * for the resolution, the slip PDF, and the status link opened in a FRESH browser context
+ * (no cookies, phone-sized) in the shopper's language. Screenshots and the slips go to
+ * test-results/. Needs Debian's chromium (.ci/run installs it).
+ */
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDemo, type DemoHandle } from "../../scripts/demo";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = join(process.cwd(), "test-results");
+// A normal desktop agent: the Shopify library answers bots (incl. "HeadlessChrome") with 410.
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const OFFLINE_NOISE = /cdn\.shopify\.com/;
+
+describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () => {
+  let demo: DemoHandle;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const db = join(mkdtempSync(join(tmpdir(), "journey-")), "demo.sqlite");
+    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3220), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8220), databaseUrl: `file:${db}` });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  function watch(page: Page): string[] {
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("response", (r) => {
+      if (r.status() >= 400 && !OFFLINE_NOISE.test(r.url())) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
+    return errors;
+  }
+
+  /** A brand-new browser context: no cookies, no storefront visited first, phone-sized. */
+  async function freshPhone(locale: string) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: USER_AGENT, locale, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    return { context, page, errors: watch(page) };
+  }
+
+  async function lookUp(page: Page, lang: string, order: string, email: string) {
+    await page.goto(`${demo.storefrontUrl}?locale=${lang}`, { waitUntil: "networkidle" });
+    await page.fill('input[name="order"]', order);
+    await page.fill('input[name="email"]', email);
+    await page.locator('button[type="submit"]').first().click();
+    await page.locator('[data-f="sel"]').first().waitFor({ timeout: 30_000 });
+  }
+
+  async function checkSlipAndStatus(confirmation: { slipUrl: string; statusUrl: string }, lang: string, name: string, expectText: RegExp) {
+    // The slip: a real PDF, from the absolute link, without any cookie.
+    const slipContext = await browser.newContext({ userAgent: USER_AGENT });
+    const slip = await slipContext.request.get(confirmation.slipUrl);
+    expect(slip.status()).toBe(200);
+    expect(slip.headers()["content-type"]).toBe("application/pdf");
+    const bytes = await slip.body();
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.byteLength).toBeLessThan(150 * 1024);
+    writeFileSync(join(SHOTS, `journey-${name}-slip.pdf`), bytes);
+    await slipContext.close();
+
+    // The status link as from an e-mail or the slip's QR code: a fresh phone browser.
+    const { context, page, errors } = await freshPhone(lang);
+    await page.goto(confirmation.statusUrl, { waitUntil: "networkidle" });
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).toMatch(expectText);
+    await expect.poll(() => page.locator(".rs-qr svg").count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, `journey-${name}-status-phone.png`), fullPage: true });
+    // The download button on the status page works from there too.
+    const href = await page.locator("a[data-slip]").getAttribute("href");
+    const fromPage = await context.request.get(new URL(href!, page.url()).href);
+    expect(fromPage.headers()["content-type"]).toBe("application/pdf");
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+
+  it("GIVEN an English guest WHEN they preview and file an exchange THEN the confirmation speaks of the new item, and the slip and the status link work in a fresh browser", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: "en-GB" });
+    const errors = watch(page);
+    await lookUp(page, "en", "#1182", "astrid.lindqvist@example.com");
+    const line = page.locator("[data-line]").first();
+    await line.locator('[data-f="sel"]').check();
+    await line.locator('select[data-f="reason"]').selectOption({ index: 1 });
+    await line.locator('input[value="EXCHANGE"]').check();
+    const ex = line.locator('select[data-f="ex"]');
+    const options = await ex.locator("option:not([disabled])").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    await ex.selectOption(options[0]!);
+
+    await page.locator("[data-pv]").click();
+    const preview = page.locator('[data-r="preview"]');
+    await preview.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await preview.textContent()).toMatch(/What you get back/);
+    await page.screenshot({ path: join(SHOTS, "journey-en-preview.png"), fullPage: true });
+
+    const created = page.waitForResponse((r) => r.url().includes("/api/returns") && r.request().method() === "POST");
+    await page.getByRole("button", { name: /send return request/i }).click();
+    const confirmation = (await (await created).json()).return;
+    await expect.poll(async () => (await page.locator('[data-r="eta"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/new item/);
+    expect(await page.locator('[data-r="eta"]').textContent()).not.toMatch(/refund/i);
+    expect(await page.locator('[data-r="guide"]').textContent()).toMatch(/How to send your return/);
+    await page.screenshot({ path: join(SHOTS, "journey-en-confirmation.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    expect(confirmation.statusUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[^/]+\/apps\/returns\/status\/[\w-]+\?locale=en$/);
+    await checkSlipAndStatus(confirmation, "en-GB", "en", /We expect to send your new item between/);
+  });
+
+  it("GIVEN a filed exchange WHEN the merchant opens it in the admin THEN it shows the customer from the order, speaks of the new item, and 'Print return slip' fetches the PDF", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
+    const errors = watch(page);
+    await page.goto(demo.adminUrl, { waitUntil: "networkidle" });
+    const app = page.frameLocator("iframe");
+    await app.getByText("R-1001").first().click({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Print return slip" }).waitFor({ timeout: 30_000 });
+    await app.getByText("New item expected to ship").waitFor();
+    await app.getByText("Astrid Lindqvist").first().waitFor();
+    const slip = page.waitForResponse((r) => /\/app\/returns\/[^/]+\/slip/.test(r.url()), { timeout: 30_000 });
+    const popup = page.waitForEvent("popup", { timeout: 30_000 });
+    await app.getByRole("button", { name: "Print return slip" }).click();
+    const response = await slip;
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    await (await popup).close();
+    await page.screenshot({ path: join(SHOTS, "journey-admin-return.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("GIVEN a Swedish guest WHEN they file a refund THEN the confirmation and the status page in a fresh browser are in Swedish and speak of the refund", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: "sv-SE" });
+    const errors = watch(page);
+    await lookUp(page, "sv", "#1178", "lars.karlsson@example.com");
+    const line = page.locator("[data-line]").first();
+    await line.locator('[data-f="sel"]').check();
+    await line.locator('select[data-f="reason"]').selectOption({ index: 1 });
+    const created = page.waitForResponse((r) => r.url().includes("/api/returns") && r.request().method() === "POST");
+    await page.locator('form[data-r="select"] button[type="submit"]').click();
+    const confirmation = (await (await created).json()).return;
+    await expect.poll(async () => (await page.locator('[data-r="eta"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/tillbaka pengarna/);
+    await page.screenshot({ path: join(SHOTS, "journey-sv-confirmation.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // A browser in English still gets the Swedish page: the link carries the shopper's language.
+    await checkSlipAndStatus(confirmation, "en-GB", "sv", /Vi räknar med att du får tillbaka pengarna mellan/);
+  });
+});
