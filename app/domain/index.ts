@@ -14,3 +14,5 @@ export * from "./state-machine";
 export * from "./auto-approve";
 export * from "./refund-eta";
 export * from "./rma";
+export * from "./status-link";
+export * from "./exchange-rules";

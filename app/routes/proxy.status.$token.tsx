@@ -11,6 +11,13 @@ import { statusForStorefront } from "~/services/storefront.server";
 
 const STEPS: ReturnStatus[] = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "PROCESSED", "CLOSED"];
 
+/** The link is the only key to the return: never cache the page, never leak the URL in a Referer. */
+const STATUS_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+const withStatusHeaders = (response: Response) => {
+  for (const [k, v] of Object.entries(STATUS_HEADERS)) response.headers.set(k, v);
+  return response;
+};
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"'{}%]/g, (c) => `&#${c.charCodeAt(0)};`); // braces and % too: the page is Liquid
 
@@ -20,9 +27,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     const t = (key: string, values?: Record<string, string>) => escapeHtml(storefrontMessage(who.locale, key, values));
     // ETA dates are calendar days (stored at UTC midnight): show them in the shopper's language.
     const day = (d: Date) => new Intl.DateTimeFormat(who.locale, { dateStyle: "long", timeZone: "UTC" }).format(d);
-    const ret = /^[A-Za-z0-9_-]{10,64}$/.test(params.token ?? "") ? await statusForStorefront(ctx, params.token!) : null;
+    const ret = /^[A-Za-z0-9_-]{20,64}$/.test(params.token ?? "") ? await statusForStorefront(ctx, params.token!) : null;
     if (!ret) {
-      return liquid(`<div class="page-width"><p role="alert">${t("STATUS_NOT_FOUND")}</p></div>`, { status: 404 });
+      return liquid(`<div class="page-width"><p role="alert">${t("STATUS_NOT_FOUND")}</p></div>`, { status: 404, headers: STATUS_HEADERS });
     }
     const current = ret.status as ReturnStatus;
     const terminal = current === "DECLINED" || current === "CANCELED";
@@ -46,8 +53,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   <h2>${t("STATUS_ITEMS")}</h2>
   <ul>${items}</ul>
 </div>`,
+      { headers: STATUS_HEADERS },
     );
   } catch (error) {
-    return proxyErrorResponse(error);
+    return withStatusHeaders(proxyErrorResponse(error, request));
   }
 };
