@@ -1,6 +1,6 @@
 /** Settings page: placeholder shell until its issue lands (it is in the nav so merchants find it). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Card, Layout, Page, Text } from "@shopify/polaris";
+import { Card, Layout, Link, Page, Text } from "@shopify/polaris";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -15,6 +15,9 @@ export default function SettingsPage() {
         <Layout.Section>
           <Card>
             <Text as="p">Return policy, methods, fees and notifications are set here; the policy editor arrives with the settings issue.</Text>
+            <Text as="p">
+              <Link url="/app/privacy">Privacy requests</Link>: customers&apos; data exports and erasures sent by Shopify.
+            </Text>
           </Card>
         </Layout.Section>
       </Layout>
