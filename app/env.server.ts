@@ -11,6 +11,29 @@ const csv = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** 32 bytes from base64 or hex, or null. */
+export function tokenKeyBytes(value: string): Buffer | null {
+  const text = value.trim();
+  const bytes = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, "hex") : /^[A-Za-z0-9+/_-]{43}=?$/.test(text) ? Buffer.from(text, "base64") : null;
+  return bytes && bytes.length === 32 ? bytes : null;
+}
+
+/** http(s) origin on this machine only: 127.0.0.0/8, localhost, ::1. */
+export function isLoopbackOrigin(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  if (url.username || url.password) return false;
+  const host = url.hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]") return true;
+  const octets = host.split(".");
+  return octets.length === 4 && octets[0] === "127" && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
 export const AppModeSchema = z.enum(["production", "demo", "test"]);
 export type AppMode = z.infer<typeof AppModeSchema>;
 
@@ -44,10 +67,45 @@ export const EnvSchema = z
     SHOPIFY_ADMIN_ORIGIN: z.string().url("must be a URL such as http://127.0.0.1:8081").optional(),
     /** Demo and test only: App Bridge script served by the stand-in (the CDN is unreachable offline). */
     APP_BRIDGE_URL: z.string().url().optional(),
+    /**
+     * How many proxies of our own (load balancers) sit between Shopify's app proxy and the
+     * app; the rate limits take the client address that many entries from the right of
+     * X-Forwarded-For (app/security/client-address.ts).
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** AES-256-GCM key for access and refresh tokens at rest: 32 bytes, base64 or hex (app/security/token-crypto.server.ts). */
+    TOKEN_ENCRYPTION_KEY: z
+      .string({ required_error: "is required: 32 random bytes, base64 (openssl rand -base64 32); encrypts Shopify access tokens at rest" })
+      .refine((v) => tokenKeyBytes(v) !== null, "must be 32 bytes, base64 (44 characters) or hex (64 characters): openssl rand -base64 32"),
+    /** Earlier keys, comma-separated, still accepted for decryption during a key rotation. */
+    TOKEN_ENCRYPTION_OLD_KEYS: z
+      .string()
+      .optional()
+      .transform((v) => (v ? csv(v) : []))
+      .refine((keys) => keys.every((k) => tokenKeyBytes(k) !== null), "must be a comma-separated list of 32-byte base64 or hex keys"),
+    /**
+     * Lets a NODE_ENV=production build talk to the offline stand-in (npm run demo and the
+     * browser test build and serve the app like production). Nothing else may set it.
+     */
+    DEMO_ALLOW_STAND_IN: z.enum(["0", "1"]).default("0"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.SHOPIFY_ADMIN_ORIGIN && !isLoopbackOrigin(env.SHOPIFY_ADMIN_ORIGIN)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SHOPIFY_ADMIN_ORIGIN"],
+        message: "must be a loopback origin (127.0.0.0/8, localhost or [::1]): Shopify traffic may only be rerouted to the stand-in on this machine.",
+      });
+    }
+    if (env.APP_MODE !== "production" && env.NODE_ENV === "production" && env.DEMO_ALLOW_STAND_IN !== "1") {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["APP_MODE"],
+        message: `must not be ${env.APP_MODE} with NODE_ENV=production unless DEMO_ALLOW_STAND_IN=1 is set (npm run demo sets it); a production server must talk to Shopify.`,
+      });
+    }
     if (env.APP_MODE === "production" && env.SHOPIFY_ADMIN_ORIGIN) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -14,6 +14,7 @@ import { env } from "./env.server";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { ACCESS_SCOPES } from "./shopify/scopes";
 import { routeShopifyLibraryToStandIn } from "./shopify/stand-in-routing.server";
+import { EncryptedSessionStorage, TokenCipher } from "./security/token-crypto.server";
 
 const config = env();
 
@@ -25,6 +26,8 @@ if (apiVersion !== ADMIN_API_VERSION) {
 
 routeShopifyLibraryToStandIn(config);
 
+export const tokenCipher = new TokenCipher(config.TOKEN_ENCRYPTION_KEY, config.TOKEN_ENCRYPTION_OLD_KEYS);
+
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
@@ -32,7 +35,8 @@ const shopify = shopifyApp({
   scopes: config.SCOPES ?? [...ACCESS_SCOPES],
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  // Access and refresh tokens are encrypted at rest (app/security/token-crypto.server.ts).
+  sessionStorage: new EncryptedSessionStorage(new PrismaSessionStorage(db), tokenCipher),
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,

@@ -25,6 +25,8 @@ Object.assign(process.env, {
   SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:3998",
   LOG_LEVEL: "error",
+  DEMO_ALLOW_STAND_IN: "1",
+  TOKEN_ENCRYPTION_KEY: "YmVuY2gtb25seS10b2tlbi1lbmNyeXB0aW9uLWtleSE=",
 });
 // A fresh, migrated SQLite database for the app modules.
 const file = join(mkdtempSync(join(tmpdir(), "bench-")), "bench.sqlite");

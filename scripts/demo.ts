@@ -10,7 +10,8 @@
  * DEMO_KEEP_DATA=1 (keep the previous run's database).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../simulator/admin/index";
@@ -39,6 +40,20 @@ function buildIfNeeded(log: (s: string) => void) {
   log("Building the app (first run, or the code changed)…");
   const result = spawnSync(join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   if (result.status !== 0) throw new Error("The build failed; see the output above.");
+}
+
+/**
+ * The demo's token-encryption key: generated once into data/ (kept with the demo database,
+ * so DEMO_KEEP_DATA=1 can still read its sessions), never a key shared with anyone.
+ */
+function demoTokenKey(): string {
+  if (process.env.TOKEN_ENCRYPTION_KEY) return process.env.TOKEN_ENCRYPTION_KEY;
+  const file = join(root, "data/demo-token-key");
+  if (!existsSync(file)) {
+    mkdirSync(join(root, "data"), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 async function waitFor(url: string, timeoutMs: number) {
@@ -93,6 +108,9 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
     ...process.env,
     NODE_ENV: "production" as const,
     APP_MODE: "demo",
+    // The demo serves a production build against the stand-in on loopback: say so explicitly.
+    DEMO_ALLOW_STAND_IN: "1",
+    TOKEN_ENCRYPTION_KEY: demoTokenKey(),
     PORT: String(appPort),
     HOST: "127.0.0.1",
     SHOPIFY_API_KEY: DEMO_API_KEY,

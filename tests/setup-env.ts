@@ -15,6 +15,8 @@ const defaults: Record<string, string> = {
   SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:3998",
   LOG_LEVEL: "error",
+  // A fixed test key (32 bytes); production and the demo use their own (see README).
+  TOKEN_ENCRYPTION_KEY: "dGVzdC1vbmx5LXRva2VuLWVuY3J5cHRpb24ta2V5ISE=",
 };
 for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
 

@@ -17,3 +17,5 @@ export * from "./rma";
 export * from "./policy-changes";
 export * from "./storefront-policy";
 export * from "./return-journey";
+export * from "./status-link";
+export * from "./exchange-rules";

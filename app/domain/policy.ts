@@ -281,6 +281,12 @@ export const ReturnPolicySchema = z
       surplusTo: z.enum(["REFUND", "STORE_CREDIT"], {
         errorMap: () => ({ message: "Choose refund or store credit for exchange differences." }),
       }),
+      /**
+       * Off (default): an exchange is another size or colour of the same product. On: any
+       * product, as long as it costs no more than what is returned (the difference is paid
+       * out per surplusTo; a shopper is never asked to pay more). domain/exchange-rules.ts.
+       */
+      allowOtherProducts: z.boolean().default(false),
     }),
     returnMethods: z.object({
       dropOff: z.object({
@@ -454,7 +460,7 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
     waiveForStoreCredit: true,
   },
   storeCredit: { bonusPercent: 0, expiryDays: 365 },
-  exchange: { surplusTo: "REFUND" },
+  exchange: { surplusTo: "REFUND", allowOtherProducts: false },
   returnMethods: {
     dropOff: { enabled: true, carrierName: "PostNord" },
     homePickup: { enabled: false, requiredAboveGrams: null },

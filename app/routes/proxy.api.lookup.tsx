@@ -20,7 +20,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const result = await lookupForStorefront(ctx, who, { order: parsed.data.order, email: parsed.data.email ?? null }, appConfig.SHOPIFY_API_SECRET);
     return json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return proxyErrorResponse(error);
+    return proxyErrorResponse(error, request);
   }
 };
 

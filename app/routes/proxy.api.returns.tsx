@@ -37,9 +37,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const parsed = CreateReturnSchema.safeParse(body);
     if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"), parsed.error.issues);
     const result = await createFromStorefront(ctx, who, parsed.data, appConfig.SHOPIFY_API_SECRET);
-    return json(result, { status: 201 });
+    return json(result, { status: 201, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
   } catch (error) {
-    return proxyErrorResponse(error);
+    return proxyErrorResponse(error, request);
   }
 };
 

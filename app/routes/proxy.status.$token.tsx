@@ -14,19 +14,26 @@ import { statusForStorefront } from "~/services/storefront.server";
 import { explicitLocale } from "~/services/storefront-links.server";
 import { escapeHtml, renderStatusPage } from "~/storefront/status-page";
 
+/** The link is the only key to the return: never cache the page, never leak the URL in a Referer. */
+const STATUS_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+const withStatusHeaders = (response: Response) => {
+  for (const [k, v] of Object.entries(STATUS_HEADERS)) response.headers.set(k, v);
+  return response;
+};
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   try {
     const { ctx, who, liquid } = await proxyContext(request);
     const token = params.token ?? "";
-    const ret = /^[A-Za-z0-9_-]{10,64}$/.test(token) ? await statusForStorefront(ctx, token) : null;
+    const ret = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await statusForStorefront(ctx, token) : null;
     if (!ret) {
-      return liquid(`<div class="page-width"><p role="alert">${escapeHtml(storefrontMessage(who.locale, "STATUS_NOT_FOUND"))}</p></div>`, { status: 404 });
+      return liquid(`<div class="page-width"><p role="alert">${escapeHtml(storefrontMessage(who.locale, "STATUS_NOT_FOUND"))}</p></div>`, { status: 404, headers: STATUS_HEADERS });
     }
     const locale = shopperLocale(explicitLocale(request), ret.locale, who.locale);
     const view = await shopperReturnViewFor(ctx, ret, locale);
     const qr = view.slipPath ? await QRCode.toString(view.statusUrl, { type: "svg", errorCorrectionLevel: "M", margin: 2 }) : null;
-    return liquid(renderStatusPage(view, locale, qr));
+    return liquid(renderStatusPage(view, locale, qr), { headers: STATUS_HEADERS });
   } catch (error) {
-    return proxyErrorResponse(error);
+    return withStatusHeaders(proxyErrorResponse(error, request));
   }
 };

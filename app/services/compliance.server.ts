@@ -4,6 +4,11 @@
  *   Session, Shop, ReturnPolicy, PolicyVersion, ReturnRequest, ReturnLine, ReturnEvent, RefundAttempt,
  *   WebhookDelivery, ComplianceRequest, RateLimit, StaffPreference.
  * A test walks every Prisma model, so a new table cannot be forgotten here.
+ *
+ * A customer is matched EXACTLY (docs/security.md): their customer id, their e-mail
+ * compared lower-cased (never a substring), and the orders Shopify lists in
+ * orders_to_redact / orders_requested. Webhook payloads are matched by parsing them, not
+ * by searching their text, so another customer's rows are never touched.
  */
 import db from "~/db.server";
 import type { Db } from "~/db.server";
@@ -17,13 +22,81 @@ export interface CustomerRef {
 const customerGid = (id: number | string) =>
   String(id).startsWith("gid://") ? String(id) : `gid://shopify/Customer/${id}`;
 
-/** The returns that belong to a customer, matched on customer id or email. */
-function customerReturnsWhere(shopId: string, customer: CustomerRef) {
-  const or: Array<Record<string, unknown>> = [];
-  if (customer.id != null && customer.id !== "") or.push({ customerId: customerGid(customer.id) });
-  if (customer.email) or.push({ customerEmail: customer.email.toLowerCase() });
-  return { shopId, OR: or.length ? or : [{ id: "__none__" }] };
+const orderGid = (id: number | string) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`);
+
+/** Who a privacy request is about, normalised for exact matching. */
+export interface PrivacySubject {
+  customerGid: string | null;
+  customerNumericId: string | null;
+  email: string | null; // lower-cased
+  orderGids: string[];
 }
+
+export function privacySubject(customer: CustomerRef, orders: Array<number | string> = []): PrivacySubject {
+  const hasId = customer.id != null && String(customer.id).trim() !== "";
+  const gid = hasId ? customerGid(customer.id!) : null;
+  const email = customer.email?.trim().toLowerCase() || null;
+  return {
+    customerGid: gid,
+    customerNumericId: gid ? gid.replace(/^gid:\/\/shopify\/Customer\//, "") : null,
+    email,
+    orderGids: [...new Set(orders.filter((o) => o != null && String(o).trim() !== "").map(orderGid))],
+  };
+}
+
+/** Ids of the shop's returns that belong to the subject: customer id, e-mail (any case) or a listed order. */
+async function subjectReturnIds(client: Db, shopId: string, who: PrivacySubject): Promise<string[]> {
+  const ids = new Set<string>();
+  if (who.customerGid) {
+    for (const r of await client.returnRequest.findMany({ where: { shopId, customerId: who.customerGid }, select: { id: true } })) ids.add(r.id);
+  }
+  if (who.email) {
+    // LOWER() on both databases: stored e-mails may be in any case; equality, never LIKE.
+    const rows = await client.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ReturnRequest" WHERE "shopId" = ${shopId} AND LOWER("customerEmail") = ${who.email}`;
+    for (const r of rows) ids.add(r.id);
+  }
+  if (who.orderGids.length) {
+    for (const r of await client.returnRequest.findMany({ where: { shopId, orderId: { in: who.orderGids } }, select: { id: true } })) ids.add(r.id);
+  }
+  return [...ids];
+}
+
+/** Does a stored webhook payload name the subject? Structural: exact values at the places Shopify puts them. */
+export function payloadMentions(payload: unknown, topic: string, who: PrivacySubject): boolean {
+  const orderIds = new Set(who.orderGids);
+  const orderNumericIds = new Set(who.orderGids.map((g) => g.replace(/^gid:\/\/shopify\/Order\//, "")));
+  const visit = (value: unknown, key: string | null, depth: number): boolean => {
+    if (depth > 12 || value == null) return false;
+    if (typeof value === "string" || typeof value === "number") {
+      const text = String(value).trim();
+      if (who.email && typeof value === "string" && text.toLowerCase() === who.email) return true;
+      if (who.customerGid && text === who.customerGid) return true;
+      if (orderIds.has(text)) return true;
+      if (key === "order_id" && orderNumericIds.has(text)) return true;
+      return false;
+    }
+    if (Array.isArray(value)) return value.some((v) => visit(v, key, depth + 1));
+    if (typeof value === "object") {
+      const obj = value as Record<string, unknown>;
+      if (key === "customer" && who.customerNumericId && obj.id != null && String(obj.id) === who.customerNumericId) return true;
+      if (key === "order" && obj.id != null && orderNumericIds.has(String(obj.id))) return true;
+      return Object.entries(obj).some(([k, v]) => (k === "customer_id" && who.customerNumericId && v != null && String(v) === who.customerNumericId) || visit(v, k, depth + 1));
+    }
+    return false;
+  };
+  if (visit(payload, null, 0)) return true;
+  // An orders/* payload is the order itself: its top-level id is the order's.
+  const top = payload as { id?: unknown } | null;
+  return topic.startsWith("orders/") && top?.id != null && orderNumericIds.has(String(top.id));
+}
+
+/** The whole address as a word in free text ("a@b.com" is not in "a@b.com.au" nor "xa@b.com"). */
+export function emailAppearsIn(text: string, email: string): boolean {
+  const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^a-z0-9._%+-])${escaped}(?![a-z0-9-]|\\.[a-z0-9])`, "i").test(text);
+}
+
+const REDACTED_PAYLOAD = JSON.stringify({ redacted: true });
 
 /** app/uninstalled: the shop's tokens are dead; forget them. Data stays until shop/redact (48 h later). */
 export async function handleAppUninstalled(shop: string, client: Db = db) {
@@ -38,11 +111,14 @@ export async function handleCustomerDataRequest(
   shop: string,
   customer: CustomerRef,
   client: Db = db,
+  ordersRequested: Array<number | string> = [],
 ) {
+  const who = privacySubject(customer, ordersRequested);
   const shopRow = await client.shop.findUnique({ where: { domain: shop } });
-  const returns = shopRow
+  const ids = shopRow ? await subjectReturnIds(client, shopRow.id, who) : [];
+  const returns = ids.length
     ? await client.returnRequest.findMany({
-        where: customerReturnsWhere(shopRow.id, customer),
+        where: { id: { in: ids } },
         include: { lines: true, events: true },
         orderBy: { createdAt: "asc" },
       })
@@ -50,6 +126,7 @@ export async function handleCustomerDataRequest(
   const exported = {
     shop,
     customer: { id: customer.id ?? null, email: customer.email ?? null },
+    ordersRequested: who.orderGids,
     generatedAt: new Date().toISOString(),
     returns: returns.map((r) => ({
       rmaNumber: r.rmaNumber,
@@ -61,6 +138,8 @@ export async function handleCustomerDataRequest(
       currency: r.currency,
       refundAmount: r.refundAmount,
       storeCreditAmount: r.storeCreditAmount,
+      declineNote: r.declineNote,
+      trackingNumber: r.trackingNumber,
       lines: r.lines.map((l) => ({
         title: l.title,
         variantTitle: l.variantTitle,
@@ -68,7 +147,7 @@ export async function handleCustomerDataRequest(
         reason: l.reasonHandle,
         customerNote: l.customerNote,
         resolution: l.resolution,
-        photos: JSON.parse(l.photos),
+        photos: safeJson(l.photos, []),
       })),
       events: r.events.map((e) => ({ type: e.type, actor: e.actor, createdAt: e.createdAt })),
     })),
@@ -77,71 +156,123 @@ export async function handleCustomerDataRequest(
     data: {
       shop,
       topic: "customers/data_request",
-      customerId: customer.id != null ? customerGid(customer.id) : null,
-      email: customer.email ?? null,
+      customerId: who.customerGid,
+      email: who.email,
       export: JSON.stringify(exported),
       completedAt: new Date(),
     },
   });
 }
 
-/**
- * customers/redact: remove the customer's personal data. Returns stay as anonymous
- * records (the merchant's books need them); names, emails, notes, photos, event details,
- * raw webhook payloads naming the customer, and earlier data exports are removed.
- */
-export async function handleCustomerRedact(shop: string, customer: CustomerRef, client: Db = db) {
-  const shopRow = await client.shop.findUnique({ where: { domain: shop } });
-  const needles = [customer.email?.toLowerCase(), customer.id != null ? String(customer.id) : null].filter(
-    (n): n is string => !!n,
-  );
-  await client.$transaction(async (tx) => {
-    if (shopRow) {
-      const returns = await tx.returnRequest.findMany({
-        where: customerReturnsWhere(shopRow.id, customer),
-        select: { id: true },
-      });
-      const ids = returns.map((r) => r.id);
-      await tx.returnLine.updateMany({
-        where: { returnRequestId: { in: ids } },
-        data: { customerNote: null, photos: "[]" },
-      });
-      await tx.returnEvent.updateMany({ where: { returnRequestId: { in: ids } }, data: { data: "{}", actorId: null } });
-      await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids } }, data: { request: "{}" } });
-      await tx.returnRequest.updateMany({
-        where: { id: { in: ids } },
-        data: { customerId: null, customerEmail: null, customerName: null },
-      });
-    }
-    // Raw payloads may carry the customer's email or id (orders/updated does).
-    for (const needle of needles) {
-      await tx.webhookDelivery.deleteMany({ where: { shop, payload: { contains: needle } } });
-    }
-    await tx.complianceRequest.deleteMany({
-      where: {
-        shop,
-        topic: "customers/data_request",
-        OR: [
-          ...(customer.email ? [{ email: customer.email }] : []),
-          ...(customer.id != null ? [{ customerId: customerGid(customer.id) }] : []),
-        ],
-      },
-    });
-    await tx.complianceRequest.create({
-      data: { shop, topic: "customers/redact", completedAt: new Date() },
-    });
-  });
+function safeJson(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
+  }
 }
 
-/** shop/redact: delete everything we hold for the shop. */
-export async function handleShopRedact(shop: string, client: Db = db) {
+const WEBHOOK_SCAN_BATCH = 500;
+
+/**
+ * customers/redact: remove the customer's personal data. Returns stay as anonymous
+ * records (the merchant's books need them); every field that can hold personal data is
+ * cleared: names, e-mails, customer ids, notes, photos, decline notes, attention reasons,
+ * tracking, event details, money-attempt requests and outcomes, stored webhook payloads
+ * and errors naming the customer, and earlier data exports. One transaction: a failure
+ * leaves nothing half done, and the webhook is answered non-200 so Shopify sends it again.
+ */
+export async function handleCustomerRedact(
+  shop: string,
+  customer: CustomerRef,
+  client: Db = db,
+  ordersToRedact: Array<number | string> = [],
+) {
+  const who = privacySubject(customer, ordersToRedact);
+  const shopRow = await client.shop.findUnique({ where: { domain: shop } });
+  await client.$transaction(
+    async (tx) => {
+      if (shopRow) {
+        const ids = await subjectReturnIds(tx as unknown as Db, shopRow.id, who);
+        if (ids.length) {
+          await tx.returnLine.updateMany({ where: { returnRequestId: { in: ids } }, data: { customerNote: null, photos: "[]" } });
+          await tx.returnEvent.updateMany({ where: { returnRequestId: { in: ids } }, data: { data: "{}", actorId: null } });
+          await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids } }, data: { request: "{}" } });
+          await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids }, outcome: { not: null } }, data: { outcome: "{}" } });
+          await tx.returnRequest.updateMany({
+            where: { id: { in: ids } },
+            data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null },
+          });
+          await tx.returnRequest.updateMany({ where: { id: { in: ids }, attentionReason: { not: null } }, data: { attentionReason: "[redacted]" } });
+        }
+      }
+      // Stored webhooks: parse each payload; scrub those that name the customer or their orders.
+      let cursor: string | undefined;
+      for (;;) {
+        const batch = await tx.webhookDelivery.findMany({
+          where: { shop },
+          orderBy: { id: "asc" },
+          take: WEBHOOK_SCAN_BATCH,
+          ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+          select: { id: true, topic: true, payload: true, error: true },
+        });
+        if (batch.length === 0) break;
+        cursor = batch[batch.length - 1]!.id;
+        for (const row of batch) {
+          const mentions = row.payload !== REDACTED_PAYLOAD && payloadMentions(safeJson(row.payload, null), row.topic, who);
+          const errorMentions = !!row.error && !!who.email && emailAppearsIn(row.error, who.email);
+          if (mentions || errorMentions) {
+            await tx.webhookDelivery.update({
+              where: { id: row.id },
+              data: { ...(mentions ? { payload: REDACTED_PAYLOAD } : {}), ...(row.error ? { error: "[redacted]" } : {}) },
+            });
+          }
+        }
+        if (batch.length < WEBHOOK_SCAN_BATCH) break;
+      }
+      // Earlier exports of this customer's data.
+      const exports = await tx.complianceRequest.findMany({ where: { shop, topic: "customers/data_request" }, select: { id: true, customerId: true, email: true } });
+      const theirs = exports.filter(
+        (e) => (who.customerGid && e.customerId === who.customerGid) || (who.email && e.email?.toLowerCase() === who.email),
+      );
+      if (theirs.length) await tx.complianceRequest.deleteMany({ where: { id: { in: theirs.map((e) => e.id) } } });
+      await tx.complianceRequest.create({ data: { shop, topic: "customers/redact", completedAt: new Date() } });
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export type ShopRedactOutcome = "REDACTED" | "SKIPPED_INSTALLED" | "SKIPPED_SHOP_MISMATCH";
+
+/**
+ * shop/redact: delete everything we hold for the shop — only when the payload names this
+ * shop and the shop has really uninstalled the app (Shopify sends it 48 hours after
+ * uninstall; a shop that reinstalled meanwhile keeps its data).
+ */
+export async function handleShopRedact(shop: string, client: Db = db, payload: { shop_domain?: unknown } = {}): Promise<ShopRedactOutcome> {
+  if (payload.shop_domain != null && String(payload.shop_domain).toLowerCase() !== shop.toLowerCase()) {
+    console.error(`shop/redact for ${shop} names another shop (${String(payload.shop_domain)}); nothing deleted`);
+    await client.complianceRequest.create({ data: { shop, topic: "shop/redact", export: JSON.stringify({ skipped: "payload shop does not match" }), completedAt: new Date() } });
+    return "SKIPPED_SHOP_MISMATCH";
+  }
+  const [shopRow, sessions] = await Promise.all([
+    client.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } }),
+    client.session.count({ where: { shop, isOnline: false } }),
+  ]);
+  if (shopRow && shopRow.uninstalledAt === null && sessions > 0) {
+    console.error(`shop/redact for ${shop}, but the shop has the app installed; nothing deleted`);
+    await client.complianceRequest.create({ data: { shop, topic: "shop/redact", export: JSON.stringify({ skipped: "shop is installed" }), completedAt: new Date() } });
+    return "SKIPPED_INSTALLED";
+  }
   await client.$transaction([
     client.session.deleteMany({ where: { shop } }),
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),
     client.rateLimit.deleteMany({ where: { shop } }),
     client.staffPreference.deleteMany({ where: { shop } }),
+    client.lookupTokenUse.deleteMany({ where: { shop } }),
     // Cascades to policy (and its versions), returns, lines, events and refund attempts.
     client.shop.deleteMany({ where: { domain: shop } }),
   ]);
+  return "REDACTED";
 }

@@ -12,9 +12,9 @@
  *    exchanges to a requested return, platform §1.8). One Shopify return per RMA.
  * 4. Auto-approve when the shop's rules say so.
  */
-import { randomBytes } from "node:crypto";
 import {
   calculateReturn,
+  checkExchangeChoice,
   evaluateAutoApprove,
   evaluateEligibility,
   formatRma,
@@ -35,6 +35,7 @@ import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { fromMinorUnits } from "~/shopify/money";
 import { ShopifyApiError, ShopifyOutcomeUnknownError, ShopifyUserErrors } from "~/shopify/errors";
 import { claimAttempt, getAttempt, renewClaim, settleAttempt } from "./attempts.server";
+import { newStatusToken } from "./status-token.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadCurrentPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
@@ -101,6 +102,7 @@ async function customerReturnDates(ctx: ReturnsContext, customer: ReturnRequestI
 /** Exchange lines priced in the order's currency, with a stock check. */
 async function exchangeLinesFor(
   ctx: ReturnsContext,
+  policy: ReturnPolicy,
   order: OrderSnapshot,
   lines: RequestedReturnLine[],
   lineItemOf: (fulfillmentLineItemId: string) => string,
@@ -134,6 +136,24 @@ async function exchangeLinesFor(
         "NOT_ELIGIBLE",
         "For orders paid in another currency, exchanges are available for items of the same price only. Choose another size or colour at the same price, or a refund.",
         { variantId: variant.id },
+      );
+    }
+    // Another size or colour of the same product, unless the policy allows others (and then never dearer).
+    const paidPerUnit = original.quantity > 0 ? Math.round((original.originalUnitPrice * original.quantity - original.lineDiscount - original.orderDiscount) / original.quantity) : 0;
+    const problem = checkExchangeChoice({
+      returnedProductId: original.productId ?? null,
+      chosenProductId: variant.productId,
+      returnedValue: paidPerUnit * l.quantity,
+      chosenValue: unitPrice * l.quantity,
+      allowOtherProducts: policy.exchange.allowOtherProducts,
+    });
+    if (problem) {
+      throw new ReturnsError(
+        "NOT_ELIGIBLE",
+        problem === "EXCHANGE_OTHER_PRODUCT"
+          ? "An exchange is for another size or colour of the same item. Choose one of those, or a refund."
+          : "The item chosen in exchange costs more than the item returned. Choose one that costs the same or less, or a refund.",
+        { code: problem, fulfillmentLineItemId: l.fulfillmentLineItemId, variantId: variant.id },
       );
     }
     return { variantId: variant.id, quantity: l.quantity, unitPrice, title: variant.displayName };
@@ -192,7 +212,7 @@ export async function planReturn(ctx: ReturnsContext, input: ReturnRequestInput)
 
   const byFulfillmentLine = new Map(eligibility.lines.filter((l) => l.fulfillmentLineItemId).map((l) => [l.fulfillmentLineItemId!, l]));
   const lineItemOf = (id: string) => byFulfillmentLine.get(id)!.lineItemId;
-  const exchangeLines = await exchangeLinesFor(ctx, order, input.lines, lineItemOf);
+  const exchangeLines = await exchangeLinesFor(ctx, policy, order, input.lines, lineItemOf);
 
   // Return method: must be offered for this weight, value and mix of resolutions.
   const resolutions = input.lines.map((l) => l.resolution);
@@ -291,7 +311,7 @@ export async function requestReturn(
         ]),
         storeCreditConsent: input.storeCreditConsent === true,
         euWithdrawal,
-        statusToken: randomBytes(18).toString("base64url"),
+        statusToken: newStatusToken(),
         requestedAt: now,
         lines: {
           create: input.lines.map((l) => {

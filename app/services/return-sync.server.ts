@@ -9,7 +9,6 @@
  * - The reconciliation job repairs what a crash between a Shopify call and the local write
  *   left half done: unlinked requests, unsettled refund attempts, missed webhooks.
  */
-import { randomBytes } from "node:crypto";
 import { calculateReturnTotals, formatRma, inferFromShopify, type ReturnStatus, type ShopifyReturnStatus } from "~/domain";
 import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { ShopifyApiError } from "~/shopify/errors";
@@ -17,6 +16,7 @@ import { toMinorUnits } from "~/shopify/money";
 import { fetchOrderReturns, fetchReturn, listRecentReturnIds, type ShopifyReturn } from "~/shopify/returns.server";
 import { CLAIM_LEASE_MS, getAttempt, settleAttempt } from "./attempts.server";
 import type { ReturnsContext } from "./context.server";
+import { newStatusToken } from "./status-token.server";
 import { flagForAttention, recordEvent, requireReturn } from "./return-records.server";
 import { syncShopifyLineIds } from "./return-lifecycle.server";
 import { isProcessedInShopify } from "./return-processing.server";
@@ -80,7 +80,7 @@ async function adoptShopifyReturn(ctx: ReturnsContext, r: ShopifyReturn) {
         shopifyReturnId: r.id,
         shopifyReturnName: r.name,
         shopifyStatus: r.status,
-        statusToken: randomBytes(18).toString("base64url"),
+        statusToken: newStatusToken(),
         requestedAt: new Date(r.createdAt),
         approvedAt: r.requestApprovedAt ? new Date(r.requestApprovedAt) : null,
         closedAt: r.closedAt ? new Date(r.closedAt) : null,

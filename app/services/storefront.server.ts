@@ -4,12 +4,12 @@
  * "no such order" and "wrong email"), show what can be returned and how, file the return,
  * and show its status. Everything is re-checked on the server; the block is untrusted.
  */
-import { json } from "@remix-run/node";
 import {
   evaluateEligibility,
   formatMoney,
   returnMethodOptions,
   returnWeightGrams,
+  statusLinkExpired,
   type Resolution,
   type ReturnMethod,
 } from "~/domain";
@@ -18,25 +18,22 @@ import { fetchStorefrontLookup, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/order
 import { fetchReturnReasons } from "~/shopify/returns.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
-import { issueLookupToken, verifyLookupToken } from "./lookup-token.server";
+import { issueLookupToken, lookupSubject } from "./lookup-token.server";
 import { loadPolicy } from "./policy.server";
-import { GUEST_LOOKUP_PER_CLIENT, GUEST_LOOKUP_PER_ORDER, hit } from "./rate-limit.server";
+import { StorefrontError, storefrontErrorFrom } from "./storefront-error.server";
+import {
+  claimLookupToken,
+  guardCustomerLookup,
+  guardGuestLookup,
+  guardReturnCreation,
+  recordGuestFailure,
+  requireLookupToken,
+  type GuardContext,
+} from "./storefront-guard.server";
 import { requestReturn, type RequestedReturnLine } from "./return-request.server";
 import { confirmationFor } from "./return-journey.server";
 
-export class StorefrontError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-  toResponse(): Response {
-    return json({ ok: false, error: { code: this.code, message: this.message, details: this.details } }, { status: this.status });
-  }
-}
+export { StorefrontError } from "./storefront-error.server";
 
 export interface ShopperIdentity {
   /** Numeric id from the signed `logged_in_customer_id`, or null for guests. */
@@ -52,30 +49,31 @@ const normalizeOrderName = (raw: string) => {
 };
 
 /** Finds the order and checks the shopper may see it. Same error for every kind of miss. */
-async function findOrderForShopper(ctx: ReturnsContext, who: ShopperIdentity, orderName: string, email: string | null): Promise<string> {
-  const notFound = () => new StorefrontError("ORDER_NOT_FOUND", 404, storefrontMessage(who.locale, "ORDER_NOT_FOUND"));
+async function findOrderForShopper(ctx: ReturnsContext, who: ShopperIdentity, orderName: string, email: string | null, secret: string): Promise<string> {
+  const guard: GuardContext = { db: ctx.db, shop: ctx.shop.domain, secret, locale: who.locale, now: ctx.now() };
   const name = normalizeOrderName(orderName);
-  if (!name || name.length > 40) throw notFound();
-  if (!who.customerLegacyId) {
-    const now = ctx.now();
-    const allowedClient = await hit(ctx.db, ctx.shop.domain, GUEST_LOOKUP_PER_CLIENT, who.clientKey, now);
-    const allowedOrder = await hit(ctx.db, ctx.shop.domain, GUEST_LOOKUP_PER_ORDER, name.toLowerCase(), now);
-    if (!allowedClient || !allowedOrder) throw new StorefrontError("RATE_LIMITED", 429, storefrontMessage(who.locale, "RATE_LIMITED"));
-    if (!email || !email.includes("@")) throw notFound();
-  }
+  if (who.customerLegacyId) await guardCustomerLookup(guard, who.customerLegacyId);
+  else await guardGuestLookup(guard, who.clientKey, name);
+  // Only failed guest lookups count against the client and the order (storefront-guard).
+  const notFound = async () => {
+    if (!who.customerLegacyId) await recordGuestFailure(guard, who.clientKey, name);
+    return new StorefrontError("ORDER_NOT_FOUND", 404, storefrontMessage(who.locale, "ORDER_NOT_FOUND"));
+  };
+  if (!name || name.length > 40) throw await notFound();
+  if (!who.customerLegacyId && (!email || !email.includes("@"))) throw await notFound();
   const query = who.customerLegacyId ? `name:"${name}" AND customer_id:${who.customerLegacyId}` : `name:"${name}"`;
   const { data } = await ctx.admin.request(FIND_ORDER_BY_NAME_QUERY, { query }).catch((e) => {
     throw fromShopifyError(e, "find the order");
   });
   // Shopify's search is fuzzy; re-check the name and the owner ourselves (platform §1.6).
   const order = data.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase());
-  if (!order) throw notFound();
+  if (!order) throw await notFound();
   if (who.customerLegacyId) {
-    if (order.customer?.id !== `gid://shopify/Customer/${who.customerLegacyId}`) throw notFound();
+    if (order.customer?.id !== `gid://shopify/Customer/${who.customerLegacyId}`) throw await notFound();
   } else {
     const wanted = email!.trim().toLowerCase();
     const known = [order.email, order.customer?.defaultEmailAddress?.emailAddress].filter(Boolean).map((e) => e!.toLowerCase());
-    if (!known.includes(wanted)) throw notFound();
+    if (!known.includes(wanted)) throw await notFound();
   }
   return order.id;
 }
@@ -90,7 +88,7 @@ export async function lookupForStorefront(
   input: { order: string; email: string | null },
   appSecret: string,
 ) {
-  const orderId = await findOrderForShopper(ctx, who, input.order, input.email);
+  const orderId = await findOrderForShopper(ctx, who, input.order, input.email, appSecret);
   // One Admin API call for the order, its returnable lines, the reasons and exchange variants.
   const [lookup, policy] = await Promise.all([fetchStorefrontLookup(ctx.admin, orderId), loadPolicy(ctx.db, ctx.shop.id)]).catch((e) => {
     throw fromShopifyError(e, "read the order");
@@ -150,7 +148,7 @@ export async function lookupForStorefront(
 
   return {
     ok: true as const,
-    lookupToken: issueLookupToken(appSecret, ctx.shop.domain, order.id, now),
+    lookupToken: issueLookupToken(appSecret, { shop: ctx.shop.domain, orderId: order.id, subject: lookupSubject(who.customerLegacyId) }, now),
     order: { id: order.id, name: order.name, currency: order.currency, lines },
     reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: r.name })),
     methods,
@@ -171,24 +169,26 @@ export interface StorefrontReturnInput {
 }
 
 export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIdentity, input: StorefrontReturnInput, appSecret: string) {
-  if (!verifyLookupToken(appSecret, input.lookupToken, ctx.shop.domain, input.orderId, ctx.now())) {
-    throw new StorefrontError("LOOKUP_EXPIRED", 401, storefrontMessage(who.locale, "LOOKUP_EXPIRED"));
-  }
-  const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
-    throw fromShopifyError(e, "read the return reasons");
-  });
-  const byId = new Map(reasons.map((r) => [r.id, r]));
-  const lines: RequestedReturnLine[] = input.lines.map((l) => ({
-    fulfillmentLineItemId: l.fulfillmentLineItemId,
-    quantity: l.quantity,
-    resolution: l.resolution,
-    reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
-    reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
-    note: l.note,
-    exchangeVariantId: l.exchangeVariantId,
-  }));
+  const guard: GuardContext = { db: ctx.db, shop: ctx.shop.domain, secret: appSecret, locale: who.locale, now: ctx.now() };
+  const token = requireLookupToken(guard, input.lookupToken, input.orderId, who.customerLegacyId);
+  await guardReturnCreation(guard, who.customerLegacyId, input.orderId);
+  const claim = await claimLookupToken(guard, token);
+  let created: Awaited<ReturnType<typeof requestReturn>>;
   try {
-    const created = await requestReturn(
+    const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
+      throw fromShopifyError(e, "read the return reasons");
+    });
+    const byId = new Map(reasons.map((r) => [r.id, r]));
+    const lines: RequestedReturnLine[] = input.lines.map((l) => ({
+      fulfillmentLineItemId: l.fulfillmentLineItemId,
+      quantity: l.quantity,
+      resolution: l.resolution,
+      reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
+      reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
+      note: l.note,
+      exchangeVariantId: l.exchangeVariantId,
+    }));
+    created = await requestReturn(
       ctx,
       {
         orderId: input.orderId,
@@ -201,22 +201,23 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
       },
       { type: "SHOPPER", id: who.customerLegacyId },
     );
-    // Messages follow the resolution; links are absolute so they work from e-mails too.
-    return { ok: true as const, return: await confirmationFor(ctx, created.id, who.locale) };
   } catch (error) {
-    if (error instanceof ReturnsError && error.code === "NOT_ELIGIBLE") {
-      throw new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(who.locale, "NOT_ELIGIBLE"), error.details);
-    }
+    // Refused before anything was saved: the shopper may correct the form and send it again.
+    if (error instanceof ReturnsError && ["NOT_ELIGIBLE", "INVALID_INPUT"].includes(error.code)) await claim.release();
+    if (error instanceof ReturnsError) throw storefrontErrorFrom(error, who.locale);
     throw error;
   }
+  await claim.settle(created.id);
+  // Messages follow the resolution; links are absolute so they work from e-mails too.
+  return { ok: true as const, return: await confirmationFor(ctx, created.id, who.locale) };
 }
 
-/** The shopper's status page data, by the unguessable token in the link. */
+/** The shopper's status page data, by the unguessable token in the link; null once the link has expired. */
 export async function statusForStorefront(ctx: ReturnsContext, token: string) {
   const ret = await ctx.db.returnRequest.findFirst({
     where: { shopId: ctx.shop.id, statusToken: token },
     include: { lines: true, events: { orderBy: { createdAt: "asc" } } },
   });
-  if (!ret) return null;
+  if (!ret || statusLinkExpired(ret, ctx.now())) return null;
   return ret;
 }

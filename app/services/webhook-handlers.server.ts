@@ -11,7 +11,11 @@ import { contextForShop } from "./shop-context.server";
 
 interface CustomerPayload {
   customer?: { id?: number | string | null; email?: string | null } | null;
+  orders_requested?: Array<number | string> | null;
+  orders_to_redact?: Array<number | string> | null;
 }
+
+const list = (v: unknown): Array<number | string> => (Array.isArray(v) ? v.filter((x) => typeof x === "number" || typeof x === "string") : []);
 
 onWebhook("app/uninstalled", ({ shop, client }) => handleAppUninstalled(shop, client));
 
@@ -22,14 +26,18 @@ onWebhook("app/scopes_update", async ({ shop, payload, client }) => {
 });
 
 onWebhook("customers/data_request", async ({ shop, payload, client }) => {
-  await handleCustomerDataRequest(shop, (payload as CustomerPayload).customer ?? {}, client);
+  const p = payload as CustomerPayload;
+  await handleCustomerDataRequest(shop, p.customer ?? {}, client, list(p.orders_requested));
 });
 
-onWebhook("customers/redact", ({ shop, payload, client }) =>
-  handleCustomerRedact(shop, (payload as CustomerPayload).customer ?? {}, client),
-);
+onWebhook("customers/redact", ({ shop, payload, client }) => {
+  const p = payload as CustomerPayload;
+  return handleCustomerRedact(shop, p.customer ?? {}, client, list(p.orders_to_redact));
+});
 
-onWebhook("shop/redact", ({ shop, client }) => handleShopRedact(shop, client));
+onWebhook("shop/redact", async ({ shop, payload, client }) => {
+  await handleShopRedact(shop, client, (payload ?? {}) as { shop_domain?: unknown });
+});
 
 // ---- Returns sync: every hint leads to a re-fetch from Shopify (return-sync.server.ts).
 

@@ -57,7 +57,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function recordWebhook(
   incoming: IncomingWebhook,
   client: Db = db,
-): Promise<{ id: string; duplicate: boolean }> {
+): Promise<{ id: string; duplicate: boolean; status: string }> {
   const dedupeKey = incoming.eventId || incoming.webhookId;
   try {
     const row = await client.webhookDelivery.create({
@@ -70,17 +70,20 @@ export async function recordWebhook(
         payload: JSON.stringify(incoming.payload ?? null),
       },
     });
-    return { id: row.id, duplicate: false };
+    return { id: row.id, duplicate: false, status: row.status };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const existing = await client.webhookDelivery.findUniqueOrThrow({
       where: { shop_dedupeKey: { shop: incoming.shop, dedupeKey } },
     });
-    return { id: existing.id, duplicate: true };
+    return { id: existing.id, duplicate: true, status: existing.status };
   }
 }
 
 export const MAX_WEBHOOK_ATTEMPTS = 5;
+
+/** Shopify's mandatory privacy topics: a failure here must reach a person. */
+export const PRIVACY_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"];
 
 /** Runs the topic's handler for one stored delivery; records the outcome. */
 export async function processWebhook(id: string, client: Db = db): Promise<"PROCESSED" | "FAILED" | "SKIPPED"> {
@@ -108,6 +111,10 @@ export async function processWebhook(id: string, client: Db = db): Promise<"PROC
       where: { id },
       data: { status: "FAILED", error: error instanceof Error ? error.message : String(error) },
     });
+    if (PRIVACY_TOPICS.includes(row.topic) && row.attempts + 1 >= MAX_WEBHOOK_ATTEMPTS) {
+      // The last automatic try: staff see it under Settings → Privacy requests (app.privacy.tsx).
+      console.error(`PRIVACY REQUEST FAILED for good: ${row.topic} for ${row.shop} (delivery ${id}) after ${row.attempts + 1} tries; needs a person`);
+    }
     return "FAILED";
   }
 }

@@ -5,7 +5,7 @@
  * returns undefined, so the app can only talk to the real shop domain.
  */
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
-import type { Env } from "~/env.server";
+import { isLoopbackOrigin, type Env } from "~/env.server";
 
 /** Origin the gateway should call instead of https://{shop}, or undefined in production. */
 export function adminApiOrigin(env: Pick<Env, "APP_MODE" | "SHOPIFY_ADMIN_ORIGIN">): string | undefined {
@@ -20,9 +20,19 @@ export function rewriteToStandIn(url: string, origin: string): { url: string; sh
   return { url: `${origin}${parsed.pathname}${parsed.search}`, shop: parsed.hostname };
 }
 
-export function routeShopifyLibraryToStandIn(env: Pick<Env, "APP_MODE" | "SHOPIFY_ADMIN_ORIGIN">): boolean {
+/** The one line the app logs at boot when it reroutes Shopify traffic (loud on purpose). */
+export const standInBootLine = (mode: string, origin: string) =>
+  `!!! ${mode.toUpperCase()} MODE: all Shopify Admin API and token traffic goes to the offline stand-in at ${origin}, NOT to Shopify !!!`;
+
+export function routeShopifyLibraryToStandIn(
+  env: Pick<Env, "APP_MODE" | "SHOPIFY_ADMIN_ORIGIN">,
+  log: (line: string) => void = (line) => console.warn(line),
+): boolean {
   const origin = adminApiOrigin(env);
   if (!origin) return false;
+  // env.server.ts already refuses this; checked again here because this is the switch.
+  if (!isLoopbackOrigin(origin)) throw new Error(`Refusing to route Shopify traffic to ${origin}: the stand-in must be on a loopback address.`);
+  log(standInBootLine(env.APP_MODE, origin));
   const realFetch = globalThis.fetch;
   setAbstractFetchFunc(async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;

@@ -61,6 +61,15 @@ describe("signAppProxyQuery", () => {
     expect(sig.endsWith("93cb")).toBe(true);
   });
 
+  it("GIVEN keys with capitals, dashes and digits WHEN signed THEN the key=value strings are sorted in byte order, as Shopify documents", () => {
+    const params = { ...base, logged_in_customer_id: "", Size: "M", "color-name": "Blue", color: "red", "utm-source": "mail", utm: "x", Zebra: "1", a1: "y", a: "z" };
+    expect(appProxyMessage(params)).toBe(
+      "Size=MZebra=1a1=ya=zcolor-name=Bluecolor=redextra=1,2logged_in_customer_id=path_prefix=/apps/awesome_reviewsshop=shop-name.myshopify.comtimestamp=1317327555utm-source=mailutm=x",
+    );
+    // Computed independently (Python's sorted() on the strings, hmac sha256 "hush").
+    expect(signAppProxyQuery(params, SECRET)).toBe("15eae5149383023929e05136088249d9c589e2fe82a9e5ad3ef19a19e10e0c0d");
+  });
+
   it("GIVEN the query as URLSearchParams in another order, with a signature WHEN signed THEN the result is the same", () => {
     const params = new URLSearchParams(
       "timestamp=1317327555&extra=1&shop=shop-name.myshopify.com&signature=ignored&extra=2&path_prefix=%2Fapps%2Fawesome_reviews",

@@ -31,16 +31,20 @@ function groupQuery(params: ProxyQueryInput): Map<string, string[]> {
 }
 
 /**
- * The message an app-proxy signature covers: every query key except `signature`, repeated keys'
- * values joined with ",", keys sorted, `key=value` pairs concatenated with no separator.
- * Keys are sorted with `localeCompare`, like @shopify/shopify-api 15's verifier (the one the app runs).
+ * The message an app-proxy signature covers, as Shopify documents it ("Authenticate app
+ * proxies" → "Calculate a digital signature"): every query key except `signature` becomes a
+ * "key=value" string (repeated keys' values joined with ","), the STRINGS are sorted in byte
+ * order (Ruby's Array#sort in Shopify's example), then concatenated with no separator.
+ * Sorting the strings, not the keys, matters for keys that are prefixes of others ("a" and
+ * "a-b": "a-b=…" sorts first because "-" < "="), and byte order puts capitals first.
+ * (@shopify/shopify-api 15 sorts keys with localeCompare instead; the app does not use it.)
  */
 export function appProxyMessage(params: ProxyQueryInput): string {
   const grouped = groupQuery(params);
   grouped.delete("signature");
   return [...grouped.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, values]) => `${key}=${values.join(",")}`)
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
     .join("");
 }
 

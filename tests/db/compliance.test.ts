@@ -30,6 +30,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   ComplianceRequest: (db, shop) => db.complianceRequest.count({ where: { shop } }),
   RateLimit: (db, shop) => db.rateLimit.count({ where: { shop } }),
   StaffPreference: (db, shop) => db.staffPreference.count({ where: { shop } }),
+  LookupTokenUse: (db, shop) => db.lookupTokenUse.count({ where: { shop } }),
 };
 
 async function seedShop(db: Db, domain: string) {
@@ -41,6 +42,7 @@ async function seedShop(db: Db, domain: string) {
   await db.policyVersion.create({ data: { shopId: shop.id, version: 1, document: "{}", actorName: "Staff" } });
   await db.rateLimit.create({ data: { key: `${domain}-lookup`, shop: domain, windowStart: new Date(), count: 1 } });
   await db.staffPreference.create({ data: { shop: domain, userId: "1", locale: "sv" } });
+  await db.lookupTokenUse.create({ data: { id: `${domain}-nonce`, shop: domain, expiresAt: new Date() } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
     { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },
@@ -107,7 +109,8 @@ describe.each(providers)("compliance on %s", (provider) => {
     await seedShop(t.db, SHOP_B);
     await handleCustomerDataRequest(SHOP_A, { id: 7, email: "astrid@example.com" }, t.db);
 
-    await handleShopRedact(SHOP_A, t.db);
+    await handleAppUninstalled(SHOP_A, t.db);
+    expect(await handleShopRedact(SHOP_A, t.db, { shop_domain: SHOP_A })).toBe("REDACTED");
 
     for (const [model, count] of Object.entries(rowsOfShop)) {
       expect(await count(t.db, SHOP_A), `${model} rows left for shop A`).toBe(0);
@@ -151,5 +154,106 @@ describe.each(providers)("compliance on %s", (provider) => {
 describe("PostgreSQL", () => {
   it.skipIf(!TEST_POSTGRES_URL)("is configured for these tests (TEST_POSTGRES_URL)", () => {
     expect(providers).toContain("postgresql");
+  });
+});
+
+/**
+ * customers/redact matches exactly: ids, e-mails in any case, the listed orders; never a
+ * substring. A second customer (and one whose e-mail and id contain the first one's) keep
+ * everything. Every personal field of the redacted customer is gone.
+ */
+describe.each(providers)("customers/redact precision on %s", (provider) => {
+  let t: TestDb;
+  const SHOP = "precise.myshopify.com";
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+  });
+  afterAll(async () => t?.drop());
+
+  async function returnFor(shopId: string, n: number, customer: { id: string | null; email: string | null; name: string | null }, orderId: string) {
+    return t.db.returnRequest.create({
+      data: {
+        shopId,
+        rmaNumber: `R-${n}`,
+        status: "DECLINED",
+        orderId,
+        orderName: `#${n}`,
+        customerId: customer.id,
+        customerEmail: customer.email,
+        customerName: customer.name,
+        method: "DROP_OFF",
+        currency: "SEK",
+        statusToken: `precise-${n}`,
+        declineNote: `Declined for ${customer.name ?? "guest"}`,
+        needsAttention: true,
+        attentionReason: `Check with ${customer.email ?? "guest"}`,
+        trackingNumber: `TRACK-${n}`,
+        trackingUrl: `https://track.example/${n}`,
+        lines: { create: { shopId, fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${n}`, title: "Mug", quantity: 1, unitPrice: 100, resolution: "REFUND", customerNote: `note ${n}` } },
+        events: { create: { shopId, type: "declined", actor: "STAFF", data: JSON.stringify({ note: `about ${customer.name}` }) } },
+        refundAttempts: { create: { shopId, stage: "PROCESS", idempotencyKey: `precise-${n}`, status: "FAILED", request: "{\"email\":\"x\"}", outcome: `{"error":"${customer.email}"}` } },
+      },
+    });
+  }
+
+  it("GIVEN mixed-case e-mails, a look-alike customer and a guest order listed in orders_to_redact WHEN Astrid is redacted THEN exactly her data goes", async () => {
+    const shop = await t.db.shop.create({ data: { domain: SHOP } });
+    const astrid = { id: "gid://shopify/Customer/7", email: "Astrid.Lind@Example.COM", name: "Astrid Lind" };
+    const lookalike = { id: "gid://shopify/Customer/77", email: "astrid.lind@example.com.au", name: "Other Astrid" };
+    const bo = { id: "gid://shopify/Customer/8", email: "BO@example.com", name: "Bo Berg" };
+    await returnFor(shop.id, 1, astrid, "gid://shopify/Order/100");
+    await returnFor(shop.id, 2, { id: null, email: "ASTRID.LIND@example.com", name: "Astrid L" }, "gid://shopify/Order/101"); // guest, same e-mail
+    await returnFor(shop.id, 3, { id: null, email: "gift@example.com", name: "Gift Giver" }, "gid://shopify/Order/555"); // listed order
+    await returnFor(shop.id, 4, lookalike, "gid://shopify/Order/5550");
+    await returnFor(shop.id, 5, bo, "gid://shopify/Order/102");
+    const hook = (n: number, topic: string, payload: unknown, error: string | null = null) =>
+      t.db.webhookDelivery.create({ data: { shop: SHOP, dedupeKey: `p-${n}`, webhookId: `p-${n}`, topic, payload: JSON.stringify(payload), status: error ? "FAILED" : "PROCESSED", error } });
+    await hook(1, "orders/updated", { id: 100, email: "astrid.lind@EXAMPLE.com", customer: { id: 7 } });
+    await hook(2, "orders/updated", { id: 555, email: "gift@example.com" });
+    await hook(3, "orders/updated", { id: 5550, email: "astrid.lind@example.com.au", customer: { id: 77 } }, "failed for astrid.lind@example.com.au");
+    await hook(4, "returns/request", { id: 9, order: { id: 102 }, customer: { id: 8, email: "bo@example.com" } }, "Shopify said no for astrid.lind@example.com");
+    await hook(5, "customers/data_request", { customer: { id: 7, email: "ASTRID.lind@example.com" } });
+    await handleCustomerDataRequest(SHOP, { id: 7, email: "astrid.lind@example.com" }, t.db);
+    await handleCustomerDataRequest(SHOP, { id: 8, email: "bo@example.com" }, t.db);
+
+    await handleCustomerRedact(SHOP, { id: 7, email: "ASTRID.LIND@example.com" }, t.db, [555]);
+
+    const returns = await t.db.returnRequest.findMany({ include: { lines: true, events: true, refundAttempts: true }, orderBy: { rmaNumber: "asc" } });
+    const redacted = returns.filter((r) => ["R-1", "R-2", "R-3"].includes(r.rmaNumber));
+    const kept = returns.filter((r) => ["R-4", "R-5"].includes(r.rmaNumber));
+    for (const r of redacted) {
+      expect(r, r.rmaNumber).toMatchObject({ customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, attentionReason: "[redacted]" });
+      expect(r.lines[0]!.customerNote).toBeNull();
+      expect(r.events[0]!.data).toBe("{}");
+      expect(r.refundAttempts[0]!.request).toBe("{}");
+      expect(r.refundAttempts[0]!.outcome).toBe("{}");
+    }
+    for (const r of kept) {
+      expect(r.customerEmail, r.rmaNumber).not.toBeNull();
+      expect(r.declineNote).not.toBeNull();
+      expect(r.trackingNumber).not.toBeNull();
+      expect(r.lines[0]!.customerNote).not.toBeNull();
+      expect(r.refundAttempts[0]!.outcome).toContain("@");
+    }
+    const hooks = new Map((await t.db.webhookDelivery.findMany()).map((h) => [h.dedupeKey, h]));
+    expect(hooks.get("p-1")!.payload).toBe('{"redacted":true}');
+    expect(hooks.get("p-2")!.payload).toBe('{"redacted":true}');
+    expect(hooks.get("p-5")!.payload).toBe('{"redacted":true}');
+    expect(hooks.get("p-3")!.payload).toContain("example.com.au"); // the look-alike keeps theirs
+    expect(hooks.get("p-3")!.error).toContain("example.com.au");
+    expect(hooks.get("p-4")!.payload).toContain("bo@example.com");
+    expect(hooks.get("p-4")!.error).toBe("[redacted]"); // the error text named Astrid
+    const exports = await t.db.complianceRequest.findMany({ where: { topic: "customers/data_request" } });
+    expect(exports.map((e) => e.email)).toEqual(["bo@example.com"]);
+  });
+
+  it("GIVEN an installed shop or a payload naming another shop WHEN shop/redact arrives THEN nothing is deleted", async () => {
+    await t.db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "s", accessToken: "x" } });
+    expect(await handleShopRedact(SHOP, t.db, { shop_domain: SHOP })).toBe("SKIPPED_INSTALLED");
+    await handleAppUninstalled(SHOP, t.db);
+    expect(await handleShopRedact(SHOP, t.db, { shop_domain: "other.myshopify.com" })).toBe("SKIPPED_SHOP_MISMATCH");
+    expect(await t.db.returnRequest.count({ where: { shop: { domain: SHOP } } })).toBe(5);
+    expect(await handleShopRedact(SHOP, t.db, { shop_domain: SHOP })).toBe("REDACTED");
+    expect(await t.db.returnRequest.count({ where: { shop: { domain: SHOP } } })).toBe(0);
   });
 });

@@ -2,7 +2,9 @@
  * The public app-proxy endpoints answer any input with a clear 4xx (or success), never a
  * 5xx: fast-check generates thousands of lookup forms, return bodies and status tokens and
  * sends them, correctly signed, through the real routes against the offline stand-in.
- * Unsigned or tampered requests are refused before anything runs.
+ * Unsigned or tampered requests are refused before anything runs. The deep paths too:
+ * return creation with a VALID lookup token and generated lines, the status page's 200
+ * path with generated query and headers, and the rate limiter under generated clients.
  */
 import { createServer, type Server } from "node:http";
 import fc from "fast-check";
@@ -14,6 +16,7 @@ import { loader as status } from "~/routes/proxy.status.$token";
 import { ACCESS_SCOPES } from "~/shopify/scopes";
 import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 import { signedProxyQuery } from "../../simulator/platform/app-proxy";
+import { issueLookupToken } from "~/services/lookup-token.server";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
 const APP = process.env.SHOPIFY_APP_URL!;
@@ -48,8 +51,8 @@ afterAll(async () => {
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
 
-async function call(handler: Handler, path: string, init: RequestInit, params: Record<string, string> = {}, customer: string | null = null) {
-  const query = signedProxyQuery({ shop: SHOP, loggedInCustomerId: customer, pathPrefix: "/apps/returns", secret: SECRET });
+async function call(handler: Handler, path: string, init: RequestInit, params: Record<string, string> = {}, customer: string | null = null, extraQuery: Record<string, string> = {}) {
+  const query = signedProxyQuery({ shop: SHOP, loggedInCustomerId: customer, pathPrefix: "/apps/returns", secret: SECRET, query: extraQuery });
   const request = new Request(`${APP}/proxy${path}?${query}`, init);
   try {
     return await handler({ request, params, context: {} });
@@ -62,6 +65,9 @@ async function call(handler: Handler, path: string, init: RequestInit, params: R
 const text = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 30 }), fc.constantFrom("#1182", "1182", "", "#", "#99999", "astrid.lindqvist@example.com", "' OR 1=1 --", "name:*"));
 
 describe("app proxy under generated input", () => {
+  let order: { id: string; lines: Array<{ fulfillmentLineItemId: string; eligible: boolean; exchangeVariants: { id: string }[] }> };
+  let statusToken = "";
+
   it("control: a real shopper's lookup and return go through (so the 4xx below are not a blanket refusal)", async () => {
     const found = await call(lookup as Handler, "/api/lookup", { method: "POST", body: new URLSearchParams({ order: "#1182", email: "astrid.lindqvist@example.com" }) });
     expect(found.status).toBe(200);
@@ -73,7 +79,72 @@ describe("app proxy under generated input", () => {
       body: JSON.stringify({ orderId: data.order.id, lookupToken: data.lookupToken, method: "DROP_OFF", storeCreditConsent: false, lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] }),
     });
     expect(created.status).toBe(201);
-    expect((await created.json()).return.rma).toMatch(/^R-\d{4,}$/);
+    const body = await created.json();
+    expect(body.return.rma).toMatch(/^R-\d{4,}$/);
+    order = data.order;
+    statusToken = body.return.statusUrl.split("/").pop();
+  });
+
+  it("create with a VALID lookup token: generated lines, methods and flags → 201 or a 4xx, never a 5xx", async () => {
+    const ids = order.lines.map((l) => l.fulfillmentLineItemId);
+    const variants = order.lines.flatMap((l) => l.exchangeVariants.map((v) => v.id));
+    const line = fc.record(
+      {
+        fulfillmentLineItemId: fc.oneof(fc.constantFrom(...ids), fc.constant("gid://shopify/FulfillmentLineItem/1")),
+        quantity: fc.oneof(fc.integer({ min: -2, max: 4 }), fc.constantFrom(1, 1000, 1001)),
+        reasonId: fc.option(fc.constantFrom("gid://shopify/ReturnReasonDefinition/1", "gid://shopify/ReturnReasonDefinition/999999")),
+        note: fc.option(fc.string({ maxLength: 320 })),
+        resolution: fc.constantFrom("REFUND", "STORE_CREDIT", "EXCHANGE", "CASH"),
+        exchangeVariantId: fc.option(fc.oneof(fc.constantFrom(...(variants.length ? variants : ["gid://shopify/ProductVariant/1"])), fc.constant("gid://shopify/ProductVariant/3209000050"))),
+      },
+      { requiredKeys: ["fulfillmentLineItemId", "quantity", "resolution"] },
+    );
+    const body = fc.record({
+      method: fc.constantFrom("DROP_OFF", "HOME_PICKUP", "IN_STORE", "KEEP_ITEM", "POST"),
+      storeCreditConsent: fc.boolean(),
+      euWithdrawal: fc.option(fc.boolean(), { nil: undefined }),
+      lines: fc.array(line, { minLength: 0, maxLength: 3 }),
+    });
+    let filed = 0;
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        // A fresh token each time (what a lookup would give), so the single-use rule doesn't mask the deep path.
+        const lookupToken = issueLookupToken(SECRET, { shop: SHOP, orderId: order.id, subject: "guest" }, new Date());
+        const response = await call(createReturn as Handler, "/api/returns", { method: "POST", body: JSON.stringify({ ...b, orderId: order.id, lookupToken }), headers: { "Content-Type": "application/json" } });
+        expect(response.status, JSON.stringify(b)).toBeLessThan(500);
+        if (response.status === 201) filed++;
+        else expect((await response.json()).error.message).toBeTruthy();
+      }),
+      { numRuns: 120 },
+    );
+    expect(filed).toBeLessThanOrEqual(2); // the order has 2 units; the rest are refused, never filed twice
+  });
+
+  it("status page 200 path: the real token with generated query, locale and headers → 200, never a 5xx", async () => {
+    const query = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"].includes(k)), fc.string({ maxLength: 20 }), { maxKeys: 4 });
+    await fc.assert(
+      fc.asyncProperty(query, fc.option(fc.string({ maxLength: 40 })), async (extra, acceptLanguage) => {
+        const headers: Record<string, string> = {};
+        if (acceptLanguage !== null && /^[\x20-\x7e]*$/.test(acceptLanguage)) headers["Accept-Language"] = acceptLanguage;
+        const response = await call(status as unknown as Handler, `/status/${statusToken}`, { method: "GET", headers }, { token: statusToken }, null, extra);
+        expect(response.status).toBe(200);
+        expect(response.headers.get("Referrer-Policy")).toBe("no-referrer");
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("rate limiter under generated clients and X-Forwarded-For values → 200, 404 or 429, never a 5xx", async () => {
+    const xff = fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 80 }).filter((v) => /^[\x20-\x7e]*$/.test(v)), fc.array(fc.ipV4(), { maxLength: 5 }).map((a) => a.join(", ")));
+    await fc.assert(
+      fc.asyncProperty(xff, fc.constantFrom("#1182", "#1001", "#9999", ""), fc.constantFrom("astrid.lindqvist@example.com", "nope@example.com"), async (client, orderName, email) => {
+        const query = signedProxyQuery({ shop: SHOP, loggedInCustomerId: null, pathPrefix: "/apps/returns", secret: SECRET });
+        const request = new Request(`${APP}/proxy/api/lookup?${query}`, { method: "POST", body: new URLSearchParams({ order: orderName, email }), headers: { "X-Forwarded-For": client } });
+        const response = await (lookup as Handler)({ request, params: {}, context: {} }).catch((r) => r as Response);
+        expect([200, 400, 404, 429]).toContain(response.status);
+      }),
+      { numRuns: 120 },
+    );
   });
 
   it("lookup: any form → 200 or a 4xx with a message, never a 5xx", async () => {
