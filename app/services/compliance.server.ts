@@ -135,7 +135,13 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef, 
 
 /** shop/redact: delete everything we hold for the shop. */
 export async function handleShopRedact(shop: string, client: Db = db) {
+  // Analytics copies of Shopify's sales are keyed by shop id without a relation (they are
+  // rebuilt from Shopify at will), so they are deleted by id here.
+  const shopIds = (await client.shop.findMany({ where: { domain: shop }, select: { id: true } })).map((s) => s.id);
   await client.$transaction([
+    client.orderLineFact.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.productFact.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.salesSync.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.session.deleteMany({ where: { shop } }),
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),

@@ -1722,6 +1722,90 @@ export type StoreCreditAccountCreditMutation = {
   } | null;
 };
 
+export type SalesOrdersPageQueryVariables = Exact<{
+  query: Scalars["String"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type SalesOrdersPageQuery = {
+  orders: {
+    nodes: Array<{
+      id: string;
+      processedAt: string;
+      updatedAt: string;
+      cancelledAt?: string | null;
+      presentmentCurrencyCode: CurrencyCode;
+      lineItems: {
+        nodes: Array<{
+          id: string;
+          title: string;
+          variantTitle?: string | null;
+          quantity: number;
+          variant?: { id: string } | null;
+          product?: { id: string } | null;
+          originalTotalSet: {
+            shopMoney: { amount: string; currencyCode: CurrencyCode };
+            presentmentMoney: { amount: string; currencyCode: CurrencyCode };
+          };
+          totalDiscountSet: { shopMoney: { amount: string }; presentmentMoney: { amount: string } };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
+};
+
+export type SalesOrderLinesPageQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type SalesOrderLinesPageQuery = {
+  order?: {
+    lineItems: {
+      nodes: Array<{
+        id: string;
+        title: string;
+        variantTitle?: string | null;
+        quantity: number;
+        variant?: { id: string } | null;
+        product?: { id: string } | null;
+        originalTotalSet: {
+          shopMoney: { amount: string; currencyCode: CurrencyCode };
+          presentmentMoney: { amount: string; currencyCode: CurrencyCode };
+        };
+        totalDiscountSet: { shopMoney: { amount: string }; presentmentMoney: { amount: string } };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
+export type ReceivingLocationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReceivingLocationsQuery = {
+  locations: { nodes: Array<{ id: string; name: string; fulfillsOnlineOrders: boolean }> };
+};
+
+export type ProductFactsQueryVariables = Exact<{
+  ids: Array<Scalars["ID"]["input"]>;
+}>;
+
+export type ProductFactsQuery = {
+  nodes: Array<
+    | {
+        id: string;
+        title: string;
+        productType: string;
+        vendor: string;
+        collections: { nodes: Array<{ id: string; title: string }> };
+      }
+    | {}
+    | null
+  >;
+};
+
 export type ShopInfoQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ShopInfoQuery = {
