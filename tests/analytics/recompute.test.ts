@@ -159,7 +159,12 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
       const sold = shopifySold(start, end);
       let units = 0;
       let value = 0;
-      for (const r of returns) for (const l of r.lines) (units += l.quantity), (value += shopValue(l, r.currency));
+      for (const r of returns) {
+        for (const l of r.lines) {
+          units += l.quantity;
+          value += shopValue(l, r.currency);
+        }
+      }
       const soldUnits = sold.reduce((s, l) => s + l.line.quantity, 0);
       const soldValue = sold.reduce((s, l) => s + l.value, 0);
       expect(overview).toEqual({
@@ -190,8 +195,20 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
     for (const [dimension, keyOf] of Object.entries(keys)) {
       const expected = new Map<string, { soldUnits: number; soldValue: number; returnedUnits: number; returnedValue: number }>();
       const get = (k: string) => expected.get(k) ?? (expected.set(k, { soldUnits: 0, soldValue: 0, returnedUnits: 0, returnedValue: 0 }), expected.get(k)!);
-      for (const s of shopifySold(start, end)) for (const k of keyOf(s.line.productId, s.line.variantId)) (get(k).soldUnits += s.line.quantity), (get(k).soldValue += s.value);
-      for (const r of returns) for (const l of r.lines) for (const k of keyOf(l.productId, l.variantId)) (get(k).returnedUnits += l.quantity), (get(k).returnedValue += shopValue(l, r.currency));
+      for (const s of shopifySold(start, end)) {
+        for (const k of keyOf(s.line.productId, s.line.variantId)) {
+          get(k).soldUnits += s.line.quantity;
+          get(k).soldValue += s.value;
+        }
+      }
+      for (const r of returns) {
+        for (const l of r.lines) {
+          for (const k of keyOf(l.productId, l.variantId)) {
+            get(k).returnedUnits += l.quantity;
+            get(k).returnedValue += shopValue(l, r.currency);
+          }
+        }
+      }
       const actual = report.figures.rates[dimension as keyof typeof report.figures.rates];
       expect(actual.length, dimension).toBe(expected.size);
       for (const row of actual) {
