@@ -29,6 +29,7 @@ export default function App() {
           Returns
         </Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/receive">Receive</Link>
         <Link to="/app/analytics">Analytics</Link>
       </NavMenu>
       <Outlet />

@@ -110,3 +110,24 @@ export function daysOf(range: DayRange): IsoDate[] {
   for (let d = range.from; daysBetween(d, range.to) >= 0; d = addDays(d, 1)) out.push(d);
   return out;
 }
+
+/**
+ * The range asked for in a URL (`?range=last30`, or `?range=custom&from=…&to=…`). No or an
+ * unknown preset → the last 30 days; a malformed custom range throws RangeError (→ 400).
+ */
+export function rangeFromParams(params: URLSearchParams, now: Date, timeZone: string): DayRange {
+  const preset = params.get("range");
+  if (preset === "custom") return customRange(params.get("from") ?? "", params.get("to") ?? "");
+  const known = RANGE_PRESETS.find((p) => p === preset && p !== "custom") as Exclude<RangePreset, "custom"> | undefined;
+  return presetRange(known ?? "last30", now, timeZone);
+}
+
+/** The URL parameters of a range (inverse of rangeFromParams). */
+export function rangeToParams(range: DayRange): URLSearchParams {
+  const params = new URLSearchParams({ range: range.preset });
+  if (range.preset === "custom") {
+    params.set("from", range.from);
+    params.set("to", range.to);
+  }
+  return params;
+}
