@@ -1,6 +1,6 @@
 /**
  * CSV export (resource route): `?table=returns|<analytics table>&range=…` (same range
- * parameters as the page). Streams UTF-8 CSV with a BOM; 400 for an unknown table or a
+ * parameters as the page; `ids=a,b,c` limits "returns" to an inbox selection). Streams UTF-8 CSV with a BOM; 400 for an unknown table or a
  * malformed range.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -28,9 +28,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     if (e instanceof AnalyticsRangeError) return badRequest(e.message);
     throw e;
   }
+  // An inbox selection: `ids=a,b,c` (at most 250), whatever their dates.
+  const ids = params.get("ids")?.split(",").filter(Boolean);
+  if (ids && (ids.length > 250 || ids.some((id) => !/^[A-Za-z0-9_-]{1,64}$/.test(id)))) return badRequest("ids must be at most 250 return ids.");
   const body =
     table === "returns"
-      ? csvStream(returnsCsv(ctx, toInstants(range, timeZone)))
+      ? csvStream(returnsCsv(ctx, toInstants(range, timeZone), ids))
       : csvStream(fromSync(tableCsv(await loadAnalytics(ctx, range), table as AnalyticsTable)));
   return new Response(body, {
     headers: {

@@ -23,8 +23,8 @@ import type {
 import { minorUnitDigits, toMinorUnits } from "./money";
 
 export const SALES_ORDERS_PAGE_QUERY = `#graphql
-  query SalesOrdersPage($query: String!, $after: String) {
-    orders(first: 5, after: $after, query: $query, sortKey: UPDATED_AT) {
+  query SalesOrdersPage($query: String!, $after: String, $sortKey: OrderSortKeys!, $reverse: Boolean!) {
+    orders(first: 5, after: $after, query: $query, sortKey: $sortKey, reverse: $reverse) {
       nodes {
         id
         processedAt
@@ -126,6 +126,8 @@ export interface SoldOrdersPage {
   lines: SoldLine[];
   /** Highest `updatedAt` on this page. */
   maxUpdatedAt: Date | null;
+  /** Lowest `processedAt` on this page. */
+  minProcessedAt: Date | null;
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -170,14 +172,26 @@ export function processedBetweenQuery(from: Date, to: Date): string {
   return `processed_at:>='${from.toISOString()}' processed_at:<'${to.toISOString()}'`;
 }
 
-/** One page of orders matching `query` (by updatedAt, oldest first), with all their lines. */
-export async function fetchSoldOrdersPage(client: AdminClient, query: string, after: string | null): Promise<SoldOrdersPage> {
-  const { data } = await client.request(SALES_ORDERS_PAGE_QUERY, { query, after });
+/**
+ * One page of orders matching `query`, with all their lines: "updated" order = by
+ * updatedAt, oldest first (incremental reads); "processed-desc" = newest processed first
+ * (filling the past, so progress can be kept as "copied back to").
+ */
+export async function fetchSoldOrdersPage(client: AdminClient, query: string, after: string | null, order: "updated" | "processed-desc" = "updated"): Promise<SoldOrdersPage> {
+  const { data } = await client.request(SALES_ORDERS_PAGE_QUERY, {
+    query,
+    after,
+    sortKey: order === "updated" ? "UPDATED_AT" : "PROCESSED_AT",
+    reverse: order !== "updated",
+  });
   const lines: SoldLine[] = [];
   let maxUpdatedAt: Date | null = null;
+  let minProcessedAt: Date | null = null;
   for (const order of data.orders.nodes) {
     const updatedAt = new Date(order.updatedAt);
     if (!maxUpdatedAt || updatedAt > maxUpdatedAt) maxUpdatedAt = updatedAt;
+    const processedAt = new Date(order.processedAt);
+    if (!minProcessedAt || processedAt < minProcessedAt) minProcessedAt = processedAt;
     for (const node of order.lineItems.nodes) lines.push(toSoldLine(order, node));
     let page = order.lineItems.pageInfo;
     while (page.hasNextPage) {
@@ -187,7 +201,7 @@ export async function fetchSoldOrdersPage(client: AdminClient, query: string, af
       page = more.data.order.lineItems.pageInfo;
     }
   }
-  return { lines, maxUpdatedAt, endCursor: data.orders.pageInfo.endCursor ?? null, hasNextPage: data.orders.pageInfo.hasNextPage };
+  return { lines, maxUpdatedAt, minProcessedAt, endCursor: data.orders.pageInfo.endCursor ?? null, hasNextPage: data.orders.pageInfo.hasNextPage };
 }
 
 export interface ProductFactNode {

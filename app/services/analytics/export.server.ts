@@ -64,12 +64,12 @@ export const RETURNS_CSV_HEADER = [
   "needs_attention",
 ];
 
-/** Every return requested in `range`, oldest first, one CSV row each. */
-export async function* returnsCsv(ctx: ReturnsContext, range: InstantRange): AsyncGenerator<string> {
+/** Every return requested in `range` (or only `ids`, from an inbox selection), oldest first, one CSV row each. */
+export async function* returnsCsv(ctx: ReturnsContext, range: InstantRange, ids?: readonly string[]): AsyncGenerator<string> {
   yield CSV_BOM + csvRow(RETURNS_CSV_HEADER);
   let cursor: { requestedAt: Date; id: string } | null = null;
   for (;;) {
-    const page: Awaited<ReturnType<typeof readPage>> = await readPage(ctx, range, cursor);
+    const page: Awaited<ReturnType<typeof readPage>> = await readPage(ctx, range, cursor, ids);
     if (page.length === 0) return;
     let chunk = "";
     for (const r of page) {
@@ -105,11 +105,12 @@ export async function* returnsCsv(ctx: ReturnsContext, range: InstantRange): Asy
   }
 }
 
-function readPage(ctx: ReturnsContext, range: InstantRange, cursor: { requestedAt: Date; id: string } | null) {
+function readPage(ctx: ReturnsContext, range: InstantRange, cursor: { requestedAt: Date; id: string } | null, ids?: readonly string[]) {
   return ctx.db.returnRequest.findMany({
     where: {
       shopId: ctx.shop.id,
-      requestedAt: { gte: cursor ? cursor.requestedAt : range.start, lt: range.end },
+      ...(ids ? { id: { in: [...ids] } } : {}),
+      requestedAt: ids ? (cursor ? { gte: cursor.requestedAt } : undefined) : { gte: cursor ? cursor.requestedAt : range.start, lt: range.end },
       ...(cursor ? { OR: [{ requestedAt: { gt: cursor.requestedAt } }, { id: { gt: cursor.id } }] } : {}),
     },
     orderBy: [{ requestedAt: "asc" }, { id: "asc" }],

@@ -5,10 +5,11 @@
  * Shopify on every view.
  *
  * - Coverage grows on demand: a view reaching further back than the copy reads the older
- *   orders once (`processed_at` between the two dates).
+ *   orders once (`processed_at` between the two dates, newest first).
  * - Freshness: a view more than FRESH_MS after the last read asks for orders updated since
- *   the watermark (new orders, edits, cancellations), oldest first. The watermark moves
- *   only after a page is stored, so an interrupted read resumes where it stopped.
+ *   the watermark (new orders, edits, cancellations), oldest first.
+ * - Each view spends at most a time budget on it and saves progress per page, so an
+ *   interrupted or budget-limited read resumes where it stopped.
  * - Product facts (type, vendor, collections) are read for products not yet known or last
  *   read more than a day ago, 25 per call.
  */
@@ -17,8 +18,12 @@ import { fetchProductFacts, fetchSoldOrdersPage, processedBetweenQuery, updatedS
 
 export const FRESH_MS = 5 * 60_000;
 export const PRODUCT_FACTS_TTL_MS = 24 * 3_600_000;
-/** Safety stop for one view: the rest is read on the next view (the watermark keeps the place). */
-const MAX_PAGES_PER_CALL = 400;
+/**
+ * Wall-clock time one page view may spend copying (Shopify's rate limit makes a large
+ * first fill take minutes). What is left is read on the next view: progress is saved after
+ * every page, so nothing is read twice and nothing is skipped.
+ */
+export const DEFAULT_BUDGET_MS = 8_000;
 
 async function storeLines(ctx: ReturnsContext, lines: readonly SoldLine[]) {
   if (lines.length === 0) return;
@@ -33,58 +38,74 @@ async function storeLines(ctx: ReturnsContext, lines: readonly SoldLine[]) {
   );
 }
 
-async function readAll(ctx: ReturnsContext, query: string, onPage?: (maxUpdatedAt: Date | null) => Promise<void>): Promise<boolean> {
-  let after: string | null = null;
-  for (let pages = 0; pages < MAX_PAGES_PER_CALL; pages += 1) {
-    const page = await fetchSoldOrdersPage(ctx.admin, query, after);
-    await storeLines(ctx, page.lines);
-    if (onPage) await onPage(page.maxUpdatedAt);
-    if (!page.hasNextPage || !page.endCursor) return true;
-    after = page.endCursor;
-  }
-  return false;
-}
-
 export interface SalesCopyState {
   coveredFrom: Date;
   syncedAt: Date;
+  /** False when the budget ran out first: figures are partial until a later view. */
   complete: boolean;
 }
 
-/** Makes sure orders processed from `from` on are copied and fresh. Throws the gateway's errors. */
-export async function ensureSalesCopy(ctx: ReturnsContext, from: Date): Promise<SalesCopyState> {
+/**
+ * Makes sure orders processed from `from` on are copied and fresh. Throws the gateway's
+ * errors (what was copied before the error is kept).
+ * - The past is filled newest first (`processed_at` descending); after each page,
+ *   `coveredFrom` moves back to that page's oldest order (+1 ms, so orders sharing that
+ *   instant are read again rather than missed).
+ * - Freshness: orders updated since `watermark`, oldest first; the watermark moves per page.
+ */
+export async function ensureSalesCopy(ctx: ReturnsContext, from: Date, budgetMs = DEFAULT_BUDGET_MS): Promise<SalesCopyState> {
+  const started = performance.now();
+  const inBudget = () => performance.now() - started < budgetMs;
   const now = ctx.now();
   const shopId = ctx.shop.id;
-  let state = await ctx.db.salesSync.findUnique({ where: { shopId } });
+  // A new copy starts "complete from now on": the past is filled below, the future by the watermark.
+  let state =
+    (await ctx.db.salesSync.findUnique({ where: { shopId } })) ??
+    (await ctx.db.salesSync.upsert({ where: { shopId }, create: { shopId, coveredFrom: now, watermark: now, syncedAt: now }, update: {} }));
   let complete = true;
-  if (!state) {
-    // First read: every order updated since `from` (which includes every order processed since).
-    const watermarkStart = from;
-    let watermark = watermarkStart;
-    complete = await readAll(ctx, updatedSinceQuery(from), async (max) => {
-      if (max && max > watermark) watermark = max;
-    });
-    state = await ctx.db.salesSync.upsert({
-      where: { shopId },
-      create: { shopId, coveredFrom: from, watermark, syncedAt: now },
-      update: { coveredFrom: from, watermark, syncedAt: now },
-    });
-    return { coveredFrom: state.coveredFrom, syncedAt: state.syncedAt, complete };
-  }
+
   if (from < state.coveredFrom) {
-    complete = await readAll(ctx, processedBetweenQuery(from, state.coveredFrom));
-    if (complete) state = await ctx.db.salesSync.update({ where: { shopId }, data: { coveredFrom: from } });
-  }
-  if (now.getTime() - state.syncedAt.getTime() > FRESH_MS) {
-    let watermark = state.watermark;
-    const done = await readAll(ctx, updatedSinceQuery(state.watermark), async (max) => {
-      if (max && max > watermark) {
-        watermark = max;
-        await ctx.db.salesSync.update({ where: { shopId }, data: { watermark } });
+    let after: string | null = null;
+    const until = state.coveredFrom;
+    for (;;) {
+      if (!inBudget()) {
+        complete = false;
+        break;
       }
-    });
-    complete &&= done;
-    state = await ctx.db.salesSync.update({ where: { shopId }, data: { syncedAt: now } });
+      const page = await fetchSoldOrdersPage(ctx.admin, processedBetweenQuery(from, until), after, "processed-desc");
+      await storeLines(ctx, page.lines);
+      if (!page.hasNextPage || !page.endCursor) {
+        state = await ctx.db.salesSync.update({ where: { shopId }, data: { coveredFrom: from } });
+        break;
+      }
+      if (page.minProcessedAt) {
+        const reached = new Date(Math.max(from.getTime(), page.minProcessedAt.getTime() + 1));
+        if (reached < state.coveredFrom) state = await ctx.db.salesSync.update({ where: { shopId }, data: { coveredFrom: reached } });
+      }
+      after = page.endCursor;
+    }
+  }
+
+  if (now.getTime() - state.syncedAt.getTime() > FRESH_MS) {
+    let after: string | null = null;
+    const since = state.watermark;
+    let watermark = state.watermark;
+    let done = false;
+    while (inBudget()) {
+      const page = await fetchSoldOrdersPage(ctx.admin, updatedSinceQuery(since), after, "updated");
+      await storeLines(ctx, page.lines);
+      if (page.maxUpdatedAt && page.maxUpdatedAt > watermark) {
+        watermark = page.maxUpdatedAt;
+        state = await ctx.db.salesSync.update({ where: { shopId }, data: { watermark } });
+      }
+      if (!page.hasNextPage || !page.endCursor) {
+        done = true;
+        break;
+      }
+      after = page.endCursor;
+    }
+    if (done) state = await ctx.db.salesSync.update({ where: { shopId }, data: { syncedAt: now } });
+    else complete = false;
   }
   return { coveredFrom: state.coveredFrom, syncedAt: state.syncedAt, complete };
 }
