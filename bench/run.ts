@@ -152,6 +152,8 @@ for (const r of results) {
     `${r.name.padEnd(44)}${`${r.app.median.toFixed(2)} ms (${r.app.p95.toFixed(2)})`.padEnd(20)}${`${r.baseline.median.toFixed(2)} ms (${r.baseline.p95.toFixed(2)})`.padEnd(24)}${ratio.toFixed(2).padEnd(8)}${r.target} — ${r.met ? "met" : "NOT met"}`,
   );
 }
+// Analytics, CSV export and scan-to-open at 100,000 returns (bench/analytics.ts).
+const analytics = process.env.BENCH_SKIP_ANALYTICS === "1" ? [] : await (await import("./analytics")).runAnalyticsBenchmarks();
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, analytics }, null, 2));
 process.exit(0);

@@ -100,6 +100,9 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
     }
   }, [fetcher.state, fetcher.data, defaultLocationId, locations]);
 
+  // autoFocus is not applied when server-rendered HTML is hydrated; focus the field once here.
+  useEffect(() => focusScan(), []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
