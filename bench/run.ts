@@ -159,6 +159,8 @@ for (const r of results) {
 }
 const js = blockScriptSize();
 console.log(`slip size ${slip.sizeKb.toFixed(1)} KB; ${js.name}: ${js.kb.toFixed(2)} KB (${js.files.join(", ")}) — target ${js.target} — ${js.met ? "met" : "NOT met"}`);
+// Analytics, CSV export and scan-to-open at 100,000 returns (bench/analytics.ts).
+const analytics = process.env.BENCH_SKIP_ANALYTICS === "1" ? [] : await (await import("./analytics")).runAnalyticsBenchmarks();
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
+writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, analytics, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
 process.exit(0);

@@ -43,6 +43,8 @@ export default function App() {
           {t("navReturns")}
         </Link>
         <Link to="/app/settings">{t("navSettings")}</Link>
+        <Link to="/app/receive">{t("navReceive")}</Link>
+        <Link to="/app/privacy">{t("navPrivacy")}</Link>
         <Link to="/app/analytics">{t("navAnalytics")}</Link>
       </NavMenu>
       <Outlet />

@@ -255,6 +255,9 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
     await client.complianceRequest.create({ data: { shop, topic: "shop/redact", export: JSON.stringify({ skipped: "payload shop does not match" }), completedAt: new Date() } });
     return "SKIPPED_SHOP_MISMATCH";
   }
+  // Analytics copies of Shopify's sales are keyed by shop id without a relation (they are
+  // rebuilt from Shopify at will), so they are deleted by id here.
+  const shopIds = (await client.shop.findMany({ where: { domain: shop }, select: { id: true } })).map((s) => s.id);
   const [shopRow, sessions] = await Promise.all([
     client.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } }),
     client.session.count({ where: { shop, isOnline: false } }),
@@ -265,6 +268,9 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
     return "SKIPPED_INSTALLED";
   }
   await client.$transaction([
+    client.orderLineFact.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.productFact.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.salesSync.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.session.deleteMany({ where: { shop } }),
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),

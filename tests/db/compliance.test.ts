@@ -31,7 +31,14 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   RateLimit: (db, shop) => db.rateLimit.count({ where: { shop } }),
   StaffPreference: (db, shop) => db.staffPreference.count({ where: { shop } }),
   LookupTokenUse: (db, shop) => db.lookupTokenUse.count({ where: { shop } }),
+  OrderLineFact: async (db, shop) => db.orderLineFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  ProductFact: async (db, shop) => db.productFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  SalesSync: async (db, shop) => db.salesSync.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
 };
+
+async function shopIdsOf(db: Db, domain: string): Promise<string[]> {
+  return (await db.shop.findMany({ where: { domain }, select: { id: true } })).map((s) => s.id);
+}
 
 async function seedShop(db: Db, domain: string) {
   const shop = await db.shop.create({ data: { domain, name: domain } });
@@ -43,6 +50,12 @@ async function seedShop(db: Db, domain: string) {
   await db.rateLimit.create({ data: { key: `${domain}-lookup`, shop: domain, windowStart: new Date(), count: 1 } });
   await db.staffPreference.create({ data: { shop: domain, userId: "1", locale: "sv" } });
   await db.lookupTokenUse.create({ data: { id: `${domain}-nonce`, shop: domain, expiresAt: new Date() } });
+  const now = new Date();
+  await db.orderLineFact.create({
+    data: { shopId: shop.id, orderId: "gid://shopify/Order/100", lineItemId: `${domain}-li`, processedAt: now, title: "Sweater", quantity: 1, shopAmount: 100, currency: "SEK", amount: 100 },
+  });
+  await db.productFact.create({ data: { shopId: shop.id, productId: "gid://shopify/Product/1", title: "Sweater", syncedAt: now } });
+  await db.salesSync.create({ data: { shopId: shop.id, coveredFrom: now, watermark: now, syncedAt: now } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
     { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },

@@ -3,36 +3,50 @@ import { defineCatalog } from "../admin-locale";
 
 export const NAV_CATALOG = defineCatalog({
   en: {
+    "navReceive": "Receive",
+    "navPrivacy": "Privacy requests",
     "navReturns": "Returns",
     "navSettings": "Settings",
     "navAnalytics": "Analytics",
   },
   sv: {
+    "navReceive": "Ta emot",
+    "navPrivacy": "Integritetsförfrågningar",
     "navReturns": "Returer",
     "navSettings": "Inställningar",
     "navAnalytics": "Analys",
   },
   da: {
+    "navReceive": "Modtag",
+    "navPrivacy": "Anmodninger om persondata",
     "navReturns": "Returneringer",
     "navSettings": "Indstillinger",
     "navAnalytics": "Analyse",
   },
   nb: {
+    "navReceive": "Motta",
+    "navPrivacy": "Personvernforespørsler",
     "navReturns": "Returer",
     "navSettings": "Innstillinger",
     "navAnalytics": "Analyse",
   },
   fi: {
+    "navReceive": "Vastaanotto",
+    "navPrivacy": "Tietosuojapyynnöt",
     "navReturns": "Palautukset",
     "navSettings": "Asetukset",
     "navAnalytics": "Analytiikka",
   },
   nl: {
+    "navReceive": "Ontvangen",
+    "navPrivacy": "Privacyverzoeken",
     "navReturns": "Retouren",
     "navSettings": "Instellingen",
     "navAnalytics": "Analyse",
   },
   de: {
+    "navReceive": "Wareneingang",
+    "navPrivacy": "Datenschutzanfragen",
     "navReturns": "Rücksendungen",
     "navSettings": "Einstellungen",
     "navAnalytics": "Analysen",

@@ -1157,6 +1157,40 @@ export type StoreCreditAccountCreditUserErrorCode =
   /** The currency provided is not currently supported. */
   | "UNSUPPORTED_CURRENCY";
 
+/** The set of valid sort keys for the Order query. */
+export type OrderSortKeys =
+  /** Sorts by the date and time the order was created. */
+  | "CREATED_AT"
+  /** Sorts by the current total price of an order in the shop currency, including any returns/refunds/removals. */
+  | "CURRENT_TOTAL_PRICE"
+  /** Sorts by the customer's name. */
+  | "CUSTOMER_NAME"
+  /** Sort by shipping address to analyze regional sales patterns or plan logistics. */
+  | "DESTINATION"
+  /** Sorts by the financial status of the order. */
+  | "FINANCIAL_STATUS"
+  /** Sorts by the order's fulfillment status. */
+  | "FULFILLMENT_STATUS"
+  /** Sort by the `id` value. */
+  | "ID"
+  /** Sorts by the order number. */
+  | "ORDER_NUMBER"
+  /** Sort by the purchase order number to match external procurement systems or track recent orders. */
+  | "PO_NUMBER"
+  /** Sorts by the date and time the order was processed. */
+  | "PROCESSED_AT"
+  /**
+   * Sort by relevance to the search terms when the `query` parameter is specified on the connection.
+   * Don't use this sort key when no search query is specified.
+   */
+  | "RELEVANCE"
+  /** Sort by the total quantity of all line items to identify large purchases or analyze inventory demand patterns. */
+  | "TOTAL_ITEMS_QUANTITY"
+  /** Sorts by the total sold price of an order in the shop currency, excluding any returns/refunds/removals. */
+  | "TOTAL_PRICE"
+  /** Sorts by the date and time the order was last updated. */
+  | "UPDATED_AT";
+
 export type AppInstallationIdQueryVariables = Exact<{ [key: string]: never }>;
 
 export type AppInstallationIdQuery = { currentAppInstallation: { id: string } };
@@ -2190,6 +2224,92 @@ export type StoreCreditAccountCreditMutation = {
       code?: StoreCreditAccountCreditUserErrorCode | null;
     }>;
   } | null;
+};
+
+export type SalesOrdersPageQueryVariables = Exact<{
+  query: Scalars["String"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+  sortKey: OrderSortKeys;
+  reverse: Scalars["Boolean"]["input"];
+}>;
+
+export type SalesOrdersPageQuery = {
+  orders: {
+    nodes: Array<{
+      id: string;
+      processedAt: string;
+      updatedAt: string;
+      cancelledAt?: string | null;
+      presentmentCurrencyCode: CurrencyCode;
+      lineItems: {
+        nodes: Array<{
+          id: string;
+          title: string;
+          variantTitle?: string | null;
+          quantity: number;
+          variant?: { id: string } | null;
+          product?: { id: string } | null;
+          originalTotalSet: {
+            shopMoney: { amount: string; currencyCode: CurrencyCode };
+            presentmentMoney: { amount: string; currencyCode: CurrencyCode };
+          };
+          totalDiscountSet: { shopMoney: { amount: string }; presentmentMoney: { amount: string } };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
+};
+
+export type SalesOrderLinesPageQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type SalesOrderLinesPageQuery = {
+  order?: {
+    lineItems: {
+      nodes: Array<{
+        id: string;
+        title: string;
+        variantTitle?: string | null;
+        quantity: number;
+        variant?: { id: string } | null;
+        product?: { id: string } | null;
+        originalTotalSet: {
+          shopMoney: { amount: string; currencyCode: CurrencyCode };
+          presentmentMoney: { amount: string; currencyCode: CurrencyCode };
+        };
+        totalDiscountSet: { shopMoney: { amount: string }; presentmentMoney: { amount: string } };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+    };
+  } | null;
+};
+
+export type ReceivingLocationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReceivingLocationsQuery = {
+  locations: { nodes: Array<{ id: string; name: string; fulfillsOnlineOrders: boolean }> };
+};
+
+export type ProductFactsQueryVariables = Exact<{
+  ids: Array<Scalars["ID"]["input"]>;
+}>;
+
+export type ProductFactsQuery = {
+  nodes: Array<
+    | {
+        id: string;
+        title: string;
+        productType: string;
+        vendor: string;
+        collections: { nodes: Array<{ id: string; title: string }> };
+      }
+    | {}
+    | null
+  >;
 };
 
 export type ShopInfoQueryVariables = Exact<{ [key: string]: never }>;

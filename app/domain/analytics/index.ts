@@ -1,0 +1,5 @@
+/** Public API of the pure analytics domain (see aggregate.ts for the definitions). */
+export * from "./range";
+export * from "./stats";
+export * from "./csv";
+export * from "./aggregate";

@@ -1,0 +1,57 @@
+/**
+ * Bulk actions from the inbox: approve, decline with a reason, mark received. Each return
+ * runs through the same use case as its own page, one after the other (they share the
+ * shop's Admin API budget, and the gateway paces itself), and one failure never stops the
+ * others: the answer has one result per selected return, in the order selected.
+ */
+import type { ReturnsContext } from "./context.server";
+import { ReturnsError } from "./context.server";
+import { approveReturn, declineReturn, markReceived, type DeclineReason } from "./return-lifecycle.server";
+import type { ActorRef } from "./return-records.server";
+
+export const BULK_ACTIONS = ["approve", "decline", "receive"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export const BULK_MAX = 250;
+
+export interface BulkInput {
+  action: BulkAction;
+  ids: string[];
+  decline?: { reason: DeclineReason; note?: string | null };
+}
+
+export interface BulkRowResult {
+  id: string;
+  rmaNumber: string | null;
+  ok: boolean;
+  status: string | null;
+  message: string;
+}
+
+const DONE: Record<BulkAction, string> = { approve: "Approved", decline: "Declined", receive: "Marked received" };
+
+export async function runBulk(ctx: ReturnsContext, input: BulkInput, actor: ActorRef): Promise<BulkRowResult[]> {
+  if (input.action === "decline" && !input.decline) throw new ReturnsError("INVALID_INPUT", "Choose a reason to decline.");
+  const known = await ctx.db.returnRequest.findMany({ where: { shopId: ctx.shop.id, id: { in: input.ids } }, select: { id: true, rmaNumber: true } });
+  const rma = new Map(known.map((r) => [r.id, r.rmaNumber]));
+  const results: BulkRowResult[] = [];
+  for (const id of input.ids) {
+    if (!rma.has(id)) {
+      results.push({ id, rmaNumber: null, ok: false, status: null, message: "This return does not exist in this shop." });
+      continue;
+    }
+    try {
+      const after =
+        input.action === "approve"
+          ? await approveReturn(ctx, id, actor)
+          : input.action === "decline"
+            ? await declineReturn(ctx, id, input.decline!, actor)
+            : await markReceived(ctx, id, actor);
+      results.push({ id, rmaNumber: rma.get(id)!, ok: true, status: after.status, message: DONE[input.action] });
+    } catch (error) {
+      if (!(error instanceof ReturnsError)) throw error;
+      const current = await ctx.db.returnRequest.findUnique({ where: { id }, select: { status: true } });
+      results.push({ id, rmaNumber: rma.get(id)!, ok: false, status: current?.status ?? null, message: error.message });
+    }
+  }
+  return results;
+}

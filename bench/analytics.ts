@@ -1,0 +1,200 @@
+/**
+ * Analytics and warehouse benchmarks (issue targets), on SQLite and — with
+ * TEST_POSTGRES_URL — PostgreSQL, at 100,000 returns (~130,000 return lines) and 500,000
+ * sold order lines spread over a year:
+ *  - the whole analytics page for a 90-day range (every view, with the previous period):
+ *    target ≤ 300 ms median, read path only (the Shopify copy is already filled);
+ *  - CSV export of all 100,000 returns, streamed: target ≤ 5 s, memory flat;
+ *  - scan-to-open (RMA lookup): target ≤ 50 ms median.
+ * Run: `npm run bench:analytics` (also run by `npm run bench`). Sizes: BENCH_RETURNS, BENCH_ORDER_LINES.
+ */
+import { performance } from "node:perf_hooks";
+import { presetRange } from "~/domain/analytics";
+import { loadAnalytics } from "~/services/analytics/analytics.server";
+import { csvStream, returnsCsv } from "~/services/analytics/export.server";
+import { scanCode } from "~/services/receiving.server";
+import type { ReturnsContext } from "~/services/context.server";
+import type { AdminClient } from "~/shopify/client.server";
+import { createTestDb, providers, type Provider } from "../tests/support/test-db";
+
+const RETURNS = Number(process.env.BENCH_RETURNS ?? 100_000);
+const ORDER_LINES = Number(process.env.BENCH_ORDER_LINES ?? 500_000);
+const NOW = new Date("2026-11-20T12:00:00Z");
+const DAY = 86_400_000;
+const STATUSES = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "INSPECTED", "PROCESSED", "CLOSED", "DECLINED"];
+const REASONS = ["too-small", "too-large", "changed-mind", "damaged", "not-as-described"];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function prng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const offlineAdmin = {
+  shop: "bench.myshopify.com",
+  endpoint: "http://offline.invalid",
+  throttleStatus: undefined,
+  request: async () => {
+    throw new Error("The benchmark reads no Shopify data.");
+  },
+} as unknown as AdminClient;
+
+async function fill(ctx: ReturnsContext) {
+  const rand = prng(42);
+  const products = 400;
+  const batch = 2000;
+  let t = performance.now();
+  for (let i = 0; i < ORDER_LINES; i += batch) {
+    const rows = [];
+    for (let j = i; j < Math.min(ORDER_LINES, i + batch); j++) {
+      const p = Math.floor(rand() * products);
+      const v = p * 5 + Math.floor(rand() * 5);
+      rows.push({
+        shopId: ctx.shop.id,
+        orderId: `gid://shopify/Order/${Math.floor(j / 2)}`,
+        lineItemId: `gid://shopify/LineItem/${j}`,
+        processedAt: new Date(NOW.getTime() - rand() * 365 * DAY),
+        productId: `gid://shopify/Product/${p}`,
+        variantId: `gid://shopify/ProductVariant/${v}`,
+        title: `Product ${p}`,
+        variantTitle: `Size ${v % 5}`,
+        quantity: 1 + Math.floor(rand() * 2),
+        shopAmount: 19900,
+        currency: rand() < 0.1 ? "EUR" : "SEK",
+        amount: 19900,
+      });
+    }
+    await ctx.db.orderLineFact.createMany({ data: rows });
+  }
+  await ctx.db.productFact.createMany({
+    data: Array.from({ length: products }, (_, p) => ({
+      shopId: ctx.shop.id,
+      productId: `gid://shopify/Product/${p}`,
+      title: `Product ${p}`,
+      productType: `Type ${p % 12}`,
+      vendor: `Vendor ${p % 7}`,
+      collections: JSON.stringify([{ id: `gid://shopify/Collection/${p % 9}`, title: `Collection ${p % 9}` }]),
+      syncedAt: NOW,
+    })),
+  });
+  console.log(`  ${ORDER_LINES} order lines in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  for (let i = 0; i < RETURNS; i += batch) {
+    const returns = [];
+    const lines = [];
+    for (let j = i; j < Math.min(RETURNS, i + batch); j++) {
+      const id = `ret${String(j).padStart(7, "0")}`;
+      const status = STATUSES[Math.floor(rand() * STATUSES.length)];
+      const reached = (s: string) => STATUSES.indexOf(status) >= STATUSES.indexOf(s) && status !== "DECLINED";
+      const requestedAt = new Date(NOW.getTime() - rand() * 365 * DAY);
+      const h = (n: number) => new Date(requestedAt.getTime() + n * 3_600_000);
+      returns.push({
+        id,
+        shopId: ctx.shop.id,
+        rmaNumber: `R-${100000 + j}`,
+        status,
+        orderId: `gid://shopify/Order/${j}`,
+        orderName: `#${10000 + j}`,
+        method: "DROP_OFF",
+        currency: "SEK",
+        statusToken: `tok${j}`,
+        requestedAt,
+        createdAt: requestedAt,
+        approvedAt: reached("APPROVED") ? h(4) : null,
+        inTransitAt: reached("IN_TRANSIT") ? h(30) : null,
+        receivedAt: reached("RECEIVED") ? h(90) : null,
+        inspectedAt: reached("INSPECTED") ? h(100) : null,
+        processedAt: reached("PROCESSED") ? h(110) : null,
+        refundAmount: reached("PROCESSED") ? 19900 : 0,
+      });
+      const n = rand() < 0.3 ? 2 : 1;
+      for (let k = 0; k < n; k++) {
+        const p = Math.floor(rand() * products);
+        lines.push({
+          shopId: ctx.shop.id,
+          returnRequestId: id,
+          fulfillmentLineItemId: `fli${j}-${k}`,
+          lineItemId: `gid://shopify/LineItem/${Math.floor(rand() * ORDER_LINES)}`,
+          productId: `gid://shopify/Product/${p}`,
+          variantId: `gid://shopify/ProductVariant/${p * 5 + k}`,
+          title: `Product ${p}`,
+          quantity: 1,
+          unitPrice: 19900,
+          reasonHandle: REASONS[Math.floor(rand() * REASONS.length)],
+          customerNote: rand() < 0.05 ? "Runs small" : null,
+          resolution: rand() < 0.6 ? "REFUND" : rand() < 0.5 ? "STORE_CREDIT" : "EXCHANGE",
+        });
+      }
+    }
+    await ctx.db.returnRequest.createMany({ data: returns });
+    await ctx.db.returnLine.createMany({ data: lines });
+  }
+  console.log(`  ${RETURNS} returns in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+export async function benchAnalytics(provider: Provider) {
+  console.log(`\nanalytics benchmarks on ${provider}: filling…`);
+  const t = await createTestDb(provider);
+  const shop = await t.db.shop.create({ data: { domain: "bench.myshopify.com", currencyCode: "SEK", timezone: "Europe/Stockholm" } });
+  const ctx: ReturnsContext = { db: t.db, admin: offlineAdmin, shop: { id: shop.id, domain: shop.domain, timezone: "Europe/Stockholm", rmaPrefix: "R" }, now: () => NOW };
+  await fill(ctx);
+  if (provider === "postgresql") await t.db.$executeRawUnsafe("ANALYZE");
+
+  const range = presetRange("last90", NOW, "Europe/Stockholm");
+  const pageTimes: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const s = performance.now();
+    await loadAnalytics(ctx, range, { offline: true });
+    pageTimes.push(performance.now() - s);
+  }
+
+  // CSV export of every return (the whole year), consumed as a client would; RSS sampled.
+  const rss: number[] = [];
+  const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 50);
+  const before = process.memoryUsage().rss;
+  const s = performance.now();
+  const reader = csvStream(returnsCsv(ctx, { start: new Date(0), end: new Date(NOW.getTime() + DAY) })).getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+  }
+  const exportMs = performance.now() - s;
+  clearInterval(sampler);
+  const peakGrowthMb = (Math.max(before, ...rss) - before) / 1e6;
+
+  const scanTimes: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const s2 = performance.now();
+    const found = await scanCode(ctx, `R-${100000 + ((i * 1999) % RETURNS)}`);
+    scanTimes.push(performance.now() - s2);
+    if (found.kind !== "found") throw new Error("scan missed");
+  }
+  await t.drop();
+  const results = [
+    { name: `${provider}: analytics page, 90 days (all views)`, median: median(pageTimes), target: 300, unit: "ms" },
+    { name: `${provider}: CSV export of ${RETURNS} returns (${(bytes / 1e6).toFixed(1)} MB, RSS +${peakGrowthMb.toFixed(0)} MB)`, median: exportMs, target: 5000, unit: "ms" },
+    { name: `${provider}: scan-to-open`, median: median(scanTimes), target: 50, unit: "ms" },
+  ];
+  for (const r of results) console.log(`  ${r.name.padEnd(70)} ${r.median.toFixed(1).padStart(9)} ${r.unit}  target ≤ ${r.target} — ${r.median <= r.target ? "met" : "NOT met"}`);
+  return results;
+}
+
+export async function runAnalyticsBenchmarks() {
+  const out = [];
+  for (const provider of providers) out.push(...(await benchAnalytics(provider)));
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runAnalyticsBenchmarks();
+  process.exit(0);
+}

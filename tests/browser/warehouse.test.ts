@@ -1,0 +1,126 @@
+/**
+ * Browser walk of the warehouse and analytics pages on the demo stack (headless Chromium):
+ * the receiving station with the keyboard only (scan → approve → set condition → receive →
+ * next scan, and an unknown code), and the Analytics page with the seeded shop's figures.
+ * Fails on any console error; screenshots in test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, prepareDb, type Db } from "~/db.server";
+import { startDemo, type DemoHandle } from "../../scripts/demo";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = join(process.cwd(), "test-results");
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const OFFLINE_NOISE = /cdn\.shopify\.com/;
+
+describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", () => {
+  let demo: DemoHandle;
+  let browser: Browser;
+  let db: Db;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const url = `file:${join(mkdtempSync(join(tmpdir(), "warehouse-")), "demo.sqlite")}`;
+    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl: url });
+    db = createDb(url);
+    await prepareDb(db, url);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await demo?.stop();
+  });
+
+  async function open(path: string): Promise<{ page: Page; app: FrameLocator; frame: () => Frame; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${demo.adminUrl}${path}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+    const frame = () => page.frames().find((f) => f !== page.mainFrame())!;
+    return { page, app: page.frameLocator("iframe"), frame, errors };
+  }
+
+  it("receives returns with the keyboard only: scan, approve, inspect, receive, next scan, unknown code", async () => {
+    // A shopper files a return on the storefront (as in the smoke test): it is REQUESTED in
+    // Shopify at once, waiting for approval.
+    const shopper = await browser.newPage({ userAgent: USER_AGENT });
+    await shopper.goto(`${demo.storefrontUrl}?locale=en`, { waitUntil: "networkidle" });
+    await shopper.fill('input[name="order"]', "#1182");
+    await shopper.fill('input[name="email"]', "astrid.lindqvist@example.com");
+    await shopper.locator('button[type="submit"]').first().click();
+    await shopper.locator('[data-f="sel"]').first().waitFor({ timeout: 60_000 });
+    await shopper.locator('[data-f="sel"]').first().check();
+    const reason = shopper.locator('select[data-f="reason"]').first();
+    if (await reason.count()) await reason.selectOption({ index: 1 });
+    await shopper.getByRole("button", { name: /send return request/i }).click();
+    await expect.poll(async () => (await shopper.locator("main").textContent()) ?? "", { timeout: 60_000 }).toMatch(/R-\d{4}/);
+    await shopper.close();
+    const ret = await db.returnRequest.findFirst({ where: { orderName: "#1182", status: "REQUESTED" }, orderBy: { requestedAt: "desc" } });
+    expect(ret).toBeTruthy();
+
+    const { page, app, frame, errors } = await open("/app/receive");
+    const scan = app.locator("#scan-code");
+    await scan.waitFor({ timeout: 30_000 });
+    const active = () => frame().evaluate(() => document.activeElement?.id ?? null);
+    // The admin hands keyboard focus to the app's frame (as clicking into the app would);
+    // inside it, the scan field has focus on arrival: a scanner just types.
+    await page.focus("iframe");
+    await expect.poll(active, { timeout: 10_000 }).toBe("scan-code");
+
+    await page.keyboard.type(ret!.rmaNumber);
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await app.locator('[role="status"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/not approved yet/);
+    // Focus is on "Approve now": Enter approves.
+    await expect.poll(() => frame().evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/Approve now/);
+    await page.screenshot({ path: join(SHOTS, "receive-not-approved.png") });
+    await page.keyboard.press("Enter");
+    await expect.poll(active, { timeout: 30_000 }).toBe("condition-0");
+
+    // Condition: one step down from "Good" (→ Damaged); then Tab to the disposition and Enter.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Tab");
+    await expect.poll(active).toBe("disposition-0");
+    await page.screenshot({ path: join(SHOTS, "receive-lines.png") });
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await app.locator('[role="status"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/received and inspected/);
+    await expect.poll(active).toBe("scan-code");
+    await page.screenshot({ path: join(SHOTS, "receive-done.png") });
+
+    const after = await db.returnRequest.findUnique({ where: { id: ret!.id }, include: { lines: true } });
+    expect(after!.status).toBe("INSPECTED");
+    expect(after!.lines[0]).toMatchObject({ conditionGrade: "DAMAGED", disposition: "RESTOCKED" });
+    expect(after!.lines[0].dispositionLocationId).toMatch(/^gid:\/\/shopify\/Location\//);
+
+    // Next parcel: an unknown code says so and keeps the field ready.
+    await page.keyboard.type("R-999999");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await app.locator('[role="status"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/No return matches “R-999999”/);
+    await expect.poll(active).toBe("scan-code");
+    await page.screenshot({ path: join(SHOTS, "receive-unknown.png") });
+    // The 404 of the unknown scan is the station's answer, not a page error.
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    await page.close();
+  }, 420_000);
+
+  it("shows the seeded shop's analytics with tables and charts", async () => {
+    const { page, app, errors } = await open("/app/analytics?range=last90");
+    await expect.poll(async () => (await app.locator("body").textContent({ timeout: 90_000 })) ?? "", { timeout: 90_000 }).toMatch(/Return rate/);
+    const text = (await app.locator("body").textContent()) ?? "";
+    expect(text).toMatch(/Sold units/);
+    expect(text).toMatch(/Resolution mix/);
+    expect(text).toMatch(/Incoming/);
+    // The charts load in the browser after the page (polaris-viz); each draws an SVG.
+    await app.locator('[role="img"] svg').first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOTS, "analytics.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
