@@ -225,6 +225,19 @@ describe.each(providers)("customer-account API on %s", (provider) => {
       expect(body.notReturnable).toEqual([{ code: "WINDOW_EXPIRED", message: "Returtiden för varan har gått ut." }]);
     });
 
+    it("an order past every return window is answered from the cheap read, without the full order read", async () => {
+      const rec = engine.api.order(engine.shop, "#1097");
+      engine.resetCalls();
+      const res = await call(orderLoader as Handler, `/x?view=menu`, { token: token(rec.customerId!) }, { orderId: legacy(rec.id) });
+      expect((await res.json()).returnable).toBe(false);
+      expect(engine.calls.get("OrderReturnPrecheck")).toBe(1);
+      expect(engine.calls.get("OrderForReturn") ?? 0).toBe(0);
+      // A recent order still gets the full check (same rules as the portal).
+      engine.resetCalls();
+      await call(orderLoader as Handler, `/x?view=menu`, { token: token(astrid) }, { orderId: legacy(order1182) });
+      expect(engine.calls.get("OrderForReturn")).toBe(1);
+    });
+
     it("bad input is a 400, never a 5xx", async () => {
       const res = await call(previewAction as Handler, `/x`, { method: "POST", token: token(astrid), headers: { "Content-Type": "application/json" }, body: "{not json" }, { orderId: legacy(order1182) });
       expect(res.status).toBe(400);

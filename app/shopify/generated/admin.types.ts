@@ -122,6 +122,24 @@ export type Scalars = {
   UtcOffset: { input: string; output: string };
 };
 
+/** The status of a fulfillment. */
+export type FulfillmentStatus =
+  /** The fulfillment was canceled. */
+  | "CANCELLED"
+  /** There was an error with the fulfillment request. */
+  | "ERROR"
+  /** The fulfillment request failed. */
+  | "FAILURE"
+  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
+  | "OPEN"
+  /**
+   * Shopify has created the fulfillment and is waiting for the third-party
+   * fulfillment service to transition it to `open` or `success`.
+   */
+  | "PENDING"
+  /** The fulfillment was completed successfully. */
+  | "SUCCESS";
+
 /**
  * The currency codes that represent the world currencies throughout the Admin API. Currency codes include
  * [standard ISO 4217 codes](https://en.wikipedia.org/wiki/ISO_4217), legacy codes, non-standard codes,
@@ -530,24 +548,6 @@ export type OrderTransactionStatus =
   | "SUCCESS"
   /** The transaction status is unknown. */
   | "UNKNOWN";
-
-/** The status of a fulfillment. */
-export type FulfillmentStatus =
-  /** The fulfillment was canceled. */
-  | "CANCELLED"
-  /** There was an error with the fulfillment request. */
-  | "ERROR"
-  /** The fulfillment request failed. */
-  | "FAILURE"
-  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
-  | "OPEN"
-  /**
-   * Shopify has created the fulfillment and is waiting for the third-party
-   * fulfillment service to transition it to `open` or `success`.
-   */
-  | "PENDING"
-  /** The fulfillment was completed successfully. */
-  | "SUCCESS";
 
 /** Units of measurement for weight. */
 export type WeightUnit =
@@ -1088,6 +1088,23 @@ export type StoreCreditAccountCreditUserErrorCode =
   | "OWNER_NOT_FOUND"
   /** The currency provided is not currently supported. */
   | "UNSUPPORTED_CURRENCY";
+
+export type OrderReturnPrecheckQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type OrderReturnPrecheckQuery = {
+  order?: {
+    id: string;
+    createdAt: string;
+    customer?: { id: string } | null;
+    fulfillments: Array<{
+      status: FulfillmentStatus;
+      createdAt: string;
+      deliveredAt?: string | null;
+    }>;
+  } | null;
+};
 
 export type LocationsQueryVariables = Exact<{ [key: string]: never }>;
 
