@@ -4,10 +4,10 @@
  * portal's lookup answer: lines, reasons, resolutions, exchange stock, methods). Session token
  * from the extension; the order must be the signed-in customer's (else 404).
  */
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { appConfig } from "~/shopify.server";
 import { orderMenuState, orderReturnOptions } from "~/services/customer-account.server";
-import { customerAccountContext, customerAccountErrorResponse, orderGidFromParam } from "~/services/customer-account-request.server";
+import { customerAccountContext, customerAccountErrorResponse, orderGidFromParam, otherMethods } from "~/services/customer-account-request.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   let cors: ((r: Response) => Response) | undefined;
@@ -24,13 +24,5 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
 };
 
-/** Preflight (OPTIONS) is answered by the library; other methods are not allowed. */
-export const action = async ({ request }: ActionFunctionArgs) => {
-  let cors: ((r: Response) => Response) | undefined;
-  try {
-    cors = (await customerAccountContext(request)).cors;
-    return cors(json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use GET." } }, { status: 405 }));
-  } catch (error) {
-    return customerAccountErrorResponse(error, cors);
-  }
-};
+/** Other methods: 405 (OPTIONS never gets here; Remix sends it to the loader, where the library answers it). */
+export const action = otherMethods("GET");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { RESOLUTIONS, RETURN_METHODS } from "~/domain";
 import { storefrontMessage } from "~/i18n/storefront";
 import { previewReturnForCustomer } from "~/services/customer-account.server";
-import { customerAccountContext, customerAccountErrorResponse, orderGidFromParam } from "~/services/customer-account-request.server";
+import { customerAccountContext, customerAccountErrorResponse, orderGidFromParam, otherMethods } from "~/services/customer-account-request.server";
 import { StorefrontError } from "~/services/storefront.server";
 
 const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a ${type} id`);
@@ -40,4 +40,5 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
 };
 
-export const loader = () => json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, { status: 405 });
+/** OPTIONS (the extension's CORS preflight) arrives here: Remix routes it to the loader. */
+export const loader = otherMethods("POST");

@@ -3,10 +3,10 @@
  * part of its Shopify Return id, as the order-status return-details target gets it): status,
  * dates and refund outcome, only if its order is the signed-in customer's.
  */
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { storefrontMessage } from "~/i18n/storefront";
 import { returnDetailsForCustomer } from "~/services/customer-account.server";
-import { customerAccountContext, customerAccountErrorResponse } from "~/services/customer-account-request.server";
+import { customerAccountContext, customerAccountErrorResponse, otherMethods } from "~/services/customer-account-request.server";
 import { StorefrontError } from "~/services/storefront.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -22,12 +22,5 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
 };
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  let cors: ((r: Response) => Response) | undefined;
-  try {
-    cors = (await customerAccountContext(request)).cors;
-    return cors(json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use GET." } }, { status: 405 }));
-  } catch (error) {
-    return customerAccountErrorResponse(error, cors);
-  }
-};
+/** Other methods: 405 (OPTIONS never gets here; Remix sends it to the loader, where the library answers it). */
+export const action = otherMethods("GET");

@@ -53,3 +53,20 @@ export function customerAccountErrorResponse(error: unknown, cors?: Cors): Respo
 export function orderGidFromParam(param: string | undefined): string | null {
   return param && /^\d{1,20}$/.test(param) ? `gid://shopify/Order/${param}` : null;
 }
+
+/**
+ * For the method a route does not serve. Remix hands OPTIONS to the loader, so every route's
+ * other handler is this: the library answers the CORS preflight (204), and anything else is a
+ * 405 with CORS headers (after the token check, like every answer).
+ */
+export function otherMethods(allowed: "GET" | "POST") {
+  return async ({ request }: { request: Request }) => {
+    let cors: ((r: Response) => Response) | undefined;
+    try {
+      cors = (await customerAccountContext(request)).cors;
+      return cors(json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: `Use ${allowed}.` } }, { status: 405, headers: { Allow: `${allowed}, OPTIONS` } }));
+    } catch (error) {
+      return customerAccountErrorResponse(error, cors);
+    }
+  };
+}

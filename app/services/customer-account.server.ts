@@ -199,6 +199,7 @@ export async function orderReturnOptions(ctx: ReturnsContext, shopper: CustomerA
   const eligibility = evaluateEligibility({ order, policy, now: ctx.now(), timeZone: ctx.shop.timezone ?? "UTC" });
   return {
     ...lookup,
+    returnable: eligibility.eligible,
     notReturnable: eligibility.eligible ? [] : whyNotReturnable(eligibility, shopper.locale),
     returns: await returnsOfOrder(ctx, shopper, order.id),
   };

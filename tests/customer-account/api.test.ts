@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ReturnsError } from "~/services/context.server";
 import { loader as orderLoader, action as orderAction } from "~/routes/api.customer-account.orders.$orderId";
-import { action as previewAction } from "~/routes/api.customer-account.orders.$orderId_.preview";
+import { action as previewAction, loader as previewLoader } from "~/routes/api.customer-account.orders.$orderId_.preview";
 import { action as createAction } from "~/routes/api.customer-account.orders.$orderId_.returns";
 import { loader as returnLoader } from "~/routes/api.customer-account.returns.$returnId";
 import { savePolicy } from "~/services/policy.server";
@@ -137,11 +137,16 @@ describe.each(providers)("customer-account API on %s", (provider) => {
       expect(res.status).toBe(404);
     });
 
-    it("preflight is answered with the library's CORS headers", async () => {
-      const res = await call(orderAction as Handler, `/x`, { method: "OPTIONS", headers: { "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" } }, { orderId: "1" });
-      expect(res.status).toBe(204);
-      expect(res.headers.get("access-control-allow-origin")).toBe("*");
-      expect(res.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
+    it("preflight is answered with the library's CORS headers (Remix routes OPTIONS to the loader)", async () => {
+      for (const [handler, method] of [[orderLoader, "GET"], [previewLoader, "POST"]] as const) {
+        const res = await call(handler as Handler, `/x`, { method: "OPTIONS", headers: { "Access-Control-Request-Method": method, "Access-Control-Request-Headers": "authorization,content-type" } }, { orderId: "1" });
+        expect(res.status).toBe(204);
+        expect(res.headers.get("access-control-allow-origin")).toBe("*");
+        expect(res.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
+      }
+      const wrong = await call(orderAction as Handler, `/x`, { method: "DELETE", token: token(astrid) }, { orderId: "1" });
+      expect(wrong.status).toBe(405);
+      expect(wrong.headers.get("access-control-allow-origin")).toBe("*");
     });
   });
 
@@ -153,6 +158,8 @@ describe.each(providers)("customer-account API on %s", (provider) => {
       expect(options.status).toBe(200);
       const data = await options.json();
       expect(data.order.name).toBe("#1182");
+      expect(data.returnable).toBe(true);
+      expect(data.notReturnable).toEqual([]);
       const sweater = data.order.lines.find((l: { title: string }) => /sweater/i.test(l.title));
       expect(sweater.eligible).toBe(true);
       expect(data.methods.map((m: { code: string }) => m.code)).toContain("DROP_OFF");

@@ -8,7 +8,7 @@
       the real bundle renders and can be clicked through. Not Shopify's look, only its contract. */
 (() => {
   const cfg = window.__CUSTOMER_ACCOUNT_HOST__;
-  const post = (msg) => parent !== window && parent.postMessage(msg, location.origin);
+  const post = (msg) => { if (parent !== window) parent.postMessage(msg, location.origin); };
 
   // ---- the shopify global -------------------------------------------------------------------
   let cached = null;
@@ -77,7 +77,7 @@
     connectedCallback() { this.render(); }
     attributeChangedCallback() { if (this.isConnected) this.render(); }
   }
-  const define = (tag, cls) => customElements.get(tag) || customElements.define(tag, cls);
+  const define = (tag, cls) => { if (!customElements.get(tag)) customElements.define(tag, cls); };
 
   define('s-stack', class extends Simple {
     static attrs = ['direction', 'gap', 'justifycontent', 'alignitems'];
@@ -164,7 +164,7 @@
       this._mo = new MutationObserver(() => this.render());
       this._mo.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
     }
-    disconnectedCallback() { this._mo && this._mo.disconnect(); }
+    disconnectedCallback() { if (this._mo) this._mo.disconnect(); }
   }
   define('s-option', class extends HTMLElement {});
   define('s-choice', class extends HTMLElement {});
