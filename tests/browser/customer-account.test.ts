@@ -59,7 +59,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     return (await handle!.contentFrame())!;
   }
 
-  it("GIVEN Astrid signed in WHEN she returns the sweater from order #1182 in Swedish THEN she gets an RMA and the order offers 'Visa retur'", async () => {
+  it("GIVEN Astrid signed in WHEN she returns the sweater from order #1182 in Swedish THEN she gets an RMA, sees it on the order page and the merchant sees it in the inbox", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, userAgent: USER_AGENT, locale: "sv-SE" });
     const errors = watch(page);
     await page.goto(`${demo.customerAccountsUrl}&locale=sv`, { waitUntil: "networkidle" });
@@ -105,6 +105,14 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     const modal2 = await modalFrame(page);
     await expect.poll(async () => (await modal2.locator("body").textContent()) ?? "", { timeout: 30_000 }).toContain(`Retur ${rma}`);
     await page.screenshot({ path: join(SHOTS, "customer-account-modal-existing-return.png") });
+    await modal2.locator("s-customer-account-action button.x").click();
+    await expect.poll(() => page.locator("#modal.open").count()).toBe(0);
+
+    // The order page: Shopify's return with the app's details under it (return-details target).
+    await page.locator('section[data-order="#1182"] h2 a').click();
+    const details = await (await page.locator('iframe[title^="Return "]').first().elementHandle({ timeout: 30_000 }))!.contentFrame();
+    await expect.poll(async () => (await details!.locator("body").textContent()) ?? "", { timeout: 30_000 }).toMatch(new RegExp(`Retur ${rma}.*Begärd.*Registrerad`));
+    await page.screenshot({ path: join(SHOTS, "customer-account-order-page.png"), fullPage: true });
     expect(errors).toEqual([]);
 
     // The merchant sees it in the inbox like any other return.
