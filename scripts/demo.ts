@@ -73,6 +73,8 @@ async function waitFor(url: string, timeoutMs: number) {
 export interface DemoHandle {
   adminUrl: string;
   storefrontUrl: string;
+  /** Customer accounts, signed in as the seeded shopper Astrid Lindqvist (order #1182). */
+  customerAccountsUrl: string;
   appUrl: string;
   standInUrl: string;
   stop(): Promise<void>;
@@ -155,7 +157,9 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
   }
 
   const handle = NORDIC_DEMO_DOMAIN.replace(".myshopify.com", "");
+  const astrid = adminApi.getShop(NORDIC_DEMO_DOMAIN)?.customers.find((c) => c.email === "astrid.lindqvist@example.com");
   return {
+    customerAccountsUrl: `${standIn.url}/customer-accounts/${handle}/${astrid ? `login?customer=${astrid.legacyId}` : ""}`,
     adminUrl: `${standIn.url}/store/${handle}/apps/${DEMO_API_KEY}`,
     storefrontUrl: `${standIn.url}/s/${handle}/pages/returns`,
     appUrl,
@@ -172,9 +176,11 @@ The demo is running, offline. Open:
 
   Admin (the app inside a Shopify-like admin):  ${demo.adminUrl}
   Storefront return page:                       ${demo.storefrontUrl}
+  Customer accounts (signed in as Astrid):      ${demo.customerAccountsUrl}
 
 Guest lookup: try an order number from simulator/seed/README.md with its email, or "Log in"
-as a demo customer on the storefront. Ctrl-C stops everything.
+as a demo customer on the storefront. In customer accounts, "Return items" on an order opens
+the app's customer account extension (?locale=sv|da|nb|fi|nl|de|en). Ctrl-C stops everything.
 `);
       const shutdown = () => void demo.stop().then(() => process.exit(0));
       process.on("SIGINT", shutdown);

@@ -357,6 +357,13 @@ export const ReturnPolicySchema = z
         .nullable(),
       periodDays: wholeDays("Period", 3650).min(1, { message: "Period must be at least 1 day." }),
     }),
+    /**
+     * Returns only for signed-in customers (customer accounts or the storefront login): the
+     * theme portal's guest lookup by order number + email is turned off and guests are sent
+     * to sign in. Built for Shopify expects customer-account authentication for self-serve
+     * returns; the guest lookup stays available as a fallback the merchant can switch off.
+     */
+    requireSignIn: z.boolean(),
   })
   .superRefine((p, ctx) => {
     const r = p.resolutions;
@@ -480,6 +487,7 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
   receivingLocationId: null,
   requireSignIn: false,
   fraudGuard: { maxReturns: null, periodDays: 90 },
+  requireSignIn: false,
 } satisfies ReturnPolicy);
 
 // ---------------------------------------------------------------------------

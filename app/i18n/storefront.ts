@@ -46,6 +46,8 @@ const en: Messages = {
   HOME_PICKUP: "Home pickup",
   IN_STORE: "Return in store",
   KEEP_ITEM: "Keep the item",
+  ORDER_UNAVAILABLE: "We couldn't find this order in your account.",
+  SIGN_IN_REQUIRED: "Sign in to your account to start a return.",
 };
 
 const sv: Messages = {
@@ -87,6 +89,8 @@ const sv: Messages = {
   HOME_PICKUP: "Hämtning hemma",
   IN_STORE: "Returnera i butik",
   KEEP_ITEM: "Behåll varan",
+  ORDER_UNAVAILABLE: "Vi hittade inte den här ordern i ditt konto.",
+  SIGN_IN_REQUIRED: "Logga in på ditt konto för att starta en retur.",
 };
 
 const da: Messages = {
@@ -128,6 +132,8 @@ const da: Messages = {
   HOME_PICKUP: "Afhentning hjemme",
   IN_STORE: "Returner i butik",
   KEEP_ITEM: "Behold varen",
+  ORDER_UNAVAILABLE: "Vi kunne ikke finde denne ordre på din konto.",
+  SIGN_IN_REQUIRED: "Log ind på din konto for at starte en returnering.",
 };
 
 const nb: Messages = {
@@ -169,6 +175,8 @@ const nb: Messages = {
   HOME_PICKUP: "Henting hjemme",
   IN_STORE: "Returner i butikk",
   KEEP_ITEM: "Behold varen",
+  ORDER_UNAVAILABLE: "Vi fant ikke denne ordren på kontoen din.",
+  SIGN_IN_REQUIRED: "Logg inn på kontoen din for å starte en retur.",
 };
 
 const fi: Messages = {
@@ -210,6 +218,8 @@ const fi: Messages = {
   HOME_PICKUP: "Nouto kotoa",
   IN_STORE: "Palauta myymälään",
   KEEP_ITEM: "Pidä tuote",
+  ORDER_UNAVAILABLE: "Emme löytäneet tätä tilausta tililtäsi.",
+  SIGN_IN_REQUIRED: "Kirjaudu tilillesi aloittaaksesi palautuksen.",
 };
 
 const nl: Messages = {
@@ -251,6 +261,8 @@ const nl: Messages = {
   HOME_PICKUP: "Ophalen aan huis",
   IN_STORE: "Retour in de winkel",
   KEEP_ITEM: "Artikel houden",
+  ORDER_UNAVAILABLE: "We konden deze bestelling niet vinden in je account.",
+  SIGN_IN_REQUIRED: "Log in op je account om een retour te starten.",
 };
 
 const de: Messages = {
@@ -292,6 +304,8 @@ const de: Messages = {
   HOME_PICKUP: "Abholung zu Hause",
   IN_STORE: "Rückgabe im Geschäft",
   KEEP_ITEM: "Artikel behalten",
+  ORDER_UNAVAILABLE: "Wir konnten diese Bestellung in deinem Konto nicht finden.",
+  SIGN_IN_REQUIRED: "Melde dich in deinem Konto an, um eine Rücksendung zu starten.",
 };
 
 const MESSAGES: Record<StorefrontLocale, Messages> = { en, sv, da, nb, fi, nl, de };

@@ -5,6 +5,7 @@ import { appConfig } from "~/shopify.server";
 import { proxyContext, proxyErrorResponse } from "~/services/proxy-request.server";
 import { lookupForStorefront, StorefrontError } from "~/services/storefront.server";
 import { storefrontMessage } from "~/i18n/storefront";
+import { assertGuestAccessAllowed } from "~/services/sign-in-requirement.server";
 
 const LookupSchema = z.object({
   order: z.string().trim().min(1).max(40),
@@ -17,6 +18,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
     const parsed = LookupSchema.safeParse(form);
     if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"), parsed.error.issues);
+    await assertGuestAccessAllowed(ctx, who);
     const result = await lookupForStorefront(ctx, who, { order: parsed.data.order, email: parsed.data.email ?? null }, appConfig.SHOPIFY_API_SECRET);
     return json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

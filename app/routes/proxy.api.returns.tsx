@@ -6,6 +6,7 @@ import { appConfig } from "~/shopify.server";
 import { proxyContext, proxyErrorResponse } from "~/services/proxy-request.server";
 import { createFromStorefront, StorefrontError } from "~/services/storefront.server";
 import { storefrontMessage } from "~/i18n/storefront";
+import { assertGuestAccessAllowed } from "~/services/sign-in-requirement.server";
 
 const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a ${type} id`);
 
@@ -36,6 +37,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const body = await request.json().catch(() => null);
     const parsed = CreateReturnSchema.safeParse(body);
     if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"), parsed.error.issues);
+    await assertGuestAccessAllowed(ctx, who);
     const result = await createFromStorefront(ctx, who, parsed.data, appConfig.SHOPIFY_API_SECRET);
     return json(result, { status: 201, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
   } catch (error) {

@@ -23,6 +23,7 @@ import {
   sendJson,
   toFetchRequest,
 } from "./http";
+import { createCustomerAccounts } from "./customer-accounts";
 import { createTokenEndpoint } from "./oauth";
 import { mintSessionToken } from "./session-token";
 import { createStorefront, type AppProxyLogEntry } from "./storefront/storefront";
@@ -174,6 +175,17 @@ export async function createStandInServer(options: StandInServerOptions): Promis
     apiSecret,
     extensionDir: options.extensionDir,
     fetch: options.fetch,
+  });
+
+  // Customer accounts with the app's customer account extension (demo and browser test).
+  const customerAccounts = createCustomerAccounts({
+    adminApi,
+    apiKey,
+    apiSecret,
+    appUrl,
+    offlineToken: (shop) => tokens.tokenFor(shop),
+    bundle: async (url) =>
+      (await import("../../scripts/customer-account-extension")).bundleCustomerAccountExtension({ appUrl: url }).then((b) => b.code),
   });
 
   const mint = (shop: string, userId?: string | number) =>
@@ -352,6 +364,7 @@ export async function createStandInServer(options: StandInServerOptions): Promis
     if (path.startsWith("/_standin/")) return standInRoute(req, res, url);
     // Browsers ask every top-level page for one; answer quietly instead of a console 404.
     if (path === "/favicon.ico") return send(res, 204, "");
+    if (await customerAccounts.handle(req, res, url)) return;
     if (await storefront.handle(req, res, url)) return;
     if (path === "/" && method === "GET") {
       const config = appConfig();

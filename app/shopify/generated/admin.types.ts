@@ -1210,6 +1210,23 @@ export type SetAppMetafieldsMutation = {
   } | null;
 };
 
+export type OrderReturnPrecheckQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+}>;
+
+export type OrderReturnPrecheckQuery = {
+  order?: {
+    id: string;
+    createdAt: string;
+    customer?: { id: string } | null;
+    fulfillments: Array<{
+      status: FulfillmentStatus;
+      createdAt: string;
+      deliveredAt?: string | null;
+    }>;
+  } | null;
+};
+
 export type ExchangeShippingQueryVariables = Exact<{
   id: Scalars["ID"]["input"];
 }>;

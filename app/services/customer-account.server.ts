@@ -1,0 +1,297 @@
+/**
+ * The customer-account side of the app: the same storefront services as the theme portal
+ * (storefront.server.ts: eligibility, methods, filing a return; the domain's refund
+ * arithmetic for the preview), reached with a customer-account session token instead of the
+ * app proxy. Only thin adapters live here: who the shopper is comes from the verified token
+ * (`sub` = the customer, `dest` = the shop), and every order is checked to be theirs before
+ * anything about it is read or written. A miss, another customer's order and an order of
+ * another shop all answer the same 404.
+ */
+import {
+  calculateReturn,
+  compareDates,
+  evaluateEligibility,
+  localDate,
+  RESOLUTIONS,
+  returnWindow,
+  formatMoney,
+  restockingFeePercentFor,
+  type OrderSnapshot,
+  type Resolution,
+  type ReturnMethod,
+} from "~/domain";
+import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
+import { fetchOrderPrecheck } from "~/shopify/customer-orders.server";
+import { fetchOrderSnapshot, OrderNotFoundError } from "~/shopify/orders.server";
+import { fetchReturnReasons } from "~/shopify/returns.server";
+import { fromShopifyError, type ReturnsContext } from "./context.server";
+import { loadPolicy } from "./policy.server";
+import {
+  createFromStorefront,
+  lookupForStorefront,
+  StorefrontError,
+  type ShopperIdentity,
+  type StorefrontReturnInput,
+} from "./storefront.server";
+
+/** The signed-in customer, as the verified session token names them. */
+export interface CustomerAccountShopper {
+  shop: string;
+  /** gid://shopify/Customer/<id> (the token's `sub`). */
+  customerId: string;
+  customerLegacyId: string;
+  locale: StorefrontLocale;
+}
+
+const CUSTOMER_GID = /^gid:\/\/shopify\/Customer\/(\d{1,20})$/;
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+export class CustomerAccountTokenError extends Error {
+  constructor(readonly reason: string) {
+    super(`Customer-account session token rejected: ${reason}`);
+  }
+}
+
+/**
+ * Checks the claims the library leaves to us (it verifies the signature, exp and nbf but not
+ * the audience for extension tokens): the token is for this app, names a shop and a signed-in
+ * customer. Shopify documents `dest` as the bare shop domain; an https:// form is accepted too.
+ */
+export function customerFromTokenClaims(
+  claims: Record<string, unknown>,
+  apiKey: string,
+): { shop: string; customerId: string; customerLegacyId: string } {
+  if (claims.aud !== apiKey) throw new CustomerAccountTokenError("aud is not this app");
+  const dest = typeof claims.dest === "string" ? claims.dest.replace(/^https:\/\//, "").replace(/\/+$/, "").toLowerCase() : "";
+  if (!SHOP_DOMAIN.test(dest)) throw new CustomerAccountTokenError("dest is not a shop");
+  const match = typeof claims.sub === "string" ? CUSTOMER_GID.exec(claims.sub) : null;
+  if (!match) throw new CustomerAccountTokenError("no signed-in customer (sub)");
+  return { shop: dest, customerId: claims.sub as string, customerLegacyId: match[1] };
+}
+
+function identity(shopper: CustomerAccountShopper): ShopperIdentity {
+  // Signed-in customers are not rate limited by the portal; the client key is only for guests.
+  return { customerLegacyId: shopper.customerLegacyId, clientKey: `customer:${shopper.customerLegacyId}`, locale: shopper.locale };
+}
+
+const notFound = (shopper: CustomerAccountShopper) =>
+  new StorefrontError("ORDER_NOT_FOUND", 404, storefrontMessage(shopper.locale, "ORDER_UNAVAILABLE"));
+
+/** Loads the order only if it is the shopper's; anything else is the same 404. */
+async function ownedOrder(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string): Promise<OrderSnapshot> {
+  const order = await fetchOrderSnapshot(ctx.admin, orderId).catch((e) => {
+    if (e instanceof OrderNotFoundError) return null;
+    throw fromShopifyError(e, "read the order");
+  });
+  if (!order || order.customer?.id !== shopper.customerId) throw notFound(shopper);
+  return order;
+}
+
+/** The app's returns for an order, newest first, as the shopper may see them. */
+async function returnsOfOrder(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string) {
+  const rows = await ctx.db.returnRequest.findMany({
+    where: { shopId: ctx.shop.id, orderId },
+    include: { lines: true },
+    orderBy: { requestedAt: "desc" },
+  });
+  return rows.map((r) => shopperReturnView(r, shopper.locale));
+}
+
+type ReturnRow = Awaited<ReturnType<ReturnsContext["db"]["returnRequest"]["findFirstOrThrow"]>> & {
+  lines: { title: string; variantTitle: string | null; quantity: number; unitPrice: number }[];
+};
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** What the shopper sees of a return: status, its dates, the refund outcome. No staff notes. */
+export function shopperReturnView(r: ReturnRow, locale: StorefrontLocale) {
+  const money = (amount: number) => formatMoney({ amount, currency: r.currency }, locale);
+  const closedOrRefunded = r.status === "PROCESSED" || r.status === "CLOSED";
+  return {
+    rma: r.rmaNumber,
+    status: r.status,
+    statusLabel: storefrontMessage(locale, `STATUS_${r.status}`),
+    orderName: r.orderName,
+    shopifyReturnId: r.shopifyReturnId,
+    statusUrl: `/apps/returns/status/${r.statusToken}`,
+    dates: {
+      requested: day(r.requestedAt),
+      approved: day(r.approvedAt),
+      declined: day(r.declinedAt),
+      inTransit: day(r.inTransitAt),
+      received: day(r.receivedAt),
+      processed: day(r.processedAt),
+      closed: day(r.closedAt),
+      canceled: day(r.canceledAt),
+    },
+    refundEta: r.refundEtaFrom && r.refundEtaTo && !closedOrRefunded ? { from: day(r.refundEtaFrom)!, to: day(r.refundEtaTo)! } : null,
+    outcome: {
+      // Amounts fixed when the return was requested; after processing they are what was paid.
+      done: closedOrRefunded,
+      refund: r.refundAmount > 0 ? money(r.refundAmount) : null,
+      storeCredit: r.storeCreditAmount + r.bonusCreditAmount > 0 ? money(r.storeCreditAmount + r.bonusCreditAmount) : null,
+      exchange: r.exchangeAmount > 0 ? money(r.exchangeAmount) : null,
+      fees: r.restockingFeeAmount + r.returnShippingFee > 0 ? money(r.restockingFeeAmount + r.returnShippingFee) : null,
+    },
+    declineReason: r.status === "DECLINED" ? r.declineNote : null,
+    tracking: r.trackingNumber ? { number: r.trackingNumber, url: r.trackingUrl, carrier: r.carrierName } : null,
+    lines: r.lines.map((l) => ({ title: l.title, variantTitle: l.variantTitle, quantity: l.quantity })),
+  };
+}
+
+/** Why nothing can be returned, in the shopper's language (first reason per kind, deduplicated). */
+function whyNotReturnable(eligibility: ReturnType<typeof evaluateEligibility>, locale: StorefrontLocale): { code: string; message: string }[] {
+  const codes = [...new Set([...eligibility.orderReasons.map((r) => r.code), ...eligibility.lines.map((l) => l.reason?.code).filter((c): c is NonNullable<typeof c> => !!c)])];
+  return codes.map((code) => ({ code, message: storefrontMessage(locale, code) }));
+}
+
+/**
+ * For the order menu item: may the shopper start a return, and is there one already?
+ *
+ * An order index shows one menu item per order, and the engine's full order read costs
+ * ~1,200 requested Admin API points (a standard shop refills 100 a second). So a cheap read
+ * comes first: whose order it is and when it was delivered. An order whose every delivered
+ * fulfillment is past its return window (the domain's own returnWindow, holidays and the EU
+ * period included) can have nothing returnable; only the others get the full eligibility
+ * check, the same evaluateEligibility the portal uses.
+ */
+export async function orderMenuState(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string) {
+  const pre = await fetchOrderPrecheck(ctx.admin, orderId).catch((e) => {
+    throw fromShopifyError(e, "read the order");
+  });
+  if (!pre || pre.customerId !== shopper.customerId) throw notFound(shopper);
+  const policy = await loadPolicy(ctx.db, ctx.shop.id);
+  const timeZone = ctx.shop.timezone ?? "UTC";
+  const today = localDate(ctx.now(), timeZone);
+  const delivered = pre.fulfillments.filter((f) => f.status === "SUCCESS");
+  const anyWindowOpen = delivered.some((f) => {
+    const window = returnWindow({ createdAt: pre.createdAt }, f, policy, timeZone);
+    return RESOLUTIONS.some((r) => window.deadlines[r] !== null && compareDates(today, window.deadlines[r]!) <= 0);
+  });
+  const returns = await returnsOfOrder(ctx, shopper, pre.id);
+  if (delivered.length > 0 && !anyWindowOpen) {
+    return {
+      ok: true as const,
+      order: { id: pre.id },
+      returnable: false,
+      notReturnable: [{ code: "WINDOW_EXPIRED", message: storefrontMessage(shopper.locale, "WINDOW_EXPIRED") }],
+      returns,
+    };
+  }
+  const order = await ownedOrder(ctx, shopper, orderId);
+  const eligibility = evaluateEligibility({ order, policy, now: ctx.now(), timeZone });
+  return {
+    ok: true as const,
+    order: { id: order.id },
+    returnable: eligibility.eligible,
+    notReturnable: eligibility.eligible ? [] : whyNotReturnable(eligibility, shopper.locale),
+    returns,
+  };
+}
+
+/** For the action modal: the theme portal's lookup answer for this order, plus its returns. */
+export async function orderReturnOptions(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string, appSecret: string) {
+  const order = await ownedOrder(ctx, shopper, orderId);
+  // The portal's own lookup (same eligibility, methods, exchange stock, messages). It finds
+  // the order by name for this customer again, so ownership is checked twice.
+  const lookup = await lookupForStorefront(ctx, identity(shopper), { order: order.name, email: null }, appSecret);
+  const policy = await loadPolicy(ctx.db, ctx.shop.id);
+  const eligibility = evaluateEligibility({ order, policy, now: ctx.now(), timeZone: ctx.shop.timezone ?? "UTC" });
+  return {
+    ...lookup,
+    returnable: eligibility.eligible,
+    notReturnable: eligibility.eligible ? [] : whyNotReturnable(eligibility, shopper.locale),
+    returns: await returnsOfOrder(ctx, shopper, order.id),
+  };
+}
+
+export interface PreviewInput {
+  method: ReturnMethod;
+  lines: { fulfillmentLineItemId: string; quantity: number; reasonId: string | null; resolution: Resolution }[];
+}
+
+/**
+ * The refund preview: what the shopper gets back, by the domain's refund arithmetic
+ * (app/domain/refund.ts) — the same function the request itself records its amounts with.
+ *
+ * MERGE NOTE (#9): issue #9 builds the refund preview service; when it lands, this function
+ * should call it instead and keep only the ownership check. Until then exchanges are
+ * previewed as even swaps (the replacement at the returned item's price); the real price
+ * difference, if any, is fixed when the return is filed.
+ */
+export async function previewReturnForCustomer(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string, input: PreviewInput) {
+  const order = await ownedOrder(ctx, shopper, orderId);
+  const [policy, reasons] = await Promise.all([
+    loadPolicy(ctx.db, ctx.shop.id),
+    fetchReturnReasons(ctx.admin).catch((e) => {
+      throw fromShopifyError(e, "read the return reasons");
+    }),
+  ]);
+  const eligibility = evaluateEligibility({ order, policy, now: ctx.now(), timeZone: ctx.shop.timezone ?? "UTC" });
+  const byLine = new Map(eligibility.lines.filter((l) => l.fulfillmentLineItemId).map((l) => [l.fulfillmentLineItemId!, l]));
+  const handles = new Map(reasons.map((r) => [r.id, r.handle]));
+  for (const l of input.lines) {
+    const e = byLine.get(l.fulfillmentLineItemId);
+    if (!e || !e.eligible || l.quantity > e.maxQuantity || !e.allowedResolutions.includes(l.resolution)) {
+      throw new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(shopper.locale, "NOT_ELIGIBLE"), { fulfillmentLineItemId: l.fulfillmentLineItemId });
+    }
+  }
+  const items = new Map(order.lineItems.map((li) => [li.id, li]));
+  const lines = input.lines.map((l) => ({
+    lineItemId: byLine.get(l.fulfillmentLineItemId)!.lineItemId,
+    fulfillmentLineItemId: l.fulfillmentLineItemId,
+    quantity: l.quantity,
+    resolution: l.resolution,
+    restockingFeePercent: restockingFeePercentFor(policy, { reasonHandle: l.reasonId ? (handles.get(l.reasonId) ?? null) : null, resolution: l.resolution }),
+  }));
+  const exchangeLines = lines
+    .filter((l) => l.resolution === "EXCHANGE")
+    .map((l) => {
+      const li = items.get(l.lineItemId)!;
+      return { variantId: li.variantId ?? li.id, quantity: l.quantity, unitPrice: li.originalUnitPrice };
+    });
+  const calc = calculateReturn({ order, policy, lines, exchangeLines, returnMethod: input.method, processedAt: ctx.now() });
+  const money = (amount: number) => formatMoney({ amount, currency: order.currency }, shopper.locale);
+  const s = calc.settlement;
+  return {
+    ok: true as const,
+    currency: order.currency,
+    items: money(calc.itemsSubtotal + (calc.taxAddedToRefund ? calc.itemsTax : 0)),
+    restockingFee: calc.restockingFees > 0 ? money(calc.restockingFees) : null,
+    returnShippingFee: calc.returnShippingFees > 0 ? money(calc.returnShippingFees) : null,
+    refund: s.originalPayment.amount > 0 ? money(s.originalPayment.amount) : null,
+    storeCredit: s.storeCredit.amount + s.storeCredit.bonus > 0 ? money(s.storeCredit.amount + s.storeCredit.bonus) : null,
+    storeCreditBonus: s.storeCredit.bonus > 0 ? money(s.storeCredit.bonus) : null,
+    toPay: s.invoice > 0 ? money(s.invoice) : null,
+    amounts: {
+      refund: s.originalPayment.amount,
+      storeCredit: s.storeCredit.amount + s.storeCredit.bonus,
+      invoice: s.invoice,
+      fees: calc.restockingFees + calc.returnShippingFees,
+    },
+  };
+}
+
+/** Files the return through the theme portal's own use case, once the order is known to be theirs. */
+export async function createReturnForCustomer(
+  ctx: ReturnsContext,
+  shopper: CustomerAccountShopper,
+  orderId: string,
+  input: Omit<StorefrontReturnInput, "orderId">,
+  appSecret: string,
+) {
+  const order = await ownedOrder(ctx, shopper, orderId);
+  return createFromStorefront(ctx, identity(shopper), { ...input, orderId: order.id }, appSecret);
+}
+
+/** For the order-status return-details target: one return by its Shopify id, if it is the shopper's. */
+export async function returnDetailsForCustomer(ctx: ReturnsContext, shopper: CustomerAccountShopper, shopifyReturnId: string) {
+  const row = await ctx.db.returnRequest.findFirst({
+    where: { shopId: ctx.shop.id, shopifyReturnId },
+    include: { lines: true },
+  });
+  if (!row) throw notFound(shopper);
+  // The stored customer is a hint only; Shopify's order says whose it is.
+  await ownedOrder(ctx, shopper, row.orderId);
+  return { ok: true as const, return: shopperReturnView(row, shopper.locale) };
+}

@@ -1,0 +1,260 @@
+/**
+ * The customer account extension's three targets rendered with a fake host (fake-host.ts):
+ * what the shopper sees, what is sent to the app (token, locale, the chosen lines), and the
+ * step to step flow of the action modal.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { change, click, installFakeHost, text, translator, type Backend, type FakeHost } from "./fake-host";
+
+const ORDER = "gid://shopify/Order/5551182";
+const SWEATER = "gid://shopify/FulfillmentLineItem/71";
+const MUG = "gid://shopify/FulfillmentLineItem/72";
+
+const summary = (over: Record<string, unknown> = {}) => ({
+  rma: "R-1042",
+  status: "REQUESTED",
+  statusLabel: "Requested",
+  orderName: "#1182",
+  shopifyReturnId: "gid://shopify/Return/9",
+  statusUrl: "/apps/returns/status/x",
+  dates: { requested: "2026-11-20", approved: null, declined: null, inTransit: null, received: null, processed: null, closed: null, canceled: null },
+  refundEta: { from: "2026-11-27", to: "2026-12-02" },
+  outcome: { done: false, refund: "1 199,00 kr", storeCredit: null, exchange: null, fees: null },
+  declineReason: null,
+  tracking: null,
+  lines: [{ title: "Abisko Merino Sweater", variantTitle: "M", quantity: 1 }],
+  ...over,
+});
+
+const options = (over: Record<string, unknown> = {}) => ({
+  ok: true,
+  lookupToken: "1790000000000.signature",
+  order: {
+    id: ORDER,
+    name: "#1182",
+    currency: "SEK",
+    lines: [
+      {
+        fulfillmentLineItemId: SWEATER, title: "Abisko Merino Sweater", variantTitle: "M", returnableQuantity: 2, unitPriceFormatted: "1 199,00 kr",
+        eligible: true, ineligibleMessage: null, resolutions: ["REFUND", "STORE_CREDIT", "EXCHANGE"], consentRequired: ["STORE_CREDIT"],
+        exchangeVariants: [{ id: "gid://shopify/ProductVariant/11", title: "L", available: true }, { id: "gid://shopify/ProductVariant/12", title: "XL", available: false }],
+      },
+      {
+        fulfillmentLineItemId: MUG, title: "Beanie", variantTitle: null, returnableQuantity: 0, unitPriceFormatted: "149,00 kr",
+        eligible: false, ineligibleMessage: "Final sale items can't be returned.", resolutions: [], consentRequired: [], exchangeVariants: [],
+      },
+    ],
+  },
+  reasons: [{ id: "gid://shopify/ReturnReasonDefinition/1", handle: "size-too-small", name: "Size too small" }],
+  methods: [{ code: "DROP_OFF", name: "Drop off at a service point", feeFormatted: null, required: false }],
+  policy: { storeCreditBonusPercent: 0, euWithdrawal: false },
+  returnable: true,
+  notReturnable: [],
+  returns: [],
+  ...over,
+});
+
+let host: FakeHost | null = null;
+const q = (h: FakeHost, sel: string) => h.document.querySelector(sel);
+afterEach(() => {
+  host?.teardown();
+  host = null;
+});
+
+async function mount(module: string, setup: Parameters<typeof installFakeHost>[0]) {
+  host = installFakeHost(setup);
+  const target = (await import(`../src/${module}.tsx`)) as { default: () => Promise<void> };
+  await target.default();
+  return host;
+}
+
+describe("menu item (customer-account.order.action.menu-item.render)", () => {
+  const menuBackend = (state: object): Backend => ({ "GET /api/customer-account/orders/5551182": () => ({ body: { ok: true, ...state } }) });
+
+  it("shows 'Return items' when the app says something is returnable, asking with the token and the shopper's language", async () => {
+    const h = await mount("MenuItem", { lang: "sv", orderId: ORDER, backend: menuBackend({ returnable: true, notReturnable: [], returns: [] }) });
+    const button = await h.until(() => h.document.querySelector("s-button") as Element | null);
+    expect(text(button)).toBe("Returnera varor");
+    expect(h.requests).toHaveLength(1);
+    expect(h.requests[0].authorization).toBe("Bearer fake.session.token");
+    expect(h.requests[0].url).toMatch(/\/api\/customer-account\/orders\/5551182\?view=menu&locale=sv$/);
+  });
+
+  it("shows 'View return' when a return exists and nothing more can go back", async () => {
+    const h = await mount("MenuItem", { orderId: ORDER, backend: menuBackend({ returnable: false, notReturnable: [{ code: "ALREADY_RETURNED", message: "x" }], returns: [summary()] }) });
+    const button = await h.until(() => h.document.querySelector("s-button") as Element | null);
+    expect(text(button)).toBe("View return");
+  });
+
+  it("renders nothing when nothing is returnable and there is no return, or when the app refuses", async () => {
+    const h = await mount("MenuItem", { orderId: ORDER, backend: menuBackend({ returnable: false, notReturnable: [{ code: "WINDOW_EXPIRED", message: "x" }], returns: [] }) });
+    await h.until(() => h.requests.length === 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.document.body.innerHTML).toBe("");
+  });
+});
+
+describe("return flow (customer-account.order.action.render)", () => {
+  function backend(overrides: Partial<Backend> = {}, opts: Record<string, unknown> = {}): Backend {
+    return {
+      "GET /api/customer-account/orders/5551182": () => ({ body: options(opts) }),
+      "POST /api/customer-account/orders/5551182/preview": () => ({ body: { ok: true, items: "1 199,00 kr", restockingFee: null, returnShippingFee: "59,00 kr", refund: "1 140,00 kr", storeCredit: null, storeCreditBonus: null, toPay: null } }),
+      "POST /api/customer-account/orders/5551182/returns": () => ({ status: 201, body: { ok: true, return: { rma: "R-1043", status: "REQUESTED", statusUrl: "/apps/returns/status/y", slipUrl: null, refundEta: { from: "2026-11-28", to: "2026-12-03" } } } }),
+      ...overrides,
+    } as Backend;
+  }
+  const primary = (h: FakeHost) => q(h, 's-button[slot="primary-action"]')!;
+
+  it("walks items → review with the refund preview → submit → RMA and next step; Close closes the modal", async () => {
+    const h = await mount("ReturnFlow", { orderId: ORDER, backend: backend() });
+    await h.until(() => q(h, "s-checkbox"));
+    expect(q(h, "s-customer-account-action")!.getAttribute("heading")).toBe("Return items");
+    // The final-sale line says why, and has no checkbox.
+    expect(text(h.document.body)).toContain("Final sale items can't be returned.");
+    expect(h.document.querySelectorAll("s-checkbox")).toHaveLength(1);
+    expect(primary(h).hasAttribute("disabled")).toBe(true);
+
+    change(q(h, "s-checkbox")!, true);
+    const selects = await h.until(() => (h.document.querySelectorAll("s-select").length === 2 ? h.document.querySelectorAll("s-select") : null));
+    change(q(h, "s-number-field")!, "2");
+    change(selects[0], "gid://shopify/ReturnReasonDefinition/1");
+    change(selects[1], "EXCHANGE");
+    // Exchange: the variants with their stock.
+    const variants = await h.until(() => (h.document.querySelectorAll("s-select").length === 3 ? h.document.querySelectorAll("s-select")[2] : null));
+    const opts = [...variants.querySelectorAll("s-option")];
+    expect(opts.map(text)).toEqual(["L – in stock", "XL – out of stock"]);
+    expect(opts[1].hasAttribute("disabled")).toBe(true);
+    // Until a variant is chosen the shopper can't go on.
+    expect(primary(h).hasAttribute("disabled")).toBe(true);
+    change(h.document.querySelectorAll("s-select")[1], "REFUND");
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+
+    await h.until(() => text(h.document.body).includes("Refund to your payment method"));
+    const preview = h.requests.find((r) => r.url.includes("/preview"))!;
+    expect(preview.body).toEqual({ method: "DROP_OFF", lines: [{ fulfillmentLineItemId: SWEATER, quantity: 2, reasonId: "gid://shopify/ReturnReasonDefinition/1", resolution: "REFUND" }] });
+    expect(text(h.document.body)).toContain("−59,00 kr");
+    expect(text(h.document.body)).toContain("1 140,00 kr");
+    expect(text(primary(h))).toBe("Submit return");
+    click(primary(h));
+
+    await h.until(() => text(h.document.body).includes("R-1043"));
+    const filed = h.requests.find((r) => r.url.includes("/returns?"))!;
+    expect(filed.method).toBe("POST");
+    expect(filed.body).toMatchObject({ lookupToken: "1790000000000.signature", method: "DROP_OFF", storeCreditConsent: false, lines: [{ fulfillmentLineItemId: SWEATER, quantity: 2, resolution: "REFUND", exchangeVariantId: null }] });
+    expect(q(h, "s-banner")!.getAttribute("heading")).toBe("Return R-1043 requested");
+    expect(text(h.document.body)).toContain("drop the parcel off at a service point");
+    // No slip endpoint yet: the RMA note instead of a download link.
+    expect(text(h.document.body)).toContain("Write R-1043 on a note");
+    expect(h.document.querySelector("s-link")).toBeNull();
+    click(primary(h));
+    expect(h.close).toHaveBeenCalledOnce();
+  });
+
+  it("store credit where EU law asks for consent: submit stays off until the shopper agrees", async () => {
+    const h = await mount("ReturnFlow", { orderId: ORDER, backend: backend() });
+    change(await h.until(() => q(h, "s-checkbox")), true);
+    const selects = await h.until(() => (h.document.querySelectorAll("s-select").length === 2 ? h.document.querySelectorAll("s-select") : null));
+    change(selects[0], "gid://shopify/ReturnReasonDefinition/1");
+    change(selects[1], "STORE_CREDIT");
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    await h.until(() => text(h.document.body).includes("Refund to your payment method"));
+    expect(primary(h).hasAttribute("disabled")).toBe(true);
+    change([...h.document.querySelectorAll("s-checkbox")].at(-1)!, true);
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    await h.until(() => h.requests.some((r) => r.url.includes("/returns?")));
+    expect(h.requests.find((r) => r.url.includes("/returns?"))!.body).toMatchObject({ storeCreditConsent: true });
+  });
+
+  it("nothing returnable: says why in the shopper's language (the server's messages) and offers no Continue", async () => {
+    const h = await mount("ReturnFlow", {
+      lang: "de",
+      orderId: ORDER,
+      backend: backend({}, { returnable: false, notReturnable: [{ code: "WINDOW_EXPIRED", message: "Die Rückgabefrist für diesen Artikel ist abgelaufen." }], order: { ...options().order, lines: [options().order.lines[1]] } }),
+    });
+    const banner = await h.until(() => q(h, "s-banner"));
+    expect(banner.getAttribute("heading")).toBe("Nichts aus dieser Bestellung kann zurückgesendet werden");
+    expect(text(banner)).toContain("Die Rückgabefrist für diesen Artikel ist abgelaufen.");
+    expect(q(h, 's-button[slot="primary-action"]')).toBeNull();
+    expect(h.requests[0].url).toContain("locale=de");
+  });
+
+  it("a refusal from the app (e.g. 404 for an order that isn't theirs) shows its message, not a crash", async () => {
+    const h = await mount("ReturnFlow", { orderId: ORDER, backend: { "GET /api/customer-account/orders/5551182": () => ({ status: 404, body: { ok: false, error: { code: "ORDER_NOT_FOUND", message: "We couldn't find this order in your account." } } }) } });
+    const banner = await h.until(() => q(h, "s-banner"));
+    expect(text(banner)).toBe("We couldn't find this order in your account.");
+  });
+
+  it("an existing return is shown with its status at the top of the modal", async () => {
+    const h = await mount("ReturnFlow", { lang: "nb", orderId: ORDER, backend: backend({}, { returns: [summary({ statusLabel: "Forespurt" })] }) });
+    await h.until(() => q(h, "s-badge"));
+    expect(text(q(h, "s-badge"))).toBe("Forespurt");
+    expect(text(h.document.body)).toContain("Retur R-1042");
+  });
+});
+
+describe("return details (customer-account.order-status.return-details.render-after)", () => {
+  it("shows the app's status, dates and refund outcome for the Shopify return", async () => {
+    const h = await mount("ReturnDetails", {
+      lang: "fi",
+      returnId: "gid://shopify/Return/9",
+      backend: { "GET /api/customer-account/returns/9": () => ({ body: { ok: true, return: summary({ status: "APPROVED", statusLabel: "Hyväksytty", dates: { ...summary().dates, approved: "2026-11-21" } }) } }) },
+    });
+    await h.until(() => q(h, "s-badge"));
+    const body = text(h.document.body);
+    expect(body).toContain("Palautus R-1042");
+    expect(body).toContain("Hyväksytty");
+    expect(body).toMatch(/Kirjattu 20\.11\.2026/);
+    expect(body).toMatch(/Hyväksytty 21\.11\.2026/);
+    expect(body).toContain("Hyvitys: 1 199,00 kr");
+  });
+
+  it("renders nothing for a return the app doesn't know", async () => {
+    const h = await mount("ReturnDetails", { returnId: "gid://shopify/Return/404", backend: {} });
+    await h.until(() => h.requests.length === 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.document.body.innerHTML).toBe("");
+  });
+});
+
+describe("the extension's locales", () => {
+  const dir = fileURLToPath(new URL("../locales/", import.meta.url));
+  const src = fileURLToPath(new URL("../src/", import.meta.url));
+  type Tree = { [k: string]: string | Tree };
+  const leaves = (tree: Tree, prefix = ""): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const [k, v] of Object.entries(tree)) {
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (typeof v === "string") out.set(key, v);
+      else leaves(v, key).forEach((value, sub) => out.set(sub, value));
+    }
+    return out;
+  };
+  const en = leaves(JSON.parse(readFileSync(`${dir}en.default.json`, "utf8")));
+  const vars = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+
+  it.each(["sv", "da", "nb", "fi", "nl", "de"])("%s has every key, the same placeholders, and real translations", (lang) => {
+    const other = leaves(JSON.parse(readFileSync(`${dir}${lang}.json`, "utf8")));
+    expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+    let same = 0;
+    for (const [k, v] of en) {
+      expect(vars(other.get(k)!), `${lang} ${k}`).toEqual(vars(v));
+      if (other.get(k) === v) same++;
+    }
+    expect(same).toBeLessThan(3); // "{{name}} ({{fee}})" may legitimately be identical
+  });
+
+  it("every key the source uses exists (literal keys; template keys by their prefixes)", () => {
+    const files = readdirSync(src).filter((f) => f.endsWith(".tsx") || f.endsWith(".ts"));
+    const used = files.flatMap((f) => [...readFileSync(`${src}${f}`, "utf8").matchAll(/\bt\("([\w.]+)"/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(30);
+    for (const key of used) expect(en.has(key), key).toBe(true);
+    const t = translator("en");
+    for (const m of ["DROP_OFF", "HOME_PICKUP", "IN_STORE", "KEEP_ITEM"]) expect(t(`done.next.${m}`, { rma: "R-1" })).not.toBe("");
+    for (const r of ["REFUND", "STORE_CREDIT", "EXCHANGE"]) expect(t(`resolution.${r}`)).not.toBe("");
+  });
+});

@@ -1,0 +1,259 @@
+/** @jsxImportSource preact */
+/**
+ * customer-account.order.action.render: the return flow in the action modal.
+ *   1. items: pick items and quantities, a reason and a resolution each (exchange: another
+ *      variant, with stock shown); lines that can't go back say why;
+ *   2. review: the return method, store-credit consent where the law asks for it, and the
+ *      refund preview the app computes;
+ *   3. done: the RMA, when the money comes, what to do next.
+ * Everything is decided by the app (the same services as the theme portal); this only asks.
+ */
+import "@shopify/ui-extensions/preact";
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { callApp, numericId, type Created, type OrderLine, type Preview, type ReturnOptions } from "./api";
+import { formatDay, host, t } from "./host";
+import { ReturnSummary } from "./ReturnSummary";
+
+type Resolution = OrderLine["resolutions"][number];
+interface Pick {
+  selected: boolean;
+  quantity: number;
+  reasonId: string;
+  resolution: Resolution | "";
+  exchangeVariantId: string;
+}
+type Step = "items" | "review" | "done";
+const EMPTY_PICK: Pick = { selected: false, quantity: 1, reasonId: "", resolution: "", exchangeVariantId: "" };
+
+const valueOf = (e: Event) => (e.currentTarget as unknown as { value: string }).value;
+
+export function ReturnFlow() {
+  const orderPath = `/orders/${numericId(host().orderId)}`;
+  const [options, setOptions] = useState<ReturnOptions | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [picks, setPicks] = useState<Record<string, Pick>>({});
+  const [step, setStep] = useState<Step>("items");
+  const [method, setMethod] = useState("");
+  const [consent, setConsent] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Created["return"] | null>(null);
+
+  useEffect(() => {
+    void callApp<ReturnOptions>(orderPath).then((r) => {
+      if (!r.ok) return setError(r.message);
+      setOptions(r.data);
+      const required = r.data.methods.find((m) => m.required);
+      setMethod((required ?? r.data.methods[0])?.code ?? "");
+    });
+  }, [orderPath]);
+
+  const chosen = options ? options.order.lines.filter((l) => picks[l.fulfillmentLineItemId]?.selected) : [];
+  const lineInput = () =>
+    chosen.map((l) => {
+      const p = picks[l.fulfillmentLineItemId];
+      return { fulfillmentLineItemId: l.fulfillmentLineItemId, quantity: p.quantity, reasonId: p.reasonId || null, resolution: p.resolution as Resolution };
+    });
+
+  // The preview follows the method (fees differ per method).
+  useEffect(() => {
+    if (step !== "review" || !method) return;
+    setPreview(null);
+    void callApp<Preview>(`${orderPath}/preview`, { method: "POST", body: { method, lines: lineInput() } }).then((r) => (r.ok ? setPreview(r.data) : setError(r.message)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step, method]);
+
+  if (error && !options) return <Frame><s-banner tone="critical">{error}</s-banner></Frame>;
+  if (!options) return <Frame><s-spinner accessibilityLabel={t("flow.loading")} /></Frame>;
+
+  const update = (id: string, change: Partial<Pick>) =>
+    setPicks((all) => ({ ...all, [id]: { ...EMPTY_PICK, ...(all[id] as Pick | undefined), ...change } }));
+  const missing = chosen.find((l) => {
+    const p = picks[l.fulfillmentLineItemId];
+    return !p.reasonId || !p.resolution || (p.resolution === "EXCHANGE" && !p.exchangeVariantId);
+  });
+  const needsConsent = chosen.some((l) => picks[l.fulfillmentLineItemId].resolution === "STORE_CREDIT" && l.consentRequired.includes("STORE_CREDIT"));
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    const r = await callApp<Created>(`${orderPath}/returns`, {
+      method: "POST",
+      body: {
+        lookupToken: options!.lookupToken,
+        method,
+        storeCreditConsent: consent,
+        lines: chosen.map((l) => {
+          const p = picks[l.fulfillmentLineItemId];
+          return { ...lineInput().find((x) => x.fulfillmentLineItemId === l.fulfillmentLineItemId)!, note: null, exchangeVariantId: p.resolution === "EXCHANGE" ? p.exchangeVariantId : null };
+        }),
+      },
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.message);
+    setCreated(r.data.return);
+    setStep("done");
+  }
+
+  if (step === "done" && created) {
+    return (
+      <Frame primary={{ label: t("flow.close"), onClick: () => host().close?.() }}>
+        <s-banner tone="success" heading={t("done.heading", { rma: created.rma })} />
+        <s-paragraph>{t(created.status === "APPROVED" ? "done.approved" : "done.requested")}</s-paragraph>
+        <s-paragraph>{t(`done.next.${method}`, { rma: created.rma })}</s-paragraph>
+        {created.slipUrl ? (
+          <s-link href={created.slipUrl} target="_blank">{t("done.slip")}</s-link>
+        ) : (
+          <s-paragraph>{t("done.noSlip", { rma: created.rma })}</s-paragraph>
+        )}
+        {created.refundEta && <s-paragraph>{t("done.eta", { from: formatDay(created.refundEta.from), to: formatDay(created.refundEta.to) })}</s-paragraph>}
+      </Frame>
+    );
+  }
+
+  if (step === "review") {
+    const m = options.methods;
+    return (
+      <Frame
+        primary={{ label: t("flow.submit"), loading: busy, disabled: busy || !preview || (needsConsent && !consent), onClick: () => void submit() }}
+        secondary={{ label: t("flow.back"), onClick: () => setStep("items") }}
+      >
+        {error && <s-banner tone="critical">{error}</s-banner>}
+        <s-choice-list label={t("review.method")} values={[method]} onChange={(e: Event) => setMethod((e.currentTarget as unknown as { values: string[] }).values[0] ?? "")}>
+          {m.map((x) => (
+            <s-choice key={x.code} value={x.code} selected={x.code === method} disabled={m.some((y) => y.required) && !x.required}>
+              {x.feeFormatted ? t("review.methodWithFee", { name: x.name, fee: x.feeFormatted }) : x.name}
+            </s-choice>
+          ))}
+        </s-choice-list>
+        {needsConsent && (
+          <s-checkbox checked={consent} onChange={(e: Event) => setConsent((e.currentTarget as unknown as { checked: boolean }).checked)}>
+            {t("review.consent")}
+          </s-checkbox>
+        )}
+        <s-section heading={t("review.preview")}>
+          {preview ? (
+            <s-stack direction="block" gap="small-200">
+              <Row label={t("review.items")} value={preview.items} />
+              {preview.restockingFee && <Row label={t("review.restockingFee")} value={`−${preview.restockingFee}`} />}
+              {preview.returnShippingFee && <Row label={t("review.shippingFee")} value={`−${preview.returnShippingFee}`} />}
+              {preview.refund && <Row label={t("review.refund")} value={preview.refund} strong />}
+              {preview.storeCredit && <Row label={t("review.storeCredit")} value={preview.storeCredit} strong />}
+              {preview.storeCreditBonus && <s-text color="subdued">{t("review.bonus", { amount: preview.storeCreditBonus })}</s-text>}
+              {preview.toPay && <Row label={t("review.toPay")} value={preview.toPay} strong />}
+            </s-stack>
+          ) : (
+            <s-spinner accessibilityLabel={t("flow.loading")} />
+          )}
+        </s-section>
+      </Frame>
+    );
+  }
+
+  const eligible = options.order.lines.filter((l) => l.eligible);
+  return (
+    <Frame primary={eligible.length > 0 ? { label: t("flow.continue"), disabled: chosen.length === 0 || !!missing, onClick: () => setStep("review") } : undefined}>
+      {options.returns.map((r) => (
+        <s-section key={r.rma}><ReturnSummary ret={r} /></s-section>
+      ))}
+      {!options.returnable && (
+        <s-banner tone="info" heading={t("items.nothing")}>
+          {options.notReturnable.map((n) => (
+            <s-paragraph key={n.code}>{n.message}</s-paragraph>
+          ))}
+        </s-banner>
+      )}
+      {options.order.lines.map((l) => {
+        const p = picks[l.fulfillmentLineItemId];
+        const label = `${l.title}${l.variantTitle ? ` – ${l.variantTitle}` : ""} · ${l.unitPriceFormatted}`;
+        if (!l.eligible) {
+          return (
+            <s-stack key={l.fulfillmentLineItemId} direction="block" gap="small-300">
+              <s-text color="subdued">{label}</s-text>
+              <s-text color="subdued">{l.ineligibleMessage}</s-text>
+            </s-stack>
+          );
+        }
+        return (
+          <s-stack key={l.fulfillmentLineItemId} direction="block" gap="small-200">
+            <s-checkbox checked={!!p?.selected} onChange={(e: Event) => update(l.fulfillmentLineItemId, { selected: (e.currentTarget as unknown as { checked: boolean }).checked })}>
+              {label}
+            </s-checkbox>
+            {p?.selected && (
+              <s-stack direction="block" gap="small-200">
+                {l.returnableQuantity > 1 && (
+                  <s-number-field label={t("items.quantity", { max: l.returnableQuantity })} value={String(p.quantity)} min={1} max={l.returnableQuantity} step={1}
+                    onChange={(e: Event) => update(l.fulfillmentLineItemId, { quantity: Math.min(l.returnableQuantity, Math.max(1, Math.round(Number(valueOf(e)) || 1))) })} />
+                )}
+                <s-select label={t("items.reason")} value={p.reasonId} placeholder={t("items.choose")} onChange={(e: Event) => update(l.fulfillmentLineItemId, { reasonId: valueOf(e) })}>
+                  {options.reasons.map((r) => (
+                    <s-option key={r.id} value={r.id}>{r.name}</s-option>
+                  ))}
+                </s-select>
+                <s-select label={t("items.resolution")} value={p.resolution} placeholder={t("items.choose")} onChange={(e: Event) => update(l.fulfillmentLineItemId, { resolution: valueOf(e) as Resolution })}>
+                  {l.resolutions
+                    .filter((r) => r !== "EXCHANGE" || l.exchangeVariants.length > 0)
+                    .map((r) => (
+                      <s-option key={r} value={r}>
+                        {r === "STORE_CREDIT" && options.policy.storeCreditBonusPercent > 0 ? t("resolution.STORE_CREDIT_BONUS", { percent: options.policy.storeCreditBonusPercent }) : t(`resolution.${r}`)}
+                      </s-option>
+                    ))}
+                </s-select>
+                {p.resolution === "EXCHANGE" && (
+                  <s-select label={t("items.exchangeFor")} value={p.exchangeVariantId} placeholder={t("items.choose")} onChange={(e: Event) => update(l.fulfillmentLineItemId, { exchangeVariantId: valueOf(e) })}>
+                    {l.exchangeVariants.map((v) => (
+                      <s-option key={v.id} value={v.id} disabled={!v.available}>
+                        {v.available ? t("items.inStock", { title: v.title }) : t("items.outOfStock", { title: v.title })}
+                      </s-option>
+                    ))}
+                  </s-select>
+                )}
+              </s-stack>
+            )}
+          </s-stack>
+        );
+      })}
+    </Frame>
+  );
+}
+
+interface Action {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  loading?: boolean;
+}
+
+/** The modal: our content, one primary button and an optional secondary one in the host's slots. */
+function Frame(props: { children: preact.ComponentChildren; primary?: Action; secondary?: Action }) {
+  const { primary, secondary } = props;
+  return (
+    <s-customer-account-action heading={t("flow.heading")}>
+      <s-stack direction="block" gap="base">{props.children}</s-stack>
+      {primary && (
+        <s-button slot="primary-action" variant="primary" disabled={primary.disabled} loading={primary.loading} onClick={primary.onClick}>
+          {primary.label}
+        </s-button>
+      )}
+      {secondary && (
+        <s-button slot="secondary-actions" onClick={secondary.onClick}>
+          {secondary.label}
+        </s-button>
+      )}
+    </s-customer-account-action>
+  );
+}
+
+function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <s-stack direction="inline" justifyContent="space-between">
+      <s-text>{label}</s-text>
+      <s-text type={strong ? "strong" : undefined}>{value}</s-text>
+    </s-stack>
+  );
+}
+
+export default async () => {
+  render(<ReturnFlow />, document.body);
+};

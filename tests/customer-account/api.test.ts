@@ -1,0 +1,270 @@
+/**
+ * The customer-account API end to end in-process: the real routes, the library's session-token
+ * verification, the app's services on the stand-in's seeded shop. Tokens are minted the way
+ * the stand-in (and Shopify) mint them for a customer account UI extension.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ReturnsError } from "~/services/context.server";
+import { loader as orderLoader, action as orderAction } from "~/routes/api.customer-account.orders.$orderId";
+import { action as previewAction, loader as previewLoader } from "~/routes/api.customer-account.orders.$orderId_.preview";
+import { action as createAction } from "~/routes/api.customer-account.orders.$orderId_.returns";
+import { loader as returnLoader } from "~/routes/api.customer-account.returns.$returnId";
+import { savePolicy } from "~/services/policy.server";
+import { DEFAULT_RETURN_POLICY } from "~/domain";
+import { approveReturn } from "~/services/return-lifecycle.server";
+import { mintCustomerAccountSessionToken } from "../../simulator/platform/customer-account-token";
+import { signJwtHs256 } from "../../simulator/platform/crypto";
+import { createEngine, type Engine } from "../support/engine";
+import { providers } from "../support/test-db";
+
+const KEY = process.env.SHOPIFY_API_KEY!;
+const SECRET = process.env.SHOPIFY_API_SECRET!;
+const APP = process.env.SHOPIFY_APP_URL!;
+
+// Routes build their context from the shop's stored session; here it is the engine's.
+const current: { engine: Engine | null } = { engine: null };
+vi.mock("~/services/shop-context.server", () => ({
+  contextForShop: async (domain: string) => {
+    if (current.engine && domain === current.engine.shop) return current.engine.ctx;
+    throw new ReturnsError("NOT_FOUND", `The app is not installed on ${domain}.`);
+  },
+}));
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
+const legacy = (gid: string) => gid.split("/").pop()!;
+
+async function call(handler: Handler, path: string, init: RequestInit & { token?: string | null } = {}, params: Record<string, string> = {}) {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set("Authorization", `Bearer ${init.token}`);
+  headers.set("Origin", "https://extensions.shopifycdn.com");
+  const request = new Request(`${APP}${path}`, { ...init, headers });
+  try {
+    return await handler({ request, params, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+describe.each(providers)("customer-account API on %s", (provider) => {
+  let engine: Engine;
+  let astrid: string;
+  let order1182: string;
+  let order1183: string; // Rasmus's
+  const token = (customerId: string | null, opts: { shop?: string; nowSec?: number; secret?: string; apiKey?: string } = {}) =>
+    mintCustomerAccountSessionToken({
+      shop: opts.shop ?? engine.shop,
+      apiKey: opts.apiKey ?? KEY,
+      apiSecret: opts.secret ?? SECRET,
+      customerId,
+      // The library checks exp against the real clock; the engine's clock is the seed's.
+      nowSec: opts.nowSec,
+    });
+
+  beforeAll(async () => {
+    engine = await createEngine(provider);
+    current.engine = engine;
+    const rec = engine.api.order(engine.shop, "#1182");
+    order1182 = rec.id;
+    astrid = rec.customerId!;
+    order1183 = engine.api.order(engine.shop, "#1183").id;
+  });
+  afterAll(async () => {
+    current.engine = null;
+    await engine?.close();
+  });
+
+  describe("token checks", () => {
+    const menu = (t: string | null) => call(orderLoader as Handler, `/api/customer-account/orders/${legacy(order1182)}?view=menu`, { token: t }, { orderId: legacy(order1182) });
+
+    it("control: a valid token for the customer's own order is answered", async () => {
+      const res = await menu(token(astrid));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      const body = await res.json();
+      expect(body.returnable).toBe(true);
+    });
+
+    it("no token → 401", async () => {
+      expect((await menu(null)).status).toBe(401);
+    });
+
+    it("expired token → 401", async () => {
+      expect((await menu(token(astrid, { nowSec: Math.floor(Date.now() / 1000) - 3600 }))).status).toBe(401);
+    });
+
+    it("forged token (signed with another secret) → 401", async () => {
+      expect((await menu(token(astrid, { secret: "not-the-app-secret" }))).status).toBe(401);
+    });
+
+    it("tampered claims (sub swapped, old signature) → 401", async () => {
+      const [h, , s] = token(astrid).split(".");
+      const other = engine.api.order(engine.shop, "#1183").customerId!;
+      const now = Math.floor(Date.now() / 1000);
+      const body = Buffer.from(JSON.stringify({ dest: engine.shop, aud: KEY, sub: other, exp: now + 300, nbf: now, iat: now })).toString("base64url");
+      expect((await menu(`${h}.${body}.${s}`)).status).toBe(401);
+    });
+
+    it("a token for another app (aud) → 401", async () => {
+      expect((await menu(token(astrid, { apiKey: "someone-elses-app" }))).status).toBe(401);
+    });
+
+    it("a token without a signed-in customer → 401", async () => {
+      expect((await menu(token(null))).status).toBe(401);
+    });
+
+    it("alg none is refused → 401", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+      const unsigned = `${part({ alg: "none", typ: "JWT" })}.${part({ dest: engine.shop, aud: KEY, sub: astrid, exp: now + 300, nbf: now, iat: now })}.`;
+      expect((await menu(unsigned)).status).toBe(401);
+    });
+
+    it("another customer's order → 404 that reveals nothing", async () => {
+      const res = await call(orderLoader as Handler, `/x`, { token: token(astrid) }, { orderId: legacy(order1183) });
+      expect(res.status).toBe(404);
+      const body = await res.json();
+      expect(JSON.stringify(body)).not.toContain("#1183");
+      expect(JSON.stringify(body)).not.toMatch(/rasmus/i);
+      // Same answer as an order that does not exist.
+      const missing = await call(orderLoader as Handler, `/x`, { token: token(astrid) }, { orderId: "999999999" });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual(body);
+    });
+
+    it("a token of another shop → 404", async () => {
+      const res = await menu(signJwtHs256({ dest: "other-shop.myshopify.com", aud: KEY, sub: astrid, exp: Math.floor(Date.now() / 1000) + 300, nbf: Math.floor(Date.now() / 1000) - 1, iat: Math.floor(Date.now() / 1000) - 1 }, SECRET));
+      expect(res.status).toBe(404);
+    });
+
+    it("preflight is answered with the library's CORS headers (Remix routes OPTIONS to the loader)", async () => {
+      for (const [handler, method] of [[orderLoader, "GET"], [previewLoader, "POST"]] as const) {
+        const res = await call(handler as Handler, `/x`, { method: "OPTIONS", headers: { "Access-Control-Request-Method": method, "Access-Control-Request-Headers": "authorization,content-type" } }, { orderId: "1" });
+        expect(res.status).toBe(204);
+        expect(res.headers.get("access-control-allow-origin")).toBe("*");
+        expect(res.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
+      }
+      const wrong = await call(orderAction as Handler, `/x`, { method: "DELETE", token: token(astrid) }, { orderId: "1" });
+      expect(wrong.status).toBe(405);
+      expect(wrong.headers.get("access-control-allow-origin")).toBe("*");
+    });
+  });
+
+  describe("the return flow", () => {
+    it("options → preview → file → view return → details", async () => {
+      const id = legacy(order1182);
+      const t = token(astrid);
+      const options = await call(orderLoader as Handler, `/x?locale=sv`, { token: t }, { orderId: id });
+      expect(options.status).toBe(200);
+      const data = await options.json();
+      expect(data.order.name).toBe("#1182");
+      expect(data.returnable).toBe(true);
+      expect(data.notReturnable).toEqual([]);
+      const sweater = data.order.lines.find((l: { title: string }) => /sweater/i.test(l.title));
+      expect(sweater.eligible).toBe(true);
+      expect(data.methods.map((m: { code: string }) => m.code)).toContain("DROP_OFF");
+      expect(data.methods.find((m: { code: string }) => m.code === "DROP_OFF").name).toBe("Lämna på ett ombud"); // in the shopper's language
+
+      const lines = [{ fulfillmentLineItemId: sweater.fulfillmentLineItemId, quantity: 1, reasonId: data.reasons[0].id, resolution: "REFUND" }];
+      const preview = await call(previewAction as Handler, `/x?locale=sv`, { method: "POST", token: t, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ method: "DROP_OFF", lines }) }, { orderId: id });
+      expect(preview.status).toBe(200);
+      const p = await preview.json();
+      expect(p.amounts.refund).toBeGreaterThan(0);
+      expect(p.refund).toMatch(/kr/);
+
+      const created = await call(createAction as Handler, `/x?locale=sv`, {
+        method: "POST",
+        token: t,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ lookupToken: data.lookupToken, method: "DROP_OFF", lines: lines.map((l) => ({ ...l, note: null, exchangeVariantId: null })) }),
+      }, { orderId: id });
+      expect(created.status).toBe(201);
+      const ret = (await created.json()).return;
+      expect(ret.rma).toMatch(/^R-\d+/);
+      // The amount filed equals the preview (same arithmetic).
+      const row = await engine.ctx.db.returnRequest.findFirstOrThrow({ where: { rmaNumber: ret.rma } });
+      expect(row.refundAmount).toBe(p.amounts.refund);
+      expect(row.customerId).toBe(astrid);
+
+      const menu = await (await call(orderLoader as Handler, `/x?view=menu`, { token: t }, { orderId: id })).json();
+      expect(menu.returns[0].rma).toBe(ret.rma);
+      expect(menu.returns[0].status).toBe("REQUESTED");
+
+      // Approved in the admin; the order-status target then shows it by its Shopify return id.
+      await approveReturn(engine.ctx, row.id, { type: "STAFF", id: "1" });
+      const approved = await engine.ctx.db.returnRequest.findUniqueOrThrow({ where: { id: row.id } });
+      expect(approved.shopifyReturnId).toMatch(/^gid:\/\/shopify\/Return\/\d+$/);
+      const details = await call(returnLoader as Handler, `/x?locale=de`, { token: t }, { returnId: legacy(approved.shopifyReturnId!) });
+      expect(details.status).toBe(200);
+      const d = (await details.json()).return;
+      expect(d.status).toBe("APPROVED");
+      expect(d.statusLabel).toBe("Genehmigt");
+      expect(d.dates.requested).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(d.dates.approved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+      // Another customer can't read it.
+      const rasmus = engine.api.order(engine.shop, "#1183").customerId!;
+      const denied = await call(returnLoader as Handler, `/x`, { token: token(rasmus) }, { returnId: legacy(approved.shopifyReturnId!) });
+      expect(denied.status).toBe(404);
+    });
+
+    it("filing on another customer's order is a 404 even with a lookup token for it", async () => {
+      const rasmus = engine.api.order(engine.shop, "#1183").customerId!;
+      const own = await (await call(orderLoader as Handler, `/x`, { token: token(rasmus) }, { orderId: legacy(order1183) })).json();
+      const line = own.order.lines.find((l: { eligible: boolean }) => l.eligible);
+      const res = await call(createAction as Handler, `/x`, {
+        method: "POST",
+        token: token(astrid),
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ lookupToken: own.lookupToken, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] }),
+      }, { orderId: legacy(order1183) });
+      expect(res.status).toBe(404);
+      expect(await engine.ctx.db.returnRequest.count({ where: { orderId: order1183 } })).toBe(0);
+    });
+
+    it("an order with nothing returnable says why, in the shopper's language", async () => {
+      // #1097 was delivered 43 days ago: outside the 30-day window.
+      const rec = engine.api.order(engine.shop, "#1097");
+      const res = await call(orderLoader as Handler, `/x?view=menu&locale=sv`, { token: token(rec.customerId!) }, { orderId: legacy(rec.id) });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.returnable).toBe(false);
+      expect(body.notReturnable).toEqual([{ code: "WINDOW_EXPIRED", message: "Returtiden för varan har gått ut." }]);
+    });
+
+    it("an order past every return window is answered from the cheap read, without the full order read", async () => {
+      const rec = engine.api.order(engine.shop, "#1097");
+      engine.resetCalls();
+      const res = await call(orderLoader as Handler, `/x?view=menu`, { token: token(rec.customerId!) }, { orderId: legacy(rec.id) });
+      expect((await res.json()).returnable).toBe(false);
+      expect(engine.calls.get("OrderReturnPrecheck")).toBe(1);
+      expect(engine.calls.get("OrderForReturn") ?? 0).toBe(0);
+      // A recent order still gets the full check (same rules as the portal).
+      engine.resetCalls();
+      await call(orderLoader as Handler, `/x?view=menu`, { token: token(astrid) }, { orderId: legacy(order1182) });
+      expect(engine.calls.get("OrderForReturn")).toBe(1);
+    });
+
+    it("bad input is a 400, never a 5xx", async () => {
+      const res = await call(previewAction as Handler, `/x`, { method: "POST", token: token(astrid), headers: { "Content-Type": "application/json" }, body: "{not json" }, { orderId: legacy(order1182) });
+      expect(res.status).toBe(400);
+      const res2 = await call(previewAction as Handler, `/x`, { method: "POST", token: token(astrid), headers: { "Content-Type": "application/json" }, body: JSON.stringify({ method: "DROP_OFF", lines: [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/1", quantity: 1, resolution: "REFUND" }] }) }, { orderId: legacy(order1182) });
+      expect(res2.status).toBe(422);
+    });
+  });
+
+  describe("require sign-in for returns", () => {
+    it("turns the theme portal's guest lookup off; signed-in customers still get through", async () => {
+      const { assertGuestAccessAllowed } = await import("~/services/sign-in-requirement.server");
+      const guest = { customerLegacyId: null, clientKey: "1.2.3.4", locale: "da" as const };
+      await expect(assertGuestAccessAllowed(engine.ctx, guest)).resolves.toBeUndefined();
+      await savePolicy(engine.ctx.db, engine.ctx.shop.id, { ...DEFAULT_RETURN_POLICY, requireSignIn: true });
+      const refused = await assertGuestAccessAllowed(engine.ctx, guest).catch((e) => e);
+      expect(refused.status).toBe(403);
+      expect(refused.code).toBe("SIGN_IN_REQUIRED");
+      expect(refused.message).toBe("Log ind på din konto for at starte en returnering.");
+      await expect(assertGuestAccessAllowed(engine.ctx, { ...guest, customerLegacyId: legacy(astrid) })).resolves.toBeUndefined();
+      await savePolicy(engine.ctx.db, engine.ctx.shop.id, DEFAULT_RETURN_POLICY);
+    });
+  });
+});
