@@ -62,8 +62,8 @@ async function resetState() {
 
 // A fresh Shopify per test: a return filed in one test must not use up the order in the next.
 beforeEach(async () => {
-  await harness?.close();
-  harness = await startProxyHarness();
+  if (harness) harness.reset();
+  else harness = await startProxyHarness();
   await resetState();
 });
 afterAll(async () => harness?.close());
@@ -158,18 +158,14 @@ describe("exchanges", () => {
     const line = sweaterLine(data);
     return fileAs({ orderId: data.order.id, lookupToken: data.lookupToken, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "EXCHANGE", exchangeVariantId: variantId }] });
   }
-  let ids: { sideboard: string; mug: string } | undefined;
+  // Variant ids straight from the stand-in's store (a sideboard: 8,995 SEK; a mug: 189 SEK).
   const SIDEBOARD = async () => {
-    if (ids) return ids; // the seed is deterministic: the same ids in every fresh stand-in
-    const res = await fetch(`${process.env.SHOPIFY_ADMIN_ORIGIN}/admin/api/2026-10/graphql.json`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": "shpat_proxy_token", "X-Shopify-Shop-Domain": SHOP },
-      body: JSON.stringify({ query: `{ products(first: 50) { nodes { title variants(first: 5) { nodes { id } } } } }` }),
-    });
-    const json = (await res.json()) as { data: { products: { nodes: { title: string; variants: { nodes: { id: string }[] } }[] } } };
-    const find = (t: string) => json.data.products.nodes.find((p) => p.title === t)!.variants.nodes[0]!.id;
-    ids = { sideboard: find("Oak Sideboard"), mug: find("Stoneware Mug") };
-    return ids;
+    const store = harness.api.store.shop(SHOP);
+    const find = (title: string) => {
+      const product = store.products.find((p) => p.title === title)!;
+      return store.variants.find((v) => v.productId === product.id)!.id;
+    };
+    return { sideboard: find("Oak Sideboard"), mug: find("Stoneware Mug") };
   };
 
   it("GIVEN the default policy WHEN a sweater is exchanged for a sideboard THEN 422 EXCHANGE_OTHER_PRODUCT and nothing is filed", async () => {

@@ -14,9 +14,22 @@ const TOKEN = "shpat_proxy_token";
 
 export type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
 
-export async function startProxyHarness(): Promise<{ api: ReturnType<typeof createAdminApi>; close: () => Promise<void> }> {
+function freshShopify() {
   const api = createAdminApi({ shops: [{ domain: SHOP, seed: "nordic" }] });
   api.registerToken(SHOP, TOKEN, [...ACCESS_SCOPES]);
+  return api;
+}
+
+export interface ProxyHarness {
+  /** The current Shopify (replaced by reset()). */
+  readonly api: ReturnType<typeof createAdminApi>;
+  /** A freshly seeded Shopify behind the same server (no socket churn between tests). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startProxyHarness(): Promise<ProxyHarness> {
+  let api = freshShopify();
   const origin = new URL(process.env.SHOPIFY_ADMIN_ORIGIN!);
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -34,7 +47,12 @@ export async function startProxyHarness(): Promise<{ api: ReturnType<typeof crea
     update: { accessToken: TOKEN },
   });
   return {
-    api,
+    get api() {
+      return api;
+    },
+    reset() {
+      api = freshShopify();
+    },
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());
