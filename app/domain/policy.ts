@@ -343,11 +343,6 @@ export const ReturnPolicySchema = z
       .min(1, { message: "Choose a receiving location." })
       .max(255, { message: "Location id is too long." })
       .nullable(),
-    /**
-     * Shoppers must sign in to their customer account to start a return; the guest lookup
-     * (order number + e-mail) is then turned off.
-     */
-    requireSignIn: z.boolean(),
     fraudGuard: z.object({
       /** At most this many return requests per customer within `periodDays`; null = no limit. */
       maxReturns: z
@@ -485,7 +480,6 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
   blocklist: { emails: [], customerIds: [] },
   photoRequiredReasonHandles: [],
   receivingLocationId: null,
-  requireSignIn: false,
   fraudGuard: { maxReturns: null, periodDays: 90 },
   requireSignIn: false,
 } satisfies ReturnPolicy);

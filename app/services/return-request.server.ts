@@ -247,7 +247,7 @@ export async function planReturn(ctx: ReturnsContext, input: ReturnRequestInput)
     });
   }
 
-  return { now, order, policy, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview };
+  return { now, order, policy, policyVersion, sequenceAtRead, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview };
 }
 
 export async function requestReturn(
@@ -255,7 +255,7 @@ export async function requestReturn(
   input: ReturnRequestInput,
   actor: ActorRef = { type: "SHOPPER" },
 ): Promise<RequestedReturnSummary> {
-  const { now, order, policy, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview } = await planReturn(ctx, input);
+  const { now, order, policy, policyVersion, sequenceAtRead, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview } = await planReturn(ctx, input);
   const euWithdrawal = input.euWithdrawal === true || input.lines.some((l) => byFulfillmentLine.get(l.fulfillmentLineItemId)?.viaEuWithdrawal);
   const lineItems = new Map(order.lineItems.map((li) => [li.id, li]));
 

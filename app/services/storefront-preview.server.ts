@@ -5,17 +5,16 @@
  */
 import { formatMoney } from "~/domain";
 import { journeyMessage } from "~/i18n/return-journey";
-import { storefrontMessage } from "~/i18n/storefront";
 import { fetchReturnReasons } from "~/shopify/returns.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
-import { verifyLookupToken } from "./lookup-token.server";
+import { requireLookupToken } from "./storefront-guard.server";
 import { previewReturn } from "./return-preview.server";
-import { StorefrontError, type ShopperIdentity, type StorefrontReturnInput } from "./storefront.server";
+import { storefrontErrorFrom } from "./storefront-error.server";
+import { type ShopperIdentity, type StorefrontReturnInput } from "./storefront.server";
 
 export async function previewForStorefront(ctx: ReturnsContext, who: ShopperIdentity, input: StorefrontReturnInput, appSecret: string) {
-  if (!verifyLookupToken(appSecret, input.lookupToken, ctx.shop.domain, input.orderId, ctx.now())) {
-    throw new StorefrontError("LOOKUP_EXPIRED", 401, storefrontMessage(who.locale, "LOOKUP_EXPIRED"));
-  }
+  // The same check as filing (bound to this shopper, unexpired), without using the token up.
+  requireLookupToken({ db: ctx.db, shop: ctx.shop.domain, secret: appSecret, locale: who.locale, now: ctx.now() }, input.lookupToken, input.orderId, who.customerLegacyId);
   // Reason handles decide restocking-fee exemptions, exactly as when the return is filed.
   const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
     throw fromShopifyError(e, "read the return reasons");
@@ -52,9 +51,8 @@ export async function previewForStorefront(ctx: ReturnsContext, who: ShopperIden
     const text = [t("PREVIEW_HEADING"), ...rows.map((r) => (r.amount ? `${r.label}: ${r.amount}` : r.label))].join("\n");
     return { ok: true as const, heading: t("PREVIEW_HEADING"), rows, text, preview: p };
   } catch (error) {
-    if (error instanceof ReturnsError && (error.code === "NOT_ELIGIBLE" || error.code === "INVALID_INPUT")) {
-      throw new StorefrontError(error.code, 422, error.code === "NOT_ELIGIBLE" ? storefrontMessage(who.locale, "NOT_ELIGIBLE") : error.message, error.details);
-    }
+    // Same wording as filing; Shopify's own error text never reaches the shopper.
+    if (error instanceof ReturnsError) throw storefrontErrorFrom(error, who.locale);
     throw error;
   }
 }
