@@ -208,6 +208,35 @@ describe.each(providers)("customer-account API on %s", (provider) => {
       expect(denied.status).toBe(404);
     });
 
+    it("the refund preview agrees with Shopify's own returnCalculate for the same lines and fees", async () => {
+      // The stand-in has no Customer Account API; its Admin returnCalculate follows the same
+      // documented arithmetic Shopify's customer-facing returnCalculate uses.
+      const rec = engine.api.order(engine.shop, "#1183"); // DKK, sweater + final-sale beanie
+      const t = token(rec.customerId!);
+      const data = await (await call(orderLoader as Handler, `/x`, { token: t }, { orderId: legacy(rec.id) })).json();
+      const sweater = data.order.lines.find((l: { eligible: boolean }) => l.eligible);
+      await savePolicy(engine.ctx.db, engine.ctx.shop.id, { ...DEFAULT_RETURN_POLICY, restockingFee: { ...DEFAULT_RETURN_POLICY.restockingFee, percent: 10 } });
+      const preview = await (
+        await call(previewAction as Handler, `/x`, { method: "POST", token: t, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ method: "DROP_OFF", lines: [{ fulfillmentLineItemId: sweater.fulfillmentLineItemId, quantity: 1, reasonId: null, resolution: "REFUND" }] }) }, { orderId: legacy(rec.id) })
+      ).json();
+      await savePolicy(engine.ctx.db, engine.ctx.shop.id, DEFAULT_RETURN_POLICY);
+      const { data: calc } = await engine.admin.request<{ returnCalculate: { returnLineItems: { subtotalSet: { presentmentMoney: { amount: string } }; totalTaxSet: { presentmentMoney: { amount: string } }; restockingFee: { amountSet: { presentmentMoney: { amount: string } } } | null }[] } }, Record<string, unknown>>(
+        `#graphql
+        query CustomerAccountPreviewAgreement($input: CalculateReturnInput!) {
+          returnCalculate(input: $input) {
+            returnLineItems { subtotalSet { presentmentMoney { amount } } totalTaxSet { presentmentMoney { amount } } restockingFee { amountSet { presentmentMoney { amount } } } }
+          }
+        }` as never,
+        { input: { orderId: rec.id, returnLineItems: [{ fulfillmentLineItemId: sweater.fulfillmentLineItemId, quantity: 1, restockingFee: { percentage: 10 } }] } },
+      );
+      const minor = (a: string) => Math.round(Number(a) * 100);
+      const line = calc.returnCalculate.returnLineItems[0];
+      const shopify = minor(line.subtotalSet.presentmentMoney.amount) - minor(line.restockingFee!.amountSet.presentmentMoney.amount);
+      expect(preview.amounts.fees).toBe(minor(line.restockingFee!.amountSet.presentmentMoney.amount));
+      expect(preview.amounts.fees).toBeGreaterThan(0);
+      expect(preview.amounts.refund).toBe(shopify);
+    });
+
     it("filing on another customer's order is a 404 even with a lookup token for it", async () => {
       const rasmus = engine.api.order(engine.shop, "#1183").customerId!;
       const own = await (await call(orderLoader as Handler, `/x`, { token: token(rasmus) }, { orderId: legacy(order1183) })).json();
