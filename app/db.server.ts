@@ -35,6 +35,8 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   "restockingFeeAmount",
   "returnShippingFee",
   "unitPrice",
+  "shopAmount",
+  "amount",
 ]);
 
 export function moneyToNumbers<T>(value: T): T {

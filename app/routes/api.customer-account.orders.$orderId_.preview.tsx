@@ -18,10 +18,12 @@ const PreviewSchema = z.object({
         quantity: z.number().int().min(1).max(1000),
         reasonId: gid("ReturnReasonDefinition").nullable().default(null),
         resolution: z.enum(RESOLUTIONS),
+        exchangeVariantId: gid("ProductVariant").nullable().default(null),
       }),
     )
     .min(1)
     .max(250),
+  storeCreditConsent: z.boolean().optional(),
 });
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {

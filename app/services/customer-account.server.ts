@@ -8,14 +8,12 @@
  * another shop all answer the same 404.
  */
 import {
-  calculateReturn,
   compareDates,
   evaluateEligibility,
   localDate,
   RESOLUTIONS,
   returnWindow,
   formatMoney,
-  restockingFeePercentFor,
   type OrderSnapshot,
   type Resolution,
   type ReturnMethod,
@@ -24,7 +22,9 @@ import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import { fetchOrderPrecheck } from "~/shopify/customer-orders.server";
 import { fetchOrderSnapshot, OrderNotFoundError } from "~/shopify/orders.server";
 import { fetchReturnReasons } from "~/shopify/returns.server";
-import { fromShopifyError, type ReturnsContext } from "./context.server";
+import { fromShopifyError, ReturnsError, type ReturnsContext } from "./context.server";
+import { previewReturn, type ReturnPreview } from "./return-preview.server";
+import { storefrontErrorFrom } from "./storefront-error.server";
 import { loadPolicy } from "./policy.server";
 import {
   createFromStorefront,
@@ -207,68 +207,53 @@ export async function orderReturnOptions(ctx: ReturnsContext, shopper: CustomerA
 
 export interface PreviewInput {
   method: ReturnMethod;
-  lines: { fulfillmentLineItemId: string; quantity: number; reasonId: string | null; resolution: Resolution }[];
+  lines: { fulfillmentLineItemId: string; quantity: number; reasonId: string | null; resolution: Resolution; exchangeVariantId?: string | null }[];
+  storeCreditConsent?: boolean;
 }
 
 /**
- * The refund preview: what the shopper gets back, by the domain's refund arithmetic
- * (app/domain/refund.ts) — the same function the request itself records its amounts with.
- *
- * MERGE NOTE (#9): issue #9 builds the refund preview service; when it lands, this function
- * should call it instead and keep only the ownership check. Until then exchanges are
- * previewed as even swaps (the replacement at the returned item's price); the real price
- * difference, if any, is fixed when the return is filed.
+ * The refund preview: the theme portal's own preview (return-preview.server.ts runs the very
+ * planner that files the return, so preview and filed amounts agree), once the order is
+ * known to be theirs.
  */
 export async function previewReturnForCustomer(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string, input: PreviewInput) {
   const order = await ownedOrder(ctx, shopper, orderId);
-  const [policy, reasons] = await Promise.all([
-    loadPolicy(ctx.db, ctx.shop.id),
-    fetchReturnReasons(ctx.admin).catch((e) => {
-      throw fromShopifyError(e, "read the return reasons");
-    }),
-  ]);
-  const eligibility = evaluateEligibility({ order, policy, now: ctx.now(), timeZone: ctx.shop.timezone ?? "UTC" });
-  const byLine = new Map(eligibility.lines.filter((l) => l.fulfillmentLineItemId).map((l) => [l.fulfillmentLineItemId!, l]));
-  const handles = new Map(reasons.map((r) => [r.id, r.handle]));
-  for (const l of input.lines) {
-    const e = byLine.get(l.fulfillmentLineItemId);
-    if (!e || !e.eligible || l.quantity > e.maxQuantity || !e.allowedResolutions.includes(l.resolution)) {
-      throw new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(shopper.locale, "NOT_ELIGIBLE"), { fulfillmentLineItemId: l.fulfillmentLineItemId });
-    }
-  }
-  const items = new Map(order.lineItems.map((li) => [li.id, li]));
-  const lines = input.lines.map((l) => ({
-    lineItemId: byLine.get(l.fulfillmentLineItemId)!.lineItemId,
-    fulfillmentLineItemId: l.fulfillmentLineItemId,
-    quantity: l.quantity,
-    resolution: l.resolution,
-    restockingFeePercent: restockingFeePercentFor(policy, { reasonHandle: l.reasonId ? (handles.get(l.reasonId) ?? null) : null, resolution: l.resolution }),
-  }));
-  const exchangeLines = lines
-    .filter((l) => l.resolution === "EXCHANGE")
-    .map((l) => {
-      const li = items.get(l.lineItemId)!;
-      return { variantId: li.variantId ?? li.id, quantity: l.quantity, unitPrice: li.originalUnitPrice };
+  const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
+    throw fromShopifyError(e, "read the return reasons");
+  });
+  const byId = new Map(reasons.map((r) => [r.id, r]));
+  let p: ReturnPreview;
+  try {
+    p = await previewReturn(ctx, {
+      orderId: order.id,
+      method: input.method,
+      storeCreditConsent: input.storeCreditConsent ?? true,
+      customer: { id: shopper.customerId, email: null },
+      lines: input.lines.map((l) => ({
+        fulfillmentLineItemId: l.fulfillmentLineItemId,
+        quantity: l.quantity,
+        resolution: l.resolution,
+        reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
+        reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
+        exchangeVariantId: l.exchangeVariantId ?? null,
+      })),
     });
-  const calc = calculateReturn({ order, policy, lines, exchangeLines, returnMethod: input.method, processedAt: ctx.now() });
-  const money = (amount: number) => formatMoney({ amount, currency: order.currency }, shopper.locale);
-  const s = calc.settlement;
+  } catch (error) {
+    if (error instanceof ReturnsError) throw storefrontErrorFrom(error, shopper.locale);
+    throw error;
+  }
+  const money = (amount: number) => formatMoney({ amount, currency: p.currency }, shopper.locale);
   return {
     ok: true as const,
-    currency: order.currency,
-    items: money(calc.itemsSubtotal + (calc.taxAddedToRefund ? calc.itemsTax : 0)),
-    restockingFee: calc.restockingFees > 0 ? money(calc.restockingFees) : null,
-    returnShippingFee: calc.returnShippingFees > 0 ? money(calc.returnShippingFees) : null,
-    refund: s.originalPayment.amount > 0 ? money(s.originalPayment.amount) : null,
-    storeCredit: s.storeCredit.amount + s.storeCredit.bonus > 0 ? money(s.storeCredit.amount + s.storeCredit.bonus) : null,
-    storeCreditBonus: s.storeCredit.bonus > 0 ? money(s.storeCredit.bonus) : null,
-    toPay: s.invoice > 0 ? money(s.invoice) : null,
-    amounts: {
-      refund: s.originalPayment.amount,
-      storeCredit: s.storeCredit.amount + s.storeCredit.bonus,
-      invoice: s.invoice,
-      fees: calc.restockingFees + calc.returnShippingFees,
-    },
+    currency: p.currency,
+    items: money(p.lines.reduce((sum, l) => sum + l.credit + l.restockingFee, 0)),
+    restockingFee: p.restockingFees > 0 ? money(p.restockingFees) : null,
+    returnShippingFee: p.returnShippingFee > 0 ? money(p.returnShippingFee) : null,
+    refund: p.toOriginalPayment > 0 ? money(p.toOriginalPayment) : null,
+    storeCredit: p.toStoreCredit > 0 ? money(p.toStoreCredit) : null,
+    storeCreditBonus: p.storeCreditBonus > 0 ? money(p.storeCreditBonus) : null,
+    toPay: p.toPay > 0 ? money(p.toPay) : null,
+    amounts: { refund: p.toOriginalPayment, storeCredit: p.toStoreCredit, invoice: p.toPay, fees: p.restockingFees + p.returnShippingFee },
   };
 }
 

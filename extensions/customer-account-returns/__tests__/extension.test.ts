@@ -134,7 +134,7 @@ describe("return flow (customer-account.order.action.render)", () => {
 
     await h.until(() => text(h.document.body).includes("Refund to your payment method"));
     const preview = h.requests.find((r) => r.url.includes("/preview"))!;
-    expect(preview.body).toEqual({ method: "DROP_OFF", lines: [{ fulfillmentLineItemId: SWEATER, quantity: 2, reasonId: "gid://shopify/ReturnReasonDefinition/1", resolution: "REFUND" }] });
+    expect(preview.body).toEqual({ method: "DROP_OFF", lines: [{ fulfillmentLineItemId: SWEATER, quantity: 2, reasonId: "gid://shopify/ReturnReasonDefinition/1", resolution: "REFUND", exchangeVariantId: null }] });
     expect(text(h.document.body)).toContain("−59,00 kr");
     expect(text(h.document.body)).toContain("1 140,00 kr");
     expect(text(primary(h))).toBe("Submit return");

@@ -53,7 +53,13 @@ export function ReturnFlow() {
   const lineInput = () =>
     chosen.map((l) => {
       const p = picks[l.fulfillmentLineItemId];
-      return { fulfillmentLineItemId: l.fulfillmentLineItemId, quantity: p.quantity, reasonId: p.reasonId || null, resolution: p.resolution as Resolution };
+      return {
+        fulfillmentLineItemId: l.fulfillmentLineItemId,
+        quantity: p.quantity,
+        reasonId: p.reasonId || null,
+        resolution: p.resolution as Resolution,
+        exchangeVariantId: p.resolution === "EXCHANGE" ? p.exchangeVariantId || null : null,
+      };
     });
 
   // The preview follows the method (fees differ per method).
@@ -84,10 +90,7 @@ export function ReturnFlow() {
         lookupToken: options!.lookupToken,
         method,
         storeCreditConsent: consent,
-        lines: chosen.map((l) => {
-          const p = picks[l.fulfillmentLineItemId];
-          return { ...lineInput().find((x) => x.fulfillmentLineItemId === l.fulfillmentLineItemId)!, note: null, exchangeVariantId: p.resolution === "EXCHANGE" ? p.exchangeVariantId : null };
-        }),
+        lines: lineInput().map((l) => ({ ...l, note: null })),
       },
     });
     setBusy(false);
