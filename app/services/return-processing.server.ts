@@ -51,6 +51,8 @@ export function toDomainOutcome(s: SuggestedOutcome, currency: string): ShopifyS
     discountedSubtotal: minor(s.discountedSubtotal.presentmentMoney.amount),
     totalTax: minor(s.totalTax.presentmentMoney.amount),
     totalAdditionalFees: minor(s.totalAdditionalFees.presentmentMoney.amount),
+    totalCartDiscountAmount: minor(s.totalCartDiscountAmount.presentmentMoney.amount),
+    shipping: minor(s.shipping.amountSet.presentmentMoney.amount),
     financialTransfer: !transfer
       ? null
       : transfer.__typename === "RefundReturnOutcome"

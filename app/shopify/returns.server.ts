@@ -237,6 +237,8 @@ export const SUGGESTED_OUTCOME_QUERY = `#graphql
         totalAdditionalFees { presentmentMoney { amount } }
         totalTax { presentmentMoney { amount } }
         maximumRefundable { presentmentMoney { amount } }
+        totalCartDiscountAmount { presentmentMoney { amount } }
+        shipping { amountSet { presentmentMoney { amount } } }
         financialTransfer {
           __typename
           ... on RefundReturnOutcome {

@@ -444,6 +444,10 @@ describe.each(providers)("refund arithmetic agrees with the stand-in's suggested
       });
       expect(suggested, "Shopify gave no suggestion").not.toBeNull();
       const shopify = toDomainOutcome(suggested!, order.currency);
+      // compareWithShopify skips a field Shopify's answer lacks; here a missing field is an error.
+      for (const field of ["discountedSubtotal", "totalCartDiscountAmount", "totalTax", "totalAdditionalFees", "shipping"] as const) {
+        expect(shopify[field], `${field} missing from Shopify's suggestion`).toEqual(expect.any(Number));
+      }
       const comparison = compareWithShopify(ours, shopify);
 
       expect(comparison.differences).toEqual([]);

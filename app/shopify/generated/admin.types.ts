@@ -2034,6 +2034,8 @@ export type SuggestedReturnOutcomeQuery = {
       totalAdditionalFees: { presentmentMoney: { amount: string } };
       totalTax: { presentmentMoney: { amount: string } };
       maximumRefundable: { presentmentMoney: { amount: string } };
+      totalCartDiscountAmount: { presentmentMoney: { amount: string } };
+      shipping: { amountSet: { presentmentMoney: { amount: string } } };
       financialTransfer?:
         | {
             __typename: "InvoiceReturnOutcome";
