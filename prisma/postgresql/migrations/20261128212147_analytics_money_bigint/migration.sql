@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "OrderLineFact" ALTER COLUMN "shopAmount" SET DATA TYPE BIGINT,
+ALTER COLUMN "amount" SET DATA TYPE BIGINT;
+
