@@ -220,7 +220,7 @@ describe("status page", () => {
     const data = await ownerLookup();
     const res = await fileAs({ orderId: data.order.id, lookupToken: data.lookupToken, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: sweaterLine(data).fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] });
     const url: string = (await res.json()).return.statusUrl;
-    return url.split("/").pop()!;
+    return new URL(url).pathname.split("/").pop()!;
   }
   const open = (token: string) => callProxy(status as unknown as Handler, `/status/${token}`, { method: "GET" }, { params: { token } });
 
