@@ -20,6 +20,14 @@ const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, l
 const OFFLINE_NOISE = /cdn\.shopify\.com|ERR_NAME_NOT_RESOLVED/;
 const PROVIDERS = process.env.TEST_POSTGRES_URL ? ["sqlite", "postgresql"] : ["sqlite"];
 
+async function dropDatabase(url: string) {
+  if (!url.startsWith("postgres")) return;
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
+}
+
 async function databaseFor(provider: string): Promise<string> {
   if (provider === "sqlite") return `file:${join(mkdtempSync(join(tmpdir(), "settings-")), "demo.sqlite")}`;
   const name = `returns_browser_${randomBytes(5).toString("hex")}`;
@@ -35,14 +43,16 @@ async function databaseFor(provider: string): Promise<string> {
 describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("settings in a browser on %s", (provider) => {
   let demo: DemoHandle;
   let browser: Browser;
+  let databaseUrl = "";
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    databaseUrl = await databaseFor(provider);
     demo = await startDemo({
       quiet: true,
       appPort: Number(process.env.TEST_APP_PORT ?? 3210),
       standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210),
-      databaseUrl: await databaseFor(provider),
+      databaseUrl,
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -52,6 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("settings in a browser on
   afterAll(async () => {
     await browser?.close();
     await demo?.stop();
+    if (databaseUrl) await dropDatabase(databaseUrl);
   });
 
   async function openPage(): Promise<{ page: Page; errors: string[] }> {

@@ -50,10 +50,10 @@ export function OnboardingChecklist({ data }: { data: OnboardingData }) {
             <InlineStack align="space-between" blockAlign="start" wrap={false} gap="400">
               <BlockStack gap="100">
                 <InlineStack gap="200" blockAlign="center">
+                  <Badge tone={item.done ? "success" : undefined}>{item.done ? t("done") : t("todo")}</Badge>
                   <Text as="h3" variant="headingSm">
                     {t(item.title)}
                   </Text>
-                  <Badge tone={item.done ? "success" : undefined}>{item.done ? t("done") : t("todo")}</Badge>
                 </InlineStack>
                 <Text as="p" tone="subdued">
                   {t(item.body)}
