@@ -82,7 +82,7 @@ describe("app proxy under generated input", () => {
     const body = await created.json();
     expect(body.return.rma).toMatch(/^R-\d{4,}$/);
     order = data.order;
-    statusToken = new URL(body.return.statusUrl).pathname.split("/").pop();
+    statusToken = new URL(body.return.statusUrl).pathname.split("/").pop()!;
   });
 
   it("create with a VALID lookup token: generated lines, methods and flags → 201 or a 4xx, never a 5xx", async () => {
