@@ -73,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     // The admin hands keyboard focus to the app's frame (as clicking into the app would);
     // inside it, the scan field has focus on arrival: a scanner just types.
     await page.focus("iframe");
-    await expect.poll(active, { timeout: 10_000 }).toBe("scan-code");
+    await expect.poll(active, { timeout: 60_000 }).toBe("scan-code");
 
     await page.keyboard.type(ret!.rmaNumber);
     await page.keyboard.press("Enter");

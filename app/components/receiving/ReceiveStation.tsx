@@ -100,8 +100,16 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
     }
   }, [fetcher.state, fetcher.data, defaultLocationId, locations]);
 
-  // autoFocus is not applied when server-rendered HTML is hydrated; focus the field once here.
-  useEffect(() => focusScan(), []);
+  // autoFocus is not applied when server-rendered HTML is hydrated; focus the field once
+  // here, and again whenever the app's frame gets keyboard focus with nothing focused.
+  useEffect(() => {
+    focusScan();
+    const onFocus = () => {
+      if (!document.activeElement || document.activeElement === document.body) focusScan();
+    };
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
