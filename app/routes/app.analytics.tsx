@@ -19,10 +19,6 @@ import { AnalyticsSections } from "~/components/analytics/Sections";
 import { RangePicker } from "~/components/analytics/RangePicker";
 import { ExportButton } from "~/components/analytics/ExportButton";
 import { T } from "~/i18n/analytics";
-import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
-
-// The charts' stylesheet, linked up front: they measure their containers, which this CSS sizes.
-export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -157,7 +157,7 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
           </div>
         </form>
       </Card>
-      <div aria-live="assertive" role="status">
+      <div id="receive-notice" aria-live="assertive" role="status">
         {notice ? <Banner tone={notice.tone}>{notice.text}</Banner> : null}
       </div>
       {ret ? (
