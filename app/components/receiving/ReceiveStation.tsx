@@ -109,7 +109,8 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
     else focusScan();
   }, [focusNext]);
 
-  // autoFocus is not applied when server-rendered HTML is hydrated; focus the field once
+  // Focus is set here, not with autoFocus (which browsers block in a cross-origin frame and
+  // React does not apply when hydrating): once on arrival,
   // here, and again whenever the app's frame gets keyboard focus with nothing focused.
   useEffect(() => {
     focusScan();
@@ -157,7 +158,7 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
           <div ref={scanRef}>
             <InlineStack gap="200" blockAlign="end" wrap={false}>
               <Box width="100%">
-                <TextField id="scan-code" label={R.scanLabel} helpText={R.scanHelp} value={code} onChange={setCode} autoComplete="off" autoFocus maxLength={300} />
+                <TextField id="scan-code" label={R.scanLabel} helpText={R.scanHelp} value={code} onChange={setCode} autoComplete="off" maxLength={300} />
               </Box>
               <Button submit loading={busy && fetcher.formData?.get("intent") === "scan"}>
                 {R.open}
