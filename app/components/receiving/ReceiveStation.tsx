@@ -111,7 +111,7 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
 
   // Focus is set here, not with autoFocus (which browsers block in a cross-origin frame and
   // React does not apply when hydrating): once on arrival,
-  // here, and again whenever the app's frame gets keyboard focus with nothing focused.
+  // and again whenever the app's frame gets keyboard focus with nothing focused.
   useEffect(() => {
     focusScan();
     const onFocus = () => {
