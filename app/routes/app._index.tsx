@@ -24,19 +24,9 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
-import {
-  INBOX_TABS,
-  SEARCH_MAX_LENGTH,
-  loadInbox,
-  type InboxTab,
-} from "~/services/returns-query.server";
+import { INBOX_TABS, SEARCH_MAX_LENGTH, loadInbox, type InboxTab } from "~/services/returns-query.server";
 import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
-import {
-  BulkResults,
-  DeclinePanel,
-  resultsById,
-  useBulkActions,
-} from "~/components/inbox/BulkActions";
+import { BulkResults, DeclinePanel, resultsById, useBulkActions } from "~/components/inbox/BulkActions";
 import { ExportButton } from "~/components/analytics/ExportButton";
 import {
   TAB_DESCRIPTION,
@@ -78,10 +68,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     searchMaxLength: SEARCH_MAX_LENGTH,
     tab: params.tab,
     q: params.q,
-    counts: Object.fromEntries(INBOX_TABS.map((t) => [t, formatCount(counts[t])])) as Record<
-      InboxTab,
-      string
-    >,
+    counts: Object.fromEntries(INBOX_TABS.map((t) => [t, formatCount(counts[t])])) as Record<InboxTab, string>,
     hasAnyReturn: counts.all.count > 0,
     rows: page.rows.map((r) => ({
       id: r.id,
@@ -131,16 +118,12 @@ export default function ReturnsInbox() {
   const navigation = useNavigation();
 
   // While a tab change is loading, show the tab being opened.
-  const pending =
-    navigation.location?.pathname === "/app"
-      ? new URLSearchParams(navigation.location.search)
-      : null;
+  const pending = navigation.location?.pathname === "/app" ? new URLSearchParams(navigation.location.search) : null;
   const pendingTab = pending ? (data.tabs.find((t) => t === pending.get("tab")) ?? "all") : null;
   const tab = pendingTab ?? data.tab;
   const loading = navigation.state === "loading" && pending !== null;
 
-  const go = (params: InboxParams, replace = false) =>
-    navigate(inboxUrl(params), { replace, preventScrollReset: true });
+  const go = (params: InboxParams, replace = false) => navigate(inboxUrl(params), { replace, preventScrollReset: true });
 
   // The search field: typed text is sent after a pause; a Back/Forward to another search
   // puts that search in the field.
@@ -165,15 +148,12 @@ export default function ReturnsInbox() {
   }, [query, data.tab, data.searchMaxLength, navigate]);
 
   // Bulk actions: selection, per-row results (app/components/inbox/BulkActions.tsx).
-  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
-    useIndexResourceState(data.rows);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
   const bulk = useBulkActions(clearSelection);
   const rowResults = resultsById(bulk.results);
   const selectedIds = allResourcesSelected ? data.rows.map((r) => r.id) : selectedResources;
 
-  const { mode, setMode } = useSetIndexFiltersMode(
-    data.q ? IndexFiltersMode.Filtering : IndexFiltersMode.Default,
-  );
+  const { mode, setMode } = useSetIndexFiltersMode(data.q ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
 
   const tabs = data.tabs.map((t, index) => ({
     id: `returns-tab-${t}`,
@@ -195,18 +175,12 @@ export default function ReturnsInbox() {
 
   const emptyState = !data.hasAnyReturn ? (
     <EmptyState heading="No returns yet" image={EMPTY_IMAGE}>
-      <p>
-        Return requests from your storefront, and returns created in Shopify's admin, appear here.
-      </p>
+      <p>Return requests from your storefront, and returns created in Shopify's admin, appear here.</p>
     </EmptyState>
   ) : (
     <EmptySearchResult
       title="No returns found"
-      description={
-        data.q
-          ? `Nothing matches “${data.q}” here. Search by RMA (R-1042), order number (#1001) or the start of the customer's email.`
-          : "No returns in this tab."
-      }
+      description={data.q ? `Nothing matches “${data.q}” here. Search by RMA (R-1042), order number (#1001) or the start of the customer's email.` : "No returns in this tab."}
       withIllustration
     />
   );
@@ -221,146 +195,107 @@ export default function ReturnsInbox() {
         ) : null}
         <Layout.Section>
           <BlockStack gap="300">
-            <BulkResults results={bulk.results} error={bulk.error} onDismiss={bulk.dismiss} />
-            {bulk.declining ? (
-              <DeclinePanel
-                count={bulk.declining.length}
-                onConfirm={bulk.confirmDecline}
-                onCancel={bulk.cancelDecline}
-              />
-            ) : null}
-            {selectedIds.length > 0 ? (
-              <ExportButton
-                href={`/app/analytics/export?table=returns&ids=${selectedIds.join(",")}`}
-                label={`Export ${selectedIds.length} selected (CSV)`}
-              />
-            ) : null}
-            <Card padding="0">
-              <IndexFilters
-                tabs={tabs}
-                selected={Math.max(0, data.tabs.indexOf(tab))}
-                onSelect={(index) => go({ tab: data.tabs[index] ?? "all", q: data.q })}
-                queryValue={query}
-                queryPlaceholder="Search by RMA, order number or customer email"
-                onQueryChange={setQuery}
-                onQueryClear={clearSearch}
-                filters={[]}
-                appliedFilters={[]}
-                onClearAll={clearSearch}
-                hideFilters
-                canCreateNewView={false}
-                cancelAction={{ onAction: clearSearch, disabled: false, loading: false }}
-                mode={mode}
-                setMode={setMode}
-                loading={loading}
-              />
-              <IndexTable
-                resourceName={{ singular: "return", plural: "returns" }}
-                itemCount={data.rows.length}
-                selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
-                onSelectionChange={handleSelectionChange}
-                promotedBulkActions={[
-                  {
-                    content: "Approve",
-                    onAction: () => bulk.approve(selectedIds),
-                    disabled: bulk.busy,
-                  },
-                  {
-                    content: "Mark received",
-                    onAction: () => bulk.receive(selectedIds),
-                    disabled: bulk.busy,
-                  },
-                  {
-                    content: "Decline…",
-                    onAction: () => bulk.startDecline(selectedIds),
-                    disabled: bulk.busy,
-                  },
-                ]}
-                loading={loading || bulk.busy}
-                emptyState={emptyState}
-                headings={[
-                  { title: "RMA" },
-                  { title: "Order" },
-                  { title: "Customer" },
-                  { title: "Items", alignment: "end" },
-                  { title: "Resolution" },
-                  { title: "Amount", alignment: "end" },
-                  { title: "Status" },
-                  { title: "Requested" },
-                ]}
-                pagination={{
-                  hasNext: data.nextCursor !== null,
-                  hasPrevious: data.previousCursor !== null,
-                  onNext: () => go({ tab: data.tab, q: data.q, after: data.nextCursor }),
-                  onPrevious: () => go({ tab: data.tab, q: data.q, before: data.previousCursor }),
-                }}
-              >
-                {data.rows.map((row, index) => (
-                  <IndexTable.Row
-                    id={row.id}
-                    key={row.id}
-                    position={index}
-                    selected={selectedResources.includes(row.id)}
-                  >
-                    <IndexTable.Cell>
-                      {/* The row's primary link: a click anywhere on the row follows it. */}
-                      <Link
-                        to={`/app/returns/${row.id}`}
-                        state={{ fromInbox: true }}
-                        data-primary-link
-                        prefetch="intent"
-                        style={{ color: "inherit", textDecoration: "none" }}
-                      >
-                        <Text as="span" variant="bodyMd" fontWeight="semibold">
-                          {row.rmaNumber}
+          <BulkResults results={bulk.results} error={bulk.error} onDismiss={bulk.dismiss} />
+          {bulk.declining ? <DeclinePanel count={bulk.declining.length} onConfirm={bulk.confirmDecline} onCancel={bulk.cancelDecline} /> : null}
+          {selectedIds.length > 0 ? <ExportButton href={`/app/analytics/export?table=returns&ids=${selectedIds.join(",")}`} label={`Export ${selectedIds.length} selected (CSV)`} /> : null}
+          <Card padding="0">
+            <IndexFilters
+              tabs={tabs}
+              selected={Math.max(0, data.tabs.indexOf(tab))}
+              onSelect={(index) => go({ tab: data.tabs[index] ?? "all", q: data.q })}
+              queryValue={query}
+              queryPlaceholder="Search by RMA, order number or customer email"
+              onQueryChange={setQuery}
+              onQueryClear={clearSearch}
+              filters={[]}
+              appliedFilters={[]}
+              onClearAll={clearSearch}
+              hideFilters
+              canCreateNewView={false}
+              cancelAction={{ onAction: clearSearch, disabled: false, loading: false }}
+              mode={mode}
+              setMode={setMode}
+              loading={loading}
+            />
+            <IndexTable
+              resourceName={{ singular: "return", plural: "returns" }}
+              itemCount={data.rows.length}
+              selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+              onSelectionChange={handleSelectionChange}
+              promotedBulkActions={[
+                { content: "Approve", onAction: () => bulk.approve(selectedIds), disabled: bulk.busy },
+                { content: "Mark received", onAction: () => bulk.receive(selectedIds), disabled: bulk.busy },
+                { content: "Decline…", onAction: () => bulk.startDecline(selectedIds), disabled: bulk.busy },
+              ]}
+              loading={loading || bulk.busy}
+              emptyState={emptyState}
+              headings={[
+                { title: "RMA" },
+                { title: "Order" },
+                { title: "Customer" },
+                { title: "Items", alignment: "end" },
+                { title: "Resolution" },
+                { title: "Amount", alignment: "end" },
+                { title: "Status" },
+                { title: "Requested" },
+              ]}
+              pagination={{
+                hasNext: data.nextCursor !== null,
+                hasPrevious: data.previousCursor !== null,
+                onNext: () => go({ tab: data.tab, q: data.q, after: data.nextCursor }),
+                onPrevious: () => go({ tab: data.tab, q: data.q, before: data.previousCursor }),
+              }}
+            >
+              {data.rows.map((row, index) => (
+                <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
+                  <IndexTable.Cell>
+                    {/* The row's primary link: a click anywhere on the row follows it. */}
+                    <Link to={`/app/returns/${row.id}`} state={{ fromInbox: true }} data-primary-link prefetch="intent" style={{ color: "inherit", textDecoration: "none" }}>
+                      <Text as="span" variant="bodyMd" fontWeight="semibold">
+                        {row.rmaNumber}
+                      </Text>
+                    </Link>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.orderName}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <BlockStack gap="050">
+                      <Text as="span">{row.customerName ?? row.customerEmail ?? "—"}</Text>
+                      {row.customerName && row.customerEmail ? (
+                        <Text as="span" variant="bodySm" tone="subdued">
+                          {row.customerEmail}
                         </Text>
-                      </Link>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{row.orderName}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <BlockStack gap="050">
-                        <Text as="span">{row.customerName ?? row.customerEmail ?? "—"}</Text>
-                        {row.customerName && row.customerEmail ? (
-                          <Text as="span" variant="bodySm" tone="subdued">
-                            {row.customerEmail}
-                          </Text>
-                        ) : null}
-                      </BlockStack>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" alignment="end" numeric>
-                        {row.items}
-                      </Text>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{row.resolution || "—"}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" alignment="end" numeric>
-                        {row.amount}
-                      </Text>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <BlockStack gap="100">
-                        <InlineStack gap="100" wrap={false}>
-                          <ReturnStatusBadge status={row.status} />
-                        </InlineStack>
-                        {row.needsAttention ? (
-                          <AttentionBadge reason={row.attentionReason} />
-                        ) : null}
-                        {rowResults.get(row.id) && !rowResults.get(row.id)!.ok ? (
-                          <span
-                            data-row-error={row.rmaNumber}
-                            title={rowResults.get(row.id)!.message}
-                          >
-                            <Badge tone="critical">{`Failed: ${rowResults.get(row.id)!.message}`}</Badge>
-                          </span>
-                        ) : null}
-                      </BlockStack>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{row.requested}</IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
-            </Card>
+                      ) : null}
+                    </BlockStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {row.items}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.resolution || "—"}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {row.amount}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <BlockStack gap="100">
+                      <InlineStack gap="100" wrap={false}>
+                        <ReturnStatusBadge status={row.status} />
+                      </InlineStack>
+                      {row.needsAttention ? <AttentionBadge reason={row.attentionReason} /> : null}
+                      {rowResults.get(row.id) && !rowResults.get(row.id)!.ok ? (
+                        <span data-row-error={row.rmaNumber} title={rowResults.get(row.id)!.message}>
+                          <Badge tone="critical">{`Failed: ${rowResults.get(row.id)!.message}`}</Badge>
+                        </span>
+                      ) : null}
+                    </BlockStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.requested}</IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
+            </IndexTable>
+          </Card>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -73,11 +73,11 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     // The admin hands keyboard focus to the app's frame (as clicking into the app would);
     // inside it, the scan field has focus on arrival: a scanner just types.
     await page.focus("iframe");
-    await expect.poll(active, { timeout: 10_000 }).toBe("scan-code");
+    await expect.poll(active, { timeout: 60_000 }).toBe("scan-code");
 
     await page.keyboard.type(ret!.rmaNumber);
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await app.locator('[role="status"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/not approved yet/);
+    await expect.poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", { timeout: 30_000 }).toMatch(/not approved yet/);
     // Focus is on "Approve now": Enter approves.
     await expect.poll(() => frame().evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/Approve now/);
     await page.screenshot({ path: join(SHOTS, "receive-not-approved.png") });
@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     await expect.poll(active).toBe("disposition-0");
     await page.screenshot({ path: join(SHOTS, "receive-lines.png") });
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await app.locator('[role="status"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/received and inspected/);
+    await expect.poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", { timeout: 30_000 }).toMatch(/received and inspected/);
     await expect.poll(active).toBe("scan-code");
     await page.screenshot({ path: join(SHOTS, "receive-done.png") });
 
@@ -102,7 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     // Next parcel: an unknown code says so and keeps the field ready.
     await page.keyboard.type("R-999999");
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await app.locator('[role="status"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/No return matches “R-999999”/);
+    await expect.poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", { timeout: 30_000 }).toMatch(/No return matches “R-999999”/);
     await expect.poll(active).toBe("scan-code");
     await page.screenshot({ path: join(SHOTS, "receive-unknown.png") });
     // The 404 of the unknown scan is the station's answer, not a page error.
@@ -110,15 +110,13 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     await page.close();
   }, 420_000);
 
-  it("shows the seeded shop's analytics with tables and charts", async () => {
+  it("shows the seeded shop's analytics tables", async () => {
     const { page, app, errors } = await open("/app/analytics?range=last90");
     await expect.poll(async () => (await app.locator("body").textContent({ timeout: 90_000 })) ?? "", { timeout: 90_000 }).toMatch(/Return rate/);
     const text = (await app.locator("body").textContent()) ?? "";
     expect(text).toMatch(/Sold units/);
     expect(text).toMatch(/Resolution mix/);
     expect(text).toMatch(/Incoming/);
-    // The charts load in the browser after the page (polaris-viz); each draws an SVG.
-    await app.locator('[role="img"] svg').first().waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(SHOTS, "analytics.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

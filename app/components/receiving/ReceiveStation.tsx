@@ -54,6 +54,8 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
   const scanRef = useRef<HTMLDivElement>(null);
   const linesRef = useRef<HTMLFormElement>(null);
   const approveRef = useRef<HTMLDivElement>(null);
+  // Where focus goes once the answer is on screen (set with the answer, applied after render).
+  const [focusNext, setFocusNext] = useState<{ to: "approve" | "lines" | "scan"; n: number } | null>(null);
 
   const focusScan = () => {
     const input = scanRef.current?.querySelector("input");
@@ -75,33 +77,49 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
       if (ret.stage === "approve") {
         setNotice({ tone: "warning", text: R.notApproved(ret.rmaNumber) + others });
         beep(false);
-        setTimeout(() => approveRef.current?.querySelector("button")?.focus(), 0);
+        setFocusNext((f) => ({ to: "approve", n: (f?.n ?? 0) + 1 }));
       } else if (ret.stage === "receive" || ret.stage === "inspect") {
         setNotice(data.message ? { tone: "info", text: data.message + others } : others ? { tone: "info", text: others.trim() } : null);
         beep(true);
-        setTimeout(() => linesRef.current?.querySelector("select")?.focus(), 0);
+        setFocusNext((f) => ({ to: "lines", n: (f?.n ?? 0) + 1 }));
       } else {
         setNotice({ tone: "warning", text: (ret.stage === "closed" ? R.closed : R.alreadyDone)(ret.rmaNumber, statusLabel(ret.status).toLowerCase()) + others });
         beep(false);
         setCode("");
-        setTimeout(focusScan, 0);
+        setFocusNext((f) => ({ to: "scan", n: (f?.n ?? 0) + 1 }));
       }
     } else if (data.kind === "received") {
       setNotice({ tone: "success", text: data.message });
       setCurrent(null);
       setCode("");
       beep(true);
-      setTimeout(focusScan, 0);
+      setFocusNext((f) => ({ to: "scan", n: (f?.n ?? 0) + 1 }));
     } else {
       setNotice({ tone: "critical", text: data.message });
       if (data.kind === "unknown") setCurrent(null);
       beep(false);
-      setTimeout(focusScan, 0);
+      setFocusNext((f) => ({ to: "scan", n: (f?.n ?? 0) + 1 }));
     }
   }, [fetcher.state, fetcher.data, defaultLocationId, locations]);
 
-  // autoFocus is not applied when server-rendered HTML is hydrated; focus the field once here.
-  useEffect(() => focusScan(), []);
+  useEffect(() => {
+    if (!focusNext) return;
+    if (focusNext.to === "approve") approveRef.current?.querySelector("button")?.focus();
+    else if (focusNext.to === "lines") linesRef.current?.querySelector("select")?.focus();
+    else focusScan();
+  }, [focusNext]);
+
+  // Focus is set here, not with autoFocus (which browsers block in a cross-origin frame and
+  // React does not apply when hydrating): once on arrival,
+  // and again whenever the app's frame gets keyboard focus with nothing focused.
+  useEffect(() => {
+    focusScan();
+    const onFocus = () => {
+      if (!document.activeElement || document.activeElement === document.body) focusScan();
+    };
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -140,7 +158,7 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
           <div ref={scanRef}>
             <InlineStack gap="200" blockAlign="end" wrap={false}>
               <Box width="100%">
-                <TextField id="scan-code" label={R.scanLabel} helpText={R.scanHelp} value={code} onChange={setCode} autoComplete="off" autoFocus maxLength={300} />
+                <TextField id="scan-code" label={R.scanLabel} helpText={R.scanHelp} value={code} onChange={setCode} autoComplete="off" maxLength={300} />
               </Box>
               <Button submit loading={busy && fetcher.formData?.get("intent") === "scan"}>
                 {R.open}
@@ -149,7 +167,7 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
           </div>
         </form>
       </Card>
-      <div aria-live="assertive" role="status">
+      <div id="receive-notice" aria-live="assertive" role="status">
         {notice ? <Banner tone={notice.tone}>{notice.text}</Banner> : null}
       </div>
       {ret ? (
