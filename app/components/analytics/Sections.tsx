@@ -39,14 +39,14 @@ export function AnalyticsSections({ view, query }: { view: AnalyticsView; query:
   return (
     <>
       <Layout.Section>
-        <InlineGrid columns={{ xs: 2, md: 4, lg: 7 }} gap="300">
+        <InlineGrid columns={{ xs: 2, md: 4, lg: 4 }} gap="300">
           {view.cards.map((c) => (
             <Card key={c.label}>
               <BlockStack gap="100">
                 <Text as="h3" variant="bodySm" tone="subdued">
                   {c.label}
                 </Text>
-                <Text as="p" variant="headingLg">
+                <Text as="p" variant="headingLg" breakWord>
                   {c.value}
                 </Text>
                 {c.delta ? (
