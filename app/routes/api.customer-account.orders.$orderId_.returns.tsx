@@ -4,35 +4,12 @@
  * lookup token the options call returned, like the portal.
  */
 import { json, type ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { RESOLUTIONS, RETURN_METHODS } from "~/domain";
+import { CustomerAccountReturnSchema } from "~/services/return-input";
 import { storefrontMessage } from "~/i18n/storefront";
 import { appConfig } from "~/shopify.server";
 import { createReturnForCustomer } from "~/services/customer-account.server";
 import { customerAccountContext, customerAccountErrorResponse, orderGidFromParam, otherMethods } from "~/services/customer-account-request.server";
 import { StorefrontError } from "~/services/storefront.server";
-
-const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a ${type} id`);
-
-const CustomerReturnSchema = z.object({
-  lookupToken: z.string().min(10).max(200),
-  method: z.enum(RETURN_METHODS),
-  storeCreditConsent: z.boolean().default(false),
-  euWithdrawal: z.boolean().optional(),
-  lines: z
-    .array(
-      z.object({
-        fulfillmentLineItemId: gid("FulfillmentLineItem"),
-        quantity: z.number().int().min(1).max(1000),
-        reasonId: gid("ReturnReasonDefinition").nullable().default(null),
-        note: z.string().trim().max(300).nullable().default(null),
-        resolution: z.enum(RESOLUTIONS),
-        exchangeVariantId: gid("ProductVariant").nullable().default(null),
-      }),
-    )
-    .min(1)
-    .max(250),
-});
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   let cors: ((r: Response) => Response) | undefined;
@@ -42,7 +19,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     if (request.method !== "POST") return cors(json({ ok: false, error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, { status: 405 }));
     const orderId = orderGidFromParam(params.orderId);
     if (!orderId) throw new StorefrontError("ORDER_NOT_FOUND", 404, storefrontMessage(c.shopper.locale, "ORDER_UNAVAILABLE"));
-    const parsed = CustomerReturnSchema.safeParse(await request.json().catch(() => null));
+    const parsed = CustomerAccountReturnSchema.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(c.shopper.locale, "INVALID_INPUT"), parsed.error.issues);
     const result = await createReturnForCustomer(c.ctx, c.shopper, orderId, parsed.data, appConfig.SHOPIFY_API_SECRET);
     return cors(json(result, { status: 201 }));

@@ -24,6 +24,9 @@ const { default: db } = await import("~/db.server");
 const { action: lookup } = await import("~/routes/proxy.api.lookup");
 const { action: createReturn } = await import("~/routes/proxy.api.returns");
 const { loader: status } = await import("~/routes/proxy.status.$token");
+const { action: preview } = await import("~/routes/proxy.api.preview");
+const { savePolicy } = await import("~/services/policy.server");
+const { DEFAULT_RETURN_POLICY } = await import("~/domain");
 const { callProxy, startProxyHarness, SHOP } = await import("../support/proxy-harness");
 type Handler = import("../support/proxy-harness").Handler;
 const { signedProxyQuery } = await import("../../simulator/platform/app-proxy");
@@ -243,5 +246,22 @@ describe("status page", () => {
     expect((await open(token)).status).toBe(200);
     await db.returnRequest.updateMany({ data: { closedAt: new Date(Date.now() - (STATUS_LINK_DAYS_AFTER_CLOSE + 1) * day) } });
     expect((await open(token)).status).toBe(404);
+  });
+});
+
+describe("require sign-in for returns", () => {
+  it("GIVEN the merchant requires sign-in WHEN a guest previews or files with a token from before THEN 403 SIGN_IN_REQUIRED on every guest route", async () => {
+    const data = await ownerLookup();
+    const body = { orderId: data.order.id, lookupToken: data.lookupToken, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: sweaterLine(data).fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] };
+    const shop = await db.shop.findFirstOrThrow({ where: { domain: SHOP } });
+    await savePolicy(db, shop.id, { ...DEFAULT_RETURN_POLICY, requireSignIn: true });
+    const previewed = await callProxy(preview as Handler, "/api/preview", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const filed = await fileAs(body);
+    const looked = await lookupAs({ order: "#1182", email: OWNER_EMAIL });
+    for (const res of [previewed, filed, looked]) {
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe("SIGN_IN_REQUIRED");
+    }
+    expect(await db.returnRequest.count()).toBe(0);
   });
 });
