@@ -6,8 +6,10 @@
  * move to the per-area catalogs in app/i18n/catalogs/ (see admin-locale.ts).
  */
 import { formatMoney } from "~/domain/money";
+import type { AdminLocale } from "./admin-locale";
+import { INBOX_CATALOG, type InboxKey } from "./catalogs/inbox";
 
-export const ADMIN_LOCALE = "en";
+export const ADMIN_LOCALE: AdminLocale = "en";
 
 export const STATUS_LABEL: Readonly<Record<string, string>> = {
   REQUESTED: "Requested",
@@ -127,12 +129,33 @@ export function humanize(value: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : value;
 }
 
-export function statusLabel(status: string): string {
-  return STATUS_LABEL[status] ?? humanize(status);
+/** A message of the inbox catalog in `locale`; undefined when the key is not there (English keeps its tables above). */
+function inboxMessage(locale: AdminLocale, key: string): string | undefined {
+  if (locale === "en") return undefined;
+  return (INBOX_CATALOG[locale] as Readonly<Record<string, string>>)[key as InboxKey];
 }
 
-export function resolutionLabel(resolution: string): string {
-  return RESOLUTION_LABEL[resolution] ?? humanize(resolution);
+/** A status's label; English unless the staff member's locale is given (the inbox passes it). */
+export function statusLabel(status: string, locale: AdminLocale = ADMIN_LOCALE): string {
+  return inboxMessage(locale, `status.${status}`) ?? STATUS_LABEL[status] ?? humanize(status);
+}
+
+export function resolutionLabel(resolution: string, locale: AdminLocale = ADMIN_LOCALE): string {
+  return inboxMessage(locale, `resolution.${resolution}`) ?? RESOLUTION_LABEL[resolution] ?? humanize(resolution);
+}
+
+export type InboxTabKey = keyof typeof TAB_LABEL;
+
+export function tabLabel(tab: InboxTabKey, locale: AdminLocale = ADMIN_LOCALE): string {
+  return inboxMessage(locale, `tab.${tab}`) ?? TAB_LABEL[tab];
+}
+
+export function tabDescription(tab: InboxTabKey, locale: AdminLocale = ADMIN_LOCALE): string {
+  return inboxMessage(locale, `tabDescription.${tab}`) ?? TAB_DESCRIPTION[tab];
+}
+
+export function declineReasonLabel(reason: string, locale: AdminLocale = ADMIN_LOCALE): string {
+  return inboxMessage(locale, `declineReason.${reason}`) ?? DECLINE_REASON_LABEL[reason] ?? humanize(reason);
 }
 
 /** Money in the return's own currency; never throws (an unknown code is shown as-is). */

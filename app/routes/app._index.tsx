@@ -28,14 +28,10 @@ import { INBOX_TABS, SEARCH_MAX_LENGTH, loadInbox, type InboxTab } from "~/servi
 import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
 import { BulkResults, DeclinePanel, resultsById, useBulkActions } from "~/components/inbox/BulkActions";
 import { ExportButton } from "~/components/analytics/ExportButton";
-import {
-  TAB_DESCRIPTION,
-  TAB_LABEL,
-  formatAdminDate,
-  formatAdminMoney,
-  formatCount,
-  resolutionLabel,
-} from "~/i18n/admin";
+import { formatAdminDate, formatAdminMoney, formatCount, resolutionLabel, tabDescription, tabLabel } from "~/i18n/admin";
+import { translator } from "~/i18n/admin-locale";
+import { INBOX_CATALOG } from "~/i18n/catalogs/inbox";
+import { adminLocaleFor } from "~/services/admin-locale.server";
 import { OnboardingChecklist } from "~/components/onboarding/OnboardingChecklist";
 import { loadOnboarding } from "~/services/onboarding-page.server";
 
@@ -52,6 +48,8 @@ const InboxParamsSchema = z.object({
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
+  // First, so the checklist below finds the language already remembered (one write, not two).
+  const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
   const params = InboxParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { shop, page, counts } = await loadInbox(session.shop, {
     tab: params.tab,
@@ -61,6 +59,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
   const onboarding = await loadOnboarding(request, session.shop, sessionToken?.sub);
   return {
+    locale,
     onboarding,
     // The tab order and the search limit travel with the data: this page's component can't
     // import the server module that defines them.
@@ -68,7 +67,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     searchMaxLength: SEARCH_MAX_LENGTH,
     tab: params.tab,
     q: params.q,
-    counts: Object.fromEntries(INBOX_TABS.map((t) => [t, formatCount(counts[t])])) as Record<InboxTab, string>,
+    counts: Object.fromEntries(INBOX_TABS.map((t) => [t, formatCount(counts[t], locale)])) as Record<InboxTab, string>,
     hasAnyReturn: counts.all.count > 0,
     rows: page.rows.map((r) => ({
       id: r.id,
@@ -78,12 +77,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       customerName: r.customerName,
       customerEmail: r.customerEmail,
       items: r.itemCount,
-      resolution: r.resolutions.map(resolutionLabel).join(" + "),
+      resolution: r.resolutions.map((resolution) => resolutionLabel(resolution, locale)).join(" + "),
       // Returns adopted from Shopify's admin carry no amounts of ours: show nothing, not "0.00".
-      amount: r.amount === 0 ? "—" : formatAdminMoney(r.amount, r.currency),
+      amount: r.amount === 0 ? "—" : formatAdminMoney(r.amount, r.currency, locale),
       needsAttention: r.needsAttention,
       attentionReason: r.attentionReason,
-      requested: formatAdminDate(r.requestedAt, shop.timezone),
+      requested: formatAdminDate(r.requestedAt, shop.timezone, locale),
     })),
     nextCursor: page.nextCursor,
     previousCursor: page.previousCursor,
@@ -114,6 +113,7 @@ const EMPTY_IMAGE =
 
 export default function ReturnsInbox() {
   const data = useLoaderData<typeof loader>();
+  const t = translator(INBOX_CATALOG, data.locale);
   const navigate = useNavigate();
   const navigation = useNavigation();
 
@@ -155,11 +155,11 @@ export default function ReturnsInbox() {
 
   const { mode, setMode } = useSetIndexFiltersMode(data.q ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
 
-  const tabs = data.tabs.map((t, index) => ({
-    id: `returns-tab-${t}`,
-    content: TAB_LABEL[t],
-    badge: data.counts[t],
-    accessibilityLabel: `${TAB_DESCRIPTION[t]}: ${data.counts[t]}`,
+  const tabs = data.tabs.map((tabKey, index) => ({
+    id: `returns-tab-${tabKey}`,
+    content: tabLabel(tabKey, data.locale),
+    badge: data.counts[tabKey],
+    accessibilityLabel: `${tabDescription(tabKey, data.locale)}: ${data.counts[tabKey]}`,
     index,
     isLocked: true,
     onAction: () => undefined,
@@ -174,19 +174,19 @@ export default function ReturnsInbox() {
   };
 
   const emptyState = !data.hasAnyReturn ? (
-    <EmptyState heading="No returns yet" image={EMPTY_IMAGE}>
-      <p>Return requests from your storefront, and returns created in Shopify's admin, appear here.</p>
+    <EmptyState heading={t("emptyHeading")} image={EMPTY_IMAGE}>
+      <p>{t("emptyBody")}</p>
     </EmptyState>
   ) : (
     <EmptySearchResult
-      title="No returns found"
-      description={data.q ? `Nothing matches “${data.q}” here. Search by RMA (R-1042), order number (#1001) or the start of the customer's email.` : "No returns in this tab."}
+      title={t("noResultsTitle")}
+      description={data.q ? t("noResultsSearch", { query: data.q }) : t("noResultsTab")}
       withIllustration
     />
   );
 
   return (
-    <Page title="Returns" fullWidth>
+    <Page title={t("pageTitle")} fullWidth>
       <Layout>
         {data.onboarding ? (
           <Layout.Section>
@@ -195,16 +195,16 @@ export default function ReturnsInbox() {
         ) : null}
         <Layout.Section>
           <BlockStack gap="300">
-          <BulkResults results={bulk.results} error={bulk.error} onDismiss={bulk.dismiss} />
-          {bulk.declining ? <DeclinePanel count={bulk.declining.length} onConfirm={bulk.confirmDecline} onCancel={bulk.cancelDecline} /> : null}
-          {selectedIds.length > 0 ? <ExportButton href={`/app/analytics/export?table=returns&ids=${selectedIds.join(",")}`} label={`Export ${selectedIds.length} selected (CSV)`} /> : null}
+          <BulkResults results={bulk.results} error={bulk.error} onDismiss={bulk.dismiss} locale={data.locale} />
+          {bulk.declining ? <DeclinePanel count={bulk.declining.length} onConfirm={bulk.confirmDecline} onCancel={bulk.cancelDecline} locale={data.locale} /> : null}
+          {selectedIds.length > 0 ? <ExportButton href={`/app/analytics/export?table=returns&ids=${selectedIds.join(",")}`} label={t("exportSelected", { count: selectedIds.length })} /> : null}
           <Card padding="0">
             <IndexFilters
               tabs={tabs}
               selected={Math.max(0, data.tabs.indexOf(tab))}
               onSelect={(index) => go({ tab: data.tabs[index] ?? "all", q: data.q })}
               queryValue={query}
-              queryPlaceholder="Search by RMA, order number or customer email"
+              queryPlaceholder={t("searchPlaceholder")}
               onQueryChange={setQuery}
               onQueryClear={clearSearch}
               filters={[]}
@@ -218,26 +218,26 @@ export default function ReturnsInbox() {
               loading={loading}
             />
             <IndexTable
-              resourceName={{ singular: "return", plural: "returns" }}
+              resourceName={{ singular: t("resourceSingular"), plural: t("resourcePlural") }}
               itemCount={data.rows.length}
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
               onSelectionChange={handleSelectionChange}
               promotedBulkActions={[
-                { content: "Approve", onAction: () => bulk.approve(selectedIds), disabled: bulk.busy },
-                { content: "Mark received", onAction: () => bulk.receive(selectedIds), disabled: bulk.busy },
-                { content: "Decline…", onAction: () => bulk.startDecline(selectedIds), disabled: bulk.busy },
+                { content: t("bulkApprove"), onAction: () => bulk.approve(selectedIds), disabled: bulk.busy },
+                { content: t("bulkReceive"), onAction: () => bulk.receive(selectedIds), disabled: bulk.busy },
+                { content: t("bulkDecline"), onAction: () => bulk.startDecline(selectedIds), disabled: bulk.busy },
               ]}
               loading={loading || bulk.busy}
               emptyState={emptyState}
               headings={[
-                { title: "RMA" },
-                { title: "Order" },
-                { title: "Customer" },
-                { title: "Items", alignment: "end" },
-                { title: "Resolution" },
-                { title: "Amount", alignment: "end" },
-                { title: "Status" },
-                { title: "Requested" },
+                { title: t("heading.rma") },
+                { title: t("heading.order") },
+                { title: t("heading.customer") },
+                { title: t("heading.items"), alignment: "end" },
+                { title: t("heading.resolution") },
+                { title: t("heading.amount"), alignment: "end" },
+                { title: t("heading.status") },
+                { title: t("heading.requested") },
               ]}
               pagination={{
                 hasNext: data.nextCursor !== null,
@@ -281,12 +281,12 @@ export default function ReturnsInbox() {
                   <IndexTable.Cell>
                     <BlockStack gap="100">
                       <InlineStack gap="100" wrap={false}>
-                        <ReturnStatusBadge status={row.status} />
+                        <ReturnStatusBadge status={row.status} locale={data.locale} />
                       </InlineStack>
-                      {row.needsAttention ? <AttentionBadge reason={row.attentionReason} /> : null}
+                      {row.needsAttention ? <AttentionBadge reason={row.attentionReason} locale={data.locale} /> : null}
                       {rowResults.get(row.id) && !rowResults.get(row.id)!.ok ? (
                         <span data-row-error={row.rmaNumber} title={rowResults.get(row.id)!.message}>
-                          <Badge tone="critical">{`Failed: ${rowResults.get(row.id)!.message}`}</Badge>
+                          <Badge tone="critical">{t("rowFailed", { message: rowResults.get(row.id)!.message })}</Badge>
                         </span>
                       ) : null}
                     </BlockStack>

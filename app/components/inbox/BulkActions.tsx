@@ -8,7 +8,9 @@ import { useEffect, useState } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { Banner, BlockStack, Button, Card, InlineStack, List, Select, Text, TextField } from "@shopify/polaris";
-import { DECLINE_REASONS, DECLINE_REASON_LABEL } from "~/i18n/admin";
+import { DECLINE_REASONS, declineReasonLabel } from "~/i18n/admin";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { INBOX_CATALOG } from "~/i18n/catalogs/inbox";
 import type { action } from "~/routes/app.returns.bulk";
 
 type BulkData = SerializeFrom<typeof action>;
@@ -60,29 +62,51 @@ export function useBulkActions(clearSelection: () => void) {
   };
 }
 
-export function DeclinePanel({ count, onConfirm, onCancel }: { count: number; onConfirm: (reason: string, note: string) => void; onCancel: () => void }) {
+export function DeclinePanel({
+  count,
+  onConfirm,
+  onCancel,
+  locale = "en",
+}: {
+  count: number;
+  onConfirm: (reason: string, note: string) => void;
+  onCancel: () => void;
+  locale?: AdminLocale;
+}) {
+  const t = translator(INBOX_CATALOG, locale);
   const [reason, setReason] = useState<string>(DECLINE_REASONS[0]);
   const [note, setNote] = useState("");
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingSm">
-          Decline {count} {count === 1 ? "return" : "returns"}
+          {t(count === 1 ? "declineTitleOne" : "declineTitleOther", { count })}
         </Text>
         <InlineStack gap="200" blockAlign="end">
-          <Select label="Reason" options={DECLINE_REASONS.map((r) => ({ label: DECLINE_REASON_LABEL[r] ?? r, value: r }))} value={reason} onChange={setReason} />
-          <TextField label="Note to the customer (optional)" value={note} onChange={setNote} autoComplete="off" maxLength={500} />
+          <Select label={t("declineReasonLabel")} options={DECLINE_REASONS.map((r) => ({ label: declineReasonLabel(r, locale), value: r }))} value={reason} onChange={setReason} />
+          <TextField label={t("declineNote")} value={note} onChange={setNote} autoComplete="off" maxLength={500} />
           <Button variant="primary" tone="critical" onClick={() => onConfirm(reason, note)}>
-            Decline
+            {t("declineConfirm")}
           </Button>
-          <Button onClick={onCancel}>Cancel</Button>
+          <Button onClick={onCancel}>{t("cancel")}</Button>
         </InlineStack>
       </BlockStack>
     </Card>
   );
 }
 
-export function BulkResults({ results, error, onDismiss }: { results: BulkResult[] | null; error: string | null; onDismiss: () => void }) {
+export function BulkResults({
+  results,
+  error,
+  onDismiss,
+  locale = "en",
+}: {
+  results: BulkResult[] | null;
+  error: string | null;
+  onDismiss: () => void;
+  locale?: AdminLocale;
+}) {
+  const t = translator(INBOX_CATALOG, locale);
   if (error) {
     return (
       <Banner tone="critical" onDismiss={onDismiss}>
@@ -94,7 +118,7 @@ export function BulkResults({ results, error, onDismiss }: { results: BulkResult
   const failed = results.filter((r) => !r.ok);
   const done = results.length - failed.length;
   return (
-    <Banner tone={failed.length ? "warning" : "success"} title={`${done} of ${results.length} done${failed.length ? `, ${failed.length} failed` : ""}`} onDismiss={onDismiss}>
+    <Banner tone={failed.length ? "warning" : "success"} title={failed.length ? t("bulkDoneFailed", { done, total: results.length, failed: failed.length }) : t("bulkDone", { done, total: results.length })} onDismiss={onDismiss}>
       {failed.length ? (
         <List>
           {failed.map((r) => (

@@ -4,11 +4,13 @@
  * checks it in all seven languages.
  */
 import type { Catalog } from "../admin-locale";
+import { INBOX_CATALOG } from "./inbox";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
 import { SETTINGS_CATALOG } from "./settings";
 
 export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
+  inbox: INBOX_CATALOG,
   nav: NAV_CATALOG,
   onboarding: ONBOARDING_CATALOG,
   settings: SETTINGS_CATALOG,
