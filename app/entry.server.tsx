@@ -5,7 +5,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders, appConfig } from "./shopify.server";
 import { allowStandInFrame } from "./shopify/stand-in-routing.server";
-import { startBackgroundJobs } from "./services/jobs.server";
+import { startBackgroundJobs } from "./jobs/runtime.server";
 
 if (appConfig.APP_MODE !== "test") startBackgroundJobs();
 

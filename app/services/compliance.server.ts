@@ -277,6 +277,7 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
     client.rateLimit.deleteMany({ where: { shop } }),
     client.staffPreference.deleteMany({ where: { shop } }),
     client.lookupTokenUse.deleteMany({ where: { shop } }),
+    client.backgroundJob.deleteMany({ where: { shop } }),
     // Cascades to policy (and its versions), returns, lines, events and refund attempts.
     client.shop.deleteMany({ where: { domain: shop } }),
   ]);

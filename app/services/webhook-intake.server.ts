@@ -9,6 +9,7 @@
 import { authenticate } from "~/shopify.server";
 import db from "~/db.server";
 import "./webhook-handlers.server";
+import { enqueueJob } from "~/jobs/enqueue.server";
 import { processInBackground, processWebhook, recordWebhook } from "./webhooks.server";
 
 export async function acceptWebhook(request: Request, options: { processInline?: boolean } = {}) {
@@ -19,7 +20,13 @@ export async function acceptWebhook(request: Request, options: { processInline?:
   if (pending && options.processInline) {
     if ((await processWebhook(id, db)) === "FAILED") return new Response(null, { status: 500 });
   } else if (pending) {
-    void processInBackground(shop, id, db);
+    // On the job queue (retries, backoff, one run per delivery across instances); without
+    // a queue in this process (tests), in this process.
+    const queued = await enqueueJob("process-webhook", { id, shop }).catch((error) => {
+      console.error("webhook: could not queue its processing; processing here", error);
+      return "no-queue" as const;
+    });
+    if (queued === "no-queue") void processInBackground(shop, id, db);
   }
   return new Response(null, { status: 200 });
 }

@@ -34,6 +34,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   OrderLineFact: async (db, shop) => db.orderLineFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   ProductFact: async (db, shop) => db.productFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   SalesSync: async (db, shop) => db.salesSync.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  BackgroundJob: (db, shop) => db.backgroundJob.count({ where: { shop } }),
 };
 
 async function shopIdsOf(db: Db, domain: string): Promise<string[]> {
@@ -56,6 +57,7 @@ async function seedShop(db: Db, domain: string) {
   });
   await db.productFact.create({ data: { shopId: shop.id, productId: "gid://shopify/Product/1", title: "Sweater", syncedAt: now } });
   await db.salesSync.create({ data: { shopId: shop.id, coveredFrom: now, watermark: now, syncedAt: now } });
+  await db.backgroundJob.create({ data: { name: "reconcile-shop", key: domain, shop: domain, data: JSON.stringify({ shop: domain }), maxAttempts: 5, retryDelayMs: 1000 } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
     { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },

@@ -1,0 +1,31 @@
+/**
+ * Every background job of the app, one line each. To add one: export a plain async
+ * function from its service, wrap it with defineJob() (name, run, and optionally key,
+ * retries, everySeconds for a schedule) next to it or in app-jobs.server.ts, and list it
+ * here. Scheduled jobs run once per period across all instances; others are sent with
+ * enqueueJob(name, data) from runtime.server.ts.
+ *
+ * Coming at merge (issue 11): the mail outbox sender and the win-back scan, e.g.
+ *   defineJob({ name: "send-mail-outbox", everySeconds: 30, run: () => sendOutbox(db) })
+ *   defineJob({ name: "win-back-scan", everySeconds: 24 * 60 * 60, run: () => runWinBackScan(db) })
+ */
+import type { JobDefinition } from "./types";
+import {
+  processWebhookJob,
+  purgeExpiredDataJob,
+  reconcileShopJob,
+  reconcileShopsJob,
+  refreshRefundEtasJob,
+  refreshRefundEtasShopJob,
+  sweepWebhooksJob,
+} from "./app-jobs.server";
+
+export const JOBS: JobDefinition[] = [
+  reconcileShopsJob as JobDefinition,
+  reconcileShopJob as JobDefinition,
+  processWebhookJob as JobDefinition,
+  sweepWebhooksJob as JobDefinition,
+  purgeExpiredDataJob as JobDefinition,
+  refreshRefundEtasJob as JobDefinition,
+  refreshRefundEtasShopJob as JobDefinition,
+];
