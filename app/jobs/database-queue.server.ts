@@ -16,6 +16,7 @@ import {
   DEFAULT_RETRY_LIMIT,
   errorMessage,
   keyOf,
+  shopOf,
   type DeadJob,
   type JobCounts,
   type JobDefinition,
@@ -90,7 +91,7 @@ export class DatabaseJobQueue implements JobQueue {
         data: {
           name,
           key,
-          shop: definition.shop?.(data as never) ?? null,
+          shop: shopOf(data),
           data: JSON.stringify(data),
           maxAttempts: (definition.retryLimit ?? DEFAULT_RETRY_LIMIT) + 1,
           retryDelayMs: Math.round((definition.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS) * 1000 * (this.options.retryDelayScale ?? 1)),
@@ -219,8 +220,12 @@ export class DatabaseJobQueue implements JobQueue {
     });
   }
 
-  async deadJobs(limit = 100): Promise<DeadJob[]> {
-    const rows = await this.db.backgroundJob.findMany({ where: { state: "FAILED" }, orderBy: { finishedAt: "desc" }, take: limit });
+  async deadJobs({ shop, limit = 100 }: { shop?: string; limit?: number } = {}): Promise<DeadJob[]> {
+    const rows = await this.db.backgroundJob.findMany({
+      where: { state: "FAILED", ...(shop !== undefined ? { shop } : {}) },
+      orderBy: { finishedAt: "desc" },
+      take: limit,
+    });
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -232,9 +237,9 @@ export class DatabaseJobQueue implements JobQueue {
     }));
   }
 
-  async retryDead(id: string): Promise<boolean> {
+  async retryDead(id: string, { shop }: { shop?: string } = {}): Promise<boolean> {
     const row = await this.db.backgroundJob.findUnique({ where: { id } });
-    if (!row || row.state !== "FAILED") return false;
+    if (!row || row.state !== "FAILED" || (shop !== undefined && row.shop !== shop)) return false;
     const updated = await this.db.backgroundJob.updateMany({
       where: { id, state: "FAILED" },
       data: { state: "QUEUED", runAfter: new Date(), maxAttempts: row.attempts + 1, finishedAt: null },

@@ -116,11 +116,12 @@ export class PgBossJobQueue implements JobQueue {
     return (await this.requireBoss().getDb().executeSql(text, values)).rows as T[];
   }
 
-  async deadJobs(limit = 100): Promise<DeadJob[]> {
+  async deadJobs({ shop, limit = 100 }: { shop?: string; limit?: number } = {}): Promise<DeadJob[]> {
     const rows = await this.sql<{ id: string; name: string; singleton_key: string | null; data: unknown; retry_count: number; output: unknown; completed_on: Date | null }>(
       `SELECT id, name, singleton_key, data, retry_count, output, completed_on FROM ${this.schema}.job
-        WHERE state = 'failed' AND name = ANY($1::text[]) ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
-      [[...this.definitions.keys()], limit],
+        WHERE state = 'failed' AND name = ANY($1::text[]) AND ($3::text IS NULL OR data->>'shop' = $3)
+        ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
+      [[...this.definitions.keys()], limit, shop ?? null],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -133,9 +134,12 @@ export class PgBossJobQueue implements JobQueue {
     }));
   }
 
-  async retryDead(id: string): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
-    const [row] = await this.sql<{ name: string }>(`SELECT name FROM ${this.schema}.job WHERE id = $1 AND state = 'failed'`, [id]);
+  async retryDead(id: string, { shop }: { shop?: string } = {}): Promise<boolean> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return false;
+    const [row] = await this.sql<{ name: string }>(
+      `SELECT name FROM ${this.schema}.job WHERE id = $1 AND state = 'failed' AND ($2::text IS NULL OR data->>'shop' = $2)`,
+      [id, shop ?? null],
+    );
     if (!row) return false;
     try {
       // Typed as void; pg-boss 10 answers { affected } like its other commands.

@@ -13,14 +13,13 @@ export interface JobContext {
   attempt: number;
 }
 
+/** A job for one shop carries the shop's domain as `data.shop`: its staff see it when it is dead, and shop/redact deletes it. */
 export interface JobDefinition<T = Record<string, unknown>> {
   /** Queue name: lowercase letters, digits and dashes. */
   name: string;
   run(data: T, context: JobContext): Promise<void>;
   /** At most one running (and one waiting) copy per key; default: the job's name (one at a time). */
   key?(data: T): string;
-  /** The shop a job is for, so shop/redact can delete its jobs. */
-  shop?(data: T): string | undefined;
   /** Runs after the first failure (default 4: five runs in all). */
   retryLimit?: number;
   /** First retry after this many seconds, then doubling (with jitter). Default 30. */
@@ -65,9 +64,10 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** The job's id, or null when an equal job (same name and key, or same slot) already waits. */
   send(name: string, data?: Record<string, unknown>, options?: SendOptions): Promise<string | null>;
-  deadJobs(limit?: number): Promise<DeadJob[]>;
-  /** Gives a dead job one more run; false if it is not dead (already retried, purged). */
-  retryDead(id: string): Promise<boolean>;
+  /** Dead jobs, newest first; with `shop`, only that shop's (jobs whose data names it). */
+  deadJobs(options?: { shop?: string; limit?: number }): Promise<DeadJob[]>;
+  /** Gives a dead job one more run; false if it is not dead (already retried, purged) or not the shop's. */
+  retryDead(id: string, options?: { shop?: string }): Promise<boolean>;
   counts(): Promise<JobCounts>;
 }
 
@@ -95,4 +95,9 @@ export function backoffMs(baseSeconds: number, retry: number, random = Math.rand
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message || error.name : String(error);
   return text.slice(0, 2000);
+}
+
+export function shopOf(data: unknown): string | null {
+  const shop = (data as { shop?: unknown } | null)?.shop;
+  return typeof shop === "string" ? shop : null;
 }
