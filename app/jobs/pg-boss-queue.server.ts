@@ -30,6 +30,8 @@ export interface PgBossQueueOptions {
   schema?: string;
   /** Connections in pg-boss's pool. */
   max?: number;
+  /** false: only send and inspect, run nothing here (default true). */
+  work?: boolean;
 }
 
 export const PG_BOSS_SCHEMA = "pgboss";
@@ -85,6 +87,7 @@ export class PgBossJobQueue implements JobQueue {
       // createQueue does nothing when the queue exists; updateQueue brings its options up to date.
       if (await boss.getQueue(definition.name)) await boss.updateQueue(definition.name, queue);
       else await boss.createQueue(definition.name, queue).catch(async () => boss.updateQueue(definition.name, queue));
+      if (this.options.work === false) continue;
       await boss.work(
         definition.name,
         { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
