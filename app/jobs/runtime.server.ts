@@ -3,6 +3,7 @@
  * DATABASE_URL picks the queue: pg-boss on PostgreSQL, the BackgroundJob table on SQLite.
  */
 import db, { isPostgresUrl, type Db } from "~/db.server";
+import { env } from "~/env.server";
 import { DatabaseJobQueue, type DatabaseQueueOptions } from "./database-queue.server";
 import { PgBossJobQueue, type PgBossQueueOptions } from "./pg-boss-queue.server";
 import { JOBS } from "./registry.server";
@@ -22,7 +23,7 @@ export function createJobQueue(
 /** Starts the queue and the scheduler once per process. */
 export function startBackgroundJobs(): void {
   if (globalThis.returnsJobRuntime) return;
-  const queue = createJobQueue(process.env.DATABASE_URL ?? "file:./data/dev.sqlite", db, JOBS);
+  const queue = createJobQueue(env().DATABASE_URL, db, JOBS);
   const runtime: JobRuntime = { queue, started: queue.start() };
   globalThis.returnsJobRuntime = runtime;
   runtime.started

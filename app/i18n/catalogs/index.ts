@@ -5,6 +5,7 @@
  */
 import type { Catalog } from "../admin-locale";
 import { INBOX_CATALOG } from "./inbox";
+import { JOBS_CATALOG } from "./jobs";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
 import { SETTINGS_CATALOG } from "./settings";
@@ -14,4 +15,5 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   nav: NAV_CATALOG,
   onboarding: ONBOARDING_CATALOG,
   settings: SETTINGS_CATALOG,
+  jobs: JOBS_CATALOG,
 };
