@@ -26,6 +26,11 @@ export function startBackgroundJobs(): void {
   const queue = createJobQueue(env().DATABASE_URL, db, JOBS);
   const runtime: JobRuntime = { queue, started: queue.start() };
   globalThis.returnsJobRuntime = runtime;
+  // remix-serve closes its server on these; stopping the queue too lets running jobs finish
+  // (pg-boss fails what is left, to be retried) and frees its connections so the process exits.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void stopBackgroundJobs().catch((error: unknown) => console.error("background jobs: stop failed", error)));
+  }
   runtime.started
     .then(() => {
       runtime.stopScheduler = startScheduler(queue, JOBS);
