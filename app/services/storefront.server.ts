@@ -150,8 +150,9 @@ export async function lookupForStorefront(
   return {
     ok: true as const,
     lookupToken: issueLookupToken(appSecret, { shop: ctx.shop.domain, orderId: order.id, subject: lookupSubject(who.customerLegacyId) }, now),
-    order: { id: order.id, name: order.name, currency: order.currency, lines },
-    reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: r.name })),
+    // The shipping address is the pickup default (the shopper proved the order is theirs).
+    order: { id: order.id, name: order.name, currency: order.currency, lines, shippingAddressLines: order.shippingAddressLines ?? [] },
+    reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: r.name, photoRequired: policy.photoRequiredReasonHandles.includes(r.handle) })),
     methods,
     policy: {
       storeCreditBonusPercent: policy.storeCredit.bonusPercent,
