@@ -37,3 +37,20 @@ export function resolvePickup(
   if (daysBetween(given.dateFrom, given.dateTo) >= PICKUP_WINDOW_MAX_DAYS) return { ok: false, problem: "WINDOW_TOO_LONG" };
   return { ok: true, pickup: { addressLines, dateFrom: given.dateFrom, dateTo: given.dateTo } };
 }
+
+/** The pickup a saved return carries (address stored as JSON lines), or null for other methods. */
+export function storedPickup(ret: { method: string; pickupAddress: string | null; pickupDateFrom: string | null; pickupDateTo: string | null }): {
+  addressLines: string[];
+  dateFrom: string | null;
+  dateTo: string | null;
+} | null {
+  if (ret.method !== "HOME_PICKUP" || (!ret.pickupAddress && !ret.pickupDateFrom)) return null;
+  let addressLines: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(ret.pickupAddress ?? "[]");
+    if (Array.isArray(parsed)) addressLines = parsed.filter((l): l is string => typeof l === "string");
+  } catch {
+    // A damaged value shows as no address rather than breaking a page.
+  }
+  return { addressLines, dateFrom: ret.pickupDateFrom, dateTo: ret.pickupDateTo };
+}

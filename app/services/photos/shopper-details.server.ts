@@ -3,23 +3,12 @@
  * grouped by item) and the home-pickup request. One call from the page's loader.
  */
 import type { ReturnsContext } from "../context.server";
+import { storedPickup } from "~/domain";
 import { photosForReturn } from "./photos.server";
 
 export interface ShopperDetails {
   photos: { id: string; url: string; lineTitle: string; contentType: string; size: number }[];
-  pickup: { addressLines: string[]; dateFrom: string | null; dateTo: string | null } | null;
-}
-
-export function pickupOf(ret: { method: string; pickupAddress: string | null; pickupDateFrom: string | null; pickupDateTo: string | null }): ShopperDetails["pickup"] {
-  if (ret.method !== "HOME_PICKUP" || (!ret.pickupAddress && !ret.pickupDateFrom)) return null;
-  let addressLines: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(ret.pickupAddress ?? "[]");
-    if (Array.isArray(parsed)) addressLines = parsed.filter((l): l is string => typeof l === "string");
-  } catch {
-    // A damaged value shows as no address rather than breaking the page.
-  }
-  return { addressLines, dateFrom: ret.pickupDateFrom, dateTo: ret.pickupDateTo };
+  pickup: ReturnType<typeof storedPickup>;
 }
 
 export async function shopperDetailsFor(ctx: ReturnsContext, returnId: string, secret: string): Promise<ShopperDetails> {
@@ -32,6 +21,6 @@ export async function shopperDetailsFor(ctx: ReturnsContext, returnId: string, s
   const photos = await photosForReturn(ctx.db, ctx.shop.id, returnId, secret, ctx.now());
   return {
     photos: photos.map((p) => ({ id: p.id, url: p.url, lineTitle: titles.get(p.returnLineId) ?? "", contentType: p.contentType, size: p.size })),
-    pickup: pickupOf(ret),
+    pickup: storedPickup(ret),
   };
 }
