@@ -5,6 +5,10 @@
  * metadata, only signed links of the right shop open them; a pickup stores an address
  * (default: the order's) and a window, and a bad window is refused.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_RETURN_POLICY } from "~/domain";
 import { photoBySignedLink, photosForReturn, signedPhotoPath } from "~/services/photos/photos.server";
@@ -12,10 +16,19 @@ import { shopperDetailsFor } from "~/services/photos/shopper-details.server";
 import { StorefrontError } from "~/services/storefront-error.server";
 import { createFromStorefront, lookupForStorefront, type ShopperIdentity, type StorefrontReturnInput } from "~/services/storefront.server";
 import { jpegWithExif } from "~/domain/testing/photos";
+import { shopperReturnViewFor } from "~/services/return-journey.server";
+import { buildSlip } from "~/services/return-slip.server";
+import { renderStatusPage } from "~/storefront/status-page";
 import { createEngine, type Engine } from "../support/engine";
 import { providers } from "../support/test-db";
 
 const SECRET = "test-app-secret";
+
+function pdfText(bytes: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), "slip-")), "slip.pdf");
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
 const policy = {
   photoRequiredReasonHandles: ["damaged"],
   returnMethods: { ...DEFAULT_RETURN_POLICY.returnMethods, homePickup: { enabled: true, requiredAboveGrams: null } },
@@ -117,5 +130,13 @@ describe.each(providers)("photos and pickup on %s", (provider) => {
     expect([ret.method, ret.pickupDateFrom, ret.pickupDateTo]).toEqual(["HOME_PICKUP", "2026-11-23", "2026-11-25"]);
     expect(JSON.parse(ret.pickupAddress!)).toContain("Astrid Lindqvist");
     expect((await shopperDetailsFor(engine.ctx, ret.id, SECRET)).pickup?.dateFrom).toBe("2026-11-23");
+
+    // The status page and the slip carry the address and the window.
+    const withLines = await engine.t.db.returnRequest.findFirstOrThrow({ where: { id: ret.id }, include: { lines: true } });
+    const view = await shopperReturnViewFor(engine.ctx, withLines, "en");
+    expect(view.pickup).toEqual([expect.stringMatching(/^Pickup address: Astrid Lindqvist, /), "The carrier comes on one day between November 23, 2026 and November 25, 2026."]);
+    expect(renderStatusPage(view, "en", null)).toContain("Home pickup");
+    const slip = pdfText((await buildSlip(engine.ctx, withLines, "sv")).bytes);
+    expect(slip).toMatch(/Hämtning: 23 nov\. 2026 – 25 nov\. 2026, på Astrid Lindqvist/);
   });
 });
