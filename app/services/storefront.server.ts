@@ -208,7 +208,8 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
         euWithdrawal: input.euWithdrawal,
         locale: who.locale,
         photos,
-        pickup: input.pickup ?? null,
+        // null (the portal sent none) makes a home pickup need one; undefined: not collected.
+        pickup: input.pickup,
         customer: who.customerLegacyId ? { id: `gid://shopify/Customer/${who.customerLegacyId}`, email: null } : null,
       },
       { type: "SHOPPER", id: who.customerLegacyId },
