@@ -44,7 +44,7 @@ export function moneyToNumbers<T>(value: T): T {
     for (let i = 0; i < value.length; i++) value[i] = moneyToNumbers(value[i]);
     return value;
   }
-  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (value === null || typeof value !== "object" || value instanceof Date || ArrayBuffer.isView(value)) return value;
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const v = record[key];

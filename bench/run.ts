@@ -9,6 +9,8 @@
  *  2. Storefront order lookup: the app's lookup over the in-process stand-in vs. the same
  *     Admin API calls made directly. Target: the app adds ≤ 5 ms median.
  *  3. Return slip PDF (bench/slip.ts): ≤ 50 ms median, ≤ 150 KB; block JS ≤ 6 KB gzipped.
+ *  4. Lighthouse on the storefront page with both blocks vs. without (bench/lighthouse.ts):
+ *     performance within 1 point (BENCH_SKIP_LIGHTHOUSE=1 skips it).
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -159,8 +161,14 @@ for (const r of results) {
 }
 const js = blockScriptSize();
 console.log(`slip size ${slip.sizeKb.toFixed(1)} KB; ${js.name}: ${js.kb.toFixed(2)} KB (${js.files.join(", ")}) — target ${js.target} — ${js.met ? "met" : "NOT met"}`);
+// Lighthouse with and without the blocks (bench/lighthouse.ts), on the demo.
+const lh = process.env.BENCH_SKIP_LIGHTHOUSE === "1" ? null : await (await import("./lighthouse")).benchLighthouse();
+if (lh) {
+  console.log(`${lh.name}: with blocks ${lh.medianWith} (${lh.withBlocks.join(", ")}), without ${lh.medianWithout} (${lh.withoutBlocks.join(", ")}) — target ${lh.target} — ${lh.met ? "met" : "NOT met"}`);
+  console.log(`  medians with / without: ${Object.keys(lh.metrics.withBlocks).map((k) => `${k} ${lh.metrics.withBlocks[k]} / ${lh.metrics.withoutBlocks[k]}`).join("; ")}`);
+}
 // Analytics, CSV export and scan-to-open at 100,000 returns (bench/analytics.ts).
 const analytics = process.env.BENCH_SKIP_ANALYTICS === "1" ? [] : await (await import("./analytics")).runAnalyticsBenchmarks();
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, analytics, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
+writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, lighthouse: lh, analytics, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
 process.exit(0);

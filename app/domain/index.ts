@@ -19,3 +19,5 @@ export * from "./storefront-policy";
 export * from "./return-journey";
 export * from "./status-link";
 export * from "./exchange-rules";
+export * from "./pickup";
+export * from "./photos/image";

@@ -92,6 +92,12 @@ const en: Messages = {
   PREVIEW_TO_CREDIT: "As store credit",
   PREVIEW_TO_PAY: "To pay for the exchange",
   PREVIEW_NOTHING: "Nothing is refunded: the new items cost the same as the returned ones.",
+  PICKUP_HEADING: "Home pickup",
+  PICKUP_ADDRESS: "Pickup address: {address}",
+  PICKUP_DAYS: "The carrier comes on one day between {from} and {to}.",
+  LABEL_HEADING: "Shipping label",
+  LABEL_OPEN: "Open your prepaid shipping label",
+  LABEL_TRACKING: "Tracking number: {tracking}",
 };
 
 const sv: Messages = {
@@ -173,6 +179,12 @@ const sv: Messages = {
   PREVIEW_TO_CREDIT: "Som tillgodohavande",
   PREVIEW_TO_PAY: "Att betala för bytet",
   PREVIEW_NOTHING: "Inget återbetalas: de nya varorna kostar lika mycket som de returnerade.",
+  PICKUP_HEADING: "Hämtning hemma",
+  PICKUP_ADDRESS: "Hämtadress: {address}",
+  PICKUP_DAYS: "Transportören kommer en dag mellan {from} och {to}.",
+  LABEL_HEADING: "Fraktetikett",
+  LABEL_OPEN: "Öppna din förbetalda fraktetikett",
+  LABEL_TRACKING: "Spårningsnummer: {tracking}",
 };
 
 const da: Messages = {
@@ -254,6 +266,12 @@ const da: Messages = {
   PREVIEW_TO_CREDIT: "Som tilgodehavende",
   PREVIEW_TO_PAY: "At betale for byttet",
   PREVIEW_NOTHING: "Intet refunderes: de nye varer koster det samme som de returnerede.",
+  PICKUP_HEADING: "Afhentning hjemme",
+  PICKUP_ADDRESS: "Afhentningsadresse: {address}",
+  PICKUP_DAYS: "Fragtfirmaet kommer en dag mellem {from} og {to}.",
+  LABEL_HEADING: "Fragtlabel",
+  LABEL_OPEN: "Åbn din forudbetalte fragtlabel",
+  LABEL_TRACKING: "Sporingsnummer: {tracking}",
 };
 
 const nb: Messages = {
@@ -335,6 +353,12 @@ const nb: Messages = {
   PREVIEW_TO_CREDIT: "Som tilgodelapp",
   PREVIEW_TO_PAY: "Å betale for byttet",
   PREVIEW_NOTHING: "Ingenting tilbakebetales: de nye varene koster det samme som de returnerte.",
+  PICKUP_HEADING: "Henting hjemme",
+  PICKUP_ADDRESS: "Henteadresse: {address}",
+  PICKUP_DAYS: "Transportøren kommer én dag mellom {from} og {to}.",
+  LABEL_HEADING: "Fraktetikett",
+  LABEL_OPEN: "Åpne den forhåndsbetalte fraktetiketten",
+  LABEL_TRACKING: "Sporingsnummer: {tracking}",
 };
 
 const fi: Messages = {
@@ -416,6 +440,12 @@ const fi: Messages = {
   PREVIEW_TO_CREDIT: "Myymälähyvityksenä",
   PREVIEW_TO_PAY: "Maksettavaa vaihdosta",
   PREVIEW_NOTHING: "Mitään ei hyvitetä: uudet tuotteet maksavat saman verran kuin palautetut.",
+  PICKUP_HEADING: "Nouto kotoa",
+  PICKUP_ADDRESS: "Nouto-osoite: {address}",
+  PICKUP_DAYS: "Kuljetusliike tulee yhtenä päivänä välillä {from}–{to}.",
+  LABEL_HEADING: "Osoitekortti",
+  LABEL_OPEN: "Avaa ennakkoon maksettu osoitekortti",
+  LABEL_TRACKING: "Seurantanumero: {tracking}",
 };
 
 const nl: Messages = {
@@ -497,6 +527,12 @@ const nl: Messages = {
   PREVIEW_TO_CREDIT: "Als tegoed",
   PREVIEW_TO_PAY: "Bij te betalen voor de ruil",
   PREVIEW_NOTHING: "Er wordt niets terugbetaald: de nieuwe artikelen kosten evenveel als de geretourneerde.",
+  PICKUP_HEADING: "Thuis ophalen",
+  PICKUP_ADDRESS: "Ophaaladres: {address}",
+  PICKUP_DAYS: "De vervoerder komt op één dag tussen {from} en {to}.",
+  LABEL_HEADING: "Verzendlabel",
+  LABEL_OPEN: "Open je vooraf betaalde verzendlabel",
+  LABEL_TRACKING: "Trackingnummer: {tracking}",
 };
 
 const de: Messages = {
@@ -578,6 +614,12 @@ const de: Messages = {
   PREVIEW_TO_CREDIT: "Als Guthaben",
   PREVIEW_TO_PAY: "Zuzahlung für den Umtausch",
   PREVIEW_NOTHING: "Es wird nichts erstattet: Die neuen Artikel kosten so viel wie die zurückgegebenen.",
+  PICKUP_HEADING: "Abholung zu Hause",
+  PICKUP_ADDRESS: "Abholadresse: {address}",
+  PICKUP_DAYS: "Der Paketdienst kommt an einem Tag zwischen {from} und {to}.",
+  LABEL_HEADING: "Versandetikett",
+  LABEL_OPEN: "Dein frankiertes Versandetikett öffnen",
+  LABEL_TRACKING: "Sendungsnummer: {tracking}",
 };
 
 const MESSAGES: Record<StorefrontLocale, Messages> = { en, sv, da, nb, fi, nl, de };

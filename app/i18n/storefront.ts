@@ -48,6 +48,9 @@ const en: Messages = {
   KEEP_ITEM: "Keep the item",
   ORDER_UNAVAILABLE: "We couldn't find this order in your account.",
   SIGN_IN_REQUIRED: "Sign in to your account to start a return.",
+  PHOTO_REQUIRED: "Add a photo of the item: the return reason you chose needs one.",
+  PHOTO_INVALID: "Photos must be JPEG, PNG or WebP images of at most 3 MB, and at most 3 per return.",
+  PICKUP_INVALID: "Check the pickup address and choose a window of at most 14 days, starting tomorrow at the earliest and within 30 days.",
 };
 
 const sv: Messages = {
@@ -91,6 +94,9 @@ const sv: Messages = {
   KEEP_ITEM: "Behåll varan",
   ORDER_UNAVAILABLE: "Vi hittade inte den här ordern i ditt konto.",
   SIGN_IN_REQUIRED: "Logga in på ditt konto för att starta en retur.",
+  PHOTO_REQUIRED: "Lägg till ett foto av varan: returorsaken du valde kräver det.",
+  PHOTO_INVALID: "Foton måste vara JPEG-, PNG- eller WebP-bilder på högst 3 MB, och högst 3 per retur.",
+  PICKUP_INVALID: "Kontrollera hämtadressen och välj ett fönster på högst 14 dagar, tidigast från i morgon och inom 30 dagar.",
 };
 
 const da: Messages = {
@@ -134,6 +140,9 @@ const da: Messages = {
   KEEP_ITEM: "Behold varen",
   ORDER_UNAVAILABLE: "Vi kunne ikke finde denne ordre på din konto.",
   SIGN_IN_REQUIRED: "Log ind på din konto for at starte en returnering.",
+  PHOTO_REQUIRED: "Tilføj et foto af varen: den returårsag, du valgte, kræver det.",
+  PHOTO_INVALID: "Fotos skal være JPEG-, PNG- eller WebP-billeder på højst 3 MB, og højst 3 pr. returnering.",
+  PICKUP_INVALID: "Tjek afhentningsadressen, og vælg et vindue på højst 14 dage, tidligst fra i morgen og inden for 30 dage.",
 };
 
 const nb: Messages = {
@@ -177,6 +186,9 @@ const nb: Messages = {
   KEEP_ITEM: "Behold varen",
   ORDER_UNAVAILABLE: "Vi fant ikke denne ordren på kontoen din.",
   SIGN_IN_REQUIRED: "Logg inn på kontoen din for å starte en retur.",
+  PHOTO_REQUIRED: "Legg til et bilde av varen: returårsaken du valgte krever det.",
+  PHOTO_INVALID: "Bilder må være JPEG-, PNG- eller WebP-bilder på maks 3 MB, og maks 3 per retur.",
+  PICKUP_INVALID: "Sjekk henteadressen og velg et vindu på maks 14 dager, tidligst fra i morgen og innen 30 dager.",
 };
 
 const fi: Messages = {
@@ -220,6 +232,9 @@ const fi: Messages = {
   KEEP_ITEM: "Pidä tuote",
   ORDER_UNAVAILABLE: "Emme löytäneet tätä tilausta tililtäsi.",
   SIGN_IN_REQUIRED: "Kirjaudu tilillesi aloittaaksesi palautuksen.",
+  PHOTO_REQUIRED: "Lisää kuva tuotteesta: valitsemasi palautussyy vaatii sen.",
+  PHOTO_INVALID: "Kuvien on oltava JPEG-, PNG- tai WebP-kuvia, enintään 3 Mt, ja enintään 3 palautusta kohden.",
+  PICKUP_INVALID: "Tarkista nouto-osoite ja valitse enintään 14 päivän jakso, aikaisintaan huomisesta ja 30 päivän sisällä.",
 };
 
 const nl: Messages = {
@@ -263,6 +278,9 @@ const nl: Messages = {
   KEEP_ITEM: "Artikel houden",
   ORDER_UNAVAILABLE: "We konden deze bestelling niet vinden in je account.",
   SIGN_IN_REQUIRED: "Log in op je account om een retour te starten.",
+  PHOTO_REQUIRED: "Voeg een foto van het artikel toe: de gekozen retourreden vraagt erom.",
+  PHOTO_INVALID: "Foto’s moeten JPEG-, PNG- of WebP-afbeeldingen van maximaal 3 MB zijn, en maximaal 3 per retour.",
+  PICKUP_INVALID: "Controleer het ophaaladres en kies een periode van maximaal 14 dagen, op zijn vroegst vanaf morgen en binnen 30 dagen.",
 };
 
 const de: Messages = {
@@ -306,6 +324,9 @@ const de: Messages = {
   KEEP_ITEM: "Artikel behalten",
   ORDER_UNAVAILABLE: "Wir konnten diese Bestellung in deinem Konto nicht finden.",
   SIGN_IN_REQUIRED: "Melde dich in deinem Konto an, um eine Rücksendung zu starten.",
+  PHOTO_REQUIRED: "Füge ein Foto des Artikels hinzu: Der gewählte Rückgabegrund verlangt eines.",
+  PHOTO_INVALID: "Fotos müssen JPEG-, PNG- oder WebP-Bilder mit höchstens 3 MB sein, höchstens 3 pro Rücksendung.",
+  PICKUP_INVALID: "Prüfe die Abholadresse und wähle einen Zeitraum von höchstens 14 Tagen, frühestens ab morgen und innerhalb von 30 Tagen.",
 };
 
 const MESSAGES: Record<StorefrontLocale, Messages> = { en, sv, da, nb, fi, nl, de };

@@ -27,7 +27,9 @@ import { z } from "zod";
 import { outcomeKind, type ReturnAction } from "~/domain";
 import { PROCESS_WORDING } from "~/components/resolution-wording";
 import { openReturnSlip } from "~/components/print-slip";
-import { authenticate } from "~/shopify.server";
+import { appConfig, authenticate } from "~/shopify.server";
+import { shopperDetailsFor } from "~/services/photos/shopper-details.server";
+import { ShopperDetailsCard } from "~/components/shopper-details/ShopperDetailsCard";
 import { ReturnsError } from "~/services/context.server";
 import { contextForSession } from "~/services/shop-context.server";
 import { getRestockLocations, getReturnDetail, type ReturnDetail } from "~/services/returns-query.server";
@@ -89,7 +91,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     throw error;
   }
   const restock = detail.allowedActions.includes("inspect") ? await getRestockLocations(ctx) : { locations: [], error: null };
-  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error };
+  const shopperDetails = await shopperDetailsFor(ctx, detail.id, appConfig.SHOPIFY_API_SECRET);
+  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error, shopperDetails };
 };
 
 /** The return as display strings (formatted here so server and browser render alike). */
@@ -424,7 +427,7 @@ const PRIMARY: readonly { intent: StatusIntent; label: string; panel?: Panel }[]
 ];
 
 export default function ReturnPage() {
-  const { ret, locations, locationsError } = useLoaderData<typeof loader>();
+  const { ret, locations, locationsError, shopperDetails } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionData>({ key: `return-${ret.id}` });
   const shopify = useAppBridge();
   const navigate = useNavigate();
@@ -613,6 +616,8 @@ export default function ReturnPage() {
                 ))}
               </BlockStack>
             </Card>
+
+            <ShopperDetailsCard details={shopperDetails} />
 
             <ReturnTimeline entries={ret.timeline} truncated={ret.eventsTruncated} />
           </BlockStack>

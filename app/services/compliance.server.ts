@@ -196,12 +196,13 @@ export async function handleCustomerRedact(
         const ids = await subjectReturnIds(tx as unknown as Db, shopRow.id, who);
         if (ids.length) {
           await tx.returnLine.updateMany({ where: { returnRequestId: { in: ids } }, data: { customerNote: null, photos: "[]" } });
+          await tx.returnPhoto.deleteMany({ where: { returnRequestId: { in: ids } } });
           await tx.returnEvent.updateMany({ where: { returnRequestId: { in: ids } }, data: { data: "{}", actorId: null } });
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids } }, data: { request: "{}" } });
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids }, outcome: { not: null } }, data: { outcome: "{}" } });
           await tx.returnRequest.updateMany({
             where: { id: { in: ids } },
-            data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null },
+            data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null, pickupAddress: null },
           });
           await tx.returnRequest.updateMany({ where: { id: { in: ids }, attentionReason: { not: null } }, data: { attentionReason: "[redacted]" } });
         }

@@ -266,7 +266,9 @@ export async function createReturnForCustomer(
   appSecret: string,
 ) {
   const order = await ownedOrder(ctx, shopper, orderId);
-  return createFromStorefront(ctx, identity(shopper), { ...input, orderId: order.id }, appSecret);
+  // The extension does not ask for a pickup window yet: no pickup given means "not collected"
+  // (the return keeps no pickup details) rather than a refusal.
+  return createFromStorefront(ctx, identity(shopper), { ...input, orderId: order.id, pickup: input.pickup ?? undefined }, appSecret);
 }
 
 /** For the order-status return-details target: one return by its Shopify id, if it is the shopper's. */

@@ -14,6 +14,7 @@ import {
   payoutKey,
   productKinds,
   slipUseful,
+  storedPickup,
   type OutcomeKind,
   type ReturnMethod,
   type ReturnPolicy,
@@ -68,6 +69,10 @@ export interface ShopperReturnView {
   /** Declined or cancelled: the message and the merchant's reason. */
   stopped: string[];
   guide: string[];
+  /** Home pickup: the address and the window, worded; null for other methods. */
+  pickup: string[] | null;
+  /** The merchant's prepaid label and tracking, while the parcel is still to be sent. */
+  label: { url: string | null; tracking: string | null } | null;
   slipPath: string | null;
   statusUrl: string;
   items: { title: string; quantity: number; amount: string; outcome: string }[];
@@ -147,6 +152,9 @@ export function shopperReturnView(
   if (status === "CANCELED") stopped.push(t("CANCELED_TEXT"));
 
   const useful = slipUseful(status, method);
+  const pickup = storedPickup(ret);
+  const isoDay = (d: string) => day(new Date(`${d}T00:00:00Z`));
+  const labelUrl = ret.labelUrl && /^https?:\/\//i.test(ret.labelUrl) ? ret.labelUrl : null;
   const productTypes = opts.productTypes ?? {};
   return {
     rma: ret.rmaNumber,
@@ -159,6 +167,13 @@ export function shopperReturnView(
     result,
     stopped,
     guide: useful ? guideFor(locale, method, opts.policy, ret.lines.map((l) => ({ productType: l.productId ? productTypes[l.productId] : null }))) : [],
+    pickup: pickup
+      ? [
+          ...(pickup.addressLines.length ? [t("PICKUP_ADDRESS", { address: pickup.addressLines.join(", ") })] : []),
+          ...(pickup.dateFrom && pickup.dateTo ? [t("PICKUP_DAYS", { from: isoDay(pickup.dateFrom), to: isoDay(pickup.dateTo) })] : []),
+        ]
+      : null,
+    label: useful && (labelUrl || ret.trackingNumber) ? { url: labelUrl, tracking: ret.trackingNumber } : null,
     slipPath: useful ? slipPath(ret.statusToken, locale) : null,
     statusUrl: opts.statusUrl,
     items: ret.lines.map((l) => ({

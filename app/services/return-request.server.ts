@@ -18,6 +18,9 @@ import {
   evaluateAutoApprove,
   evaluateEligibility,
   formatRma,
+  linesMissingPhotos,
+  localDate,
+  resolvePickup,
   orderTotal,
   restockingFeePercentFor,
   returnMethodOptions,
@@ -27,6 +30,8 @@ import {
   type OrderSnapshot,
   type Resolution,
   type ReturnMethod,
+  type PickupProblem,
+  type PickupRequest,
   type ReturnPolicy,
 } from "~/domain";
 import { fetchOrderSnapshot } from "~/shopify/orders.server";
@@ -40,6 +45,7 @@ import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.s
 import { loadCurrentPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
 import { approveReturn, updateRefundEta } from "./return-lifecycle.server";
+import { savePhotos, type CleanedPhoto } from "./photos/photos.server";
 
 export interface RequestedReturnLine {
   fulfillmentLineItemId: string;
@@ -59,6 +65,39 @@ export interface ReturnRequestInput {
   euWithdrawal?: boolean;
   locale?: string | null;
   customer?: { id: string | null; email: string | null; name?: string | null } | null;
+  /** Photos by fulfillment line item, already checked and cleaned (photos/photos.server.ts). */
+  photos?: Map<string, CleanedPhoto[]>;
+  /**
+   * Home pickup details. A shopper's form sends them (null: none given) and a HOME_PICKUP
+   * return then needs a valid window; undefined means the caller does not collect them.
+   */
+  pickup?: { addressLines?: string[]; dateFrom: string; dateTo: string } | null;
+}
+
+const PICKUP_TEXT: Record<PickupProblem, string> = {
+  ADDRESS_REQUIRED: "Give the address where the carrier should collect the parcel.",
+  DATES_INVALID: "Choose the first and last day the carrier may come.",
+  DATES_TOO_SOON: "The pickup can start tomorrow at the earliest.",
+  DATES_TOO_LATE: "The pickup must start within the next 30 days.",
+  WINDOW_TOO_LONG: "Choose a pickup window of at most 14 days.",
+};
+
+/** Shopper-side checks a plan does not make: photos the reason needs, a pickup window. */
+function checkShopperDetails(ctx: ReturnsContext, input: ReturnRequestInput, policy: ReturnPolicy, order: OrderSnapshot, now: Date): PickupRequest | null {
+  const missing = linesMissingPhotos(
+    policy.photoRequiredReasonHandles,
+    input.lines.map((l) => ({ ...l, photoCount: input.photos?.get(l.fulfillmentLineItemId)?.length ?? 0 })),
+  );
+  if (missing.length > 0) {
+    throw new ReturnsError("INVALID_INPUT", "Add a photo of the item: the return reason needs one.", {
+      code: "PHOTO_REQUIRED",
+      lines: missing.map((l) => l.fulfillmentLineItemId),
+    });
+  }
+  if (input.method !== "HOME_PICKUP" || input.pickup === undefined) return null;
+  const result = resolvePickup(input.pickup, order.shippingAddressLines, localDate(now, ctx.shop.timezone ?? "UTC"));
+  if (!result.ok) throw new ReturnsError("INVALID_INPUT", PICKUP_TEXT[result.problem], { code: `PICKUP_${result.problem}` });
+  return result.pickup;
 }
 
 /** The return's customer as the order knows them; `given` fills only what the order lacks. */
@@ -256,6 +295,7 @@ export async function requestReturn(
   actor: ActorRef = { type: "SHOPPER" },
 ): Promise<RequestedReturnSummary> {
   const { now, order, policy, policyVersion, sequenceAtRead, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview } = await planReturn(ctx, input);
+  const pickup = checkShopperDetails(ctx, input, policy, order, now);
   const euWithdrawal = input.euWithdrawal === true || input.lines.some((l) => byFulfillmentLine.get(l.fulfillmentLineItemId)?.viaEuWithdrawal);
   const lineItems = new Map(order.lineItems.map((li) => [li.id, li]));
 
@@ -313,6 +353,9 @@ export async function requestReturn(
         euWithdrawal,
         statusToken: newStatusToken(),
         requestedAt: now,
+        pickupAddress: pickup ? JSON.stringify(pickup.addressLines) : null,
+        pickupDateFrom: pickup?.dateFrom ?? null,
+        pickupDateTo: pickup?.dateTo ?? null,
         lines: {
           create: input.lines.map((l) => {
             const li = lineItems.get(lineItemOf(l.fulfillmentLineItemId))!;
@@ -341,8 +384,10 @@ export async function requestReturn(
       },
       include: { lines: true },
     });
+    const photos = input.photos ? await savePhotos(tx, created, input.photos) : 0;
     await recordEvent(tx, created, "request", actor, {
       lines: input.lines.length,
+      ...(photos ? { photos } : {}),
       method: input.method,
       amounts: { refund: created.refundAmount, storeCredit: created.storeCreditAmount, exchange: created.exchangeAmount },
     });

@@ -5,7 +5,7 @@
  * the PDF (app/slips/return-slip.ts). Reused by the customer-account extension: call
  * `shopperSlip` / `slipForReturn` and send `slipResponse`.
  */
-import { type ReturnMethod, type ReturnStatus } from "~/domain";
+import { storedPickup, type ReturnMethod, type ReturnStatus } from "~/domain";
 import { journeyMessage } from "~/i18n/return-journey";
 import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import { fetchSlipContext } from "~/shopify/slip-context.server";
@@ -40,6 +40,8 @@ export async function buildSlip(ctx: ReturnsContext, ret: ReturnWithLines, local
   const t = (key: string, values?: Record<string, string>) => journeyMessage(locale, key, values);
   const method = ret.method as ReturnMethod;
   const hasLabel = !!(ret.trackingNumber || ret.labelUrl);
+  const pickup = storedPickup(ret);
+  const day = (d: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
   const data: SlipData = {
     texts: {
       title: t("SLIP_TITLE"),
@@ -65,6 +67,7 @@ export async function buildSlip(ctx: ReturnsContext, ret: ReturnWithLines, local
     methodName: storefrontMessage(locale, method),
     statusUrl: link,
     guide: guideFor(locale, method, policy, ret.lines.map((l) => ({ productType: l.productId ? shop.productTypes[l.productId] : null }))),
+    pickup: pickup ? t("PICKUP_WINDOW", { address: pickup.addressLines.join(", "), from: pickup.dateFrom ? day(pickup.dateFrom) : "", to: pickup.dateTo ? day(pickup.dateTo) : "" }) : null,
     items: ret.lines.map((l) => ({ title: l.title, variantTitle: l.variantTitle, sku: l.sku, quantity: l.quantity, outcome: outcomeLabel(locale, l) })),
     labelPdf,
   };

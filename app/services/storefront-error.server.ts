@@ -32,8 +32,12 @@ export function storefrontErrorFrom(error: ReturnsError, locale: StorefrontLocal
   switch (error.code) {
     case "NOT_ELIGIBLE":
       return new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(locale, "NOT_ELIGIBLE"), error.details);
-    case "INVALID_INPUT":
-      return new StorefrontError("INVALID_INPUT", 422, storefrontMessage(locale, "INVALID_INPUT"), error.details);
+    case "INVALID_INPUT": {
+      // Photos and pickup details get their own words; the details say which line or field.
+      const code = (error.details as { code?: unknown } | undefined)?.code;
+      const key = code === "PHOTO_REQUIRED" || code === "PHOTO_INVALID" ? code : typeof code === "string" && code.startsWith("PICKUP_") ? "PICKUP_INVALID" : "INVALID_INPUT";
+      return new StorefrontError(key === "PICKUP_INVALID" ? code as string : key, 422, storefrontMessage(locale, key), error.details);
+    }
     case "SHOPIFY_REJECTED":
       // Shopify refused a write; its userErrors stay in our logs and the admin, not here.
       return new StorefrontError("NOT_ELIGIBLE", 422, storefrontMessage(locale, "NOT_ELIGIBLE"));

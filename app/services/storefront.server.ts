@@ -31,6 +31,7 @@ import {
   type GuardContext,
 } from "./storefront-guard.server";
 import { requestReturn, type RequestedReturnLine } from "./return-request.server";
+import { cleanLinePhotos } from "./photos/photos.server";
 import { confirmationFor } from "./return-journey.server";
 
 export { StorefrontError } from "./storefront-error.server";
@@ -149,8 +150,9 @@ export async function lookupForStorefront(
   return {
     ok: true as const,
     lookupToken: issueLookupToken(appSecret, { shop: ctx.shop.domain, orderId: order.id, subject: lookupSubject(who.customerLegacyId) }, now),
-    order: { id: order.id, name: order.name, currency: order.currency, lines },
-    reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: r.name })),
+    // The shipping address is the pickup default (the shopper proved the order is theirs).
+    order: { id: order.id, name: order.name, currency: order.currency, lines, shippingAddressLines: order.shippingAddressLines ?? [] },
+    reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: r.name, photoRequired: policy.photoRequiredReasonHandles.includes(r.handle) })),
     methods,
     policy: {
       storeCreditBonusPercent: policy.storeCredit.bonusPercent,
@@ -163,15 +165,23 @@ export interface StorefrontReturnInput {
   orderId: string;
   lookupToken: string;
   method: ReturnMethod;
-  lines: { fulfillmentLineItemId: string; quantity: number; reasonId: string | null; note: string | null; resolution: Resolution; exchangeVariantId: string | null }[];
+  lines: { fulfillmentLineItemId: string; quantity: number; reasonId: string | null; note: string | null; resolution: Resolution; exchangeVariantId: string | null; photos?: string[] }[];
   storeCreditConsent: boolean;
   euWithdrawal?: boolean;
+  pickup?: { addressLines?: string[]; dateFrom: string; dateTo: string } | null;
 }
 
 export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIdentity, input: StorefrontReturnInput, appSecret: string) {
   const guard: GuardContext = { db: ctx.db, shop: ctx.shop.domain, secret: appSecret, locale: who.locale, now: ctx.now() };
   const token = requireLookupToken(guard, input.lookupToken, input.orderId, who.customerLegacyId);
   await guardReturnCreation(guard, who.customerLegacyId, input.orderId);
+  let photos: ReturnType<typeof cleanLinePhotos>;
+  try {
+    photos = cleanLinePhotos(input.lines);
+  } catch (error) {
+    if (error instanceof ReturnsError) throw storefrontErrorFrom(error, who.locale);
+    throw error;
+  }
   const claim = await claimLookupToken(guard, token);
   let created: Awaited<ReturnType<typeof requestReturn>>;
   try {
@@ -197,6 +207,9 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
         storeCreditConsent: input.storeCreditConsent,
         euWithdrawal: input.euWithdrawal,
         locale: who.locale,
+        photos,
+        // null (the portal sent none) makes a home pickup need one; undefined: not collected.
+        pickup: input.pickup,
         customer: who.customerLegacyId ? { id: `gid://shopify/Customer/${who.customerLegacyId}`, email: null } : null,
       },
       { type: "SHOPPER", id: who.customerLegacyId },

@@ -55,6 +55,8 @@ export interface SlipData {
   /** Absolute URL of the shopper's status page (the QR code). */
   statusUrl: string;
   guide: string[];
+  /** Home pickup, one worded line (address and window); null for other methods. */
+  pickup?: string | null;
   items: SlipItem[];
   /** A prepaid carrier label the merchant uploaded (PDF), appended as further pages. */
   labelPdf?: Uint8Array | null;
@@ -215,6 +217,7 @@ export async function renderReturnSlip(data: SlipData, fonts: SlipFonts): Promis
   text(`${data.texts.order}: ${data.orderName}   ·   ${data.texts.method}: ${data.methodName}`, { size: 10, width: leftWidth });
   if (data.texts.label) text(data.texts.label, { size: 10, font: bold, width: leftWidth });
   if (data.texts.labelPage) text(data.texts.labelPage, { size: 9, color: MUTED, width: leftWidth });
+  if (data.pickup) text(data.pickup, { size: 10, width: leftWidth });
   y = Math.min(y, topOfBlocks - qrSize - 11 - scanLines.length * 10) - 14;
 
   if (data.guide.length > 0) {

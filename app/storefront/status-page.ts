@@ -49,6 +49,10 @@ export function renderStatusPage(view: ShopperReturnView, locale: StorefrontLoca
   const slip = view.slipPath
     ? `<section class="rs-box"><div class="rs-qr">${qrSvg ?? ""}<div><p class="rs-muted">${t("SHOW_QR")}</p><p><a class="rs-btn" href="${e(relativeToStatusPage(view.slipPath))}" data-slip download>${t("SLIP_DOWNLOAD")}</a></p></div></div></section>`
     : "";
+  const pickup = view.pickup?.length ? `<section class="rs-box"><h2>${t("PICKUP_HEADING")}</h2>${view.pickup.map((p) => `<p>${e(p)}</p>`).join("")}</section>` : "";
+  const label = view.label
+    ? `<section class="rs-box"><h2>${t("LABEL_HEADING")}</h2>${view.label.url ? `<p><a href="${e(view.label.url)}" rel="noopener noreferrer" target="_blank" data-label>${t("LABEL_OPEN")}</a></p>` : ""}${view.label.tracking ? `<p>${t("LABEL_TRACKING", { tracking: view.label.tracking })}</p>` : ""}</section>`
+    : "";
   const guide = view.guide.length ? `<h2>${t("GUIDE_HEADING")}</h2><ol class="rs-guide">${view.guide.map((g) => `<li>${e(g)}</li>`).join("")}</ol>` : "";
   const items = view.items.map((i) => `<li>${e(i.title)} × ${i.quantity} · ${e(i.amount)}<br><span class="rs-muted">${e(i.outcome)}</span></li>`).join("");
   return `${STYLE}<div class="page-width rs returns-status" data-status="${e(view.status)}" data-outcome="${e(view.outcome)}">
@@ -57,8 +61,10 @@ export function renderStatusPage(view: ShopperReturnView, locale: StorefrontLoca
   ${stopped}
   <ol class="rs-steps">${steps}</ol>
   ${next}
+  ${pickup}
   ${result}
   ${slip}
+  ${label}
   ${guide}
   <h2>${escapeHtml(storefrontMessage(locale, "STATUS_ITEMS"))}</h2>
   <ul class="rs-items">${items}</ul>

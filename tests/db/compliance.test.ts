@@ -23,6 +23,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   ReturnPolicy: (db, shop) => db.returnPolicy.count({ where: { shop: { domain: shop } } }),
   PolicyVersion: (db, shop) => db.policyVersion.count({ where: { shop: { domain: shop } } }),
   ReturnRequest: (db, shop) => db.returnRequest.count({ where: { shop: { domain: shop } } }),
+  ReturnPhoto: (db, shop) => db.returnPhoto.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   ReturnLine: (db, shop) => db.returnLine.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   ReturnEvent: (db, shop) => db.returnEvent.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   RefundAttempt: (db, shop) => db.refundAttempt.count({ where: { returnRequest: { shop: { domain: shop } } } }),
@@ -96,6 +97,10 @@ async function seedShop(db: Db, domain: string) {
       },
     });
     expect(ret.id).toBeTruthy();
+    const line = await db.returnLine.findFirstOrThrow({ where: { returnRequestId: ret.id } });
+    await db.returnPhoto.create({
+      data: { shopId: shop.id, returnRequestId: ret.id, returnLineId: line.id, contentType: "image/jpeg", size: 3, sha256: "x", data: Buffer.from([0xff, 0xd8, 0xff]) },
+    });
     await db.webhookDelivery.create({
       data: {
         shop: domain,
@@ -155,6 +160,9 @@ describe.each(providers)("compliance on %s", (provider) => {
     expect(dump).not.toContain("Astrid");
     expect(dump).not.toContain("gid://shopify/Customer/7");
     expect(dump).toContain("bo@example.com");
+    // Astrid's photo is deleted; Bo's stays.
+    expect(await t.db.returnPhoto.count({ where: { returnRequest: { shop: { domain: SHOP_B }, customerEmail: null } } })).toBe(0);
+    expect(await t.db.returnPhoto.count({ where: { returnRequest: { shop: { domain: SHOP_B } } } })).toBe(1);
     // The return itself stays, anonymous, for the merchant's books.
     expect(await t.db.returnRequest.count({ where: { shop: { domain: SHOP_B } } })).toBe(2);
   });
