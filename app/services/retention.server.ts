@@ -1,6 +1,6 @@
 /**
  * How long we keep what we do not need for long (docs/security.md, "Retention"), and the
- * purge the background jobs run. Each rule is one deleteMany on an indexed column.
+ * purge the hourly `purge-expired-data` job runs (app/jobs/). Each rule is one deleteMany on an indexed column.
  *  - Webhook deliveries, processed: WEBHOOK_PROCESSED_RETENTION_DAYS. Their payloads are
  *    hints already applied; the row only guards against a late duplicate (Shopify retries
  *    for hours, not weeks).
@@ -18,8 +18,6 @@ import { purgeLookupTokenUses } from "./storefront-guard.server";
 export const WEBHOOK_PROCESSED_RETENTION_DAYS = 14;
 export const WEBHOOK_FAILED_RETENTION_DAYS = 90;
 export const DATA_EXPORT_RETENTION_DAYS = 90;
-/** How often the purge runs (the jobs timer ticks every minute). */
-export const PURGE_INTERVAL_MS = 60 * 60_000;
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 60 * 60_000);
 
@@ -40,13 +38,4 @@ export async function purgeExpiredData(db: Db, now: Date): Promise<PurgeReport> 
     rateLimits: await purgeRateLimits(db, now),
     lookupTokenUses: await purgeLookupTokenUses(db, now),
   };
-}
-
-let lastPurge = 0;
-
-/** Called on every jobs tick; purges at most once per PURGE_INTERVAL_MS per process (safe on several instances). */
-export async function purgeExpiredDataIfDue(db: Db, now: Date): Promise<PurgeReport | null> {
-  if (now.getTime() - lastPurge < PURGE_INTERVAL_MS) return null;
-  lastPurge = now.getTime();
-  return purgeExpiredData(db, now);
 }
