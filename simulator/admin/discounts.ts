@@ -269,8 +269,8 @@ export function redeemDiscountCodes(
   for (const code of order.codes) {
     const d = discountCodes(shop).find((x) => x.code.toLowerCase() === code.toLowerCase());
     if (!d) continue;
-    const at = now.toISOString();
-    if (d.startsAt > at || (d.endsAt && d.endsAt <= at))
+    const at = now.getTime();
+    if (Date.parse(d.startsAt) > at || (d.endsAt && Date.parse(d.endsAt) <= at))
       throw new Error(`stand-in checkout: code ${code} is not active`);
     if (d.usageLimit !== null && d.usageCount >= d.usageLimit)
       throw new Error(`stand-in checkout: code ${code} is used up`);

@@ -1,0 +1,33 @@
+/** The merchant's win-back offer settings: one row per shop, defaults until saved. */
+import type { Db } from "~/db.server";
+import { DEFAULT_WINBACK_SETTINGS, WinbackSettingsSchema, type WinbackSettings } from "~/domain/followup/winback";
+
+export async function getWinbackSettings(db: Db, shopId: string): Promise<WinbackSettings> {
+  const row = await db.winbackSettings.findUnique({ where: { shopId } });
+  if (!row) return { ...DEFAULT_WINBACK_SETTINGS };
+  return {
+    enabled: row.enabled,
+    valueType: row.valueType === "FIXED_AMOUNT" ? "FIXED_AMOUNT" : "PERCENTAGE",
+    percentage: row.percentage,
+    fixedAmount: row.fixedAmount,
+    minimumOrderAmount: row.minimumOrderAmount,
+    validityDays: row.validityDays,
+    delayDays: row.delayDays,
+    periodDays: row.periodDays,
+  };
+}
+
+export type SaveResult = { ok: true; settings: WinbackSettings } | { ok: false; errors: Record<string, string> };
+
+/** Validates with the same schema as the form; a bad value is refused field by field. */
+export async function saveWinbackSettings(db: Db, shopId: string, input: unknown): Promise<SaveResult> {
+  const parsed = WinbackSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const data = parsed.data;
+  await db.winbackSettings.upsert({ where: { shopId }, create: { shopId, ...data }, update: data });
+  return { ok: true, settings: data };
+}
