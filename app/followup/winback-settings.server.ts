@@ -31,3 +31,33 @@ export async function saveWinbackSettings(db: Db, shopId: string, input: unknown
   await db.winbackSettings.upsert({ where: { shopId }, create: { shopId, ...data }, update: data });
   return { ok: true, settings: data };
 }
+
+/**
+ * The settings form's fields as the schema's input: amounts typed in the shop currency
+ * ("100", "99.50") become minor units; anything unreadable stays as NaN so the schema names
+ * the field.
+ */
+export function winbackInputFromForm(form: FormData, currency: string, toMinor: (amount: string, currency: string) => number): Record<string, unknown> {
+  const text = (k: string) => String(form.get(k) ?? "").trim();
+  const int = (k: string) => (/^\d{1,6}$/.test(text(k)) ? Number(text(k)) : Number.NaN);
+  const money = (k: string) => {
+    const v = text(k).replace(",", ".");
+    if (v === "") return 0;
+    if (!/^\d{1,9}(\.\d{1,3})?$/.test(v)) return Number.NaN;
+    try {
+      return toMinor(v, currency);
+    } catch {
+      return Number.NaN;
+    }
+  };
+  return {
+    enabled: form.get("enabled") === "on" || form.get("enabled") === "true",
+    valueType: text("valueType"),
+    percentage: int("percentage"),
+    fixedAmount: money("fixedAmount"),
+    minimumOrderAmount: money("minimumOrderAmount"),
+    validityDays: int("validityDays"),
+    delayDays: int("delayDays"),
+    periodDays: int("periodDays"),
+  };
+}

@@ -47,6 +47,8 @@ import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadg
 import { ConfirmCard, DeclineForm, InspectForm, TrackingForm, type FieldErrors } from "~/components/ReturnActionForms";
 import { ReturnTimeline, type TimelineEntry } from "~/components/ReturnTimeline";
 import { KeyValueList } from "~/components/KeyValueList";
+import { ReturnFeedbackCard } from "~/components/followup/ReturnFeedbackCard";
+import { getReturnFeedback } from "~/followup/feedback.server";
 import {
   ACTOR_LABEL,
   CONDITION_GRADES,
@@ -89,7 +91,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     throw error;
   }
   const restock = detail.allowedActions.includes("inspect") ? await getRestockLocations(ctx) : { locations: [], error: null };
-  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error };
+  const feedback = await getReturnFeedback(ctx.db, ctx.shop.id, detail.id);
+  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error, feedback };
 };
 
 /** The return as display strings (formatted here so server and browser render alike). */
@@ -424,7 +427,7 @@ const PRIMARY: readonly { intent: StatusIntent; label: string; panel?: Panel }[]
 ];
 
 export default function ReturnPage() {
-  const { ret, locations, locationsError } = useLoaderData<typeof loader>();
+  const { ret, locations, locationsError, feedback } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionData>({ key: `return-${ret.id}` });
   const shopify = useAppBridge();
   const navigate = useNavigate();
@@ -620,6 +623,7 @@ export default function ReturnPage() {
 
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            {feedback || ret.status === "CLOSED" ? <ReturnFeedbackCard feedback={feedback} /> : null}
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

@@ -225,3 +225,44 @@ describe.each(providers)("win-back on %s", (provider) => {
     expect(report.skipped).toEqual({ UNSUBSCRIBED: 2 });
   });
 });
+
+describe.each(providers)("win-back stats on %s", (provider) => {
+  it("GIVEN two codes sent and one used in an order THEN sent 2, used 1, revenue = that order's total", async () => {
+    const { runWinbackScan } = await import("~/followup/winback.server");
+    const { winbackStats } = await import("~/followup/winback-stats.server");
+    const e = await createEngine(provider);
+    try {
+      const mailer = createRecordingMailer();
+      await saveWinbackSettings(e.ctx.db, e.ctx.shop.id, { ...DEFAULT_WINBACK_SETTINGS, enabled: true });
+      const shop = e.api.store.shop(e.shop);
+      const refundDate = new Date(e.clock.now().getTime() - 15 * DAY);
+      const picked = shop.customers
+        .filter((c) => c.marketingState === "SUBSCRIBED" && customerOrders(shop, c).every((o) => Date.parse(o.createdAt) < refundDate.getTime()))
+        .slice(0, 2);
+      for (const [i, c] of picked.entries()) {
+        await e.ctx.db.returnRequest.create({
+          data: {
+            shopId: e.ctx.shop.id, rmaNumber: `R-ST-${i}`, status: "CLOSED", orderId: `gid://shopify/Order/8${i}`, orderName: `#8${i}`, customerId: c.id,
+            method: "DROP_OFF", currency: "SEK", refundAmount: 1000, statusToken: `st-${provider}-${i}-${Date.now()}`, processedAt: refundDate,
+          },
+        });
+      }
+      expect((await runWinbackScan({ ctx: e.ctx, mailer, secret: SECRET })).sent).toBe(2);
+      const code = String(mailer.messages[0]!.variables.discount_code);
+      const buyer = picked.find((c) => mailer.messages[0]!.to === c.emailAddress)!;
+      const order = e.api.createOrder(e.shop, {
+        customerId: buyer.id,
+        processedAt: e.clock.now().toISOString(),
+        lines: [{ variantId: shop.variants[0]!.id, quantity: 2, unitPrice: 40000 }],
+        orderDiscount: { code, kind: "code", percentage: 15 },
+      });
+      const stats = await winbackStats(e.ctx);
+      expect(stats).toMatchObject({ sent: 2, used: 1, currency: "SEK", shopifyUnavailable: false });
+      const total = (await e.admin.request(`query WinbackStatsOrder($id: ID!) { order(id: $id) { currentTotalPriceSet { shopMoney { amount } } } }` as never, { id: order.id } as never)) as { data: { order: { currentTotalPriceSet: { shopMoney: { amount: string } } } } };
+      expect(stats.revenue).toBe(Math.round(Number(total.data.order.currentTotalPriceSet.shopMoney.amount) * 100));
+      expect(stats.revenue).toBeGreaterThan(0);
+    } finally {
+      await e.close();
+    }
+  });
+});

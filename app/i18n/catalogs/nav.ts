@@ -8,6 +8,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returns",
     "navSettings": "Settings",
     "navAnalytics": "Analytics",
+    "navWinback": "Win-back offers",
   },
   sv: {
     "navReceive": "Ta emot",
@@ -15,6 +16,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returer",
     "navSettings": "Inställningar",
     "navAnalytics": "Analys",
+    "navWinback": "Återvinningserbjudanden",
   },
   da: {
     "navReceive": "Modtag",
@@ -22,6 +24,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returneringer",
     "navSettings": "Indstillinger",
     "navAnalytics": "Analyse",
+    "navWinback": "Tilbud til tidligere kunder",
   },
   nb: {
     "navReceive": "Motta",
@@ -29,6 +32,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returer",
     "navSettings": "Innstillinger",
     "navAnalytics": "Analyse",
+    "navWinback": "Tilbud til tidligere kunder",
   },
   fi: {
     "navReceive": "Vastaanotto",
@@ -36,6 +40,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Palautukset",
     "navSettings": "Asetukset",
     "navAnalytics": "Analytiikka",
+    "navWinback": "Paluutarjoukset",
   },
   nl: {
     "navReceive": "Ontvangen",
@@ -43,6 +48,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Retouren",
     "navSettings": "Instellingen",
     "navAnalytics": "Analyse",
+    "navWinback": "Terugwinaanbiedingen",
   },
   de: {
     "navReceive": "Wareneingang",
@@ -50,6 +56,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Rücksendungen",
     "navSettings": "Einstellungen",
     "navAnalytics": "Analysen",
+    "navWinback": "Rückgewinnungsangebote",
   },
 });
 
