@@ -161,9 +161,14 @@ export function createDiscountCode(
 }
 
 function basicView(c: ResolverContext, d: DiscountCodeRec): Record<string, unknown> {
-  const now = c.now().toISOString();
+  // Compared as instants: isoNow() drops milliseconds, so string order would be wrong.
+  const now = c.now().getTime();
   const status =
-    d.startsAt > now ? "SCHEDULED" : d.endsAt && d.endsAt <= now ? "EXPIRED" : "ACTIVE";
+    Date.parse(d.startsAt) > now
+      ? "SCHEDULED"
+      : d.endsAt && Date.parse(d.endsAt) <= now
+        ? "EXPIRED"
+        : "ACTIVE";
   const value =
     "percentage" in d.value
       ? { __typename: "DiscountPercentage", percentage: d.value.percentage }
