@@ -12,6 +12,7 @@ import { contextForSession } from "~/services/shop-context.server";
 import { getWinbackSettings, saveWinbackSettings, winbackInputFromForm } from "~/followup/winback-settings.server";
 import { winbackStats } from "~/followup/winback-stats.server";
 import { fromMinorUnits, toMinorUnits } from "~/shopify/money";
+import { getShopInfo } from "~/shopify/shop.server";
 import { formatAdminDate, formatAdminMoney } from "~/i18n/admin";
 import { FA } from "~/i18n/followup-admin";
 import { WinbackSettingsForm, type WinbackFormValues } from "~/components/followup/WinbackSettingsForm";
@@ -19,7 +20,7 @@ import { WinbackStatsCard } from "~/components/followup/WinbackStatsCard";
 
 async function shopCurrency(shopId: string, ctx: Awaited<ReturnType<typeof contextForSession>>) {
   const row = await ctx.db.shop.findUnique({ where: { id: shopId }, select: { currencyCode: true } });
-  return row?.currencyCode ?? "USD";
+  return row?.currencyCode ?? (await getShopInfo(ctx.admin)).currencyCode;
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
