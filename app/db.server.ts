@@ -37,6 +37,8 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   "unitPrice",
   "shopAmount",
   "amount",
+  "fixedAmount",
+  "minimumOrderAmount",
 ]);
 
 export function moneyToNumbers<T>(value: T): T {

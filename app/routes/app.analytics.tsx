@@ -19,6 +19,8 @@ import { AnalyticsSections } from "~/components/analytics/Sections";
 import { RangePicker } from "~/components/analytics/RangePicker";
 import { ExportButton } from "~/components/analytics/ExportButton";
 import { T } from "~/i18n/analytics";
+import { toInstants } from "~/domain/analytics";
+import { feedbackSummary } from "~/followup/feedback.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -35,11 +37,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     range = presetRange("last30", ctx.now(), timeZone);
   }
   const report = await loadAnalytics(ctx, range);
-  return json({ error, query: rangeToParams(range).toString(), view: presentReport(report) }, { status: error ? 400 : 200 });
+  const instants = toInstants(range, timeZone);
+  const feedback = await feedbackSummary(ctx.db, ctx.shop.id, { from: instants.start, to: instants.end });
+  return json({ error, query: rangeToParams(range).toString(), view: presentReport(report), feedback }, { status: error ? 400 : 200 });
 };
 
 export default function AnalyticsPage() {
-  const { error, query, view } = useLoaderData<typeof loader>();
+  const { error, query, view, feedback } = useLoaderData<typeof loader>();
   return (
     <Page title={T.title} fullWidth>
       <Layout>
@@ -57,7 +61,7 @@ export default function AnalyticsPage() {
             {view.unconvertedNote ? <Banner tone="info">{view.unconvertedNote}</Banner> : null}
           </BlockStack>
         </Layout.Section>
-        <AnalyticsSections view={view} query={query} />
+        <AnalyticsSections view={view} query={query} feedback={feedback} />
       </Layout>
     </Page>
   );

@@ -49,6 +49,8 @@ import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadg
 import { ConfirmCard, DeclineForm, InspectForm, TrackingForm, type FieldErrors } from "~/components/ReturnActionForms";
 import { ReturnTimeline, type TimelineEntry } from "~/components/ReturnTimeline";
 import { KeyValueList } from "~/components/KeyValueList";
+import { ReturnFeedbackCard } from "~/components/followup/ReturnFeedbackCard";
+import { getReturnFeedback } from "~/followup/feedback.server";
 import {
   ACTOR_LABEL,
   CONDITION_GRADES,
@@ -92,7 +94,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
   const restock = detail.allowedActions.includes("inspect") ? await getRestockLocations(ctx) : { locations: [], error: null };
   const shopperDetails = await shopperDetailsFor(ctx, detail.id, appConfig.SHOPIFY_API_SECRET);
-  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error, shopperDetails };
+  const feedback = await getReturnFeedback(ctx.db, ctx.shop.id, detail.id);
+  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error, shopperDetails, feedback };
 };
 
 /** The return as display strings (formatted here so server and browser render alike). */
@@ -427,7 +430,7 @@ const PRIMARY: readonly { intent: StatusIntent; label: string; panel?: Panel }[]
 ];
 
 export default function ReturnPage() {
-  const { ret, locations, locationsError, shopperDetails } = useLoaderData<typeof loader>();
+  const { ret, locations, locationsError, shopperDetails, feedback } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionData>({ key: `return-${ret.id}` });
   const shopify = useAppBridge();
   const navigate = useNavigate();
@@ -625,6 +628,7 @@ export default function ReturnPage() {
 
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            {feedback || ret.status === "CLOSED" ? <ReturnFeedbackCard feedback={feedback} /> : null}
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

@@ -47,6 +47,7 @@ export default function App() {
         <Link to="/app/privacy">{t("navPrivacy")}</Link>
         <Link to="/app/analytics">{t("navAnalytics")}</Link>
         <Link to="/app/jobs">{t("navJobs")}</Link>
+        <Link to="/app/winback">{t("navWinback")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -205,6 +205,15 @@ export async function handleCustomerRedact(
             data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null, pickupAddress: null },
           });
           await tx.returnRequest.updateMany({ where: { id: { in: ids }, attentionReason: { not: null } }, data: { attentionReason: "[redacted]" } });
+          // The shopper's own words on a return; the rating itself is anonymous once the return is.
+          await tx.returnFeedback.updateMany({ where: { returnRequestId: { in: ids } }, data: { comment: null } });
+        }
+        if (who.customerGid) {
+          // Win-back history: offers and seen orders go; an unsubscribe is kept as an id-less
+          // tombstone would be pointless, so it goes too (Shopify keeps the consent itself).
+          await tx.winbackOffer.deleteMany({ where: { shopId: shopRow.id, customerId: who.customerGid } });
+          await tx.customerOrderSeen.deleteMany({ where: { shopId: shopRow.id, customerId: who.customerGid } });
+          await tx.marketingUnsubscribe.deleteMany({ where: { shopId: shopRow.id, customerId: who.customerGid } });
         }
       }
       // Stored webhooks: parse each payload; scrub those that name the customer or their orders.
@@ -272,6 +281,12 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
     client.orderLineFact.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.productFact.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.salesSync.deleteMany({ where: { shopId: { in: shopIds } } }),
+    // Follow-up (app/followup): ratings, win-back settings, offers, seen orders, unsubscribes.
+    client.returnFeedback.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.winbackSettings.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.winbackOffer.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.customerOrderSeen.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.marketingUnsubscribe.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.session.deleteMany({ where: { shop } }),
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),

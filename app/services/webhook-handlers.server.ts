@@ -8,6 +8,7 @@ import {
 import { onWebhook } from "./webhooks.server";
 import { handleReturnsWebhook, RETURN_WEBHOOK_TOPICS } from "./return-sync.server";
 import { contextForShop } from "./shop-context.server";
+import { recordCustomerOrder } from "~/followup/orders-seen.server";
 
 interface CustomerPayload {
   customer?: { id?: number | string | null; email?: string | null } | null;
@@ -50,3 +51,8 @@ for (const topic of [
 ]) {
   onWebhook(topic, async ({ shop, payload, client }) => handleReturnsWebhook(await contextForShop(shop, client), topic, payload));
 }
+
+// ---- Follow-up: a new order stops a pending win-back offer (app/followup/orders-seen.server.ts).
+onWebhook("orders/create", async ({ shop, payload, client }) => {
+  await recordCustomerOrder(client, shop, payload);
+});

@@ -9,6 +9,7 @@ export const ACCESS_SCOPES = [
   "read_returns",
   "write_returns",
   "read_customers",
+  "write_customers", // customerEmailMarketingConsentUpdate: the win-back e-mail's unsubscribe link
   "read_products", // exchange variants, weights, product tags for non-returnable rules
   "read_inventory", // stock check for exchanges
   "read_locations", // restock locations, in-store returns

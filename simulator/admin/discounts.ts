@@ -24,6 +24,10 @@ export interface DiscountCodeRec {
   appliesOncePerCustomer: boolean;
   value: { percentage: number } | { amount: number; appliesOnEachItem: boolean };
   customerIds: string[] | null;
+  /** Minimum subtotal in minor units of the shop currency (null: none). */
+  minimumSubtotal: number | null;
+  /** Orders that used the code (counted by api.createOrder). */
+  usageCount: number;
   combinesWith: { orderDiscounts: boolean; productDiscounts: boolean; shippingDiscounts: boolean };
   createdAt: string;
   updatedAt: string;
@@ -110,6 +114,23 @@ export function createDiscountCode(
       else customerIds!.push(id);
     });
   }
+  let minimumSubtotal: number | null = null;
+  const minimum = input.minimumRequirement?.subtotal?.greaterThanOrEqualToSubtotal;
+  if (minimum !== undefined && minimum !== null) {
+    const m = toMinor(String(minimum), shop.info.currencyCode);
+    if (m === null || m <= 0)
+      errors.push(
+        fail("DISCOUNT_MINIMUM_INVALID", [
+          "basicCodeDiscount",
+          "minimumRequirement",
+          "subtotal",
+          "greaterThanOrEqualToSubtotal",
+        ]),
+      );
+    else minimumSubtotal = m;
+  }
+  if (input.usageLimit !== undefined && input.usageLimit !== null && !(input.usageLimit > 0))
+    errors.push(fail("DISCOUNT_USAGE_LIMIT_INVALID", ["basicCodeDiscount", "usageLimit"]));
   if (errors.length) return { node: null, errors };
   const nowIso = isoNow(now);
   const node: DiscountCodeRec = {
@@ -124,6 +145,8 @@ export function createDiscountCode(
     appliesOncePerCustomer: Boolean(input.appliesOncePerCustomer),
     value: value!,
     customerIds,
+    minimumSubtotal,
+    usageCount: 0,
     combinesWith: {
       orderDiscounts: Boolean(input.combinesWith?.orderDiscounts),
       productDiscounts: Boolean(input.combinesWith?.productDiscounts),
@@ -138,9 +161,14 @@ export function createDiscountCode(
 }
 
 function basicView(c: ResolverContext, d: DiscountCodeRec): Record<string, unknown> {
-  const now = c.now().toISOString();
+  // Compared as instants: isoNow() drops milliseconds, so string order would be wrong.
+  const now = c.now().getTime();
   const status =
-    d.startsAt > now ? "SCHEDULED" : d.endsAt && d.endsAt <= now ? "EXPIRED" : "ACTIVE";
+    Date.parse(d.startsAt) > now
+      ? "SCHEDULED"
+      : d.endsAt && Date.parse(d.endsAt) <= now
+        ? "EXPIRED"
+        : "ACTIVE";
   const value =
     "percentage" in d.value
       ? { __typename: "DiscountPercentage", percentage: d.value.percentage }
@@ -161,7 +189,7 @@ function basicView(c: ResolverContext, d: DiscountCodeRec): Record<string, unkno
     endsAt: d.endsAt,
     usageLimit: d.usageLimit,
     appliesOncePerCustomer: d.appliesOncePerCustomer,
-    asyncUsageCount: 0,
+    asyncUsageCount: d.usageCount,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     summary,
@@ -169,7 +197,13 @@ function basicView(c: ResolverContext, d: DiscountCodeRec): Record<string, unkno
     discountClasses: ["ORDER"],
     tags: [],
     hasTimelineComment: false,
-    minimumRequirement: null,
+    minimumRequirement:
+      d.minimumSubtotal === null
+        ? null
+        : {
+            __typename: "DiscountMinimumSubtotal",
+            greaterThanOrEqualToSubtotal: moneyV2(d.minimumSubtotal, c.shop.info.currencyCode),
+          },
     recurringCycleLimit: null,
     totalSales: null,
     shareableUrls: [],
@@ -212,10 +246,46 @@ export const DISCOUNT_RESOLVERS: Record<string, Record<string, Resolver>> = {
   DiscountCodeBasic: {
     codes: (v: any, a) =>
       paginate(
-        [{ id: v.codesRec.codeId, code: v.codesRec.code, asyncUsageCount: 0, createdBy: null }],
+        [
+          {
+            id: v.codesRec.codeId,
+            code: v.codesRec.code,
+            asyncUsageCount: v.codesRec.usageCount,
+            createdBy: null,
+          },
+        ],
         a,
         (x) => x.id,
       ),
     codesCount: () => ({ count: 1, precision: "EXACT" }),
   },
 };
+
+/**
+ * An order placed with a code (test helper api.createOrder): refused as checkout would refuse
+ * it, else one use is counted. Codes the stand-in did not create (seeded WOOL20, WELCOME10)
+ * are not checked.
+ */
+export function redeemDiscountCodes(
+  shop: ShopState,
+  now: Date,
+  order: { codes: string[]; customerId: string | null; subtotalShopMinor: number },
+): void {
+  for (const code of order.codes) {
+    const d = discountCodes(shop).find((x) => x.code.toLowerCase() === code.toLowerCase());
+    if (!d) continue;
+    const at = now.getTime();
+    if (Date.parse(d.startsAt) > at || (d.endsAt && Date.parse(d.endsAt) <= at))
+      throw new Error(`stand-in checkout: code ${code} is not active`);
+    if (d.usageLimit !== null && d.usageCount >= d.usageLimit)
+      throw new Error(`stand-in checkout: code ${code} is used up`);
+    if (d.customerIds && (!order.customerId || !d.customerIds.includes(order.customerId)))
+      throw new Error(`stand-in checkout: code ${code} is not for this customer`);
+    if (d.minimumSubtotal !== null && order.subtotalShopMinor < d.minimumSubtotal)
+      throw new Error(`stand-in checkout: code ${code} needs a larger order`);
+  }
+  for (const code of order.codes) {
+    const d = discountCodes(shop).find((x) => x.code.toLowerCase() === code.toLowerCase());
+    if (d) d.usageCount += 1;
+  }
+}

@@ -31,6 +31,8 @@ import { legacyId } from "./gid";
 import type { OrderRec, ReturnReasonDefinitionRec, ShopState } from "./model";
 import type { OpsContext } from "./operations";
 import { createOrder, type OrderSpec } from "./order-builder";
+import { redeemDiscountCodes } from "./discounts";
+import { orderPayload } from "./events";
 import { getSchema, expandScopes } from "./schema-meta";
 import { buildReturnReasons, findOrderByName, fxFor, isoNow } from "./store";
 
@@ -542,7 +544,21 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       const s = requireShop(shop);
       if (spec.currency && !fxFor(s, spec.currency))
         throw new Error(`stand-in: ${spec.currency} is not enabled for ${shop}`);
-      return createOrder(opsContextFor(shop), spec);
+      // A new order as a shopper's checkout makes it: codes the stand-in created are checked
+      // and counted, and orders/create goes out (the seed's orders emit nothing).
+      const ctx = opsContextFor(shop);
+      const codes = [spec.orderDiscount?.code, spec.lineDiscount?.code].filter((x): x is string => Boolean(x));
+      if (codes.length) {
+        // Before discounts, in the shop currency (presentment prices are not converted: a guess).
+        const estimate = spec.lines.reduce((sum, l) => {
+          const v = s.nodes.get(l.variantId) as { prices?: Record<string, number> } | undefined;
+          return sum + (l.unitPrice ?? v?.prices?.[s.info.currencyCode] ?? 0) * l.quantity;
+        }, 0);
+        redeemDiscountCodes(s, clock(), { codes, customerId: spec.customerId ?? null, subtotalShopMinor: estimate });
+      }
+      const order = createOrder(ctx, spec);
+      ctx.emit("orders/create", orderPayload(s, order));
+      return order;
     },
     opsContext(shop) {
       return opsContextFor(shop);

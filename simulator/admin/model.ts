@@ -130,6 +130,10 @@ export interface CustomerRec {
   updatedAt: string;
   countryCode: string;
   addressRec: AddressRec;
+  /** E-mail marketing consent (absent = NOT_SUBSCRIBED, no date). */
+  marketingState?: "NOT_SUBSCRIBED" | "PENDING" | "SUBSCRIBED" | "UNSUBSCRIBED";
+  marketingOptInLevel?: "SINGLE_OPT_IN" | "CONFIRMED_OPT_IN" | "UNKNOWN" | null;
+  marketingUpdatedAt?: string | null;
 }
 
 export type DiscountKind = "code" | "manual" | "automatic";

@@ -19,6 +19,7 @@ import { paginate, takeFirst, type ConnectionArgs } from "./connection";
 import { accessDenied, type ResolverContext } from "./context";
 import { APP_INSTALLATION_RESOLVERS } from "./app-installation";
 import { DISCOUNT_RESOLVERS } from "./discounts";
+import { MARKETING_RESOLVERS } from "./marketing";
 import { gid, legacyId, parseGid } from "./gid";
 import { moneyV2, toMinor, toShopMinor, type MoneyBag } from "./money";
 import type {
@@ -417,6 +418,7 @@ function orderSearch(c: ResolverContext): SearchSpec<OrderRec> {
       gateway: (o, _op, v) => orderTransactions(shop, o).some((t) => t.gateway === v),
       currency: (o, op, v) => matchText(o.currency, op, v),
       test: (o, op, v) => matchBool(o.test, op, v),
+      discount_code: (o, _op, v) => o.codes.some((code) => code.toLowerCase() === v.toLowerCase()),
     },
     text: (o) => {
       const cust = o.customerId ? (shop.nodes.get(o.customerId) as CustomerRec) : null;
@@ -1629,11 +1631,16 @@ const Customer: Record<string, Resolver> = {
   phone: (x: CustomerRec) => x.phoneNumber,
   defaultEmailAddress: (x: CustomerRec) => ({
     emailAddress: x.emailAddress,
-    marketingState: "NOT_SUBSCRIBED",
-    marketingOptInLevel: null,
-    marketingUpdatedAt: null,
+    marketingState: x.marketingState ?? "NOT_SUBSCRIBED",
+    marketingOptInLevel: x.marketingOptInLevel ?? null,
+    marketingUpdatedAt: x.marketingUpdatedAt ?? null,
     validFormat: true,
     sourceLocation: null,
+  }),
+  emailMarketingConsent: (x: CustomerRec) => ({
+    marketingState: x.marketingState ?? "NOT_SUBSCRIBED",
+    marketingOptInLevel: x.marketingOptInLevel ?? null,
+    consentUpdatedAt: x.marketingUpdatedAt ?? null,
   }),
   defaultPhoneNumber: () => null,
   numberOfOrders: (x: CustomerRec, _a, c) => String(customerOrders(c.shop, x).length),
@@ -2003,7 +2010,12 @@ const FulfillmentOrder: Record<string, Resolver> = {
 
 export const RESOLVERS: Record<string, Record<string, Resolver>> = {
   QueryRoot: { ...QueryRoot, ...DISCOUNT_RESOLVERS.QueryRoot, ...APP_INSTALLATION_RESOLVERS.QueryRoot },
-  Mutation: { ...Mutation, ...DISCOUNT_RESOLVERS.Mutation, ...APP_INSTALLATION_RESOLVERS.Mutation },
+  Mutation: {
+    ...Mutation,
+    ...DISCOUNT_RESOLVERS.Mutation,
+    ...APP_INSTALLATION_RESOLVERS.Mutation,
+    ...MARKETING_RESOLVERS.Mutation,
+  },
   AppInstallation: APP_INSTALLATION_RESOLVERS.AppInstallation,
   DiscountCodeNode: DISCOUNT_RESOLVERS.DiscountCodeNode,
   DiscountCodeBasic: DISCOUNT_RESOLVERS.DiscountCodeBasic,

@@ -16,6 +16,7 @@ export type RuleKind =
   | "UserError"
   | "StoreCreditAccountCreditUserError"
   | "GiftCardUserError"
+  | "CustomerEmailMarketingConsentUpdateUserError"
   | "top-level";
 
 export interface Rule {
@@ -451,6 +452,27 @@ export const RULES = {
     "Only items { all: true } is supported by the offline stand-in.",
   ),
   DISCOUNT_CUSTOMER_NOT_FOUND: R("DiscountUserError", "INVALID", "Customer {id} does not exist."),
+  DISCOUNT_MINIMUM_INVALID: R("DiscountUserError", "GREATER_THAN", "Minimum subtotal must be greater than 0."),
+  DISCOUNT_USAGE_LIMIT_INVALID: R("DiscountUserError", "GREATER_THAN", "Usage limit must be greater than 0."),
+
+  // ---- customerEmailMarketingConsentUpdate ----------------------------------------------
+  CONSENT_CUSTOMER_NOT_FOUND: R(
+    "CustomerEmailMarketingConsentUpdateUserError",
+    "INVALID",
+    "Customer does not exist.",
+  ),
+  CONSENT_STATE_NOT_ALLOWED: R(
+    "CustomerEmailMarketingConsentUpdateUserError",
+    "INCLUSION",
+    "Marketing state must be SUBSCRIBED, UNSUBSCRIBED or PENDING.",
+    "documented: only these three can be set",
+  ),
+  CONSENT_NO_EMAIL: R(
+    "CustomerEmailMarketingConsentUpdateUserError",
+    "INVALID",
+    "The customer has no email address.",
+    "documented: the customer must have an email address",
+  ),
 } as const satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof RULES;

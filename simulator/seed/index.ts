@@ -1339,6 +1339,11 @@ function addCustomers(shop: ShopState, rng: Rng, seedNow: Date): Map<string, str
         createdAt: created,
         updatedAt: created,
         countryCode: country,
+        // E-mail marketing: every other customer accepted (single opt-in a year ago), so
+        // win-back offers have someone to go to and someone to skip (README).
+        marketingState: i % 2 === 0 ? "SUBSCRIBED" : "NOT_SUBSCRIBED",
+        marketingOptInLevel: i % 2 === 0 ? "SINGLE_OPT_IN" : null,
+        marketingUpdatedAt: i % 2 === 0 ? created : null,
         addressRec: {
           firstName: first,
           lastName: last,

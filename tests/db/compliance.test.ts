@@ -36,6 +36,11 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   ProductFact: async (db, shop) => db.productFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   SalesSync: async (db, shop) => db.salesSync.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   BackgroundJob: (db, shop) => db.backgroundJob.count({ where: { shop } }),
+  ReturnFeedback: async (db, shop) => db.returnFeedback.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  WinbackSettings: async (db, shop) => db.winbackSettings.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  WinbackOffer: async (db, shop) => db.winbackOffer.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  CustomerOrderSeen: async (db, shop) => db.customerOrderSeen.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  MarketingUnsubscribe: async (db, shop) => db.marketingUnsubscribe.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
 };
 
 async function shopIdsOf(db: Db, domain: string): Promise<string[]> {
@@ -59,6 +64,10 @@ async function seedShop(db: Db, domain: string) {
   await db.productFact.create({ data: { shopId: shop.id, productId: "gid://shopify/Product/1", title: "Sweater", syncedAt: now } });
   await db.salesSync.create({ data: { shopId: shop.id, coveredFrom: now, watermark: now, syncedAt: now } });
   await db.backgroundJob.create({ data: { name: "reconcile-shop", key: domain, shop: domain, data: JSON.stringify({ shop: domain }), maxAttempts: 5, retryDelayMs: 1000 } });
+  await db.winbackSettings.create({ data: { shopId: shop.id, enabled: true } });
+  await db.winbackOffer.create({ data: { shopId: shop.id, customerId: "gid://shopify/Customer/7", periodKey: "p", status: "SENT", claimedAt: now } });
+  await db.customerOrderSeen.create({ data: { shopId: shop.id, customerId: "gid://shopify/Customer/7", orderId: `${domain}-o`, createdAt: now } });
+  await db.marketingUnsubscribe.create({ data: { shopId: shop.id, customerId: "gid://shopify/Customer/7" } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
     { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },
@@ -101,6 +110,7 @@ async function seedShop(db: Db, domain: string) {
     await db.returnPhoto.create({
       data: { shopId: shop.id, returnRequestId: ret.id, returnLineId: line.id, contentType: "image/jpeg", size: 3, sha256: "x", data: Buffer.from([0xff, 0xd8, 0xff]) },
     });
+    await db.returnFeedback.create({ data: { shopId: shop.id, returnRequestId: ret.id, rating: 4, comment: `comment from ${customer.name}` } });
     await db.webhookDelivery.create({
       data: {
         shop: domain,
@@ -155,6 +165,8 @@ describe.each(providers)("compliance on %s", (provider) => {
       returns: await t.db.returnRequest.findMany({ include: { lines: true, events: true, refundAttempts: true } }),
       webhooks: await t.db.webhookDelivery.findMany(),
       compliance: await t.db.complianceRequest.findMany(),
+      feedback: await t.db.returnFeedback.findMany(),
+      winback: [await t.db.winbackOffer.findMany(), await t.db.customerOrderSeen.findMany(), await t.db.marketingUnsubscribe.findMany()],
     });
     expect(dump).not.toContain("astrid@example.com");
     expect(dump).not.toContain("Astrid");
@@ -163,6 +175,7 @@ describe.each(providers)("compliance on %s", (provider) => {
     // Astrid's photo is deleted; Bo's stays.
     expect(await t.db.returnPhoto.count({ where: { returnRequest: { shop: { domain: SHOP_B }, customerEmail: null } } })).toBe(0);
     expect(await t.db.returnPhoto.count({ where: { returnRequest: { shop: { domain: SHOP_B } } } })).toBe(1);
+    expect(dump).toContain("comment from Bo Berg");
     // The return itself stays, anonymous, for the merchant's books.
     expect(await t.db.returnRequest.count({ where: { shop: { domain: SHOP_B } } })).toBe(2);
   });

@@ -54,7 +54,7 @@ describe("webhook routes", () => {
   });
 
   it("has a route for every subscribed topic", () => {
-    expect(subscribed).toHaveLength(17);
+    expect(subscribed).toHaveLength(18); // + orders/create (win-back, issue 11b)
     for (const { uri } of subscribed) expect(routes[uri], uri).toBeTypeOf("function");
   });
 

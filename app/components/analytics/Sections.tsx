@@ -1,4 +1,5 @@
 /** The analytics page's sections: overview cards, charts with tables, and CSV exports. */
+import { FeedbackSummaryView, type FeedbackSummaryProps } from "~/components/followup/FeedbackSummaryView";
 import { useState } from "react";
 import { Badge, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Select, Text } from "@shopify/polaris";
 import type { Dimension } from "~/domain/analytics";
@@ -33,7 +34,7 @@ function TopNote({ shown, total }: { shown: number; total: number }) {
   ) : null;
 }
 
-export function AnalyticsSections({ view, query }: { view: AnalyticsView; query: string }) {
+export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsView; query: string; feedback?: FeedbackSummaryProps["summary"] }) {
   const [dimension, setDimension] = useState<Dimension>("product");
   const rate = view.rates[dimension];
   return (
@@ -153,9 +154,13 @@ export function AnalyticsSections({ view, query }: { view: AnalyticsView; query:
       </Section>
 
       <Section title={T.feedback} query={query}>
-        <Text as="p" tone="subdued">
-          {T.feedbackEmpty}
-        </Text>
+        {feedback ? (
+          <FeedbackSummaryView summary={feedback} emptyText={T.feedbackEmpty} />
+        ) : (
+          <Text as="p" tone="subdued">
+            {T.feedbackEmpty}
+          </Text>
+        )}
       </Section>
     </>
   );

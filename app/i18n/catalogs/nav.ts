@@ -9,6 +9,7 @@ export const NAV_CATALOG = defineCatalog({
     "navSettings": "Settings",
     "navAnalytics": "Analytics",
     "navJobs": "Background jobs",
+    "navWinback": "Win-back offers",
   },
   sv: {
     "navReceive": "Ta emot",
@@ -17,6 +18,7 @@ export const NAV_CATALOG = defineCatalog({
     "navSettings": "Inställningar",
     "navAnalytics": "Analys",
     "navJobs": "Bakgrundsjobb",
+    "navWinback": "Återvinningserbjudanden",
   },
   da: {
     "navReceive": "Modtag",
@@ -25,6 +27,7 @@ export const NAV_CATALOG = defineCatalog({
     "navSettings": "Indstillinger",
     "navAnalytics": "Analyse",
     "navJobs": "Baggrundsjob",
+    "navWinback": "Tilbud til tidligere kunder",
   },
   nb: {
     "navReceive": "Motta",
@@ -33,6 +36,7 @@ export const NAV_CATALOG = defineCatalog({
     "navSettings": "Innstillinger",
     "navAnalytics": "Analyse",
     "navJobs": "Bakgrunnsjobber",
+    "navWinback": "Tilbud til tidligere kunder",
   },
   fi: {
     "navReceive": "Vastaanotto",
@@ -41,6 +45,7 @@ export const NAV_CATALOG = defineCatalog({
     "navSettings": "Asetukset",
     "navAnalytics": "Analytiikka",
     "navJobs": "Taustatyöt",
+    "navWinback": "Paluutarjoukset",
   },
   nl: {
     "navReceive": "Ontvangen",
@@ -49,6 +54,7 @@ export const NAV_CATALOG = defineCatalog({
     "navSettings": "Instellingen",
     "navAnalytics": "Analyse",
     "navJobs": "Achtergrondtaken",
+    "navWinback": "Terugwinaanbiedingen",
   },
   de: {
     "navReceive": "Wareneingang",
@@ -57,6 +63,7 @@ export const NAV_CATALOG = defineCatalog({
     "navSettings": "Einstellungen",
     "navAnalytics": "Analysen",
     "navJobs": "Hintergrundaufgaben",
+    "navWinback": "Rückgewinnungsangebote",
   },
 });
 

@@ -1191,6 +1191,549 @@ export type OrderSortKeys =
   /** Sorts by the date and time the order was last updated. */
   | "UPDATED_AT";
 
+/** Possible marketing states for the customer’s email address. */
+export type CustomerEmailAddressMarketingState =
+  /** The customer’s email address marketing state is invalid. */
+  | "INVALID"
+  /** The customer is not subscribed to email marketing. */
+  | "NOT_SUBSCRIBED"
+  /** The customer is in the process of subscribing to email marketing. */
+  | "PENDING"
+  /** The customer is subscribed to email marketing. */
+  | "SUBSCRIBED"
+  /** The customer is not subscribed to email marketing but was previously subscribed. */
+  | "UNSUBSCRIBED";
+
+/**
+ * The input fields for creating or updating an [amount off discount](https://help.shopify.com/manual/discounts/discount-types/percentage-fixed-amount)
+ * that's applied on a cart and at checkout when a customer enters a code. Amount
+ * off discounts can be a percentage off or a fixed amount off.
+ *
+ * When creating, required fields are:
+ *   - `code`
+ *   - `context` (or deprecated `customerSelection`)
+ *   - `customerGets`
+ *   - `startsAt`
+ *   - `title`
+ */
+export type DiscountCodeBasicInput = {
+  /** Whether a customer can only use the discount once. */
+  appliesOncePerCustomer?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** The code that customers use to apply the discount. */
+  code?: InputMaybe<Scalars["String"]["input"]>;
+  /**
+   * The
+   * [discount classes](https://help.shopify.com/manual/discounts/combining-discounts/discount-combinations)
+   * that you can use in combination with
+   * [Shopify discount types](https://help.shopify.com/manual/discounts/discount-types),
+   * and the product discount tags that determine which product discounts can apply
+   * together on the same cart line.
+   */
+  combinesWith?: InputMaybe<DiscountCombinesWithInput>;
+  /**
+   * The context defining which buyers can use the discount.
+   * You can target specific customer IDs, customer segments, or make the discount available to all buyers.
+   */
+  context?: InputMaybe<DiscountContextInput>;
+  /** The items in the order that qualify for the discount, their quantities, and the total value of the discount. */
+  customerGets?: InputMaybe<DiscountCustomerGetsInput>;
+  /**
+   * The customers that can use the discount.
+   * @deprecated Use `context` instead.
+   */
+  customerSelection?: InputMaybe<DiscountCustomerSelectionInput>;
+  /**
+   * The date and time when the discount expires and is no longer available to customers.
+   * For discounts without a fixed expiration date, specify `null`.
+   */
+  endsAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+  /** The minimum subtotal or quantity of items that are required for the discount to be applied. */
+  minimumRequirement?: InputMaybe<DiscountMinimumRequirementInput>;
+  /**
+   * The number of billing cycles for which the discount can be applied, which is
+   * useful for subscription-based discounts. For example, if you set this field to
+   * `3`, then the discount only applies to the first three billing cycles of a
+   * subscription. If you specify `0`, then the discount applies indefinitely.
+   */
+  recurringCycleLimit?: InputMaybe<Scalars["Int"]["input"]>;
+  /** The date and time when the discount becomes active and is available to customers. */
+  startsAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+  /**
+   * A list of searchable keywords that are associated with the discount.
+   *
+   * Use these tags on product discounts to determine which other product discounts can
+   * apply to the same cart line when you configure
+   * `productDiscountsWithTagsOnSameCartLine` in `combinesWith`.
+   *
+   * For example, you can apply a `loyalty` tag to discounts
+   * that are associated with a loyalty program.
+   *
+   * Updating `tags` overwrites any existing tags that were previously added to the discount.
+   * To add new tags without overwriting existing tags, use the
+   * [`tagsAdd`](https://shopify.dev/api/admin-graphql/latest/mutations/tagsadd)
+   * mutation.
+   */
+  tags?: InputMaybe<Array<Scalars["String"]["input"]>>;
+  /** The discount's name that displays to merchants in the Shopify admin and to customers. */
+  title?: InputMaybe<Scalars["String"]["input"]>;
+  /**
+   * The maximum number of times the discount can be redeemed.
+   * For unlimited usage, specify `null`.
+   */
+  usageLimit?: InputMaybe<Scalars["Int"]["input"]>;
+};
+
+/** The input fields to determine which discount classes the discount can combine with. */
+export type DiscountCombinesWithInput = {
+  /**
+   * Whether the discount combines with the
+   * [order discount](https://help.shopify.com/manual/discounts/combining-discounts/discount-combinations)
+   * class.
+   */
+  orderDiscounts?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /**
+   * Whether the discount combines with the
+   * [product discount](https://help.shopify.com/manual/discounts/combining-discounts/discount-combinations)
+   * class.
+   */
+  productDiscounts?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /**
+   * Controls which product discounts can apply together on the same cart line. By
+   * default, only one product discount applies per line. Available only on a Shopify
+   * Plus plan and requires the `productDiscounts` field to be set to `true`.
+   *
+   * For discounts to apply together, they must match tags in both directions. Each
+   * discount has two tag sets: the tags that identify the discount, and the tags that
+   * it agrees to apply with. Use the `tags` field on the discount input to set the
+   * discount's own tags. Use this field to set the tags that the discount can apply
+   * with. Two discounts apply together only if each one allows at least one tag that
+   * the other is tagged with. Any number of product discounts can apply to the same
+   * line if this two-way match holds for every pair in the group.
+   *
+   * Example: Discount A is tagged with `LOYALTY` and allows `SEASONAL`, and Discount B
+   * is tagged with `SEASONAL` and allows `LOYALTY`. They apply together. To add a
+   * third discount, it must meet the same mutual-match rule with both A and B.
+   *
+   * Buy X Get Y discounts stack only on the customer-gets products (GY), not the
+   * customer-buys products (BX). See
+   * [Limitations for discount combinations](https://help.shopify.com/manual/discounts/discount-combinations#considerations)
+   * for details.
+   */
+  productDiscountsWithTagsOnSameCartLine?: InputMaybe<ProductDiscountsWithTagsOnSameCartLineInput>;
+  /**
+   * Whether the discount combines
+   * with the
+   * [shipping discount](https://help.shopify.com/manual/discounts/combining-discounts/discount-combinations)
+   * class.
+   */
+  shippingDiscounts?: InputMaybe<Scalars["Boolean"]["input"]>;
+};
+
+/**
+ * Controls which product discounts can apply together on the same cart line. By
+ * default, only one product discount applies per line. Available only on a Shopify
+ * Plus plan.
+ *
+ * For discounts to apply together, they must match tags in both directions. Each
+ * discount has two tag sets: the tags that identify the discount, and the tags that
+ * it agrees to apply with. Use the `tags` field on the discount input to set the
+ * discount's own tags. Use this input object to set the tags that the discount can
+ * apply with. Two discounts apply together only if each one allows at least one tag
+ * that the other is tagged with. Any number of product discounts can apply to the
+ * same line if this two-way match holds for every pair in the group.
+ *
+ * Example: Discount A is tagged with `LOYALTY` and allows `SEASONAL`, and Discount B
+ * is tagged with `SEASONAL` and allows `LOYALTY`. They apply together. To add a
+ * third discount, it must meet the same mutual-match rule with both A and B.
+ *
+ * Buy X Get Y discounts stack only on the customer-gets products (GY), not the
+ * customer-buys products (BX). See
+ * [Limitations for discount combinations](https://help.shopify.com/manual/discounts/discount-combinations#considerations)
+ * for details.
+ */
+export type ProductDiscountsWithTagsOnSameCartLineInput = {
+  /**
+   * The tags to add to this discount's combination list. This field doesn't add
+   * tags to the discount itself. To change the tags on the discount, use the
+   * discount input's `tags` field or the
+   * [`tagsAdd`](https://shopify.dev/api/admin-graphql/latest/mutations/tagsadd)
+   * and [`tagsRemove`](https://shopify.dev/api/admin-graphql/latest/mutations/tagsremove)
+   * mutations.
+   *
+   * If another product discount has a matching tag and also allows at least one
+   * tag on this discount, then both discounts can apply to the same cart line.
+   */
+  add?: InputMaybe<Array<Scalars["String"]["input"]>>;
+  /**
+   * The tags to remove from this discount's combination list. This field doesn't
+   * remove tags from the discount itself. To change the tags on the discount, use
+   * the discount input's `tags` field or the
+   * [`tagsAdd`](https://shopify.dev/api/admin-graphql/latest/mutations/tagsadd)
+   * and [`tagsRemove`](https://shopify.dev/api/admin-graphql/latest/mutations/tagsremove)
+   * mutations.
+   *
+   * If this discount and another product discount still match tags in both
+   * directions after the removal, then both discounts can still apply to the same
+   * cart line.
+   */
+  remove?: InputMaybe<Array<Scalars["String"]["input"]>>;
+};
+
+/** The input fields for the buyers who can use this discount. */
+export type DiscountContextInput =
+  /** All buyers are eligible for this discount. */
+  | {
+      all: DiscountBuyerSelection;
+      customerSegments?: never;
+      customers?: never;
+      markets?: never;
+    } /** The list of customer segment IDs to add or remove from the list of customer segments. */
+  | {
+      all?: never;
+      customerSegments: DiscountCustomerSegmentsInput;
+      customers?: never;
+      markets?: never;
+    } /** The list of customer IDs to add or remove from the list of customers. */
+  | {
+      all?: never;
+      customerSegments?: never;
+      customers: DiscountCustomersInput;
+      markets?: never;
+    } /** The list of market IDs to add or remove from the list of markets. */
+  | { all?: never; customerSegments?: never; customers?: never; markets: DiscountMarketsInput };
+
+/** All buyers are eligible for the discount. */
+export type DiscountBuyerSelection =
+  /** All buyers are eligible for the discount. */
+  "ALL";
+
+/** The input fields for which customer segments to add to or remove from the discount. */
+export type DiscountCustomerSegmentsInput = {
+  /** A list of customer segments to add to the current list of customer segments. */
+  add?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** A list of customer segments to remove from the current list of customer segments. */
+  remove?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+};
+
+/** The input fields for which customers to add to or remove from the discount. */
+export type DiscountCustomersInput = {
+  /** A list of customers to add to the current list of customers who can use the discount. */
+  add?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** A list of customers to remove from the current list of customers who can use the discount. */
+  remove?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+};
+
+/** The input fields for the markets where the discount is available. */
+export type DiscountMarketsInput = {
+  /** The list of market IDs to add. */
+  add?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** The list of market IDs to remove. */
+  remove?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+};
+
+/** Specifies the items that will be discounted, the quantity of items that will be discounted, and the value of discount. */
+export type DiscountCustomerGetsInput = {
+  /** Whether the discount applies on regular one-time-purchase items. */
+  appliesOnOneTimePurchase?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /**
+   * Whether the discount applies on subscription items.
+   * [Subscriptions](https://shopify.dev/docs/apps/launch/billing/subscription-billing/offer-subscription-discounts)
+   * enable customers to purchase products
+   * on a recurring basis.
+   */
+  appliesOnSubscription?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** The IDs of the items that the customer gets. The items can be either collections or products. */
+  items?: InputMaybe<DiscountItemsInput>;
+  /** The quantity of items discounted and the discount value. */
+  value?: InputMaybe<DiscountCustomerGetsValueInput>;
+};
+
+/** The input fields for the items attached to a discount. You can specify the discount items by product ID or collection ID. */
+export type DiscountItemsInput = {
+  /** Whether all items should be selected for the discount. Not supported for Buy X get Y discounts. */
+  all?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** The collections that are attached to a discount. */
+  collections?: InputMaybe<DiscountCollectionsInput>;
+  /**
+   * The
+   * [products](https://shopify.dev/docs/api/admin-graphql/latest/objects/Product) and
+   * [product variants](https://shopify.dev/docs/api/admin-graphql/latest/objects/productvariant)
+   * that the discount applies to.
+   */
+  products?: InputMaybe<DiscountProductsInput>;
+};
+
+/** The input fields for collections attached to a discount. */
+export type DiscountCollectionsInput = {
+  /** Specifies list of collection ids to add. */
+  add?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** Specifies list of collection ids to remove. */
+  remove?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+};
+
+/**
+ * The input fields for adding and removing
+ * [products](https://shopify.dev/docs/api/admin-graphql/latest/objects/Product) and
+ * [product variants](https://shopify.dev/docs/api/admin-graphql/latest/objects/productvariant)
+ * as prerequisites or as eligible items for a discount.
+ */
+export type DiscountProductsInput = {
+  /** The IDs of the product variants to add as prerequisites or as eligible items for a discount. */
+  productVariantsToAdd?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** The IDs of the product variants to remove as prerequisites or as eligible items for a discount. */
+  productVariantsToRemove?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** The IDs of the products to add as prerequisites or as eligible items for a discount. */
+  productsToAdd?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** The IDs of the products to remove as prerequisites or as eligible items for a discount. */
+  productsToRemove?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+};
+
+/** The input fields for the quantity of items discounted and the discount value. */
+export type DiscountCustomerGetsValueInput = {
+  /**
+   * The value of the discount.
+   *
+   * Note: BXGY doesn't support discountAmount.
+   */
+  discountAmount?: InputMaybe<DiscountAmountInput>;
+  /** The quantity of the items that are discounted and the discount value. */
+  discountOnQuantity?: InputMaybe<DiscountOnQuantityInput>;
+  /**
+   * The percentage value of the discount. Value must be between 0.00 - 1.00.
+   *
+   * Note: BXGY doesn't support percentage.
+   */
+  percentage?: InputMaybe<Scalars["Float"]["input"]>;
+};
+
+/** The input fields for the value of the discount and how it is applied. */
+export type DiscountAmountInput = {
+  /** The value of the discount. */
+  amount?: InputMaybe<Scalars["Decimal"]["input"]>;
+  /**
+   * If true, then the discount is applied to each of the entitled items. If false,
+   * then the amount is split across all of the entitled items.
+   */
+  appliesOnEachItem?: InputMaybe<Scalars["Boolean"]["input"]>;
+};
+
+/** The input fields for the quantity of items discounted and the discount value. */
+export type DiscountOnQuantityInput = {
+  /** The percentage value of the discount. */
+  effect?: InputMaybe<DiscountEffectInput>;
+  /** The quantity of items that are discounted. */
+  quantity?: InputMaybe<Scalars["UnsignedInt64"]["input"]>;
+};
+
+/** The input fields for how the discount will be applied. Currently, only percentage off is supported. */
+export type DiscountEffectInput = {
+  /** The value of the discount. */
+  amount?: InputMaybe<Scalars["Decimal"]["input"]>;
+  /** The percentage value of the discount. Value must be between 0.00 - 1.00. */
+  percentage?: InputMaybe<Scalars["Float"]["input"]>;
+};
+
+/** The input fields for the customers who can use this discount. */
+export type DiscountCustomerSelectionInput = {
+  /** Whether all customers can use this discount. */
+  all?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** The list of customer segment IDs to add or remove from the list of customer segments. */
+  customerSegments?: InputMaybe<DiscountCustomerSegmentsInput>;
+  /** The list of customer IDs to add or remove from the list of customers. */
+  customers?: InputMaybe<DiscountCustomersInput>;
+};
+
+/** The input fields for the minimum quantity or subtotal required for a discount. */
+export type DiscountMinimumRequirementInput = {
+  /** The minimum required quantity. */
+  quantity?: InputMaybe<DiscountMinimumQuantityInput>;
+  /** The minimum required subtotal. */
+  subtotal?: InputMaybe<DiscountMinimumSubtotalInput>;
+};
+
+/** The input fields for the minimum quantity required for the discount. */
+export type DiscountMinimumQuantityInput = {
+  /** The minimum quantity of items that's required for the discount to be applied. */
+  greaterThanOrEqualToQuantity?: InputMaybe<Scalars["UnsignedInt64"]["input"]>;
+};
+
+/** The input fields for the minimum subtotal required for a discount. */
+export type DiscountMinimumSubtotalInput = {
+  /** The minimum subtotal that's required for the discount to be applied. */
+  greaterThanOrEqualToSubtotal?: InputMaybe<Scalars["Decimal"]["input"]>;
+};
+
+/** Possible error codes that can be returned by `DiscountUserError`. */
+export type DiscountErrorCode =
+  /** The active period overlaps with other automatic discounts. At any given time, only 25 automatic discounts can be active. */
+  | "ACTIVE_PERIOD_OVERLAP"
+  /** A discount cannot have both appliesOnOneTimePurchase and appliesOnSubscription set to false. */
+  | "APPLIES_ON_NOTHING"
+  /** The input value is blank. */
+  | "BLANK"
+  /** The attribute selection contains conflicting settings. */
+  | "CONFLICT"
+  /** Discounts and condition types are not compatible with each other. */
+  | "DISCOUNT_NOT_COMPATIBLE_WITH_CONDITION_TYPES"
+  /** The input value is already present. */
+  | "DUPLICATE"
+  /** The end date should be after the start date. */
+  | "END_DATE_BEFORE_START_DATE"
+  /** The input value should be equal to the value allowed. */
+  | "EQUAL_TO"
+  /** The value exceeded the maximum allowed value. */
+  | "EXCEEDED_MAX"
+  /** The input value should be greater than the minimum allowed value. */
+  | "GREATER_THAN"
+  /** The input value should be greater than or equal to the minimum value allowed. */
+  | "GREATER_THAN_OR_EQUAL_TO"
+  /** The value is already present through another selection. */
+  | "IMPLICIT_DUPLICATE"
+  /** The input value isn't included in the list. */
+  | "INCLUSION"
+  /** Unexpected internal error happened. */
+  | "INTERNAL_ERROR"
+  /** The input value is invalid. */
+  | "INVALID"
+  /** The `combinesWith` settings are invalid for the discount class. */
+  | "INVALID_COMBINES_WITH_FOR_DISCOUNT_CLASS"
+  /** The discountClass is invalid for the price rule. */
+  | "INVALID_DISCOUNT_CLASS_FOR_PRICE_RULE"
+  /**
+   * The `productDiscounts` field can't be set to false when
+   * `productDiscountsWithTagsOnSameCartLine` tags exist on the discount.
+   */
+  | "INVALID_PRODUCT_DISCOUNTS_FALSE_WITH_EXISTING_TAGS_ON_SAME_CART_LINE"
+  /** The `productDiscountsWithTagsOnSameCartLine` field is only valid for discounts with the PRODUCT discount class. */
+  | "INVALID_PRODUCT_DISCOUNTS_WITH_TAGS_ON_SAME_CART_LINE_FOR_DISCOUNT_CLASS"
+  /** The `productDiscountsWithTagsOnSameCartLine` field can only be specified when `productDiscounts` is true. */
+  | "INVALID_PRODUCT_DISCOUNTS_WITH_TAGS_ON_SAME_CART_LINE_WITHOUT_PRODUCT_DISCOUNTS"
+  /** The tag title exceeds the maximum length of 255 characters. */
+  | "INVALID_TAG_LENGTH"
+  /** The input value should be less than the maximum value allowed. */
+  | "LESS_THAN"
+  /** The input value should be less than or equal to the maximum value allowed. */
+  | "LESS_THAN_OR_EQUAL_TO"
+  /**
+   * The active period overlaps with too many other app-provided discounts. There's
+   * a limit on the number of app discounts that can be active at any given time.
+   */
+  | "MAX_APP_DISCOUNTS"
+  /** Specify a minimum subtotal or a quantity, but not both. */
+  | "MINIMUM_SUBTOTAL_AND_QUANTITY_RANGE_BOTH_PRESENT"
+  /** Missing a required argument. */
+  | "MISSING_ARGUMENT"
+  /** Either function ID or function handle must be provided. */
+  | "MISSING_FUNCTION_IDENTIFIER"
+  /** Only one of function ID or function handle is allowed. */
+  | "MULTIPLE_FUNCTION_IDENTIFIERS"
+  /** Recurring cycle limit must be 1 when discount does not apply to subscription items. */
+  | "MULTIPLE_RECURRING_CYCLE_LIMIT_FOR_NON_SUBSCRIPTION_ITEMS"
+  /** The input value needs to be blank. */
+  | "PRESENT"
+  /** The shop's plan does not allow setting `productDiscountsWithTagsOnSameCartLine`. */
+  | "PRODUCT_DISCOUNTS_WITH_TAGS_ON_SAME_CART_LINE_NOT_ENTITLED"
+  /** Recurring cycle limit must be a valid integer greater than or equal to 0. */
+  | "RECURRING_CYCLE_LIMIT_NOT_A_VALID_INTEGER"
+  /** The input value is already taken. */
+  | "TAKEN"
+  /** The input value is too long. */
+  | "TOO_LONG"
+  /** Too many arguments provided. */
+  | "TOO_MANY_ARGUMENTS"
+  /** The number of tags in `productDiscountsWithTagsOnSameCartLine` exceeds the maximum of 10. */
+  | "TOO_MANY_PRODUCT_DISCOUNTS_WITH_TAGS_ON_SAME_CART_LINE"
+  /** The number of tags exceeds the maximum of 5. */
+  | "TOO_MANY_TAGS"
+  /** The input value is too short. */
+  | "TOO_SHORT"
+  /** The value is outside of the allowed range. */
+  | "VALUE_OUTSIDE_RANGE";
+
+/** The input fields for the email consent information to update for a given customer ID. */
+export type CustomerEmailMarketingConsentUpdateInput = {
+  /**
+   * The ID of the customer for which to update the email marketing consent
+   * information. The customer must have a unique email address associated to the
+   * record. If not, add the email address using the `customerUpdate` mutation first.
+   */
+  customerId: Scalars["ID"]["input"];
+  /** The marketing consent information when the customer consented to receiving marketing material by email. */
+  emailMarketingConsent: CustomerEmailMarketingConsentInput;
+};
+
+/**
+ * Information that describes when a customer consented to
+ *         receiving marketing material by email.
+ */
+export type CustomerEmailMarketingConsentInput = {
+  /**
+   * The latest date and time when the customer consented or objected to
+   *           receiving marketing material by email.
+   */
+  consentUpdatedAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+  /** The customer opt-in level at the time of subscribing to marketing material. */
+  marketingOptInLevel?: InputMaybe<CustomerMarketingOptInLevel>;
+  /**
+   * The marketing state to set. Accepted values: SUBSCRIBED, UNSUBSCRIBED, and
+   * PENDING. NOT_SUBSCRIBED, REDACTED, and INVALID are rejected if sent as input.
+   */
+  marketingState: CustomerEmailMarketingState;
+  /** Identifies the location where the customer consented to receiving marketing material by email. */
+  sourceLocationId?: InputMaybe<Scalars["ID"]["input"]>;
+};
+
+/**
+ * The possible values for the marketing subscription opt-in level enabled at the
+ * time the customer consented to receive marketing information.
+ *
+ * The levels are defined by [the M3AAWG best practices guideline
+ *   document](https://www.m3aawg.org/sites/maawg/files/news/M3AAWG_Senders_BCP_Ver3-2015-02.pdf).
+ */
+export type CustomerMarketingOptInLevel =
+  /**
+   * After providing their information, the customer receives a confirmation and is required to
+   * perform a intermediate step before receiving marketing information.
+   */
+  | "CONFIRMED_OPT_IN"
+  /**
+   * After providing their information, the customer receives marketing information without any
+   * intermediate steps.
+   */
+  | "SINGLE_OPT_IN"
+  /** The customer receives marketing information but how they were opted in is unknown. */
+  | "UNKNOWN";
+
+/** The possible email marketing states for a customer. */
+export type CustomerEmailMarketingState =
+  /** This value is internally-set and read-only. */
+  | "INVALID"
+  /**
+   * Default state for customers who have never subscribed to email marketing.
+   * This value cannot be set via the mutation; use UNSUBSCRIBED instead to indicate
+   * a customer has opted out.
+   */
+  | "NOT_SUBSCRIBED"
+  /** The customer is in the process of subscribing to email marketing. */
+  | "PENDING"
+  /** The customer's personal data is erased. This value is internally-set and read-only. */
+  | "REDACTED"
+  /** The customer is subscribed to email marketing. */
+  | "SUBSCRIBED"
+  /** The customer isn't currently subscribed to email marketing but was previously subscribed. */
+  | "UNSUBSCRIBED";
+
+/** Possible error codes that can be returned by `CustomerEmailMarketingConsentUpdateUserError`. */
+export type CustomerEmailMarketingConsentUpdateUserErrorCode =
+  /** The input value isn't included in the list. */
+  | "INCLUSION"
+  /** Unexpected internal error happened. */
+  | "INTERNAL_ERROR"
+  /** The input value is invalid. */
+  | "INVALID"
+  /** Missing a required argument. */
+  | "MISSING_ARGUMENT";
+
 export type AppInstallationIdQueryVariables = Exact<{ [key: string]: never }>;
 
 export type AppInstallationIdQuery = { currentAppInstallation: { id: string } };
@@ -2423,4 +2966,75 @@ export type ProductVariantsForExchangeQuery = {
     | {}
     | null
   >;
+};
+
+export type WinbackCustomerQueryVariables = Exact<{
+  id: Scalars["ID"]["input"];
+  since: Scalars["String"]["input"];
+}>;
+
+export type WinbackCustomerQuery = {
+  customer?: {
+    id: string;
+    firstName?: string | null;
+    locale: string;
+    defaultEmailAddress?: {
+      emailAddress: string;
+      marketingState: CustomerEmailAddressMarketingState;
+    } | null;
+    orders: { nodes: Array<{ id: string; createdAt: string }> };
+  } | null;
+};
+
+export type WinbackDiscountCreateMutationVariables = Exact<{
+  input: DiscountCodeBasicInput;
+}>;
+
+export type WinbackDiscountCreateMutation = {
+  discountCodeBasicCreate?: {
+    codeDiscountNode?: { id: string } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: DiscountErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type WinbackDiscountByCodeQueryVariables = Exact<{
+  code: Scalars["String"]["input"];
+}>;
+
+export type WinbackDiscountByCodeQuery = { codeDiscountNodeByCode?: { id: string } | null };
+
+export type WinbackUnsubscribeMutationVariables = Exact<{
+  input: CustomerEmailMarketingConsentUpdateInput;
+}>;
+
+export type WinbackUnsubscribeMutation = {
+  customerEmailMarketingConsentUpdate?: {
+    customer?: { id: string } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: CustomerEmailMarketingConsentUpdateUserErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type WinbackOrdersUsingCodesQueryVariables = Exact<{
+  query: Scalars["String"]["input"];
+  after?: InputMaybe<Scalars["String"]["input"]>;
+}>;
+
+export type WinbackOrdersUsingCodesQuery = {
+  orders: {
+    nodes: Array<{
+      id: string;
+      createdAt: string;
+      discountCodes: Array<string>;
+      currentTotalPriceSet: { shopMoney: { amount: string; currencyCode: CurrencyCode } };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  };
 };
