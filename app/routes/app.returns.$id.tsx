@@ -20,7 +20,7 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, useFetcher, useLoaderData, useLocation, useNavigate, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useFetcher, useLoaderData, useLocation, useNavigate, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
@@ -30,6 +30,7 @@ import { ReturnsError } from "~/services/context.server";
 import { contextForSession } from "~/services/shop-context.server";
 import { loadReturnPage } from "~/services/return-page.server";
 import { ReturnIdSchema, parseReturnAction, performReturnAction, readBody, staffUserId } from "~/services/return-page-actions.server";
+import { adminLocaleFor } from "~/services/admin-locale.server";
 import type { ActorRef } from "~/services/return-records.server";
 import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
 import type { FieldErrors } from "~/components/ReturnActionForms";
@@ -38,7 +39,10 @@ import { INTENT_ACTION, PRIMARY, type ActionData, type Intent, type Panel, type 
 import { ActionPanel } from "~/components/return-page/ActionPanel";
 import { ReturnBanners } from "~/components/return-page/ReturnBanners";
 import { ItemsCard } from "~/components/return-page/ItemsCard";
-import { AmountsCard, CustomerCard, DeclinedCard, DetailsCard, ShippingCard } from "~/components/return-page/SideCards";
+import { AmountsCard, CustomerCard, DeclinedCard, DetailsCard, GiftCard, ShippingCard, StaffCard } from "~/components/return-page/SideCards";
+import { ReturnPageLocale, useReturnPageT } from "~/components/return-page/i18n";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { RETURN_PAGE_CATALOG } from "~/i18n/catalogs/return-page";
 
 export type { ActionData } from "~/components/return-page/intents";
 
@@ -47,10 +51,11 @@ function notFound(): Response {
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const id = ReturnIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
-  const data = await loadReturnPage(await contextForSession(session), id.data);
+  const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
+  const data = await loadReturnPage(await contextForSession(session), id.data, locale);
   if (!data) throw notFound();
   return data;
 };
@@ -71,9 +76,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!parsed.ok) return fail(400, parsed.intent, "INVALID_INPUT", parsed.message, parsed.fields);
 
   const ctx = await contextForSession(session);
-  const actor: ActorRef = { type: "STAFF", id: staffUserId(session, "sessionToken" in auth ? auth.sessionToken : undefined) };
+  const token = "sessionToken" in auth ? auth.sessionToken : undefined;
+  const actor: ActorRef = { type: "STAFF", id: staffUserId(session, token) };
+  const locale = await adminLocaleFor(request, { shop: session.shop, userId: token?.sub });
   try {
-    const message = await performReturnAction(ctx, id.data, parsed.intent, parsed.fields, actor);
+    const message = await performReturnAction(ctx, id.data, parsed.intent, parsed.fields, actor, locale);
     return json<ActionData>({ ok: true, intent: parsed.intent, message });
   } catch (error) {
     if (error instanceof ReturnsError) return fail(error.status, parsed.intent, error.code, error.message);
@@ -83,6 +90,16 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 export default function ReturnPage() {
   const data = useLoaderData<typeof loader>();
+  return (
+    <ReturnPageLocale value={data.locale}>
+      <ReturnPageContent />
+    </ReturnPageLocale>
+  );
+}
+
+function ReturnPageContent() {
+  const data = useLoaderData<typeof loader>();
+  const t = useReturnPageT();
   const { ret } = data;
   const fetcher = useFetcher<ActionData>({ key: `return-${ret.id}` });
   const shopify = useAppBridge();
@@ -115,31 +132,31 @@ export default function ReturnPage() {
   const fieldErrors: FieldErrors = error?.fields ?? {};
 
   const found = PRIMARY.find((p) => allowed(p.intent));
-  const primary = found?.intent === "process" ? { ...found, label: ret.process.button } : found;
+  const primary = found ? { ...found, label: found.intent === "process" ? ret.process.button : t(found.label) } : undefined;
   const secondary = [
-    allowed("decline") && { content: "Decline", destructive: true, onAction: () => setPanel("decline") },
-    allowed("ship") && { content: "Add tracking", onAction: () => setPanel("ship") },
-    allowed("inspect") && { content: "Inspect items", onAction: () => setPanel("inspect") },
-    allowed("cancel") && { content: "Cancel return", destructive: true, onAction: () => setPanel("cancel") },
-    { content: "Print return slip", onAction: () => void openReturnSlip(ret.id, (m) => shopify.toast.show(m, { isError: true })) },
+    allowed("decline") && { content: t("decline"), destructive: true, onAction: () => setPanel("decline") },
+    allowed("ship") && { content: t("addTracking"), onAction: () => setPanel("ship") },
+    allowed("inspect") && { content: t("inspectItems"), onAction: () => setPanel("inspect") },
+    allowed("cancel") && { content: t("cancelReturn"), destructive: true, onAction: () => setPanel("cancel") },
+    { content: t("printSlip"), onAction: () => void openReturnSlip(ret.id, (m) => shopify.toast.show(m, { isError: true })) },
   ]
     .filter((a): a is { content: string; destructive?: boolean; onAction: () => void } => Boolean(a))
     .map((a) => ({ ...a, disabled: busy }));
 
-  const customer = ret.customerName ?? ret.customerEmail ?? "Unknown customer";
+  const customer = ret.customerName ?? ret.customerEmail ?? t("unknownCustomer");
   const cameFromInbox = (location.state as { fromInbox?: boolean } | null)?.fromInbox === true;
 
   return (
     <Page
-      backAction={{ content: "Returns", onAction: () => (cameFromInbox ? navigate(-1) : navigate("/app")) }}
+      backAction={{ content: t("back"), onAction: () => (cameFromInbox ? navigate(-1) : navigate("/app")) }}
       title={ret.rmaNumber}
       titleMetadata={
         <InlineStack gap="100">
-          <ReturnStatusBadge status={ret.status} />
-          {ret.needsAttention ? <AttentionBadge /> : null}
+          <ReturnStatusBadge status={ret.status} locale={data.locale} />
+          {ret.needsAttention ? <AttentionBadge locale={data.locale} /> : null}
         </InlineStack>
       }
-      subtitle={`Order ${ret.orderName} · ${customer}`}
+      subtitle={t("subtitle", { order: ret.orderName, customer })}
       primaryAction={
         primary
           ? {
@@ -173,6 +190,8 @@ export default function ReturnPage() {
           <BlockStack gap="400">
             <AmountsCard ret={ret} />
             <CustomerCard ret={ret} />
+            <StaffCard ret={ret} />
+            {ret.gift ? <GiftCard gift={ret.gift} /> : null}
             <ShippingCard ret={ret} />
             {ret.decline ? <DeclinedCard decline={ret.decline} /> : null}
             <DetailsCard ret={ret} />
@@ -187,11 +206,13 @@ export default function ReturnPage() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const navigate = useNavigate();
+  // The app shell's loader knows the staff member's language.
+  const t = translator(RETURN_PAGE_CATALOG, useRouteLoaderData<{ locale: AdminLocale }>("routes/app")?.locale ?? "en");
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
-      <Page backAction={{ content: "Returns", onAction: () => navigate("/app") }} title="Return not found">
+      <Page backAction={{ content: t("back"), onAction: () => navigate("/app") }} title={t("notFoundTitle")}>
         <Card>
-          <Text as="p">This return does not exist in this shop. It may have been removed, or the link is for another store.</Text>
+          <Text as="p">{t("notFoundBody")}</Text>
         </Card>
       </Page>
     );

@@ -201,7 +201,7 @@ export async function handleCustomerRedact(
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids }, outcome: { not: null } }, data: { outcome: "{}" } });
           await tx.returnRequest.updateMany({
             where: { id: { in: ids } },
-            data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null },
+            data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null, overrideReason: null, giftRecipientName: null, giftRecipientEmail: null },
           });
           await tx.returnRequest.updateMany({ where: { id: { in: ids }, attentionReason: { not: null } }, data: { attentionReason: "[redacted]" } });
         }

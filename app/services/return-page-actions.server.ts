@@ -5,9 +5,10 @@
  */
 import { z } from "zod";
 import { outcomeKind } from "~/domain";
-import { PROCESS_WORDING } from "~/components/resolution-wording";
 import { INTENTS, type Intent } from "~/components/return-page/intents";
 import { CONDITION_GRADES, DECLINE_REASONS, DISPOSITIONS, safeHttpUrl } from "~/i18n/admin";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { RETURN_PAGE_CATALOG } from "~/i18n/catalogs/return-page";
 import type { ReturnsContext } from "./context.server";
 import { approveReturn, attachShipping, cancelReturn, closeReturn, declineReturn, inspectReturn, markReceived, reopenReturn } from "./return-lifecycle.server";
 import { processReturn } from "./return-processing.server";
@@ -112,48 +113,49 @@ export function parseReturnAction(body: Record<string, unknown>): ParsedIntent {
   return { ok: true, intent: intent.data, fields: parsed.data as Record<string, unknown> };
 }
 
-/** Performs a parsed intent on one return; answers the toast message. Throws ReturnsError when refused. */
-export async function performReturnAction(ctx: ReturnsContext, returnId: string, which: Intent, fields: Record<string, unknown>, actor: ActorRef): Promise<string> {
+/** Performs a parsed intent on one return; answers the toast message in `locale`. Throws ReturnsError when refused. */
+export async function performReturnAction(ctx: ReturnsContext, returnId: string, which: Intent, fields: Record<string, unknown>, actor: ActorRef, locale: AdminLocale = "en"): Promise<string> {
+  const t = translator(RETURN_PAGE_CATALOG, locale);
   switch (which) {
     case "approve":
       await approveReturn(ctx, returnId, actor);
-      return "Return approved";
+      return t("toast.approve");
     case "decline": {
       const { reason, note } = fields as z.infer<(typeof IntentSchemas)["decline"]>;
       await declineReturn(ctx, returnId, { reason, note: note ?? null }, actor);
-      return "Return declined";
+      return t("toast.decline");
     }
     case "ship": {
       const f = fields as z.infer<(typeof IntentSchemas)["ship"]>;
       await attachShipping(ctx, returnId, { trackingNumber: f.trackingNumber ?? null, carrierName: f.carrierName ?? null, trackingUrl: f.trackingUrl ?? null, labelUrl: f.labelUrl ?? null }, actor);
-      return "Tracking added";
+      return t("toast.ship");
     }
     case "receive":
       await markReceived(ctx, returnId, actor);
-      return "Marked as received";
+      return t("toast.receive");
     case "inspect": {
       const { lines } = fields as z.infer<(typeof IntentSchemas)["inspect"]>;
       await inspectReturn(ctx, returnId, lines.map((l) => ({ lineId: l.lineId, grade: l.grade, disposition: l.disposition, locationId: l.locationId ?? null })), actor);
-      return "Inspection saved";
+      return t("toast.inspect");
     }
     case "process": {
       const result = await processReturn(ctx, returnId, actor);
-      const wording = PROCESS_WORDING[outcomeKind(result.ret.lines)];
-      return result.status === "ALREADY_PROCESSED" ? wording.already : wording.done;
+      const kind = outcomeKind(result.ret.lines);
+      return result.status === "ALREADY_PROCESSED" ? t(`process.${kind}.already`) : t(`process.${kind}.done`);
     }
     case "close":
       await closeReturn(ctx, returnId, actor);
-      return "Return closed";
+      return t("toast.close");
     case "cancel":
       await cancelReturn(ctx, returnId, actor);
-      return "Return canceled";
+      return t("toast.cancel");
     case "reopen":
       await reopenReturn(ctx, returnId, actor);
-      return "Return reopened";
+      return t("toast.reopen");
     case "resolve": {
       const { note } = fields as z.infer<(typeof IntentSchemas)["resolve"]>;
       await resolveAttention(ctx, returnId, actor, note ?? null);
-      return "Marked as resolved";
+      return t("toast.resolve");
     }
   }
 }

@@ -5,28 +5,16 @@
  * app/components/return-page/ render it.
  */
 import { outcomeKind } from "~/domain";
-import { PROCESS_WORDING } from "~/components/resolution-wording";
 import type { TimelineEntry } from "~/components/ReturnTimeline";
-import {
-  ACTOR_LABEL,
-  CONDITION_LABEL,
-  DECLINE_REASON_LABEL,
-  DISPOSITION_DONE_LABEL,
-  METHOD_LABEL,
-  eventLabel,
-  formatAdminDate,
-  formatAdminDateRange,
-  formatAdminDateTime,
-  formatAdminMoney,
-  humanize,
-  resolutionLabel,
-  safeHttpUrl,
-} from "~/i18n/admin";
+import { declineReasonLabel, formatAdminDate, formatAdminDateRange, formatAdminDateTime, formatAdminMoney, humanize, resolutionLabel, safeHttpUrl } from "~/i18n/admin";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { RETURN_PAGE_CATALOG, type ReturnPageKey } from "~/i18n/catalogs/return-page";
+import { ruleLabel } from "~/i18n/catalogs/create-return";
 import { ReturnsError, type ReturnsContext } from "./context.server";
 import { getRestockLocations, getReturnDetail, type ReturnDetail } from "./returns-query.server";
 
 /** The page's data, or null when this shop has no such return. */
-export async function loadReturnPage(ctx: ReturnsContext, id: string) {
+export async function loadReturnPage(ctx: ReturnsContext, id: string, locale: AdminLocale = "en") {
   let detail: ReturnDetail;
   try {
     detail = await getReturnDetail(ctx, id);
@@ -35,43 +23,51 @@ export async function loadReturnPage(ctx: ReturnsContext, id: string) {
     throw error;
   }
   const restock = detail.allowedActions.includes("inspect") ? await getRestockLocations(ctx) : { locations: [], error: null };
-  return { ret: presentReturn(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error };
+  return { locale, ret: presentReturn(detail, ctx.shop.timezone, locale), locations: restock.locations, locationsError: restock.error };
 }
 
 export type ReturnPageData = NonNullable<Awaited<ReturnType<typeof loadReturnPage>>>;
 export type ReturnView = ReturnPageData["ret"];
 
-/** The return as display strings. */
-export function presentReturn(d: ReturnDetail, timeZone: string | null) {
-  const money = (amount: number) => formatAdminMoney(amount, d.currency);
+/** A catalog message when the key exists (codes from the database may be new), else the code humanised. */
+function labelOr(t: (key: ReturnPageKey) => string, key: string, code: string): string {
+  return key in RETURN_PAGE_CATALOG.en ? t(key as ReturnPageKey) : humanize(code);
+}
+
+/** The return as display strings in the staff member's language. */
+export function presentReturn(d: ReturnDetail, timeZone: string | null, locale: AdminLocale = "en") {
+  const t = translator(RETURN_PAGE_CATALOG, locale);
+  const money = (amount: number) => formatAdminMoney(amount, d.currency, locale);
+  const dateTime = (iso: string) => formatAdminDateTime(iso, timeZone, locale);
   const amounts: { term: string; description: string }[] = [];
-  if (d.amounts.refund) amounts.push({ term: "Refund to original payment", description: money(d.amounts.refund) });
+  if (d.amounts.refund) amounts.push({ term: t("amount.refund"), description: money(d.amounts.refund) });
   if (d.amounts.storeCredit || d.amounts.bonusCredit) {
     amounts.push({
-      term: "Store credit",
-      description: d.amounts.bonusCredit ? `${money(d.amounts.storeCredit)} + ${money(d.amounts.bonusCredit)} bonus` : money(d.amounts.storeCredit),
+      term: t("amount.storeCredit"),
+      description: d.amounts.bonusCredit ? t("amount.bonus", { credit: money(d.amounts.storeCredit), bonus: money(d.amounts.bonusCredit) }) : money(d.amounts.storeCredit),
     });
   }
-  if (d.amounts.exchange) amounts.push({ term: "Exchange items", description: money(d.amounts.exchange) });
-  if (d.amounts.restockingFee) amounts.push({ term: "Restocking fee", description: `−${money(d.amounts.restockingFee)}` });
-  if (d.amounts.returnShippingFee) amounts.push({ term: "Return shipping fee", description: `−${money(d.amounts.returnShippingFee)}` });
-  if (amounts.length === 0) amounts.push({ term: "Amount", description: money(0) });
+  if (d.amounts.exchange) amounts.push({ term: t("amount.exchange"), description: money(d.amounts.exchange) });
+  if (d.amounts.restockingFee) amounts.push({ term: t("restockingFee"), description: `−${money(d.amounts.restockingFee)}` });
+  if (d.amounts.returnShippingFee) amounts.push({ term: t("amount.shippingFee"), description: `−${money(d.amounts.returnShippingFee)}` });
+  if (amounts.length === 0) amounts.push({ term: t("amount.none"), description: money(0) });
 
   const milestones = (
     [
-      ["Requested", d.requestedAt],
-      ["Approved", d.approvedAt],
-      ["Declined", d.declinedAt],
-      ["In transit", d.inTransitAt],
-      ["Received", d.receivedAt],
-      ["Inspected", d.inspectedAt],
-      ["Processed", d.processedAt],
-      ["Closed", d.closedAt],
-      ["Canceled", d.canceledAt],
+      ["milestone.requested", d.requestedAt],
+      ["milestone.approved", d.approvedAt],
+      ["milestone.declined", d.declinedAt],
+      ["milestone.inTransit", d.inTransitAt],
+      ["milestone.received", d.receivedAt],
+      ["milestone.inspected", d.inspectedAt],
+      ["milestone.processed", d.processedAt],
+      ["milestone.closed", d.closedAt],
+      ["milestone.canceled", d.canceledAt],
     ] as const
   )
     .filter(([, at]) => at !== null)
-    .map(([term, at]) => ({ term, description: formatAdminDateTime(at!, timeZone) }));
+    .map(([key, at]) => ({ term: t(key), description: dateTime(at!) }));
+  const kind = outcomeKind(d.lines);
 
   const tracking =
     d.tracking.number || d.tracking.labelUrl || d.tracking.url
@@ -86,21 +82,31 @@ export function presentReturn(d: ReturnDetail, timeZone: string | null) {
     orderName: d.orderName,
     customerName: d.customerName,
     customerEmail: d.customerEmail,
-    method: METHOD_LABEL[d.method] ?? humanize(d.method),
+    method: labelOr(t, `method.${d.method}`, d.method),
     shopifyReturnName: d.shopifyReturnName,
     needsAttention: d.needsAttention,
     attentionReason: d.attentionReason,
     autoApproved: d.autoApproved,
     euWithdrawal: d.euWithdrawal,
     storeCreditConsent: d.storeCreditConsent,
-    process: PROCESS_WORDING[outcomeKind(d.lines)],
+    process: {
+      button: t(`process.${kind}.button`),
+      title: t(`process.${kind}.title`),
+      confirm: t(`process.${kind}.confirm`),
+      etaHeading: t(`process.${kind}.etaHeading`),
+    },
     amounts,
     // ETA dates and the EU deadline are calendar days stored as UTC midnight.
-    refundEta: d.refundEta ? formatAdminDateRange(d.refundEta.from, d.refundEta.to, "UTC") : null,
-    refundDeadline: d.refundDeadline ? formatAdminDate(d.refundDeadline, "UTC") : null,
+    refundEta: d.refundEta ? formatAdminDateRange(d.refundEta.from, d.refundEta.to, "UTC", locale) : null,
+    refundDeadline: d.refundDeadline ? formatAdminDate(d.refundDeadline, "UTC", locale) : null,
     milestones,
     tracking,
-    decline: d.status === "DECLINED" || d.declineReason ? { reason: d.declineReason ? (DECLINE_REASON_LABEL[d.declineReason] ?? humanize(d.declineReason)) : null, note: d.declineNote } : null,
+    decline: d.status === "DECLINED" || d.declineReason ? { reason: d.declineReason ? declineReasonLabel(d.declineReason, locale) : null, note: d.declineNote } : null,
+    staff: d.createdByStaff ? { createdBy: d.createdByStaff === "staff" ? t("staff.unknown") : d.createdByStaff } : null,
+    override: d.override
+      ? { reason: d.override.reason, by: d.override.by ?? t("staff.unknown"), at: dateTime(d.override.at), rules: d.override.codes.map((c) => ruleLabel(c, locale)) }
+      : null,
+    gift: d.gift,
     lines: d.lines.map((l) => ({
       id: l.id,
       title: l.title,
@@ -110,10 +116,10 @@ export function presentReturn(d: ReturnDetail, timeZone: string | null) {
       unitPrice: money(l.unitPrice),
       reason: l.reasonHandle ? humanize(l.reasonHandle) : null,
       note: l.customerNote,
-      resolution: resolutionLabel(l.resolution),
-      exchangeFor: l.resolution === "EXCHANGE" ? (l.exchangeVariantTitle ?? "Another variant") : null,
-      condition: l.conditionGrade ? (CONDITION_LABEL[l.conditionGrade] ?? humanize(l.conditionGrade)) : null,
-      disposition: l.disposition ? (DISPOSITION_DONE_LABEL[l.disposition] ?? humanize(l.disposition)) : null,
+      resolution: resolutionLabel(l.resolution, locale),
+      exchangeFor: l.resolution === "EXCHANGE" ? (l.exchangeVariantTitle ?? t("anotherVariant")) : null,
+      condition: l.conditionGrade ? labelOr(t, `condition.${l.conditionGrade}`, l.conditionGrade) : null,
+      disposition: l.disposition ? labelOr(t, `dispositionDone.${l.disposition}`, l.disposition) : null,
       locationId: l.dispositionLocationId,
       restockingFeePercent: l.restockingFeePercent,
     })),
@@ -121,10 +127,10 @@ export function presentReturn(d: ReturnDetail, timeZone: string | null) {
     timeline: d.events.filter((e) => e.type !== "eta").map(
       (e): TimelineEntry => ({
         id: e.id,
-        label: eventLabel(e.type),
-        actor: ACTOR_LABEL[e.actor] ?? humanize(e.actor),
-        at: formatAdminDateTime(e.createdAt, timeZone),
-        detail: eventDetail(e.type, e.data),
+        label: labelOr(t, `event.${e.type}`, e.type),
+        actor: labelOr(t, `actor.${e.actor}`, e.actor),
+        at: dateTime(e.createdAt),
+        detail: eventDetail(e.type, e.data, locale),
       }),
     ),
     eventsTruncated: d.eventsTruncated,
@@ -132,13 +138,15 @@ export function presentReturn(d: ReturnDetail, timeZone: string | null) {
 }
 
 /** The one fact worth showing under a timeline entry, if any. */
-function eventDetail(type: string, data: Record<string, unknown>): string | null {
+function eventDetail(type: string, data: Record<string, unknown>, locale: AdminLocale): string | null {
   const text = (key: string) => (typeof data[key] === "string" && data[key] ? (data[key] as string) : null);
   switch (type) {
     case "decline": {
       const reason = text("reason");
-      return reason ? (DECLINE_REASON_LABEL[reason] ?? humanize(reason)) : null;
+      return reason ? declineReasonLabel(reason, locale) : null;
     }
+    case "override":
+      return text("reason");
     case "flagged":
       return text("reason");
     case "synced":
@@ -146,7 +154,7 @@ function eventDetail(type: string, data: Record<string, unknown>): string | null
     case "eta": {
       const from = text("from");
       const to = text("to");
-      return from && to ? `Expected ${formatAdminDateRange(`${from}T00:00:00Z`, `${to}T00:00:00Z`, "UTC")}` : null;
+      return from && to ? translator(RETURN_PAGE_CATALOG, locale)("etaExpected", { range: formatAdminDateRange(`${from}T00:00:00Z`, `${to}T00:00:00Z`, "UTC", locale) }) : null;
     }
     default:
       return null;

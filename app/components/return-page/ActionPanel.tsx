@@ -4,6 +4,7 @@ import { KeyValueList } from "~/components/KeyValueList";
 import { ConfirmCard, DeclineForm, InspectForm, TrackingForm, type FieldErrors } from "~/components/ReturnActionForms";
 import type { ReturnPageData } from "~/services/return-page.server";
 import type { Intent, Panel } from "./intents";
+import { useReturnPageT } from "./i18n";
 
 interface Props {
   panel: Panel;
@@ -16,6 +17,7 @@ interface Props {
 }
 
 export function ActionPanel({ panel, data, submit, close, inFlight, busy, errors }: Props) {
+  const t = useReturnPageT();
   const { ret, locations, locationsError } = data;
   switch (panel) {
     case "decline":
@@ -40,14 +42,14 @@ export function ActionPanel({ panel, data, submit, close, inFlight, busy, errors
         <ConfirmCard title={ret.process.title} confirmLabel={ret.process.confirm} onConfirm={() => submit("process")} onCancel={close} submitting={inFlight === "process"} disabled={busy}>
           <KeyValueList items={ret.amounts} />
           <Text as="p" tone="subdued">
-            Shopify processes the return: refunds, store credit and exchange items, once. Clicking again never refunds twice.
+            {t("processNote")}
           </Text>
         </ConfirmCard>
       );
     case "cancel":
       return (
-        <ConfirmCard title="Cancel this return?" confirmLabel="Cancel return" tone="critical" onConfirm={() => submit("cancel")} onCancel={close} submitting={inFlight === "cancel"} disabled={busy}>
-          <Text as="p">The return is withdrawn in Shopify too. This can't be undone; the customer can start a new return.</Text>
+        <ConfirmCard title={t("cancelTitle")} confirmLabel={t("cancelReturn")} tone="critical" onConfirm={() => submit("cancel")} onCancel={close} submitting={inFlight === "cancel"} disabled={busy}>
+          <Text as="p">{t("cancelBody")}</Text>
         </ConfirmCard>
       );
     default:

@@ -1,13 +1,15 @@
 /** The return page's items: what is returned, why, the resolution, and inspection results. */
 import { BlockStack, Card, DescriptionList, Divider, InlineStack, Text } from "@shopify/polaris";
 import type { ReturnPageData, ReturnView } from "~/services/return-page.server";
+import { useReturnPageT } from "./i18n";
 
 export function ItemsCard({ lines, locations }: { lines: ReturnView["lines"]; locations: ReturnPageData["locations"] }) {
+  const t = useReturnPageT();
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Items
+          {t("items")}
         </Text>
         {lines.map((line, i) => (
           <BlockStack gap="200" key={line.id}>
@@ -19,7 +21,7 @@ export function ItemsCard({ lines, locations }: { lines: ReturnView["lines"]; lo
                 </Text>
                 {line.variantTitle || line.sku ? (
                   <Text as="p" tone="subdued" variant="bodySm">
-                    {[line.variantTitle, line.sku ? `SKU ${line.sku}` : null].filter(Boolean).join(" · ")}
+                    {[line.variantTitle, line.sku ? t("sku", { sku: line.sku }) : null].filter(Boolean).join(" · ")}
                   </Text>
                 ) : null}
               </BlockStack>
@@ -30,17 +32,19 @@ export function ItemsCard({ lines, locations }: { lines: ReturnView["lines"]; lo
             <DescriptionList
               gap="tight"
               items={[
-                { term: "Reason", description: line.reason ?? "Not given" },
-                ...(line.note ? [{ term: "Customer note", description: `“${line.note}”` }] : []),
-                { term: "Resolution", description: line.exchangeFor ? `${line.resolution} for ${line.exchangeFor}` : line.resolution },
-                ...(line.restockingFeePercent > 0 ? [{ term: "Restocking fee", description: `${line.restockingFeePercent} %` }] : []),
-                ...(line.condition ? [{ term: "Condition", description: line.condition }] : []),
+                { term: t("reason"), description: line.reason ?? t("notGiven") },
+                ...(line.note ? [{ term: t("customerNote"), description: `“${line.note}”` }] : []),
+                { term: t("resolution"), description: line.exchangeFor ? t("exchangeFor", { resolution: line.resolution, variant: line.exchangeFor }) : line.resolution },
+                ...(line.restockingFeePercent > 0 ? [{ term: t("restockingFee"), description: `${line.restockingFeePercent} %` }] : []),
+                ...(line.condition ? [{ term: t("condition"), description: line.condition }] : []),
                 ...(line.disposition
                   ? [
                       {
-                        term: "Disposition",
+                        term: t("disposition"),
                         // Location names are only loaded while the return can be inspected.
-                        description: line.disposition + (line.locationId && locations.some((l) => l.id === line.locationId) ? ` at ${locations.find((l) => l.id === line.locationId)!.name}` : ""),
+                        description: locations.some((l) => l.id === line.locationId)
+                          ? t("dispositionAt", { disposition: line.disposition, location: locations.find((l) => l.id === line.locationId)!.name })
+                          : line.disposition,
                       },
                     ]
                   : []),

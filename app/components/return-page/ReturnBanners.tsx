@@ -1,6 +1,7 @@
 /** Banners above the return page: the last action's error, and "needs attention" with its resolve button. */
 import { Banner, BlockStack } from "@shopify/polaris";
 import type { ReturnView } from "~/services/return-page.server";
+import { useReturnPageT } from "./i18n";
 
 interface Props {
   ret: ReturnView;
@@ -12,17 +13,18 @@ interface Props {
 }
 
 export function ReturnBanners({ ret, error, onDismissError, onResolve, resolving, busy }: Props) {
+  const t = useReturnPageT();
   if (!error && !ret.needsAttention) return null;
   return (
     <BlockStack gap="300">
       {error ? (
-        <Banner tone="critical" title="That didn't work" onDismiss={onDismissError}>
+        <Banner tone="critical" title={t("errorTitle")} onDismiss={onDismissError}>
           <p>{error.message}</p>
         </Banner>
       ) : null}
       {ret.needsAttention ? (
-        <Banner tone="warning" title="This return needs attention" action={{ content: "Mark as resolved", loading: resolving, disabled: busy, onAction: onResolve }}>
-          <p>{ret.attentionReason ?? "Something needs a person's look before this return can continue."}</p>
+        <Banner tone="warning" title={t("attentionTitle")} action={{ content: t("markResolved"), loading: resolving, disabled: busy, onAction: onResolve }}>
+          <p>{ret.attentionReason ?? t("attentionDefault")}</p>
         </Banner>
       ) : null}
     </BlockStack>

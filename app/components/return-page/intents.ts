@@ -4,6 +4,7 @@
  * the buttons allowed now), the panels that collect extra fields, and the action's answer.
  */
 import type { ReturnAction } from "~/domain";
+import type { ReturnPageKey } from "~/i18n/catalogs/return-page";
 
 export const INTENTS = ["approve", "decline", "ship", "receive", "inspect", "process", "close", "cancel", "reopen", "resolve"] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -25,12 +26,12 @@ export const INTENT_ACTION: Record<StatusIntent, ReturnAction> = {
 export type Panel = "decline" | "ship" | "inspect" | "process" | "cancel" | null;
 
 /** The step that moves the return forward, shown as the page's primary button (first allowed wins). */
-export const PRIMARY: readonly { intent: StatusIntent; label: string; panel?: Panel }[] = [
-  { intent: "approve", label: "Approve" },
-  { intent: "process", label: "Refund", panel: "process" },
-  { intent: "receive", label: "Mark as received" },
-  { intent: "close", label: "Close return" },
-  { intent: "reopen", label: "Reopen" },
+export const PRIMARY: readonly { intent: StatusIntent; label: ReturnPageKey; panel?: Panel }[] = [
+  { intent: "approve", label: "approve" },
+  { intent: "process", label: "process.REFUND.button", panel: "process" },
+  { intent: "receive", label: "markReceived" },
+  { intent: "close", label: "closeReturn" },
+  { intent: "reopen", label: "reopen" },
 ];
 
 export type ActionData =
