@@ -6,7 +6,7 @@
  * Data: app/services/inbox-page.server.ts; rows and search: app/components/inbox/.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import {
   BlockStack,
   Card,
@@ -29,6 +29,7 @@ import { ExportButton } from "~/components/analytics/ExportButton";
 import { tabDescription, tabLabel } from "~/i18n/admin";
 import { translator } from "~/i18n/admin-locale";
 import { INBOX_CATALOG } from "~/i18n/catalogs/inbox";
+import { CREATE_RETURN_CATALOG } from "~/i18n/catalogs/create-return";
 import { OnboardingChecklist } from "~/components/onboarding/OnboardingChecklist";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -47,6 +48,7 @@ export default function ReturnsInbox() {
   const data = useLoaderData<typeof loader>();
   const t = translator(INBOX_CATALOG, data.locale);
   const navigation = useNavigation();
+  const navigate = useNavigate();
 
   // While a tab change is loading, show the tab being opened.
   const pending = navigation.location?.pathname === "/app" ? new URLSearchParams(navigation.location.search) : null;
@@ -82,7 +84,11 @@ export default function ReturnsInbox() {
   );
 
   return (
-    <Page title={t("pageTitle")} fullWidth>
+    <Page
+      title={t("pageTitle")}
+      fullWidth
+      primaryAction={{ content: translator(CREATE_RETURN_CATALOG, data.locale)("title"), onAction: () => navigate("/app/returns/new") }}
+    >
       <Layout>
         {data.onboarding ? (
           <Layout.Section>

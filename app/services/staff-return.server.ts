@@ -14,6 +14,7 @@ import { z } from "zod";
 import { RESOLUTIONS, RETURN_METHODS, evaluateEligibility, returnMethodOptions, returnWeightGrams, type IneligibilityCode, type Resolution } from "~/domain";
 import { FIND_ORDER_BY_NAME_QUERY, OrderNotFoundError, fetchStorefrontLookup } from "~/shopify/orders.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
+import { ShopifyGraphqlError } from "~/shopify/errors";
 import { fetchReturnReasons } from "~/shopify/returns.server";
 import { formatAdminMoney } from "~/i18n/admin";
 import type { AdminLocale } from "~/i18n/admin-locale";
@@ -81,6 +82,9 @@ export async function loadOrderForStaff(ctx: ReturnsContext, orderId: string, lo
     lookup = await fetchStorefrontLookup(ctx.admin, orderId);
   } catch (error) {
     if (error instanceof OrderNotFoundError) return null;
+    // An id that names no order: the answer's `order` is null, with an error for the
+    // order's returnable fulfillments alongside it.
+    if (error instanceof ShopifyGraphqlError && (error.code === "NOT_FOUND" || (error.data as { order?: unknown } | null | undefined)?.order === null)) return null;
     throw fromShopifyError(error, "read the order");
   }
   const { policy } = await loadCurrentPolicy(ctx.db, ctx.shop.id);
@@ -112,9 +116,9 @@ export async function loadOrderForStaff(ctx: ReturnsContext, orderId: string, lo
         /** Why the policy refuses it (the codes an override sets aside, or what blocks it). */
         reasons: (plain.eligible ? [] : l.eligible ? (l.overridden ?? []) : l.reason ? [l.reason.code] : []) as IneligibilityCode[],
         resolutions: plain.eligible ? plain.allowedResolutions : l.allowedResolutions,
-        exchangeVariants: (li.productId ? (variants.get(li.productId) ?? []) : [])
-          .filter((v: { id: string }) => v.id !== li.variantId)
-          .map((v: { id: string; title: string; available: number }) => ({ id: v.id, title: v.title, available: v.available > 0 })),
+        exchangeVariants: ((li.productId ? (variants.get(li.productId) ?? []) : []) as { id: string; title: string; available: number }[])
+          .filter((v) => v.id !== li.variantId)
+          .map((v) => ({ id: v.id, title: v.title, available: v.available > 0 })),
       };
     });
 
