@@ -7,9 +7,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ReturnsError } from "~/services/context.server";
 import { getReturnDetail } from "~/services/returns-query.server";
+import { markReceived } from "~/services/return-lifecycle.server";
+import { processReturn } from "~/services/return-processing.server";
 import { StaffReturnSchema, createStaffReturn, findOrderForStaff, loadOrderForStaff } from "~/services/staff-return.server";
 import { createEngine, type Engine } from "../support/engine";
 import { providers } from "../support/test-db";
+
+const STAFF = { type: "STAFF" as const, id: "staff-7" };
 
 describe.each(providers)("staff-created returns on %s", (provider) => {
   let engine: Engine;
@@ -80,6 +84,14 @@ describe.each(providers)("staff-created returns on %s", (provider) => {
     const detail = await getReturnDetail(engine.ctx, created.id);
     expect(detail.gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com" });
     expect(detail.amounts.refund).toBe(0);
+
+    // Processing never credits the buyer: it stops and asks staff to credit the recipient.
+    await markReceived(engine.ctx, created.id, STAFF);
+    const error = await processReturn(engine.ctx, created.id, STAFF).catch((e: unknown) => e);
+    expect((error as ReturnsError).code).toBe("NEEDS_ATTENTION");
+    const after = await getReturnDetail(engine.ctx, created.id);
+    expect(after.status).not.toBe("PROCESSED");
+    expect(after.attentionReason).toContain("elsa@example.com");
   });
 
   it("GIVEN order references WHEN staff search THEN names, numbers and Shopify's ids find the order; nonsense finds nothing", async () => {

@@ -4,7 +4,7 @@
  * line is outside the policy — the override reason. Posts JSON to the route's action and
  * opens the new return. Words: app/i18n/catalogs/create-return.ts.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Form, useFetcher, useNavigate } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
@@ -94,12 +94,16 @@ function ReturnForm({ t, locale, data }: { t: T; locale: AdminLocale; data: Staf
   const update = (id: string, patch: Partial<LineChoice>) => setChoices((c) => ({ ...c, [id]: { ...c[id]!, ...patch } }));
 
   const answer = fetcher.data;
+  // Each created return opens once (the answer stays in the fetcher while the page re-renders).
+  const opened = useRef<string | null>(null);
+  const createdMessage = answer?.ok ? t("created", { rma: answer.rmaNumber }) : null;
   useEffect(() => {
-    if (fetcher.state === "idle" && answer?.ok) {
-      shopify.toast.show(t("created", { rma: answer.rmaNumber }));
+    if (answer?.ok && opened.current !== answer.id) {
+      opened.current = answer.id;
+      shopify.toast.show(createdMessage!);
       navigate(`/app/returns/${answer.id}`);
     }
-  }, [fetcher.state, answer, navigate, shopify, t]);
+  }, [answer, createdMessage, navigate, shopify]);
 
   const submit = () => {
     if (chosen.length === 0) return setLocalError(t("nothingChosen"));
