@@ -8,6 +8,7 @@ import { CREATE_RETURN_CATALOG } from "./create-return";
 import { INBOX_CATALOG } from "./inbox";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
+import { PRIVACY_CATALOG } from "./privacy";
 import { RETURN_PAGE_CATALOG } from "./return-page";
 import { SETTINGS_CATALOG } from "./settings";
 
@@ -16,6 +17,7 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   inbox: INBOX_CATALOG,
   nav: NAV_CATALOG,
   onboarding: ONBOARDING_CATALOG,
+  privacy: PRIVACY_CATALOG,
   returnPage: RETURN_PAGE_CATALOG,
   settings: SETTINGS_CATALOG,
 };
