@@ -6,14 +6,8 @@
  */
 import { useState } from "react";
 import { BlockStack, Banner, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
-import {
-  CONDITION_GRADES,
-  CONDITION_LABEL,
-  DECLINE_REASONS,
-  DECLINE_REASON_LABEL,
-  DISPOSITIONS,
-  DISPOSITION_LABEL,
-} from "~/i18n/admin";
+import { CONDITION_GRADES, DECLINE_REASONS, DISPOSITIONS, declineReasonLabel } from "~/i18n/admin";
+import { useReturnPageLocale, useReturnPageT } from "./return-page/i18n";
 
 /** Field errors from the action, keyed by field path ("reason", "lines.0.locationId"). */
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -29,10 +23,11 @@ interface FormProps {
 }
 
 function FormButtons({ label, tone, submitting, disabled, onCancel }: { label: string; tone?: "critical"; submitting: boolean; disabled: boolean; onCancel: () => void }) {
+  const t = useReturnPageT();
   return (
     <InlineStack gap="200" align="end">
       <Button onClick={onCancel} disabled={submitting}>
-        Cancel
+        {t("form.cancel")}
       </Button>
       <Button submit variant="primary" tone={tone} loading={submitting} disabled={disabled}>
         {label}
@@ -42,6 +37,8 @@ function FormButtons({ label, tone, submitting, disabled, onCancel }: { label: s
 }
 
 export function DeclineForm({ onSubmit, onCancel, submitting, disabled, errors = {} }: FormProps) {
+  const t = useReturnPageT();
+  const locale = useReturnPageLocale();
   const [reason, setReason] = useState<string>("");
   const [note, setNote] = useState("");
   return (
@@ -54,20 +51,20 @@ export function DeclineForm({ onSubmit, onCancel, submitting, disabled, errors =
       >
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
-            Decline return
+            {t("declineTitle")}
           </Text>
           <FormLayout>
             <Select
-              label="Reason"
+              label={t("reason")}
               name="reason"
-              placeholder="Choose a reason"
-              options={DECLINE_REASONS.map((r) => ({ label: DECLINE_REASON_LABEL[r], value: r }))}
+              placeholder={t("declineReasonPlaceholder")}
+              options={DECLINE_REASONS.map((r) => ({ label: declineReasonLabel(r, locale), value: r }))}
               value={reason}
               onChange={setReason}
               error={errors.reason}
             />
             <TextField
-              label="Note to the customer"
+              label={t("declineNote")}
               name="note"
               value={note}
               onChange={setNote}
@@ -75,11 +72,11 @@ export function DeclineForm({ onSubmit, onCancel, submitting, disabled, errors =
               maxLength={500}
               showCharacterCount
               autoComplete="off"
-              helpText="Optional. Shown on the customer's return status page."
+              helpText={t("declineNoteHelp")}
               error={errors.note}
             />
           </FormLayout>
-          <FormButtons label="Decline return" tone="critical" submitting={submitting} disabled={disabled} onCancel={onCancel} />
+          <FormButtons label={t("declineTitle")} tone="critical" submitting={submitting} disabled={disabled} onCancel={onCancel} />
         </BlockStack>
       </form>
     </Card>
@@ -87,6 +84,7 @@ export function DeclineForm({ onSubmit, onCancel, submitting, disabled, errors =
 }
 
 export function TrackingForm({ onSubmit, onCancel, submitting, disabled, errors = {} }: FormProps) {
+  const t = useReturnPageT();
   const [fields, setFields] = useState({ trackingNumber: "", carrierName: "", trackingUrl: "", labelUrl: "" });
   const field = (name: keyof typeof fields) => ({
     name,
@@ -105,17 +103,17 @@ export function TrackingForm({ onSubmit, onCancel, submitting, disabled, errors 
       >
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
-            Add tracking
+            {t("addTracking")}
           </Text>
           <FormLayout>
             <FormLayout.Group>
-              <TextField label="Tracking number" {...field("trackingNumber")} maxLength={100} />
-              <TextField label="Carrier" {...field("carrierName")} maxLength={100} placeholder="PostNord, DHL, Bring…" />
+              <TextField label={t("trackingNumber")} {...field("trackingNumber")} maxLength={100} />
+              <TextField label={t("carrier")} {...field("carrierName")} maxLength={100} placeholder="PostNord, DHL, Bring…" />
             </FormLayout.Group>
-            <TextField label="Tracking URL" type="url" {...field("trackingUrl")} placeholder="https://" />
-            <TextField label="Return label URL" type="url" {...field("labelUrl")} placeholder="https://" helpText="A tracking number or a label URL is needed." />
+            <TextField label={t("trackingUrl")} type="url" {...field("trackingUrl")} placeholder="https://" />
+            <TextField label={t("labelUrl")} type="url" {...field("labelUrl")} placeholder="https://" helpText={t("labelHelp")} />
           </FormLayout>
-          <FormButtons label="Save tracking" submitting={submitting} disabled={disabled} onCancel={onCancel} />
+          <FormButtons label={t("saveTracking")} submitting={submitting} disabled={disabled} onCancel={onCancel} />
         </BlockStack>
       </form>
     </Card>
@@ -145,12 +143,13 @@ export function InspectForm({
   disabled,
   errors = {},
 }: FormProps & { lines: InspectableLine[]; locations: { id: string; name: string }[]; locationsError: string | null }) {
+  const t = useReturnPageT();
   const canRestock = locations.length > 0;
   const [state, setState] = useState<InspectState[]>(() =>
     lines.map(() => ({ grade: "NEW", disposition: canRestock ? "RESTOCKED" : "NOT_RESTOCKED", locationId: locations[0]?.id ?? "" })),
   );
   const update = (index: number, patch: Partial<InspectState>) => setState((s) => s.map((line, i) => (i === index ? { ...line, ...patch } : line)));
-  const dispositionOptions = DISPOSITIONS.map((d) => ({ label: DISPOSITION_LABEL[d], value: d, disabled: d === "RESTOCKED" && !canRestock }));
+  const dispositionOptions = DISPOSITIONS.map((d) => ({ label: t(`disposition.${d}`), value: d, disabled: d === "RESTOCKED" && !canRestock }));
   return (
     <Card>
       <form
@@ -170,7 +169,7 @@ export function InspectForm({
       >
         <BlockStack gap="400">
           <Text as="h2" variant="headingMd">
-            Inspect items
+            {t("inspectItems")}
           </Text>
           {locationsError ? <Banner tone="warning">{locationsError}</Banner> : null}
           {errors.lines ? <Banner tone="critical">{errors.lines}</Banner> : null}
@@ -183,14 +182,14 @@ export function InspectForm({
               <FormLayout>
                 <FormLayout.Group condensed>
                   <Select
-                    label="Condition"
-                    options={CONDITION_GRADES.map((g) => ({ label: CONDITION_LABEL[g], value: g }))}
+                    label={t("condition")}
+                    options={CONDITION_GRADES.map((g) => ({ label: t(`condition.${g}`), value: g }))}
                     value={state[i].grade}
                     onChange={(grade) => update(i, { grade })}
                     error={errors[`lines.${i}.grade`]}
                   />
                   <Select
-                    label="Disposition"
+                    label={t("disposition")}
                     options={dispositionOptions}
                     value={state[i].disposition}
                     onChange={(disposition) => update(i, { disposition })}
@@ -198,8 +197,8 @@ export function InspectForm({
                   />
                   {state[i].disposition === "RESTOCKED" ? (
                     <Select
-                      label="Restock at"
-                      placeholder="Choose a location"
+                      label={t("restockAt")}
+                      placeholder={t("chooseLocation")}
                       options={locations.map((l) => ({ label: l.name, value: l.id }))}
                       value={state[i].locationId}
                       onChange={(locationId) => update(i, { locationId })}
@@ -210,7 +209,7 @@ export function InspectForm({
               </FormLayout>
             </BlockStack>
           ))}
-          <FormButtons label="Save inspection" submitting={submitting} disabled={disabled} onCancel={onCancel} />
+          <FormButtons label={t("saveInspection")} submitting={submitting} disabled={disabled} onCancel={onCancel} />
         </BlockStack>
       </form>
     </Card>
@@ -237,6 +236,7 @@ export function ConfirmCard({
   submitting: boolean;
   disabled: boolean;
 }) {
+  const t = useReturnPageT();
   return (
     <Card>
       <BlockStack gap="300">
@@ -246,7 +246,7 @@ export function ConfirmCard({
         {children}
         <InlineStack gap="200" align="end">
           <Button onClick={onCancel} disabled={submitting}>
-            Back
+            {t("form.back")}
           </Button>
           <Button variant="primary" tone={tone} onClick={onConfirm} loading={submitting} disabled={disabled}>
             {confirmLabel}

@@ -1,5 +1,6 @@
 /** A return's history (ReturnEvent rows), oldest first: what happened, who did it, when. */
 import { BlockStack, Box, Card, InlineStack, Text } from "@shopify/polaris";
+import { useReturnPageT } from "./return-page/i18n";
 
 export interface TimelineEntry {
   id: string;
@@ -10,20 +11,21 @@ export interface TimelineEntry {
 }
 
 export function ReturnTimeline({ entries, truncated }: { entries: TimelineEntry[]; truncated: boolean }) {
+  const t = useReturnPageT();
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Timeline
+          {t("timeline")}
         </Text>
         {truncated ? (
           <Text as="p" tone="subdued" variant="bodySm">
-            Older entries are not shown.
+            {t("olderHidden")}
           </Text>
         ) : null}
         {entries.length === 0 ? (
           <Text as="p" tone="subdued">
-            Nothing recorded yet.
+            {t("nothingYet")}
           </Text>
         ) : (
           <BlockStack as="ol" gap="300">

@@ -34,6 +34,7 @@ function firstLine(
     timeZone: input.timeZone,
     pendingQuantities: input.pendingQuantities,
     customerReturnDates: input.customerReturnDates,
+    staffOverride: input.staffOverride,
   });
   return result.lines[0];
 }
@@ -727,5 +728,40 @@ describe("shopifyDeclineReasonFor", () => {
     ["TOO_MANY_RETURNS", "OTHER"],
   ] as const)("GIVEN %s WHEN declining in Shopify THEN the reason is %s", (code, expected) => {
     expect(shopifyDeclineReasonFor(code)).toBe(expected);
+  });
+});
+
+describe("evaluateEligibility — staff override", () => {
+  const late = "2026-05-20T12:00:00Z"; // past the 30-day window and the EU period
+  const finalSale = { lineItems: [makeLineItem({ productTags: ["final-sale"] })] };
+
+  it("GIVEN a line outside the window WHEN staff override THEN it is eligible for every offered resolution and says what was set aside", () => {
+    expect(firstLine({ now: late }).eligible).toBe(false);
+    const line = firstLine({ now: late, staffOverride: true });
+    expect(line).toMatchObject({ eligible: true, maxQuantity: 1, allowedResolutions: ["REFUND", "STORE_CREDIT", "EXCHANGE"], reason: null, overridden: ["WINDOW_EXPIRED"] });
+  });
+
+  it("GIVEN a final-sale item outside the window WHEN staff override THEN both reasons are set aside and listed", () => {
+    const line = firstLine({ now: late, orderChange: finalSale, staffOverride: true });
+    expect(line.eligible).toBe(true);
+    expect(line.overridden).toEqual(["FINAL_SALE", "WINDOW_EXPIRED"]);
+  });
+
+  it("GIVEN a resolution the policy does not offer WHEN staff override THEN it stays unavailable", () => {
+    const line = firstLine({ now: late, staffOverride: true, policyChange: { resolutions: { exchange: { offered: false } } } });
+    expect(line.allowedResolutions).toEqual(["REFUND", "STORE_CREDIT"]);
+  });
+
+  it.each<[string, Partial<OrderSnapshot>, string]>([
+    ["a cancelled order", { cancelledAt: "2026-03-05T10:00:00Z" }, "ORDER_CANCELLED"],
+    ["a gift card", { lineItems: [makeLineItem({ isGiftCard: true })] }, "GIFT_CARD"],
+  ])("GIVEN %s WHEN staff override THEN it still can't be returned", (_name, orderChange, code) => {
+    const line = firstLine({ orderChange, staffOverride: true });
+    expect(line.eligible).toBe(false);
+    expect(line.reason?.code).toBe(code);
+  });
+
+  it("GIVEN an eligible line WHEN staff create the return THEN nothing is marked overridden", () => {
+    expect(firstLine({ staffOverride: true }).overridden).toBeUndefined();
   });
 });

@@ -62,6 +62,24 @@ const EU_OVERRIDABLE: ReadonlySet<IneligibilityCode> = new Set([
   "CUSTOMER_BLOCKED",
 ]);
 
+/**
+ * Reasons staff may override when they create a return for a customer (a phone call, a
+ * goodwill gesture), with a recorded reason. Not overridable: what Shopify itself refuses
+ * or what would return goods that were never delivered or are already back (cancelled,
+ * unpaid, refunded or unfulfilled orders, units already returned), and gift cards (their
+ * value was issued when sold; returning one needs the card deactivated, not a return).
+ */
+export const STAFF_OVERRIDABLE: ReadonlySet<IneligibilityCode> = new Set([
+  "WINDOW_EXPIRED",
+  "FINAL_SALE",
+  "NON_RETURNABLE_PRODUCT",
+  "NON_RETURNABLE_COLLECTION",
+  "NON_RETURNABLE_TYPE",
+  "NON_RETURNABLE_TAG",
+  "TOO_MANY_RETURNS",
+  "CUSTOMER_BLOCKED",
+]);
+
 export type ResolutionDeadlines = Record<Resolution, IsoDate | null>;
 
 export interface LineEligibility {
@@ -88,6 +106,8 @@ export interface LineEligibility {
   reason: IneligibilityReason | null;
   /** Every reason found, including ones the EU right overrode (for the merchant). */
   reasons: IneligibilityReason[];
+  /** With a staff override: the reasons it set aside to make this line eligible. */
+  overridden?: IneligibilityCode[];
 }
 
 export interface OrderEligibility {
@@ -115,6 +135,12 @@ export interface EligibilityInput {
   pendingQuantities?: Readonly<Record<string, number>>;
   /** Instants of this customer's earlier return requests in the shop (fraud guard). */
   customerReturnDates?: readonly string[];
+  /**
+   * Staff create the return and override the policy (STAFF_OVERRIDABLE reasons no longer
+   * block; every resolution the policy offers is allowed on an overridden line). The
+   * caller records who, when and why.
+   */
+  staffOverride?: boolean;
 }
 
 const PAYABLE_STATUSES: ReadonlySet<string> = new Set(["PAID", "PARTIALLY_REFUNDED"]);
@@ -311,7 +337,9 @@ export function evaluateEligibility(input: EligibilityInput): OrderEligibility {
         });
       }
 
-      const blocking = reasons.filter((r) => !(euOpen && EU_OVERRIDABLE.has(r.code)));
+      const euBlocking = reasons.filter((r) => !(euOpen && EU_OVERRIDABLE.has(r.code)));
+      const blocking = input.staffOverride ? euBlocking.filter((r) => !STAFF_OVERRIDABLE.has(r.code)) : euBlocking;
+      const overridden = input.staffOverride ? reasons.filter((r) => STAFF_OVERRIDABLE.has(r.code)).map((r) => r.code) : [];
       const eligible = blocking.length === 0;
       // A blocklisted or over-limit shopper keeps only the statutory refund.
       const overriddenOrderRule = reasons.some(
@@ -325,6 +353,8 @@ export function evaluateEligibility(input: EligibilityInput): OrderEligibility {
           allowed = ["REFUND", ...allowed];
           viaEuWithdrawal = true;
         }
+        // Overridden by staff: every resolution the policy offers, window or not.
+        if (overridden.length > 0) allowed = RESOLUTIONS.filter((r) => window.merchantDeadlines[r] !== null || allowed.includes(r));
         allowed = RESOLUTIONS.filter((r) => allowed.includes(r));
       }
 
@@ -343,6 +373,7 @@ export function evaluateEligibility(input: EligibilityInput): OrderEligibility {
         viaEuWithdrawal,
         reason: blocking[0] ?? null,
         reasons,
+        ...(overridden.length > 0 ? { overridden } : {}),
       });
     }
   }

@@ -2,8 +2,9 @@
  * Admin strings and display formatting in one place. Money and dates are formatted on the
  * server (loaders send display strings), so the server render and the browser never format
  * differently and hydration stays clean. The formatters take the staff member's admin
- * locale (app/services/admin-locale.server.ts); the labels below are English, and pages
- * move to the per-area catalogs in app/i18n/catalogs/ (see admin-locale.ts).
+ * locale (app/services/admin-locale.server.ts). Page words live in the per-area catalogs in
+ * app/i18n/catalogs/ (see admin-locale.ts); the English tables below remain for the inbox's
+ * labels and the receiving station.
  */
 import { formatMoney } from "~/domain/money";
 import type { AdminLocale } from "./admin-locale";
@@ -52,14 +53,6 @@ export const RESOLUTION_LABEL: Readonly<Record<string, string>> = {
   EXCHANGE: "Exchange",
 };
 
-export const METHOD_LABEL: Readonly<Record<string, string>> = {
-  DROP_OFF: "Drop-off at a service point",
-  HOME_PICKUP: "Home pickup",
-  PICKUP: "Home pickup",
-  IN_STORE: "Return in store",
-  KEEP_ITEM: "Keep the item",
-};
-
 export const DECLINE_REASONS = ["FINAL_SALE", "RETURN_PERIOD_ENDED", "OTHER"] as const;
 export const DECLINE_REASON_LABEL: Readonly<Record<string, string>> = {
   FINAL_SALE: "Final sale item",
@@ -82,47 +75,6 @@ export const DISPOSITION_LABEL: Readonly<Record<string, string>> = {
   PROCESSING_REQUIRED: "Needs processing",
   MISSING: "Missing from parcel",
 };
-
-/** What happened to an inspected item (the select above offers the same choices as verbs). */
-export const DISPOSITION_DONE_LABEL: Readonly<Record<string, string>> = {
-  RESTOCKED: "Restocked",
-  NOT_RESTOCKED: "Not restocked",
-  PROCESSING_REQUIRED: "Needs processing",
-  MISSING: "Missing from parcel",
-};
-
-export const ACTOR_LABEL: Readonly<Record<string, string>> = {
-  SHOPPER: "Customer",
-  STAFF: "Staff",
-  SHOPIFY: "Shopify",
-  SYSTEM: "App",
-};
-
-/** Timeline wording per event type; unknown types are shown humanised. */
-const EVENT_LABEL: Readonly<Record<string, string>> = {
-  request: "Return requested",
-  create: "Return created",
-  approve: "Approved",
-  decline: "Declined",
-  ship: "Shipping added",
-  receive: "Parcel received",
-  inspect: "Items inspected",
-  process: "Refund issued",
-  close: "Closed",
-  cancel: "Canceled",
-  reopen: "Reopened",
-  flagged: "Flagged for attention",
-  linked: "Linked to the Shopify return",
-  adopted: "Return found in Shopify",
-  synced: "Updated from Shopify",
-  eta: "Refund estimate updated",
-  bonus_credit: "Store-credit bonus issued",
-  attempt_released: "Stuck Shopify step released",
-};
-
-export function eventLabel(type: string): string {
-  return EVENT_LABEL[type] ?? humanize(type);
-}
 
 export function humanize(value: string): string {
   const text = value.replace(/[_-]+/g, " ").trim().toLowerCase();

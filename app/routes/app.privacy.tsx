@@ -11,10 +11,23 @@ import { useState } from "react";
 import db from "~/db.server";
 import { listPrivacyRequests, retryPrivacyDelivery } from "~/services/privacy-requests.server";
 import { authenticate } from "~/shopify.server";
+import { adminLocaleFor } from "~/services/admin-locale.server";
+import { contextForSession } from "~/services/shop-context.server";
+import { formatAdminDateTime } from "~/i18n/admin";
+import { translator, type Translator } from "~/i18n/admin-locale";
+import { PRIVACY_CATALOG, type PrivacyKey } from "~/i18n/catalogs/privacy";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  return json(await listPrivacyRequests(db, session.shop));
+  const { session, sessionToken } = await authenticate.admin(request);
+  const [locale, ctx] = await Promise.all([adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub }), contextForSession(session)]);
+  const { rows, alerts } = await listPrivacyRequests(db, session.shop);
+  // Dates in the staff member's language and the shop's time zone, formatted here (server and browser agree).
+  const date = (iso: string) => formatAdminDateTime(iso, ctx.shop.timezone, locale);
+  return json({
+    locale,
+    rows: rows.map((r) => ({ ...r, createdAt: date(r.createdAt) })),
+    alerts: alerts.map((a) => ({ ...a, receivedAt: date(a.receivedAt) })),
+  });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -25,13 +38,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json({ result });
 };
 
-const TOPIC_LABEL: Record<string, string> = {
-  "customers/data_request": "Data request",
-  "customers/redact": "Customer data erased",
-  "shop/redact": "Shop data erasure",
-};
+type T = Translator<PrivacyKey>;
 
-function DownloadButton({ id }: { id: string }) {
+const topicLabel = (t: T, topic: string) => (`topic.${topic}` in PRIVACY_CATALOG.en ? t(`topic.${topic}` as PrivacyKey) : topic);
+
+function DownloadButton({ id, t }: { id: string; t: T }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // App Bridge adds the session token to same-origin fetches; a plain link would not carry it.
@@ -49,15 +60,15 @@ function DownloadButton({ id }: { id: string }) {
       a.click();
       URL.revokeObjectURL(url);
     } catch (e) {
-      setError(`The export could not be downloaded (${(e as Error).message}). Try again.`);
+      setError(t("downloadFailed", { error: (e as Error).message }));
     } finally {
       setBusy(false);
     }
   };
   return (
     <BlockStack gap="100">
-      <Button onClick={download} loading={busy} accessibilityLabel="Download the export as JSON">
-        Download JSON
+      <Button onClick={download} loading={busy} accessibilityLabel={t("downloadLabel")}>
+        {t("download")}
       </Button>
       {error ? (
         <Text as="span" tone="critical">
@@ -69,30 +80,27 @@ function DownloadButton({ id }: { id: string }) {
 }
 
 export default function PrivacyRequestsPage() {
-  const { rows, alerts } = useLoaderData<typeof loader>();
+  const { rows, alerts, locale } = useLoaderData<typeof loader>();
+  const t = translator(PRIVACY_CATALOG, locale);
   const navigation = useNavigation();
-  const date = (iso: string) => new Date(iso).toLocaleString();
   return (
-    <Page title="Privacy requests" backAction={{ content: "Settings", url: "/app/settings" }}>
+    <Page title={t("title")} backAction={{ content: t("back"), url: "/app/settings" }}>
       <Layout>
         {alerts.length > 0 ? (
           <Layout.Section>
-            <Banner tone="critical" title="A privacy request could not be completed">
+            <Banner tone="critical" title={t("alertTitle")}>
               <BlockStack gap="200">
-                <Text as="p">
-                  Shopify requires these to be carried out. They are retried automatically; those marked &quot;Needs you&quot; have used up their
-                  automatic tries. Retry, and contact support if it fails again.
-                </Text>
+                <Text as="p">{t("alertBody")}</Text>
                 {alerts.map((a) => (
                   <Form method="post" key={a.id}>
                     <input type="hidden" name="deliveryId" value={a.id} />
                     <BlockStack gap="100" inlineAlign="start">
                       <Text as="p">
-                        {TOPIC_LABEL[a.topic] ?? a.topic}, received {date(a.receivedAt)}, {a.attempts} tries{" "}
-                        {a.exhausted ? <Badge tone="critical">Needs you</Badge> : <Badge tone="attention">Retrying</Badge>}
+                        {t("alertLine", { topic: topicLabel(t, a.topic), date: a.receivedAt, attempts: a.attempts })}{" "}
+                        {a.exhausted ? <Badge tone="critical">{t("needsYou")}</Badge> : <Badge tone="attention">{t("retrying")}</Badge>}
                       </Text>
                       <Button submit loading={navigation.state !== "idle" && navigation.formData?.get("deliveryId") === a.id}>
-                        Retry now
+                        {t("retryNow")}
                       </Button>
                     </BlockStack>
                   </Form>
@@ -104,22 +112,22 @@ export default function PrivacyRequestsPage() {
         <Layout.Section>
           <Card padding="0">
             {rows.length === 0 ? (
-              <EmptyState heading="No privacy requests yet" image="">
-                <Text as="p">When a customer asks the shop for their data, or to be forgotten, Shopify tells the app and the request shows here.</Text>
+              <EmptyState heading={t("emptyHeading")} image="">
+                <Text as="p">{t("emptyBody")}</Text>
               </EmptyState>
             ) : (
               <IndexTable
-                resourceName={{ singular: "privacy request", plural: "privacy requests" }}
+                resourceName={{ singular: t("resourceSingular"), plural: t("resourcePlural") }}
                 itemCount={rows.length}
                 selectable={false}
-                headings={[{ title: "Received" }, { title: "Request" }, { title: "Customer" }, { title: "Returns" }, { title: "Export" }]}
+                headings={[{ title: t("heading.received") }, { title: t("heading.request") }, { title: t("heading.customer") }, { title: t("heading.returns") }, { title: t("heading.export") }]}
               >
                 {rows.map((r, i) => (
                   <IndexTable.Row id={r.id} key={r.id} position={i}>
-                    <IndexTable.Cell>{date(r.createdAt)}</IndexTable.Cell>
+                    <IndexTable.Cell>{r.createdAt}</IndexTable.Cell>
                     <IndexTable.Cell>
                       <BlockStack gap="100">
-                        <Text as="span">{TOPIC_LABEL[r.topic] ?? r.topic}</Text>
+                        <Text as="span">{topicLabel(t, r.topic)}</Text>
                         {r.note ? (
                           <Text as="span" tone="subdued">
                             {r.note}
@@ -129,7 +137,7 @@ export default function PrivacyRequestsPage() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>{r.email ?? r.customerId ?? "—"}</IndexTable.Cell>
                     <IndexTable.Cell>{r.returns ?? "—"}</IndexTable.Cell>
-                    <IndexTable.Cell>{r.downloadable ? <DownloadButton id={r.id} /> : "—"}</IndexTable.Cell>
+                    <IndexTable.Cell>{r.downloadable ? <DownloadButton id={r.id} t={t} /> : "—"}</IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
               </IndexTable>
@@ -138,8 +146,7 @@ export default function PrivacyRequestsPage() {
         </Layout.Section>
         <Layout.Section>
           <Text as="p" tone="subdued">
-            Exports are kept for 90 days. When Shopify asks the app to erase a customer, their names, e-mails, notes, photos and tracking are removed
-            from every return; the returns stay, anonymous, for your books.
+            {t("retention")}
           </Text>
         </Layout.Section>
       </Layout>

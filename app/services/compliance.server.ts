@@ -202,7 +202,7 @@ export async function handleCustomerRedact(
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids }, outcome: { not: null } }, data: { outcome: "{}" } });
           await tx.returnRequest.updateMany({
             where: { id: { in: ids } },
-            data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null, pickupAddress: null },
+            data: { customerId: null, customerEmail: null, customerName: null, declineNote: null, trackingNumber: null, trackingUrl: null, labelUrl: null, overrideReason: null, giftRecipientName: null, giftRecipientEmail: null, pickupAddress: null },
           });
           await tx.returnRequest.updateMany({ where: { id: { in: ids }, attentionReason: { not: null } }, data: { attentionReason: "[redacted]" } });
           // The shopper's own words on a return; the rating itself is anonymous once the return is.

@@ -143,6 +143,12 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     const blockers: string[] = [];
     if (!comparison.agrees) blockers.push("our refund calculation and Shopify's disagree");
     if (settlement.originalPayment.unallocated > 0) blockers.push("the refund is more than the payments can take back");
+    // Gift returns: Shopify's returnProcess credits the order's customer (the buyer). The
+    // app does not yet issue the recipient's credit itself (README "Gift returns"), so it
+    // never pays the buyer: staff issue the recipient's gift card or credit by hand.
+    if (ret.gift && settlement.originalPayment.amount + settlement.storeCredit.amount > 0) {
+      blockers.push(`this is a gift return: issue the store credit to the recipient (${ret.giftRecipientEmail ?? "no e-mail"}) as a gift card or on their account; nothing goes to the buyer`);
+    }
     if (blockers.length) {
       await settleAttempt(ctx, claim, "FAILED", { blockers, differences: comparison.differences });
       await flagForAttention(ctx, ret.id, `Not refunded: ${blockers.join("; ")}. Check the amounts.`, { differences: comparison.differences });

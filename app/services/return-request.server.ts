@@ -65,6 +65,14 @@ export interface ReturnRequestInput {
   euWithdrawal?: boolean;
   locale?: string | null;
   customer?: { id: string | null; email: string | null; name?: string | null } | null;
+  /**
+   * Staff create the return (app/services/staff-return.server.ts). With `override`, the
+   * policy rules staff may set aside (STAFF_OVERRIDABLE) no longer block; the reason, the
+   * staff member and the time are stored on the return with the rules that were set aside.
+   */
+  staff?: { userId: string | null; override: { reason: string } | null } | null;
+  /** A gift return: the recipient, who gets store credit or an exchange (never the buyer). */
+  gift?: { recipientName: string | null; recipientEmail: string } | null;
   /** Photos by fulfillment line item, already checked and cleaned (photos/photos.server.ts). */
   photos?: Map<string, CleanedPhoto[]>;
   /**
@@ -235,6 +243,7 @@ export async function planReturn(ctx: ReturnsContext, input: ReturnRequestInput)
     timeZone: ctx.shop.timezone ?? "UTC",
     pendingQuantities: pending,
     customerReturnDates: returnDates,
+    staffOverride: Boolean(input.staff?.override),
   });
   const validation = validateReturnRequest(
     eligibility,
@@ -297,6 +306,9 @@ export async function requestReturn(
   const { now, order, policy, policyVersion, sequenceAtRead, customer, returnDates, byFulfillmentLine, lineItemOf, exchangeLines, resolutions, preview } = await planReturn(ctx, input);
   const pickup = checkShopperDetails(ctx, input, policy, order, now);
   const euWithdrawal = input.euWithdrawal === true || input.lines.some((l) => byFulfillmentLine.get(l.fulfillmentLineItemId)?.viaEuWithdrawal);
+  // The rules a staff override set aside on the lines asked for (none: nothing is recorded).
+  const overridden = [...new Set(input.lines.flatMap((l) => byFulfillmentLine.get(l.fulfillmentLineItemId)?.overridden ?? []))];
+  const override = input.staff?.override && overridden.length > 0 ? { reason: input.staff.override.reason, codes: overridden } : null;
   const lineItems = new Map(order.lineItems.map((li) => [li.id, li]));
 
   // Save first. The RMA sequence is taken in the same transaction; taking it locks the shop
@@ -356,6 +368,11 @@ export async function requestReturn(
         pickupAddress: pickup ? JSON.stringify(pickup.addressLines) : null,
         pickupDateFrom: pickup?.dateFrom ?? null,
         pickupDateTo: pickup?.dateTo ?? null,
+        createdByStaff: input.staff ? (input.staff.userId ?? "staff") : null,
+        ...(override
+          ? { overrideReason: override.reason, overrideBy: input.staff?.userId ?? null, overrideAt: now, overrideCodes: JSON.stringify(override.codes) }
+          : {}),
+        ...(input.gift ? { gift: true, giftRecipientName: input.gift.recipientName, giftRecipientEmail: input.gift.recipientEmail.toLowerCase() } : {}),
         lines: {
           create: input.lines.map((l) => {
             const li = lineItems.get(lineItemOf(l.fulfillmentLineItemId))!;
@@ -391,6 +408,7 @@ export async function requestReturn(
       method: input.method,
       amounts: { refund: created.refundAmount, storeCredit: created.storeCreditAmount, exchange: created.exchangeAmount },
     });
+    if (override) await recordEvent(tx, created, "override", actor, { reason: override.reason, codes: override.codes });
     return created;
   });
   if ("alreadyRequested" in saved) throw new ReturnsError("NOT_ELIGIBLE", "Some of the items were just requested in another return.", { lines: saved.alreadyRequested });

@@ -573,6 +573,12 @@ export interface ReturnDetail {
   canceledAt: string | null;
   refundDeadline: string | null;
   refundEta: { from: string; to: string } | null;
+  /** Staff user id when staff created the return in the app ("staff" when the user is unknown). */
+  createdByStaff: string | null;
+  /** A staff override of the policy: why, by whom, when, and the rules it set aside. */
+  override: { reason: string; by: string | null; at: string; codes: string[] } | null;
+  /** A gift return's recipient. */
+  gift: { recipientName: string | null; recipientEmail: string | null } | null;
   lines: ReturnDetailLine[];
   events: ReturnDetailEvent[];
   /** True when older events were left out (see TIMELINE_LIMIT). */
@@ -643,6 +649,12 @@ export async function getReturnDetail(ctx: ReturnsContext, id: string): Promise<
     canceledAt: iso(ret.canceledAt),
     refundDeadline: iso(ret.refundDeadline),
     refundEta: ret.refundEtaFrom && ret.refundEtaTo ? { from: ret.refundEtaFrom.toISOString(), to: ret.refundEtaTo.toISOString() } : null,
+    createdByStaff: ret.createdByStaff,
+    override:
+      ret.overrideReason && ret.overrideAt
+        ? { reason: ret.overrideReason, by: ret.overrideBy, at: ret.overrideAt.toISOString(), codes: (parseData(`{"c":${ret.overrideCodes ?? "[]"}}`).c as string[] | undefined) ?? [] }
+        : null,
+    gift: ret.gift ? { recipientName: ret.giftRecipientName, recipientEmail: ret.giftRecipientEmail } : null,
     lines: ret.lines.map((l) => ({
       id: l.id,
       title: l.title,

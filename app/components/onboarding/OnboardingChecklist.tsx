@@ -49,7 +49,9 @@ export function OnboardingChecklist({ data }: { data: OnboardingData }) {
           <Box key={item.key} paddingBlockStart="100" data-onboarding-item={item.key} data-done={item.done ? "1" : "0"}>
             <InlineStack align="space-between" blockAlign="start" wrap={false} gap="400">
               <BlockStack gap="100">
-                <InlineStack gap="200" blockAlign="center">
+                {/* align="start": without it the row inherits the outer stack's space-between
+                    (Polaris passes alignment as an inherited CSS variable) and titles centre. */}
+                <InlineStack gap="200" blockAlign="center" align="start">
                   <Badge tone={item.done ? "success" : undefined}>{item.done ? t("done") : t("todo")}</Badge>
                   <Text as="h3" variant="headingSm">
                     {t(item.title)}

@@ -4,16 +4,22 @@
  * checks it in all seven languages.
  */
 import type { Catalog } from "../admin-locale";
+import { CREATE_RETURN_CATALOG } from "./create-return";
 import { INBOX_CATALOG } from "./inbox";
 import { JOBS_CATALOG } from "./jobs";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
+import { PRIVACY_CATALOG } from "./privacy";
+import { RETURN_PAGE_CATALOG } from "./return-page";
 import { SETTINGS_CATALOG } from "./settings";
 
 export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
+  createReturn: CREATE_RETURN_CATALOG,
   inbox: INBOX_CATALOG,
   nav: NAV_CATALOG,
   onboarding: ONBOARDING_CATALOG,
+  privacy: PRIVACY_CATALOG,
+  returnPage: RETURN_PAGE_CATALOG,
   settings: SETTINGS_CATALOG,
   jobs: JOBS_CATALOG,
 };

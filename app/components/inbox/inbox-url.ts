@@ -1,0 +1,54 @@
+/**
+ * The inbox's URL state (?tab=&q=&after=|before=) and its search field: typed text is sent
+ * after a pause; a Back/Forward to another search puts that search in the field.
+ */
+import { useEffect, useRef, useState } from "react";
+import { useNavigate } from "@remix-run/react";
+
+export type InboxParams = { tab: string; q: string; after?: string | null; before?: string | null };
+
+/** Only the inbox's own parameters; the admin's launch parameters are not carried along. */
+export function inboxUrl({ tab, q, after, before }: InboxParams): string {
+  const params = new URLSearchParams();
+  if (tab !== "all") params.set("tab", tab);
+  if (q) params.set("q", q);
+  if (after) params.set("after", after);
+  else if (before) params.set("before", before);
+  const search = params.toString();
+  return search ? `/app?${search}` : "/app";
+}
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+export function useInboxSearch(data: { q: string; tab: string; searchMaxLength: number }) {
+  const navigate = useNavigate();
+  const go = (params: InboxParams, replace = false) => navigate(inboxUrl(params), { replace, preventScrollReset: true });
+  const [query, setQuery] = useState(data.q);
+  const sent = useRef(data.q);
+  useEffect(() => {
+    if (data.q !== sent.current) {
+      sent.current = data.q;
+      setQuery(data.q);
+    }
+  }, [data.q]);
+  useEffect(() => {
+    const q = query.trim().slice(0, data.searchMaxLength);
+    if (q === sent.current) return;
+    const timer = setTimeout(() => {
+      // The first search of a list is a new history entry; refining it replaces that entry.
+      const replace = sent.current !== "";
+      sent.current = q;
+      navigate(inboxUrl({ tab: data.tab, q }), { replace, preventScrollReset: true });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, data.tab, data.searchMaxLength, navigate]);
+
+  const clearSearch = () => {
+    setQuery("");
+    if (data.q) {
+      sent.current = "";
+      go({ tab: data.tab, q: "" });
+    }
+  };
+  return { query, setQuery, clearSearch, go };
+}

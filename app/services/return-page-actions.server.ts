@@ -1,0 +1,185 @@
+/**
+ * The return page's action: validate one posted intent with its fields (zod, messages
+ * for the person who filled the form) and perform it through the lifecycle services.
+ * The HTTP side (auth, body, status codes) stays in app/routes/app.returns.$id.tsx.
+ */
+import { z } from "zod";
+import { outcomeKind } from "~/domain";
+import { INTENTS, type Intent } from "~/components/return-page/intents";
+import { CONDITION_GRADES, DECLINE_REASONS, DISPOSITIONS, safeHttpUrl } from "~/i18n/admin";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { RETURN_PAGE_CATALOG } from "~/i18n/catalogs/return-page";
+import type { ReturnsContext } from "./context.server";
+import { approveReturn, attachShipping, cancelReturn, closeReturn, declineReturn, inspectReturn, markReceived, reopenReturn } from "./return-lifecycle.server";
+import { processReturn } from "./return-processing.server";
+import { resolveAttention, type ActorRef } from "./return-records.server";
+
+/** Our ids are cuids; anything else can't be a return of this shop. */
+export const ReturnIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
+
+const optionalText = (max: number, label: string) =>
+  z.preprocess(blankToUndefined, z.string({ invalid_type_error: `${label} must be text.` }).max(max, `${label} can be at most ${max} characters.`).optional());
+
+const optionalWebAddress = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ invalid_type_error: `${label} must be text.` })
+      .max(2000, `${label} is too long.`)
+      .refine((v) => safeHttpUrl(v) !== null, `${label} must be a full web address starting with https://.`)
+      .optional(),
+  );
+
+const InspectLineSchema = z.object({
+  lineId: z.string({ required_error: "Each line needs its id." }).min(1).max(64),
+  grade: z.enum(CONDITION_GRADES, { errorMap: () => ({ message: "Choose the condition." }) }),
+  disposition: z.enum(DISPOSITIONS, { errorMap: () => ({ message: "Choose what happens to the item." }) }),
+  locationId: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^gid:\/\/shopify\/Location\/\d+$/, "Choose a location from the list.")
+      .nullish(),
+  ),
+});
+
+const parseJsonText = (v: unknown) => {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+};
+
+const IntentSchemas = {
+  approve: z.object({}),
+  decline: z.object({
+    reason: z.enum(DECLINE_REASONS, { errorMap: () => ({ message: "Choose why you decline the return." }) }),
+    note: optionalText(500, "The note"),
+  }),
+  ship: z
+    .object({
+      trackingNumber: optionalText(100, "The tracking number"),
+      carrierName: optionalText(100, "The carrier"),
+      trackingUrl: optionalWebAddress("The tracking URL"),
+      labelUrl: optionalWebAddress("The label URL"),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.trackingNumber && !v.labelUrl) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["trackingNumber"], message: "Enter a tracking number or a label URL." });
+      }
+    }),
+  receive: z.object({}),
+  inspect: z
+    .object({
+      lines: z.preprocess(
+        parseJsonText,
+        z.array(InspectLineSchema, { invalid_type_error: "Send the inspected lines as a list." }).min(1, "Inspect at least one item.").max(250, "Too many lines."),
+      ),
+    })
+    .superRefine((v, ctx) => {
+      v.lines.forEach((line, i) => {
+        if (line.disposition === "RESTOCKED" && !line.locationId) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lines", i, "locationId"], message: "Choose the location to restock at." });
+        }
+      });
+    }),
+  process: z.object({}),
+  close: z.object({}),
+  cancel: z.object({}),
+  reopen: z.object({}),
+  resolve: z.object({ note: optionalText(500, "The note") }),
+} satisfies Record<Intent, z.ZodTypeAny>;
+
+export type ParsedIntent =
+  | { ok: true; intent: Intent; fields: Record<string, unknown> }
+  | { ok: false; intent: Intent | null; message: string; fields?: Record<string, string> };
+
+/** The posted intent and its fields, checked; a message (and per-field messages) when not. */
+export function parseReturnAction(body: Record<string, unknown>): ParsedIntent {
+  const intent = z.enum(INTENTS).safeParse(body.intent);
+  if (!intent.success) {
+    return { ok: false, intent: null, message: `Unknown action${typeof body.intent === "string" ? ` “${body.intent.slice(0, 40)}”` : ""}. Use one of: ${INTENTS.join(", ")}.` };
+  }
+  const parsed = IntentSchemas[intent.data].safeParse(body);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= issue.message;
+    return { ok: false, intent: intent.data, message: parsed.error.issues[0]?.message ?? "Check the form.", fields };
+  }
+  return { ok: true, intent: intent.data, fields: parsed.data as Record<string, unknown> };
+}
+
+/** Performs a parsed intent on one return; answers the toast message in `locale`. Throws ReturnsError when refused. */
+export async function performReturnAction(ctx: ReturnsContext, returnId: string, which: Intent, fields: Record<string, unknown>, actor: ActorRef, locale: AdminLocale = "en"): Promise<string> {
+  const t = translator(RETURN_PAGE_CATALOG, locale);
+  switch (which) {
+    case "approve":
+      await approveReturn(ctx, returnId, actor);
+      return t("toast.approve");
+    case "decline": {
+      const { reason, note } = fields as z.infer<(typeof IntentSchemas)["decline"]>;
+      await declineReturn(ctx, returnId, { reason, note: note ?? null }, actor);
+      return t("toast.decline");
+    }
+    case "ship": {
+      const f = fields as z.infer<(typeof IntentSchemas)["ship"]>;
+      await attachShipping(ctx, returnId, { trackingNumber: f.trackingNumber ?? null, carrierName: f.carrierName ?? null, trackingUrl: f.trackingUrl ?? null, labelUrl: f.labelUrl ?? null }, actor);
+      return t("toast.ship");
+    }
+    case "receive":
+      await markReceived(ctx, returnId, actor);
+      return t("toast.receive");
+    case "inspect": {
+      const { lines } = fields as z.infer<(typeof IntentSchemas)["inspect"]>;
+      await inspectReturn(ctx, returnId, lines.map((l) => ({ lineId: l.lineId, grade: l.grade, disposition: l.disposition, locationId: l.locationId ?? null })), actor);
+      return t("toast.inspect");
+    }
+    case "process": {
+      const result = await processReturn(ctx, returnId, actor);
+      const kind = outcomeKind(result.ret.lines);
+      return result.status === "ALREADY_PROCESSED" ? t(`process.${kind}.already`) : t(`process.${kind}.done`);
+    }
+    case "close":
+      await closeReturn(ctx, returnId, actor);
+      return t("toast.close");
+    case "cancel":
+      await cancelReturn(ctx, returnId, actor);
+      return t("toast.cancel");
+    case "reopen":
+      await reopenReturn(ctx, returnId, actor);
+      return t("toast.reopen");
+    case "resolve": {
+      const { note } = fields as z.infer<(typeof IntentSchemas)["resolve"]>;
+      await resolveAttention(ctx, returnId, actor, note ?? null);
+      return t("toast.resolve");
+    }
+  }
+}
+
+/**
+ * Who acted: the staff member's user id from an online session, or else from the session
+ * token's `sub` (the app uses offline sessions; the token still names the user).
+ */
+export function staffUserId(session: { onlineAccessInfo?: { associated_user?: { id?: number } } }, token: { sub?: string } | undefined): string | null {
+  const fromSession = session.onlineAccessInfo?.associated_user?.id;
+  if (fromSession !== undefined) return String(fromSession);
+  return token?.sub ?? null;
+}
+
+/** The submitted fields as a plain object, from a form post or a JSON body; null if unreadable. */
+export async function readBody(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    if ((request.headers.get("content-type") ?? "").includes("application/json")) {
+      const body: unknown = await request.json();
+      return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+    }
+    const form = await request.formData();
+    return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Browser test of staff-created returns and the admin in Swedish: a Swedish staff member
+ * opens "Skapa retur" from the home page, finds #1097 (outside the return window), is
+ * refused without an override reason, gives one, and lands on the new return, which shows
+ * the override (why, by whom, when, which rule) in Swedish. Runs on SQLite, and on
+ * PostgreSQL when TEST_POSTGRES_URL is set. Screenshots go to test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDemo, type DemoHandle } from "../../scripts/demo";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = join(process.cwd(), "test-results");
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const OFFLINE_NOISE = /cdn\.shopify\.com|ERR_NAME_NOT_RESOLVED/;
+const PROVIDERS = process.env.TEST_POSTGRES_URL ? ["sqlite", "postgresql"] : ["sqlite"];
+
+async function databaseFor(provider: string): Promise<string> {
+  if (provider === "sqlite") return `file:${join(mkdtempSync(join(tmpdir(), "staff-")), "demo.sqlite")}`;
+  const name = `returns_browser_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(process.env.TEST_POSTGRES_URL!);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+async function dropDatabase(url: string) {
+  if (!url.startsWith("postgres")) return;
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
+}
+
+describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in a browser on %s", (provider) => {
+  let demo: DemoHandle;
+  let browser: Browser;
+  let databaseUrl = "";
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    databaseUrl = await databaseFor(provider);
+    demo = await startDemo({
+      quiet: true,
+      appPort: Number(process.env.TEST_APP_PORT ?? 3230),
+      standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8230),
+      databaseUrl,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    if (databaseUrl) await dropDatabase(databaseUrl);
+  });
+
+  async function openPage(): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: USER_AGENT, locale: "sv-SE" });
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      // The browser also logs the provoked 422 as a console error.
+      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? "")) && !m.text().includes("status of 422")) errors.push(`${m.text()} (${m.location().url})`);
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("response", (r) => {
+      // 422 is the refusal this test provokes on purpose.
+      if (r.status() >= 400 && r.status() !== 422 && !OFFLINE_NOISE.test(r.url())) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
+    return { page, errors };
+  }
+
+  it("GIVEN a Swedish admin WHEN staff create a return for an order outside the window THEN it needs an override reason, and the return shows who, when and why in Swedish", async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${demo.adminUrl}/app?locale=sv`, { waitUntil: "networkidle" });
+    const app = page.frameLocator("iframe");
+    await expect.poll(() => app.locator("h1").first().textContent(), { timeout: 30_000 }).toBe("Returer");
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-home.png`), fullPage: true });
+
+    await app.getByRole("button", { name: "Skapa retur" }).first().click();
+    await expect.poll(() => app.locator("h1").first().textContent(), { timeout: 30_000 }).toBe("Skapa retur");
+    await app.getByLabel("Ordernummer").fill("#1097");
+    await app.getByRole("button", { name: "Hitta order" }).click();
+    await app.getByText("Order #1097").waitFor({ timeout: 30_000 });
+    await app.getByText("Kräver åsidosättning").first().waitFor();
+    await app.getByLabel("Antal att returnera").first().fill("1");
+    await app.getByText("Åsidosätt returpolicyn").waitFor();
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-create.png`), fullPage: true });
+
+    // Without a reason, the engine refuses (nothing saved) and says why, per item.
+    await app.getByRole("button", { name: "Skapa retur" }).last().click();
+    await app.getByText("Returen skapades inte").waitFor({ timeout: 30_000 });
+    await app.getByText(/kan inte returneras utan åsidosättning/).waitFor();
+
+    await app.getByLabel("Anledning till åsidosättningen").fill("Kunden ringde: paketet var försenat i tre veckor");
+    await app.getByRole("button", { name: "Skapa retur" }).last().click();
+    await app
+      .locator("[data-override]")
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-failed.png`), fullPage: true });
+        throw new Error(`${String(e)}\n${errors.join("\n")}`);
+      });
+    const override = (await app.locator("[data-override]").textContent()) ?? "";
+    expect(override).toContain("Kunden ringde: paketet var försenat i tre veckor");
+    expect(override).toContain("utanför returtiden");
+    await app.getByText("Åsidosatt policy").first().waitFor();
+    await app.getByText("Godkänd").first().waitFor();
+    await app.getByText("Policyn åsidosatt av personal").waitFor();
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-return.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
