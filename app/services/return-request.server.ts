@@ -39,6 +39,7 @@ import { newStatusToken } from "./status-token.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadCurrentPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
+import { enqueueStepEmail } from "~/mail/step-emails.server";
 import { approveReturn, updateRefundEta } from "./return-lifecycle.server";
 
 export interface RequestedReturnLine {
@@ -346,6 +347,8 @@ export async function requestReturn(
       method: input.method,
       amounts: { refund: created.refundAmount, storeCredit: created.storeCreditAmount, exchange: created.exchangeAmount },
     });
+    // "We received your request" (slip and packing guide linked), in the same transaction.
+    await enqueueStepEmail(tx, ctx.shop.domain, created, "request_received");
     return created;
   });
   if ("alreadyRequested" in saved) throw new ReturnsError("NOT_ELIGIBLE", "Some of the items were just requested in another return.", { lines: saved.alreadyRequested });

@@ -34,6 +34,9 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   OrderLineFact: async (db, shop) => db.orderLineFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   ProductFact: async (db, shop) => db.productFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   SalesSync: async (db, shop) => db.salesSync.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  EmailMessage: (db, shop) => db.emailMessage.count({ where: { shop } }),
+  EmailTemplate: (db, shop) => db.emailTemplate.count({ where: { shop } }),
+  EmailSettings: (db, shop) => db.emailSettings.count({ where: { shop } }),
 };
 
 async function shopIdsOf(db: Db, domain: string): Promise<string[]> {
