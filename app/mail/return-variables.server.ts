@@ -5,7 +5,7 @@
  * disagree. The step decides which stage the "what happens next" sentence describes.
  */
 import type { ReturnStatus } from "~/domain";
-import { formatMoney, payoutKey } from "~/domain";
+import { formatMoney, payoutKey, refundEta, type ReturnMethod } from "~/domain";
 import type { Db } from "~/db.server";
 import { journeyMessage } from "~/i18n/return-journey";
 import { loadPolicyFor } from "~/services/policy.server";
@@ -54,6 +54,22 @@ export async function returnVariables(
   const gateways: string[] = JSON.parse(ret.paymentGateways || "[]");
   const refunded = processed && ret.refundAmount > 0;
   const credit = ret.storeCreditAmount + ret.bonusCreditAmount;
+  // When the bank shows the refund: from the processing date, as the status page computed it
+  // while the return was PROCESSED (a closed return no longer carries its ETA).
+  const bank = refunded
+    ? refundEta({
+        stage: "PROCESSED",
+        stageEnteredAt: ret.processedAt!,
+        now: ret.processedAt!,
+        policy,
+        paymentMethods: gateways.length ? gateways : ["shopify_payments"],
+        returnMethod: ret.method as ReturnMethod,
+        timeZone: (await db.shop.findUnique({ where: { id: ret.shopId }, select: { timezone: true } }))?.timezone ?? "UTC",
+        euWithdrawalAt: ret.euWithdrawal ? ret.requestedAt : null,
+      })
+    : null;
+  const bankFrom = bank ? day(new Date(`${bank.from}T00:00:00Z`)) : null;
+  const bankTo = bank ? day(new Date(`${bank.to}T00:00:00Z`)) : null;
   const exchangeItems = ret.lines
     .filter((l) => l.resolution === "EXCHANGE")
     .map((l) => [l.title, l.exchangeVariantTitle].filter(Boolean).join(" – "))
@@ -82,10 +98,10 @@ export async function returnVariables(
     refund_amount: refunded ? money(ret.refundAmount) : null,
     refund_method: refunded ? t(`PAYMENT_${payoutKey(gateways[0] ?? "default")}`) : null,
     refund_date: refunded ? day(ret.processedAt) : null,
-    bank_from: refunded ? day(ret.refundEtaFrom) : null,
-    bank_to: refunded ? day(ret.refundEtaTo) : null,
+    bank_from: bankFrom,
+    bank_to: bankTo,
     refund_text: refunded ? t("DONE_REFUND", { amount: money(ret.refundAmount), method: t(`PAYMENT_${payoutKey(gateways[0] ?? "default")}`), date: day(ret.processedAt)! }) : null,
-    refund_bank_text: refunded && ret.refundEtaFrom && ret.refundEtaTo ? t("DONE_REFUND_BANK", { from: day(ret.refundEtaFrom)!, to: day(ret.refundEtaTo)! }) : null,
+    refund_bank_text: bankFrom && bankTo ? t("DONE_REFUND_BANK", { from: bankFrom, to: bankTo }) : null,
     store_credit_amount: processed && credit > 0 ? money(credit) : null,
     store_credit_text: processed && credit > 0 ? t("DONE_STORE_CREDIT", { amount: money(credit), date: day(ret.processedAt)! }) : null,
     store_credit_bonus_text: processed && ret.bonusCreditAmount > 0 ? t("DONE_STORE_CREDIT_BONUS", { bonus: money(ret.bonusCreditAmount) }) : null,
