@@ -46,6 +46,8 @@ import { resolveAttention, type ActorRef } from "~/services/return-records.serve
 import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
 import { ConfirmCard, DeclineForm, InspectForm, TrackingForm, type FieldErrors } from "~/components/ReturnActionForms";
 import { ReturnTimeline, type TimelineEntry } from "~/components/ReturnTimeline";
+import { ReturnEmails } from "~/components/mail/ReturnEmails";
+import { returnEmailsView } from "~/mail/timeline.server";
 import { KeyValueList } from "~/components/KeyValueList";
 import {
   ACTOR_LABEL,
@@ -89,7 +91,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     throw error;
   }
   const restock = detail.allowedActions.includes("inspect") ? await getRestockLocations(ctx) : { locations: [], error: null };
-  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error };
+  const emails = await returnEmailsView(ctx.db, ctx.shop.domain, detail.id, ctx.shop.timezone);
+  return { ret: present(detail, ctx.shop.timezone), locations: restock.locations, locationsError: restock.error, emails };
 };
 
 /** The return as display strings (formatted here so server and browser render alike). */
@@ -424,7 +427,7 @@ const PRIMARY: readonly { intent: StatusIntent; label: string; panel?: Panel }[]
 ];
 
 export default function ReturnPage() {
-  const { ret, locations, locationsError } = useLoaderData<typeof loader>();
+  const { ret, locations, locationsError, emails } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionData>({ key: `return-${ret.id}` });
   const shopify = useAppBridge();
   const navigate = useNavigate();
@@ -615,6 +618,7 @@ export default function ReturnPage() {
             </Card>
 
             <ReturnTimeline entries={ret.timeline} truncated={ret.eventsTruncated} />
+            <ReturnEmails emails={emails} />
           </BlockStack>
         </Layout.Section>
 
