@@ -46,6 +46,7 @@ export default function App() {
         <Link to="/app/receive">{t("navReceive")}</Link>
         <Link to="/app/privacy">{t("navPrivacy")}</Link>
         <Link to="/app/analytics">{t("navAnalytics")}</Link>
+        <Link to="/app/emails">{t("navEmails")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

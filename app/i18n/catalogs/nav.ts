@@ -8,6 +8,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returns",
     "navSettings": "Settings",
     "navAnalytics": "Analytics",
+    "navEmails": "E-mails",
   },
   sv: {
     "navReceive": "Ta emot",
@@ -15,6 +16,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returer",
     "navSettings": "Inställningar",
     "navAnalytics": "Analys",
+    "navEmails": "E-post",
   },
   da: {
     "navReceive": "Modtag",
@@ -22,6 +24,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returneringer",
     "navSettings": "Indstillinger",
     "navAnalytics": "Analyse",
+    "navEmails": "E-mails",
   },
   nb: {
     "navReceive": "Motta",
@@ -29,6 +32,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Returer",
     "navSettings": "Innstillinger",
     "navAnalytics": "Analyse",
+    "navEmails": "E-poster",
   },
   fi: {
     "navReceive": "Vastaanotto",
@@ -36,6 +40,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Palautukset",
     "navSettings": "Asetukset",
     "navAnalytics": "Analytiikka",
+    "navEmails": "Sähköpostit",
   },
   nl: {
     "navReceive": "Ontvangen",
@@ -43,6 +48,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Retouren",
     "navSettings": "Instellingen",
     "navAnalytics": "Analyse",
+    "navEmails": "E-mails",
   },
   de: {
     "navReceive": "Wareneingang",
@@ -50,6 +56,7 @@ export const NAV_CATALOG = defineCatalog({
     "navReturns": "Rücksendungen",
     "navSettings": "Einstellungen",
     "navAnalytics": "Analysen",
+    "navEmails": "E-Mails",
   },
 });
 
