@@ -13,7 +13,8 @@ import type { Transporter } from "nodemailer";
 import type { Db, DbClient } from "~/db.server";
 import { mailConfig } from "./config.server";
 import { renderEmail, type RenderedEmail } from "./render";
-import { returnVariables, shopVariables } from "./return-variables.server";
+import type { TemplateSource } from "./default-templates";
+import { newVariableCache, returnVariables, shopVariables, type VariableCache } from "./return-variables.server";
 import { emailLocale, type EmailStatus, type EmailStep } from "./steps";
 import { templateFor } from "./templates.server";
 import { fromHeader, smtpTransport } from "./transport.server";
@@ -90,7 +91,7 @@ export interface SendOptions {
   limit?: number;
   /** Claim length; longer than the transport's worst case (timeouts below 1 min). */
   leaseMs?: number;
-  /** Parallel sends across returns (a return's messages always go one after another). */
+  /** Parallel sends across returns (a return's messages always go one after another); default 8. */
   concurrency?: number;
 }
 
@@ -104,7 +105,16 @@ export interface SendReport {
   smtpUnavailable: boolean;
 }
 
-export const LEASE_MS = 2 * 60_000;
+export const LEASE_MS = 5 * 60_000;
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let hit = map.get(key);
+  if (!hit) {
+    hit = load();
+    map.set(key, hit);
+  }
+  return hit;
+}
 /** 4xx answers are retried this many times, then the message is FAILED with the last answer. */
 export const MAX_TEMPORARY_ATTEMPTS = 8;
 
@@ -130,7 +140,7 @@ const CONNECTION_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS",
  * The function issue-7's job queue calls; until then tests and the demo call it.
  */
 export async function sendDueEmails(db: Db, now: Date, options: SendOptions = {}): Promise<SendReport> {
-  const config = options.transport && options.mailFrom && options.linkBase ? null : mailConfig();
+  const config = (options.transport || options.smtpUrl !== undefined) && options.mailFrom && options.linkBase ? null : mailConfig();
   const smtpUrl = options.smtpUrl !== undefined ? options.smtpUrl : (config?.smtpUrl ?? null);
   const transport = options.transport ?? (smtpUrl ? smtpTransport(smtpUrl) : null);
   const report: SendReport = { sent: 0, failed: 0, notSendable: 0, retrying: 0, skipped: 0, smtpUnavailable: false };
@@ -147,66 +157,107 @@ export async function sendDueEmails(db: Db, now: Date, options: SendOptions = {}
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: options.limit ?? 500,
   });
+  // The oldest waiting message of each return (one query): a return's later messages never
+  // overtake an earlier one that is in backoff or held by another run.
+  const returnIds = [...new Set(due.map((m) => m.returnRequestId).filter((r): r is string => !!r))];
+  const head = new Map<string, string>();
+  if (returnIds.length) {
+    const waiting = await db.emailMessage.findMany({
+      where: { returnRequestId: { in: returnIds }, status: "QUEUED" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, returnRequestId: true },
+    });
+    for (const w of waiting) if (!head.has(w.returnRequestId!)) head.set(w.returnRequestId!, w.id);
+  }
   // One queue per return, in order; messages without a return stand alone.
-  const groups = new Map<string, typeof due>();
+  const groups = new Map<string, Message[]>();
   for (const m of due) {
     const key = m.returnRequestId ?? `message:${m.id}`;
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
-  const queue = [...groups.values()];
-  let smtpDown = false;
+  const ready: Message[][] = [];
+  for (const group of groups.values()) {
+    if (group[0]!.returnRequestId && head.get(group[0]!.returnRequestId) !== group[0]!.id) report.skipped += group.length;
+    else ready.push(group);
+  }
 
-  const runGroup = async (messages: typeof due) => {
-    const first = messages[0]!;
-    if (first.returnRequestId) {
-      // An earlier message of this return that is waiting (backoff) or held by another run goes first.
-      const head = await db.emailMessage.findFirst({
-        where: { returnRequestId: first.returnRequestId, status: "QUEUED" },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true },
-      });
-      if (head && head.id !== first.id) {
-        report.skipped += messages.length;
-        return;
-      }
+  const run: Run = { db, now, token: randomUUID(), transport, mailFrom, linkBase, cache: newSendCache(), smtpDown: false };
+  // Claimed a chunk at a time (two queries per chunk), so a chunk is sent well within its lease.
+  for (let i = 0; i < ready.length && !run.smtpDown; ) {
+    const chunk: Message[][] = [];
+    let size = 0;
+    while (i < ready.length && size < CLAIM_CHUNK) {
+      chunk.push(ready[i]!);
+      size += ready[i]!.length;
+      i++;
     }
-    for (let i = 0; i < messages.length; i++) {
-      if (smtpDown) {
-        report.skipped += messages.length - i;
-        return;
-      }
-      const outcome = await sendOne(db, messages[i]!, now, { transport, mailFrom, linkBase, leaseMs, onSmtpDown: () => (smtpDown = true) });
-      report[outcome] += 1;
-      if (outcome === "retrying" || outcome === "skipped") {
-        report.skipped += messages.length - i - 1;
-        return; // keep the return's order: the rest wait for this one
-      }
-    }
-  };
-
-  const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, queue.length)) }, async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) await runGroup(group);
-  });
-  await Promise.all(workers);
-  report.smtpUnavailable = smtpDown;
+    await sendChunk(run, chunk, leaseMs, options.concurrency ?? 8, report);
+    if (run.smtpDown) for (const rest of ready.slice(i)) report.skipped += rest.length;
+  }
+  report.smtpUnavailable = run.smtpDown;
   return report;
 }
 
-async function sendOne(
-  db: Db,
-  message: Awaited<ReturnType<Db["emailMessage"]["findMany"]>>[number],
-  now: Date,
-  o: { transport: Transporter; mailFrom: string; linkBase: (shop: string) => string; leaseMs: number; onSmtpDown: () => void },
-): Promise<Outcome> {
-  const token = randomUUID();
-  const claimed = await db.emailMessage.updateMany({
-    where: { id: message.id, status: "QUEUED", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
-    data: { leaseToken: token, leaseUntil: new Date(now.getTime() + o.leaseMs), attempts: { increment: 1 } },
+/** Messages claimed per round trip. With 8 parallel sends and SMTP timeouts of 10 s + 30 s, a chunk ends well inside LEASE_MS. */
+const CLAIM_CHUNK = 32;
+
+type Message = Awaited<ReturnType<Db["emailMessage"]["findMany"]>>[number];
+
+interface SendCache {
+  variables: VariableCache;
+  templates: Map<string, Promise<TemplateSource>>;
+  settings: Map<string, Promise<{ fromName: string | null; replyTo: string | null } | null>>;
+}
+const newSendCache = (): SendCache => ({ variables: newVariableCache(), templates: new Map(), settings: new Map() });
+
+interface Run {
+  db: Db;
+  now: Date;
+  token: string;
+  transport: Transporter;
+  mailFrom: string;
+  linkBase: (shop: string) => string;
+  cache: SendCache;
+  smtpDown: boolean;
+}
+
+async function sendChunk(run: Run, chunk: Message[][], leaseMs: number, concurrency: number, report: SendReport) {
+  const ids = chunk.flat().map((m) => m.id);
+  await run.db.emailMessage.updateMany({
+    where: { id: { in: ids }, status: "QUEUED", OR: [{ leaseUntil: null }, { leaseUntil: { lt: run.now } }] },
+    data: { leaseToken: run.token, leaseUntil: new Date(run.now.getTime() + leaseMs) },
   });
-  if (claimed.count === 0) return "skipped"; // another run has it
+  const held = new Set((await run.db.emailMessage.findMany({ where: { id: { in: ids }, leaseToken: run.token }, select: { id: true } })).map((m) => m.id));
+  const done = new Set<string>();
+  const queue = [...chunk];
+  const worker = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (let k = 0; k < group.length; k++) {
+        const message = group[k]!;
+        if (run.smtpDown || !held.has(message.id)) {
+          report.skipped += group.length - k; // another run has it, or the server is down: the rest wait, in order
+          break;
+        }
+        const outcome = await sendOne(run, message);
+        done.add(message.id);
+        report[outcome] += 1;
+        if (outcome === "retrying") {
+          report.skipped += group.length - k - 1;
+          break;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, chunk.length)) }, worker));
+  const unsent = [...held].filter((id) => !done.has(id));
+  if (unsent.length) await run.db.emailMessage.updateMany({ where: { id: { in: unsent }, leaseToken: run.token }, data: { leaseToken: null, leaseUntil: null } });
+}
+
+async function sendOne(run: Run, message: Message): Promise<Outcome> {
+  const { db, now } = run;
   const attempts = message.attempts + 1;
   const settle = (status: EmailStatus, data: Record<string, unknown>) =>
-    db.emailMessage.updateMany({ where: { id: message.id, leaseToken: token }, data: { status, leaseToken: null, leaseUntil: null, ...data } });
+    db.emailMessage.updateMany({ where: { id: message.id, leaseToken: run.token }, data: { status, attempts, leaseToken: null, leaseUntil: null, ...data } });
 
   const problem = addressProblem(message.toAddress);
   if (problem) {
@@ -217,7 +268,7 @@ async function sendOne(
   let fromName: string;
   let replyTo: string | null;
   try {
-    const built = await buildMessage(db, message, o.linkBase);
+    const built = await buildMessage(db, message, run.linkBase, run.cache);
     if (!built) {
       await settle("NOT_SENDABLE", { reason: "The return no longer exists." });
       return "notSendable";
@@ -231,15 +282,15 @@ async function sendOne(
   const variables = JSON.parse(message.variables) as Record<string, unknown>;
   const unsubscribe = typeof variables.unsubscribe_url === "string" ? variables.unsubscribe_url : null;
   try {
-    const info = await o.transport.sendMail({
-      from: fromHeader(fromName, o.mailFrom),
+    const info = await run.transport.sendMail({
+      from: fromHeader(fromName, run.mailFrom),
       to: message.toAddress!,
       ...(replyTo ? { replyTo } : {}),
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
       // Stable per message: a re-send after a crash mid-send is recognisable as the same e-mail.
-      messageId: `<${message.id}@${o.mailFrom.split("@")[1]}>`,
+      messageId: `<${message.id}@${run.mailFrom.split("@")[1]}>`,
       headers: {
         "Auto-Submitted": "auto-generated",
         "X-Returns-Step": message.step,
@@ -261,7 +312,7 @@ async function sendOne(
         return "failed";
       }
     } else if (!e.code || CONNECTION_CODES.has(e.code)) {
-      o.onSmtpDown();
+      run.smtpDown = true;
     }
     // Temporary: stays queued (never given up while the server is unreachable) and retries later.
     await settle("QUEUED", { reason: `Will retry: ${answer}`, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) });
@@ -273,16 +324,20 @@ async function buildMessage(
   db: Db,
   message: { shop: string; step: string; returnRequestId: string | null; locale: string; variables: string },
   linkBase: (shop: string) => string,
+  cache: SendCache = newSendCache(),
 ) {
   const step = message.step as EmailStep;
   const locale = emailLocale(message.locale);
   const base = linkBase(message.shop);
   const standard = message.returnRequestId
-    ? await returnVariables(db, { shopDomain: message.shop, returnId: message.returnRequestId, step, locale, linkBase: base })
-    : await shopVariables(db, message.shop, base);
+    ? await returnVariables(db, { shopDomain: message.shop, returnId: message.returnRequestId, step, locale, linkBase: base }, cache.variables)
+    : await shopVariables(db, message.shop, base, cache.variables);
   if (!standard) return null;
   const variables = { ...standard, ...(JSON.parse(message.variables) as Record<string, unknown>) };
-  const [template, settings] = await Promise.all([templateFor(db, message.shop, step, locale), db.emailSettings.findUnique({ where: { shop: message.shop } })]);
+  const [template, settings] = await Promise.all([
+    memo(cache.templates, `${message.shop}:${step}:${locale}`, () => templateFor(db, message.shop, step, locale)),
+    memo(cache.settings, message.shop, () => db.emailSettings.findUnique({ where: { shop: message.shop }, select: { fromName: true, replyTo: true } })),
+  ]);
   const rendered = await renderEmail(template, variables, locale);
   return { rendered, fromName: settings?.fromName || String(variables.shop_name ?? message.shop), replyTo: settings?.replyTo ?? null };
 }

@@ -4,7 +4,7 @@
  * view (app/services/return-journey.server.ts) so an e-mail and the status page never
  * disagree. The step decides which stage the "what happens next" sentence describes.
  */
-import type { ReturnStatus } from "~/domain";
+import type { ReturnPolicy, ReturnStatus } from "~/domain";
 import { formatMoney, payoutKey, refundEta, type ReturnMethod } from "~/domain";
 import type { Db } from "~/db.server";
 import { journeyMessage } from "~/i18n/return-journey";
@@ -27,22 +27,44 @@ export interface ShopVariables {
   shop_url: string;
 }
 
-export async function shopVariables(db: Db, shopDomain: string, linkBase: string): Promise<ShopVariables> {
-  const shop = await db.shop.findUnique({ where: { domain: shopDomain }, select: { name: true } });
+/** Per sender run: shops and policies are read once, not once per message. */
+export interface VariableCache {
+  shops: Map<string, Promise<{ id: string; name: string | null; timezone: string | null } | null>>;
+  policies: Map<string, Promise<ReturnPolicy>>;
+}
+export const newVariableCache = (): VariableCache => ({ shops: new Map(), policies: new Map() });
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let hit = map.get(key);
+  if (!hit) {
+    hit = load();
+    map.set(key, hit);
+  }
+  return hit;
+}
+
+const shopFacts = (db: Db, domain: string, cache: VariableCache) =>
+  memo(cache.shops, domain, () => db.shop.findUnique({ where: { domain }, select: { id: true, name: true, timezone: true } }));
+
+export async function shopVariables(db: Db, shopDomain: string, linkBase: string, cache: VariableCache = newVariableCache()): Promise<ShopVariables> {
+  const shop = await shopFacts(db, shopDomain, cache);
   return { shop_name: shop?.name || shopDomain.replace(/\.myshopify\.com$/, ""), shop_url: linkBase };
 }
 
 export async function returnVariables(
   db: Db,
   input: { shopDomain: string; returnId: string; step: EmailStep; locale: EmailLocale; linkBase: string },
+  cache: VariableCache = newVariableCache(),
 ): Promise<Record<string, unknown> | null> {
+  const shopRow = await shopFacts(db, input.shopDomain, cache);
+  if (!shopRow) return null;
   const ret = await db.returnRequest.findFirst({
-    where: { id: input.returnId, shop: { domain: input.shopDomain } },
+    where: { id: input.returnId, shopId: shopRow.id },
     include: { lines: { orderBy: { createdAt: "asc" } } },
   });
   if (!ret) return null;
   const locale = input.locale;
-  const policy = await loadPolicyFor(db, ret.shopId, ret.policyVersion);
+  const policy = await memo(cache.policies, `${ret.shopId}:${ret.policyVersion ?? "current"}`, () => loadPolicyFor(db, ret.shopId, ret.policyVersion));
   const stage = STEP_STATUS[input.step];
   // Money e-mails need the processed state's outcome sentences; other steps describe their own stage.
   const status = stage ?? (ret.status === "CLOSED" ? "CLOSED" : ret.status === "PROCESSED" ? "PROCESSED" : (ret.status as ReturnStatus));
@@ -64,7 +86,7 @@ export async function returnVariables(
         policy,
         paymentMethods: gateways.length ? gateways : ["shopify_payments"],
         returnMethod: ret.method as ReturnMethod,
-        timeZone: (await db.shop.findUnique({ where: { id: ret.shopId }, select: { timezone: true } }))?.timezone ?? "UTC",
+        timeZone: shopRow.timezone ?? "UTC",
         euWithdrawalAt: ret.euWithdrawal ? ret.requestedAt : null,
       })
     : null;
@@ -79,7 +101,7 @@ export async function returnVariables(
     return reason && !reason.startsWith("DECLINE_") ? t("DECLINED_REASON", { reason }) : null;
   };
   const first = ret.customerName?.trim().split(/\s+/)[0] ?? null;
-  const shop = await shopVariables(db, input.shopDomain, input.linkBase);
+  const shop = await shopVariables(db, input.shopDomain, input.linkBase, cache);
   return {
     ...shop,
     customer_name: ret.customerName,
