@@ -9,6 +9,7 @@
  *  2. Storefront order lookup: the app's lookup over the in-process stand-in vs. the same
  *     Admin API calls made directly. Target: the app adds ≤ 5 ms median.
  *  3. Return slip PDF (bench/slip.ts): ≤ 50 ms median, ≤ 150 KB; block JS ≤ 6 KB gzipped.
+ *  4. E-mail (bench/mail.ts): render ≤ 10 ms median; outbox ≥ 100 messages/s to loopback SMTP.
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -160,7 +161,10 @@ for (const r of results) {
 const js = blockScriptSize();
 console.log(`slip size ${slip.sizeKb.toFixed(1)} KB; ${js.name}: ${js.kb.toFixed(2)} KB (${js.files.join(", ")}) — target ${js.target} — ${js.met ? "met" : "NOT met"}`);
 // Analytics, CSV export and scan-to-open at 100,000 returns (bench/analytics.ts).
+const mail = await (await import("./mail")).benchMail();
+console.log(`${mail.render.name}: median ${mail.render.medianMs.toFixed(2)} ms (baseline ${mail.render.baselineMs.toFixed(3)} ms) — target ${mail.render.target}`);
+console.log(`${mail.outbox.name}: ${mail.outbox.perSecond.toFixed(0)} msg/s (baseline, transport only: ${mail.outbox.baselinePerSecond.toFixed(0)} msg/s) — target ${mail.outbox.target} — ${mail.met ? "met" : "NOT met"}`);
 const analytics = process.env.BENCH_SKIP_ANALYTICS === "1" ? [] : await (await import("./analytics")).runAnalyticsBenchmarks();
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, analytics, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
+writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, analytics, mail, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
 process.exit(0);
