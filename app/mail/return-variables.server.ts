@@ -90,6 +90,25 @@ export async function returnVariables(
         euWithdrawalAt: ret.euWithdrawal ? ret.requestedAt : null,
       })
     : null;
+  // The ETA as of the step itself (the stored one is recomputed just after the step commits,
+  // and a sender that runs in between would read the previous stage's).
+  const stamp = { REQUESTED: ret.requestedAt, APPROVED: ret.approvedAt, RECEIVED: ret.receivedAt }[status as "REQUESTED" | "APPROVED" | "RECEIVED"] ?? null;
+  // The same payout methods as the stored ETA (return-lifecycle.server.ts updateRefundEta).
+  const etaMethods = [...(ret.refundAmount > 0 ? (gateways.length ? gateways : ["shopify_payments"]) : []), ...(ret.storeCreditAmount > 0 ? ["store_credit"] : [])];
+  if (etaMethods.length === 0) etaMethods.push("store_credit");
+  const etaNow = stamp
+    ? refundEta({
+        stage: status as "REQUESTED" | "APPROVED" | "RECEIVED",
+        stageEnteredAt: stamp,
+        now: stamp,
+        policy,
+        paymentMethods: etaMethods,
+        returnMethod: ret.method as ReturnMethod,
+        timeZone: shopRow.timezone ?? "UTC",
+        euWithdrawalAt: ret.euWithdrawal ? ret.requestedAt : null,
+      })
+    : null;
+  const eta = etaNow ? t(`ETA_${view.outcome}`, { from: day(new Date(`${etaNow.from}T00:00:00Z`))!, to: day(new Date(`${etaNow.to}T00:00:00Z`))! }) : view.eta;
   const bankFrom = bank ? day(new Date(`${bank.from}T00:00:00Z`)) : null;
   const bankTo = bank ? day(new Date(`${bank.to}T00:00:00Z`)) : null;
   const exchangeItems = ret.lines
@@ -112,7 +131,7 @@ export async function returnVariables(
     slip_url: view.slipPath ? `${input.linkBase}${slipPath(ret.statusToken, locale)}` : null,
     items: view.items.map((i) => ({ title: i.title, quantity: i.quantity, amount: i.amount, outcome: i.outcome })),
     next_step: view.next,
-    eta: view.eta,
+    eta,
     guide: view.guide,
     decline_text: view.stopped[0] ?? null,
     decline_reason: declineReason(ret.declineReason),
