@@ -47,6 +47,17 @@ export interface EditorErrors {
 
 const asErrors = (errors: TemplateError[]): EditorErrors[] => errors.map((e) => ({ message: e.message, part: e.part, line: e.line, column: e.column }));
 
+/** Stores the shop's name from Shopify when the app has none (the e-mails' default sender name). */
+export async function rememberShopName(db: Db, session: { shop: string; accessToken?: string }): Promise<void> {
+  const row = await db.shop.findUnique({ where: { domain: session.shop }, select: { name: true } });
+  if (row?.name) return;
+  // Loaded here, not at the top: the Shopify app config is only needed on this path.
+  const [{ contextForSession }, { getShopInfo }] = await Promise.all([import("~/services/shop-context.server"), import("~/shopify/shop.server")]);
+  const ctx = await contextForSession(session, db);
+  const info = await getShopInfo(ctx.admin);
+  if (info?.name) await db.shop.updateMany({ where: { domain: session.shop, name: null }, data: { name: info.name } });
+}
+
 export async function emailEditorPage(db: Db, shop: string, step: EmailStep, locale: EmailLocale) {
   const [template, custom, settings, shopRow] = await Promise.all([
     templateFor(db, shop, step, locale),
@@ -55,7 +66,7 @@ export async function emailEditorPage(db: Db, shop: string, step: EmailStep, loc
     db.shop.findUnique({ where: { domain: shop }, select: { name: true } }),
   ]);
   const config = mailConfig();
-  const preview = await renderEmail(template, sampleVariables(step), locale);
+  const preview = await renderEmail(template, sampleVariables(step, locale), locale);
   return {
     step,
     locale,
@@ -86,7 +97,7 @@ export async function performEmailAction(db: Db, shop: string, action: EmailActi
       const template = { subject: action.subject, body: action.body };
       const errors = await checkTemplate(action.step, template);
       if (errors.length) return { ok: false, intent: "preview", status: 422, message: "The template has errors.", errors: asErrors(errors) };
-      return { ok: true, intent: "preview", preview: await renderEmail(template, sampleVariables(action.step), action.locale) };
+      return { ok: true, intent: "preview", preview: await renderEmail(template, sampleVariables(action.step, action.locale), action.locale) };
     }
     case "save": {
       const result = await saveTemplate(db, { shop, step: action.step, locale: action.locale, subject: action.subject, body: action.body, updatedBy: staff });
@@ -105,7 +116,7 @@ export async function performEmailAction(db: Db, shop: string, action: EmailActi
       if (errors.length) return { ok: false, intent: "test", status: 422, message: "Not sent: the template has errors.", errors: asErrors(errors) };
       const config = mailConfig();
       if (!config.smtpUrl) return { ok: false, intent: "test", status: 409, message: "No mail server is configured (SMTP_URL). Set it and restart the app." };
-      const rendered = await renderEmail(template, sampleVariables(action.step), action.locale);
+      const rendered = await renderEmail(template, sampleVariables(action.step, action.locale), action.locale);
       const settings = await db.emailSettings.findUnique({ where: { shop } });
       try {
         await smtpTransport(config.smtpUrl).sendMail({

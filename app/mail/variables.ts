@@ -6,7 +6,9 @@
  * always say the same thing. Pure data; the values for a real return are built in
  * ./return-variables.server.ts.
  */
-import type { EmailStep } from "./steps";
+import { formatMoney } from "~/domain/money";
+import { journeyMessage } from "~/i18n/return-journey";
+import type { EmailLocale, EmailStep } from "./steps";
 
 export interface VariableDoc {
   name: string;
@@ -87,7 +89,40 @@ export function variablesFor(step: EmailStep): VariableDoc[] {
   return RETURN_VARIABLES;
 }
 
-/** Sample values for the preview and the save check: every documented name is defined. */
-export function sampleVariables(step: EmailStep): Record<string, unknown> {
-  return Object.fromEntries(variablesFor(step).map((v) => [v.name, v.sample]));
+/**
+ * Sample values for the preview, the test send and the save check: every documented name is
+ * defined; the worded ones, amounts and dates are in `locale`, as a real e-mail would be.
+ */
+export function sampleVariables(step: EmailStep, locale: EmailLocale = "en"): Record<string, unknown> {
+  const base: Record<string, unknown> = Object.fromEntries(variablesFor(step).map((v) => [v.name, v.sample]));
+  if (locale === "en") return base;
+  const t = (key: string, values?: Record<string, string>) => journeyMessage(locale, key, values);
+  const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  const money = (amount: number) => formatMoney({ amount, currency: "SEK" }, locale);
+  const [processed, from, to, expires] = [day("2026-12-01"), day("2026-12-03"), day("2026-12-08"), day("2026-12-31")];
+  const localized: Record<string, unknown> = {
+    items: [{ title: "Wool sweater – M", quantity: 1, amount: money(89900), outcome: t("SLIP_RESOLUTION_REFUND") }],
+    next_step: t("NEXT_APPROVED_DROP_OFF", { carrier: "PostNord" }),
+    eta: t("ETA_REFUND", { from, to }),
+    guide: [t("GUIDE_PACK"), t("GUIDE_SLIP_INSIDE"), t("GUIDE_SEAL"), t("GUIDE_DROP_OFF", { carrier: "PostNord" })],
+    decline_text: t("DECLINED_TEXT"),
+    decline_reason: t("DECLINED_REASON", { reason: t("DECLINE_RETURN_PERIOD_ENDED") }),
+    refund_amount: money(89900),
+    refund_method: t("PAYMENT_shopify_payments"),
+    refund_date: processed,
+    bank_from: from,
+    bank_to: to,
+    refund_text: t("DONE_REFUND", { amount: money(89900), method: t("PAYMENT_shopify_payments"), date: processed }),
+    refund_bank_text: t("DONE_REFUND_BANK", { from, to }),
+    store_credit_amount: money(94900),
+    store_credit_text: t("DONE_STORE_CREDIT", { amount: money(94900), date: processed }),
+    store_credit_bonus_text: t("DONE_STORE_CREDIT_BONUS", { bonus: money(5000) }),
+    exchange_text: t("DONE_EXCHANGE", { date: processed, items: "Wool sweater – L" }),
+    shipping_text: t("SHIPPING_FULFILLED"),
+    tracking_text: t("SHIPPING_TRACKING", { tracking: "PostNord 00370712345678901234" }),
+    minimum_order: money(50000),
+    expires_on: expires,
+  };
+  for (const key of Object.keys(localized)) if (key in base) base[key] = localized[key];
+  return base;
 }

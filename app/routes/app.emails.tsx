@@ -9,7 +9,7 @@ import { useLoaderData, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import db from "~/db.server";
 import { EmailEditor } from "~/components/mail/EmailEditor";
-import { emailEditorPage, EmailActionSchema, LocaleSchema, performEmailAction, StepSchema } from "~/mail/editor.server";
+import { emailEditorPage, EmailActionSchema, LocaleSchema, performEmailAction, rememberShopName, StepSchema } from "~/mail/editor.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -17,6 +17,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const step = StepSchema.catch("request_received").parse(params.get("step") ?? undefined);
   const locale = LocaleSchema.catch("en").parse(params.get("locale") ?? undefined);
+  // The sender's default display name is the shop's name; remember it if the app has none yet.
+  await rememberShopName(db, session).catch(() => undefined);
   return json(await emailEditorPage(db, session.shop, step, locale));
 };
 

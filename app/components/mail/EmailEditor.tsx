@@ -38,6 +38,8 @@ export function EmailEditor({ data }: { data: EditorData }) {
   const [fromName, setFromName] = useState(data.sender.fromName);
   const [replyTo, setReplyTo] = useState(data.sender.replyTo);
   const first = useRef(true);
+  // A save's answer describes the text as it was saved; after an edit the live preview speaks.
+  const [editedSinceSave, setEditedSinceSave] = useState(false);
 
   // Live preview: re-rendered on the server 400 ms after the last keystroke.
   useEffect(() => {
@@ -45,13 +47,15 @@ export function EmailEditor({ data }: { data: EditorData }) {
       first.current = false;
       return;
     }
+    setEditedSinceSave(true);
     const timer = setTimeout(() => preview.submit({ intent: "preview", step: data.step, locale: data.locale, subject, body }, { method: "post" }), 400);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [subject, body]);
 
   const shown = preview.data?.ok && preview.data.preview ? preview.data.preview : data.preview;
-  const errors = (save.data && !save.data.ok ? save.data.errors : undefined) ?? (preview.data && !preview.data.ok ? preview.data.errors : undefined) ?? [];
+  const saveResult = editedSinceSave ? undefined : save.data;
+  const errors = (saveResult && !saveResult.ok ? saveResult.errors : undefined) ?? (preview.data && !preview.data.ok ? preview.data.errors : undefined) ?? [];
   const go = (step: string, locale: string) => navigate(`/app/emails?step=${step}&locale=${locale}`);
   const dirty = subject !== data.template.subject || body !== data.template.body;
 
@@ -102,17 +106,26 @@ export function EmailEditor({ data }: { data: EditorData }) {
                     </List>
                   </Banner>
                 ) : null}
-                {save.data?.ok ? <Banner tone="success" title={save.data.message ?? "Saved"} /> : null}
-                {save.data && !save.data.ok && !save.data.errors ? <Banner tone="critical" title={save.data.message ?? "Not saved"} /> : null}
+                {saveResult?.ok ? <Banner tone="success" title={saveResult.message ?? "Saved"} /> : null}
+                {saveResult && !saveResult.ok && !saveResult.errors ? <Banner tone="critical" title={saveResult.message ?? "Not saved"} /> : null}
                 <InlineStack gap="200">
                   <Button
                     variant="primary"
                     loading={save.state !== "idle" && save.formData?.get("intent") === "save"}
-                    onClick={() => save.submit({ intent: "save", step: data.step, locale: data.locale, subject, body }, { method: "post" })}
+                    onClick={() => {
+                      setEditedSinceSave(false);
+                      save.submit({ intent: "save", step: data.step, locale: data.locale, subject, body }, { method: "post" });
+                    }}
                   >
                     Save
                   </Button>
-                  <Button disabled={!data.isCustom} onClick={() => save.submit({ intent: "reset", step: data.step, locale: data.locale }, { method: "post" })}>
+                  <Button
+                    disabled={!data.isCustom}
+                    onClick={() => {
+                      setEditedSinceSave(false);
+                      save.submit({ intent: "reset", step: data.step, locale: data.locale }, { method: "post" });
+                    }}
+                  >
                     Back to built-in text
                   </Button>
                   {dirty ? (
