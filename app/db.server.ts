@@ -13,6 +13,9 @@ import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/cl
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type { Prisma } from "./generated/prisma-sqlite/client";
+import type { Prisma as PrismaTypes } from "./generated/prisma-sqlite/client";
+/** The client or a transaction's client: what a function that may run inside a caller's transaction takes. */
+export type DbClient = Db | PrismaTypes.TransactionClient;
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 

@@ -34,6 +34,15 @@ export function isLoopbackOrigin(value: string): boolean {
   return octets.length === 4 && octets[0] === "127" && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
 }
 
+export function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export const AppModeSchema = z.enum(["production", "demo", "test"]);
 export type AppMode = z.infer<typeof AppModeSchema>;
 
@@ -88,6 +97,19 @@ export const EnvSchema = z
      * browser test build and serve the app like production). Nothing else may set it.
      */
     DEMO_ALLOW_STAND_IN: z.enum(["0", "1"]).default("0"),
+    /**
+     * Outgoing mail (app/mail): smtp://user:pass@host:587 (STARTTLS when offered) or
+     * smtps://…:465. Unset: e-mails wait in the outbox, nothing is lost, until it is set.
+     */
+    SMTP_URL: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || isSmtpUrl(v), "must be smtp://[user:password@]host[:port] or smtps://…, e.g. smtp://apikey:secret@smtp.example.com:587"),
+    /** The address e-mails come from (the shop's name is the display name). Default: no-reply@ the app's host. */
+    MAIL_FROM: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(v), "must be a plain e-mail address such as returns@example.com"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
   })

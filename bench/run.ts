@@ -11,6 +11,7 @@
  *  3. Return slip PDF (bench/slip.ts): ≤ 50 ms median, ≤ 150 KB; block JS ≤ 6 KB gzipped.
  *  4. Lighthouse on the storefront page with both blocks vs. without (bench/lighthouse.ts):
  *     performance within 1 point (BENCH_SKIP_LIGHTHOUSE=1 skips it).
+ *  5. E-mail (bench/mail.ts): render ≤ 10 ms median; outbox ≥ 100 messages/s to loopback SMTP.
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -168,7 +169,10 @@ if (lh) {
   console.log(`  medians with / without: ${Object.keys(lh.metrics.withBlocks).map((k) => `${k} ${lh.metrics.withBlocks[k]} / ${lh.metrics.withoutBlocks[k]}`).join("; ")}`);
 }
 // Analytics, CSV export and scan-to-open at 100,000 returns (bench/analytics.ts).
+const mail = await (await import("./mail")).benchMail();
+console.log(`${mail.render.name}: median ${mail.render.medianMs.toFixed(2)} ms (baseline ${mail.render.baselineMs.toFixed(3)} ms) — target ${mail.render.target}`);
+console.log(`${mail.outbox.name}: ${mail.outbox.perSecond.toFixed(0)} msg/s (baseline, transport only: ${mail.outbox.baselinePerSecond.toFixed(0)} msg/s) — target ${mail.outbox.target} — ${mail.met ? "met" : "NOT met"}`);
 const analytics = process.env.BENCH_SKIP_ANALYTICS === "1" ? [] : await (await import("./analytics")).runAnalyticsBenchmarks();
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, lighthouse: lh, analytics, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
+writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, lighthouse: lh, analytics, mail, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
 process.exit(0);

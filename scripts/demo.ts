@@ -7,7 +7,10 @@
  *   4. the app installed on the demo shop through the real token-exchange path;
  *   5. the two URLs to open. Ctrl-C stops everything.
  * Options (environment): PORT (app), STANDIN_PORT, DEMO_DATABASE_URL, DEMO_SKIP_BUILD=1,
- * DEMO_KEEP_DATA=1 (keep the previous run's database).
+ * DEMO_KEEP_DATA=1 (keep the previous run's database), MAILBOX_PORT (the demo's SMTP server, 2525).
+ * E-mails: a local SMTP server (smtp-server) catches every message the app sends; the
+ * stand-in lists them at /_standin/mailbox. Until the job queue sends the outbox, this
+ * script runs the sender (sendDueEmails) once a second.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,6 +21,10 @@ import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../simulator/admin/index";
 import { startStandIn } from "../simulator/platform/start";
 import { adminHostParam } from "../simulator/platform/admin-frame";
 import { migrateDatabase } from "./db-setup.mjs";
+import { startMailbox } from "../simulator/platform/mailbox";
+import { createDb, prepareDb } from "../app/db.server";
+import { sendDueEmails } from "../app/mail/outbox.server";
+import { closeSmtpTransports } from "../app/mail/transport.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const DEMO_API_KEY = "demo-returns-app";
@@ -77,6 +84,7 @@ export interface DemoHandle {
   customerAccountsUrl: string;
   appUrl: string;
   standInUrl: string;
+  mailboxUrl: string;
   stop(): Promise<void>;
 }
 
@@ -98,7 +106,9 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
   buildIfNeeded(log);
 
   const adminApi = createAdminApi();
+  const mailbox = await startMailbox({ port: Number(process.env.MAILBOX_PORT ?? 0) });
   const standIn = await startStandIn({
+    mailbox,
     adminApi,
     apiKey: DEMO_API_KEY,
     apiSecret: DEMO_API_SECRET,
@@ -121,6 +131,8 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
     SHOPIFY_ADMIN_ORIGIN: standIn.url,
     APP_BRIDGE_URL: `${standIn.url}/_standin/app-bridge.js`,
     DATABASE_URL: databaseUrl,
+    SMTP_URL: mailbox.url,
+    MAIL_FROM: "returns@returns-app.demo",
   };
   const app: ChildProcess = spawn(process.execPath, [join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
     cwd: root,
@@ -129,7 +141,26 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
   });
   let exited = false;
   app.on("exit", () => (exited = true));
+  // The outbox sender, on the demo's database, until issue-7's job queue runs it in the app.
+  const mailDb = createDb(databaseUrl);
+  await prepareDb(mailDb, databaseUrl);
+  let sending = false;
+  const sender = setInterval(() => {
+    if (sending) return;
+    sending = true;
+    sendDueEmails(mailDb, new Date(), {
+      smtpUrl: mailbox.url,
+      mailFrom: "returns@returns-app.demo",
+      linkBase: (shop) => `${standIn.url}/s/${shop}`,
+    })
+      .catch((e: unknown) => console.error("outbox:", e instanceof Error ? e.message : e))
+      .finally(() => (sending = false));
+  }, 1000);
   const stop = async () => {
+    clearInterval(sender);
+    closeSmtpTransports();
+    await mailDb.$disconnect();
+    await mailbox.close();
     if (!exited) {
       app.kill("SIGTERM");
       await new Promise((r) => app.once("exit", r));
@@ -164,6 +195,7 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
     storefrontUrl: `${standIn.url}/s/${handle}/pages/returns`,
     appUrl,
     standInUrl: standIn.url,
+    mailboxUrl: `${standIn.url}/_standin/mailbox`,
     stop,
   };
 }
@@ -177,6 +209,7 @@ The demo is running, offline. Open:
   Admin (the app inside a Shopify-like admin):  ${demo.adminUrl}
   Storefront return page:                       ${demo.storefrontUrl}
   Customer accounts (signed in as Astrid):      ${demo.customerAccountsUrl}
+  Mailbox (every e-mail the app sends):         ${demo.mailboxUrl}
 
 Guest lookup: try an order number from simulator/seed/README.md with its email, or "Log in"
 as a demo customer on the storefront. In customer accounts, "Return items" on an order opens

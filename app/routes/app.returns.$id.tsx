@@ -47,6 +47,8 @@ import { AmountsCard, CustomerCard, DeclinedCard, DetailsCard, GiftCard, Shippin
 import { ReturnPageLocale, useReturnPageT } from "~/components/return-page/i18n";
 import { translator, type AdminLocale } from "~/i18n/admin-locale";
 import { RETURN_PAGE_CATALOG } from "~/i18n/catalogs/return-page";
+import { ReturnEmails } from "~/components/mail/ReturnEmails";
+import { returnEmailsView } from "~/mail/timeline.server";
 
 export type { ActionData } from "~/components/return-page/intents";
 
@@ -62,12 +64,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await contextForSession(session);
   const data = await loadReturnPage(ctx, id.data, locale);
   if (!data) throw notFound();
-  // Self-contained extras: the shopper's photos and pickup, and the shopper's rating.
-  const [shopperDetails, feedback] = await Promise.all([
+  // Self-contained extras: the shopper's photos and pickup, the e-mails sent, the rating.
+  const [shopperDetails, emails, feedback] = await Promise.all([
     shopperDetailsFor(ctx, data.ret.id, appConfig.SHOPIFY_API_SECRET),
+    returnEmailsView(ctx.db, ctx.shop.domain, data.ret.id, ctx.shop.timezone),
     getReturnFeedback(ctx.db, ctx.shop.id, data.ret.id),
   ]);
-  return { ...data, shopperDetails, feedback };
+  return { ...data, shopperDetails, emails, feedback };
 };
 
 function fail(status: number, intent: Intent | null, code: string, message: string, fields?: Record<string, string>) {
@@ -193,6 +196,7 @@ function ReturnPageContent() {
             <ItemsCard lines={ret.lines} locations={data.locations} />
             <ShopperDetailsCard details={data.shopperDetails} />
             <ReturnTimeline entries={ret.timeline} truncated={ret.eventsTruncated} />
+            <ReturnEmails emails={data.emails} />
           </BlockStack>
         </Layout.Section>
 

@@ -48,6 +48,7 @@ export default function App() {
         <Link to="/app/analytics">{t("navAnalytics")}</Link>
         <Link to="/app/jobs">{t("navJobs")}</Link>
         <Link to="/app/winback">{t("navWinback")}</Link>
+        <Link to="/app/emails">{t("navEmails")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

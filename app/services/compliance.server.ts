@@ -151,6 +151,15 @@ export async function handleCustomerDataRequest(
       })),
       events: r.events.map((e) => ({ type: e.type, actor: e.actor, createdAt: e.createdAt })),
     })),
+    // E-mails sent or queued to the customer (app/mail outbox): what, when, in which state.
+    emails: (
+      await client.emailMessage.findMany({
+        where: { shop },
+        orderBy: { createdAt: "asc" },
+      })
+    )
+      .filter((m) => (m.returnRequestId && ids.includes(m.returnRequestId)) || (who.email && m.toAddress?.toLowerCase() === who.email))
+      .map((m) => ({ step: m.step, to: m.toAddress, status: m.status, subject: m.subject, createdAt: m.createdAt, sentAt: m.sentAt })),
   };
   return client.complianceRequest.create({
     data: {
@@ -192,6 +201,19 @@ export async function handleCustomerRedact(
   const shopRow = await client.shop.findUnique({ where: { domain: shop } });
   await client.$transaction(
     async (tx) => {
+      // E-mails to the customer (by return, or by address for those without one): nothing
+      // personal stays, and what was still queued is never sent.
+      {
+        const ids = shopRow ? await subjectReturnIds(tx as unknown as Db, shopRow.id, who) : [];
+        const byAddress = who.email
+          ? (await tx.emailMessage.findMany({ where: { shop, toAddress: { not: null } }, select: { id: true, toAddress: true } }))
+              .filter((m) => m.toAddress!.toLowerCase() === who.email)
+              .map((m) => m.id)
+          : [];
+        const mine = { shop, OR: [{ returnRequestId: { in: ids } }, { id: { in: byAddress } }] };
+        await tx.emailMessage.updateMany({ where: { ...mine, status: "QUEUED" }, data: { status: "NOT_SENDABLE", reason: "The customer's data was redacted." } });
+        await tx.emailMessage.updateMany({ where: mine, data: { toAddress: null, variables: "{}", subject: null, smtpResponse: null, leaseToken: null, leaseUntil: null } });
+      }
       if (shopRow) {
         const ids = await subjectReturnIds(tx as unknown as Db, shopRow.id, who);
         if (ids.length) {
@@ -294,6 +316,9 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
     client.staffPreference.deleteMany({ where: { shop } }),
     client.lookupTokenUse.deleteMany({ where: { shop } }),
     client.backgroundJob.deleteMany({ where: { shop } }),
+    client.emailMessage.deleteMany({ where: { shop } }),
+    client.emailTemplate.deleteMany({ where: { shop } }),
+    client.emailSettings.deleteMany({ where: { shop } }),
     // Cascades to policy (and its versions), returns, lines, events and refund attempts.
     client.shop.deleteMany({ where: { domain: shop } }),
   ]);

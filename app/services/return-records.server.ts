@@ -5,6 +5,7 @@
  */
 import { transition, type ReturnAction, type ReturnStatus } from "~/domain";
 import type { Db, Prisma } from "~/db.server";
+import { enqueueTransitionEmails } from "~/mail/step-emails.server";
 import { ReturnsError, type ReturnsContext } from "./context.server";
 
 export type Actor = "SHOPPER" | "STAFF" | "SHOPIFY" | "SYSTEM";
@@ -60,7 +61,7 @@ export function assertAllowed(ret: ReturnRecord, action: ReturnAction, anyProces
 
 /**
  * Applies `action` as `UPDATE … WHERE id = ? AND status = <current>`, stamps the stage
- * time and appends the event, in one transaction. Returns false when someone else moved
+ * time, appends the event and queues the step's e-mail, in one transaction. Returns false when someone else moved
  * the return first (the caller re-reads; the action is then usually already done).
  */
 export async function applyTransition(
@@ -84,6 +85,8 @@ export async function applyTransition(
     });
     if (updated.count === 0) return false;
     await recordEvent(tx, ret, action, actor, { from: ret.status, to, ...options.event });
+    // The shopper's e-mail for this step, in the same transaction (app/mail outbox).
+    await enqueueTransitionEmails(tx, ctx.shop.domain, ret, to, options.event);
     return true;
   });
 }

@@ -44,6 +44,7 @@ import { newStatusToken } from "./status-token.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadCurrentPolicy } from "./policy.server";
 import { flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
+import { enqueueStepEmail } from "~/mail/step-emails.server";
 import { approveReturn, updateRefundEta } from "./return-lifecycle.server";
 import { savePhotos, type CleanedPhoto } from "./photos/photos.server";
 
@@ -409,6 +410,8 @@ export async function requestReturn(
       amounts: { refund: created.refundAmount, storeCredit: created.storeCreditAmount, exchange: created.exchangeAmount },
     });
     if (override) await recordEvent(tx, created, "override", actor, { reason: override.reason, codes: override.codes });
+    // "We received your request" (slip and packing guide linked), in the same transaction.
+    await enqueueStepEmail(tx, ctx.shop.domain, created, "request_received");
     return created;
   });
   if ("alreadyRequested" in saved) throw new ReturnsError("NOT_ELIGIBLE", "Some of the items were just requested in another return.", { lines: saved.alreadyRequested });

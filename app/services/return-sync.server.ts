@@ -21,6 +21,7 @@ import { flagForAttention, recordEvent, requireReturn } from "./return-records.s
 import { syncShopifyLineIds } from "./return-lifecycle.server";
 import { isProcessedInShopify } from "./return-processing.server";
 import { linkOrphanedShopifyReturn, MAX_REQUEST_REFUSALS, sendRequestToShopify } from "./return-request.server";
+import { notifyExchangesShipped } from "~/mail/step-emails.server";
 import { findGid } from "./webhook-payloads";
 
 const SHOPIFY_ACTOR = { type: "SHOPIFY" as const };
@@ -358,4 +359,6 @@ export async function handleReturnsWebhook(ctx: ReturnsContext, topic: string, p
     if (!known && !JSON.stringify(payload).includes("return")) return;
   }
   await reconcileOrder(ctx, orderId);
+  // An exchange's new item shipped: the shopper's e-mail with the tracking (once per return).
+  if (topic === "orders/updated") await notifyExchangesShipped(ctx, orderId).catch((e: unknown) => console.error("exchange shipped e-mail:", e));
 }

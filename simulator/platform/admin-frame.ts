@@ -139,6 +139,7 @@ export function indexPage(o: {
   appName: string;
   appHandle: string;
   appUrl: string;
+  mailbox?: boolean;
 }): string {
   const rows = o.shops
     .map((s) => {
@@ -159,6 +160,6 @@ export function indexPage(o: {
 <table><thead><tr><th>Shop</th><th>Currency</th><th>Customers</th><th>Admin</th><th>Storefront</th><th>Webhooks</th></tr></thead><tbody>
 ${rows || '<tr><td colspan="6">No shops.</td></tr>'}
 </tbody></table>
-<p><a href="/_standin/webhooks/log">Webhook delivery log (JSON)</a> · <a href="/_standin/webhooks/modes">Webhook modes (JSON)</a></p>
+<p>${o.mailbox ? '<a href="/_standin/mailbox">Mailbox (e-mails the app sent)</a> · ' : ""}<a href="/_standin/webhooks/log">Webhook delivery log (JSON)</a> · <a href="/_standin/webhooks/modes">Webhook modes (JSON)</a></p>
 </body></html>`;
 }

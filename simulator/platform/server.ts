@@ -24,6 +24,7 @@ import {
   toFetchRequest,
 } from "./http";
 import { createCustomerAccounts } from "./customer-accounts";
+import { mailboxPage, type CaughtMail } from "./mailbox";
 import { createTokenEndpoint } from "./oauth";
 import { mintSessionToken } from "./session-token";
 import { createStorefront, type AppProxyLogEntry } from "./storefront/storefront";
@@ -50,6 +51,8 @@ export interface StandInServerOptions {
   webhookModes?: Partial<WebhookModes>;
   /** Injected fetch for webhook deliveries and the app proxy (tests); defaults to global fetch. */
   fetch?: typeof fetch;
+  /** The demo's SMTP catcher (./mailbox.ts); its messages show at /_standin/mailbox. */
+  mailbox?: { messages(): CaughtMail[] };
 }
 
 export interface SignProxyUrlInput {
@@ -216,6 +219,10 @@ export async function createStandInServer(options: StandInServerOptions): Promis
   async function standInRoute(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? "GET").toUpperCase();
     const path = url.pathname.slice("/_standin".length);
+    if (path === "/mailbox" && method === "GET") {
+      const id = Number(url.searchParams.get("id"));
+      return sendHtml(res, 200, mailboxPage(options.mailbox?.messages() ?? [], Number.isInteger(id) && id > 0 ? id : null));
+    }
     const fields =
       method === "POST" ? parseBodyFields(req.headers["content-type"], await readBody(req)) : {};
     const fromForm = (req.headers["content-type"] ?? "").includes(
@@ -383,6 +390,7 @@ export async function createStandInServer(options: StandInServerOptions): Promis
           appName: config.name,
           appHandle: config.handle,
           appUrl,
+          mailbox: !!options.mailbox,
         }),
       );
     }

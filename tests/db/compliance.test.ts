@@ -41,6 +41,9 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   WinbackOffer: async (db, shop) => db.winbackOffer.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   CustomerOrderSeen: async (db, shop) => db.customerOrderSeen.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   MarketingUnsubscribe: async (db, shop) => db.marketingUnsubscribe.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  EmailMessage: (db, shop) => db.emailMessage.count({ where: { shop } }),
+  EmailTemplate: (db, shop) => db.emailTemplate.count({ where: { shop } }),
+  EmailSettings: (db, shop) => db.emailSettings.count({ where: { shop } }),
 };
 
 async function shopIdsOf(db: Db, domain: string): Promise<string[]> {

@@ -10,6 +10,7 @@ export const NAV_CATALOG = defineCatalog({
     "navAnalytics": "Analytics",
     "navJobs": "Background jobs",
     "navWinback": "Win-back offers",
+    "navEmails": "E-mails",
   },
   sv: {
     "navReceive": "Ta emot",
@@ -19,6 +20,7 @@ export const NAV_CATALOG = defineCatalog({
     "navAnalytics": "Analys",
     "navJobs": "Bakgrundsjobb",
     "navWinback": "Återvinningserbjudanden",
+    "navEmails": "E-post",
   },
   da: {
     "navReceive": "Modtag",
@@ -28,6 +30,7 @@ export const NAV_CATALOG = defineCatalog({
     "navAnalytics": "Analyse",
     "navJobs": "Baggrundsjob",
     "navWinback": "Tilbud til tidligere kunder",
+    "navEmails": "E-mails",
   },
   nb: {
     "navReceive": "Motta",
@@ -37,6 +40,7 @@ export const NAV_CATALOG = defineCatalog({
     "navAnalytics": "Analyse",
     "navJobs": "Bakgrunnsjobber",
     "navWinback": "Tilbud til tidligere kunder",
+    "navEmails": "E-poster",
   },
   fi: {
     "navReceive": "Vastaanotto",
@@ -46,6 +50,7 @@ export const NAV_CATALOG = defineCatalog({
     "navAnalytics": "Analytiikka",
     "navJobs": "Taustatyöt",
     "navWinback": "Paluutarjoukset",
+    "navEmails": "Sähköpostit",
   },
   nl: {
     "navReceive": "Ontvangen",
@@ -55,6 +60,7 @@ export const NAV_CATALOG = defineCatalog({
     "navAnalytics": "Analyse",
     "navJobs": "Achtergrondtaken",
     "navWinback": "Terugwinaanbiedingen",
+    "navEmails": "E-mails",
   },
   de: {
     "navReceive": "Wareneingang",
@@ -64,6 +70,7 @@ export const NAV_CATALOG = defineCatalog({
     "navAnalytics": "Analysen",
     "navJobs": "Hintergrundaufgaben",
     "navWinback": "Rückgewinnungsangebote",
+    "navEmails": "E-Mails",
   },
 });
 

@@ -1,0 +1,25 @@
+/**
+ * Mail configuration from the validated environment (app/env.server.ts): the SMTP server,
+ * the From address, and the storefront address e-mail links point to. In demo and test mode
+ * links go to the stand-in's storefront; on Shopify to https://{shop}.myshopify.com, which
+ * serves the app proxy and redirects to the shop's primary domain — no Admin API call is
+ * needed to send a message.
+ */
+import { env } from "~/env.server";
+import { adminApiOrigin } from "~/shopify/stand-in-routing.server";
+
+export interface MailConfig {
+  smtpUrl: string | null;
+  mailFrom: string;
+  linkBase: (shopDomain: string) => string;
+}
+
+export function mailConfig(): MailConfig {
+  const e = env();
+  const standIn = adminApiOrigin(e);
+  return {
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `no-reply@${new URL(e.SHOPIFY_APP_URL).hostname}`,
+    linkBase: (shop) => (standIn ? `${standIn.replace(/\/+$/, "")}/s/${shop}` : `https://${shop}`),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The admin's e-mail editor as a use case: a broken template is refused (422, line and
+ * column) and not stored, a good one is stored and used by the sender, "back to built-in"
+ * removes it, a test send goes through the real SMTP path, and bad input is a 4xx.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EmailActionSchema, emailEditorPage, performEmailAction } from "~/mail/editor.server";
+import { enqueueEmail, sendDueEmails } from "~/mail/outbox.server";
+import { closeSmtpTransports } from "~/mail/transport.server";
+import { startMailbox, type Mailbox } from "../../simulator/platform/mailbox";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+const SHOP = "editor-test.myshopify.com";
+let mailbox: Mailbox;
+let t: TestDb;
+
+beforeAll(async () => {
+  mailbox = await startMailbox();
+  process.env.SMTP_URL = mailbox.url; // read once, on the first env() call below
+  process.env.MAIL_FROM = "returns@returns-app.test";
+  t = await createTestDb("sqlite");
+  await t.db.shop.create({ data: { domain: SHOP, name: "Editor Test Shop" } });
+});
+afterAll(async () => {
+  closeSmtpTransports();
+  await mailbox.close();
+  await t.drop();
+});
+
+const act = (form: Record<string, string>) => {
+  const parsed = EmailActionSchema.safeParse(form);
+  if (!parsed.success) return Promise.resolve({ ok: false as const, status: 400, message: parsed.error.issues[0]!.message, intent: form.intent ?? "" });
+  return performEmailAction(t.db, SHOP, parsed.data, "staff-1");
+};
+
+describe("e-mail editor", () => {
+  it("GIVEN a body with an unknown variable WHEN saved THEN 422 with line and column, and the built-in text stays", async () => {
+    const result = await act({ intent: "save", step: "approved", locale: "sv", subject: "Retur {{ rma }}", body: "<p>Hej</p>\n<p>{{ kund }}</p>" });
+    expect(result).toMatchObject({ ok: false, status: 422 });
+    expect(result.ok === false && "errors" in result ? result.errors : []).toEqual([{ message: "Body, line 2, column 7: unknown variable: kund", part: "body", line: 2, column: 7 }]);
+    expect(await t.db.emailTemplate.count()).toBe(0);
+    const page = await emailEditorPage(t.db, SHOP, "approved", "sv");
+    expect(page.isCustom).toBe(false);
+    expect(page.template.subject).toBe("Din retur {{ rma }} är godkänd");
+  });
+
+  it("GIVEN a good template WHEN saved THEN the sender uses it; WHEN reset THEN the built-in text is back", async () => {
+    expect(await act({ intent: "save", step: "winback_offer", locale: "en", subject: "Hello again from {{ shop_name }}", body: "<p>Code {{ discount_code }}</p>" })).toMatchObject({ ok: true });
+    expect((await emailEditorPage(t.db, SHOP, "winback_offer", "en")).isCustom).toBe(true);
+    await enqueueEmail(t.db, { shop: SHOP, step: "winback_offer", idempotencyKey: "w1", to: "a@example.com", locale: "en", variables: { customer_first_name: "A", discount_code: "X-1", discount_value: "10 %", minimum_order: "", expires_on: "1 Jan", unsubscribe_url: "https://x.example/u" } });
+    expect((await sendDueEmails(t.db, new Date())).sent).toBe(1);
+    const [mail] = await mailbox.waitFor(1);
+    expect(mail!.subject).toBe("Hello again from Editor Test Shop");
+    expect(mail!.text).toBe("Code X-1");
+    expect(mail!.headers["list"]).toContain("https://x.example/u");
+    expect(await act({ intent: "reset", step: "winback_offer", locale: "en" })).toMatchObject({ ok: true });
+    expect((await emailEditorPage(t.db, SHOP, "winback_offer", "en")).isCustom).toBe(false);
+  });
+
+  it("GIVEN a test send THEN it arrives through SMTP with sample data and the shop's sender name; a bad address is a 400", async () => {
+    mailbox.clear();
+    expect(await act({ intent: "sender", fromName: "Nordlys Kundtjänst", replyTo: "help@nordlys.example" })).toMatchObject({ ok: true });
+    const body = (await emailEditorPage(t.db, SHOP, "approved", "de")).template;
+    expect(await act({ intent: "test", step: "approved", locale: "de", ...body, to: "me@example.com" })).toMatchObject({ ok: true });
+    const [mail] = await mailbox.waitFor(1);
+    expect(mail!.subject).toBe("[Test] Deine Rücksendung R-1001 ist genehmigt");
+    expect(mail!.from).toContain("Nordlys Kundtjänst");
+    expect(mail!.replyTo).toContain("help@nordlys.example");
+    expect(await act({ intent: "test", step: "approved", locale: "de", ...body, to: "not an address" })).toMatchObject({ ok: false, status: 400 });
+    expect(await act({ intent: "sender", fromName: "x", replyTo: "nope" })).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it("GIVEN an unknown step, language or intent THEN 400 with a message", async () => {
+    expect(await act({ intent: "save", step: "shipped", locale: "en", subject: "x", body: "y" })).toMatchObject({ ok: false, status: 400 });
+    expect(await act({ intent: "save", step: "approved", locale: "fr", subject: "x", body: "y" })).toMatchObject({ ok: false, status: 400 });
+    expect(await act({ intent: "drop" })).toMatchObject({ ok: false, status: 400 });
+  });
+});
