@@ -9,8 +9,8 @@
  * Options (environment): PORT (app), STANDIN_PORT, DEMO_DATABASE_URL, DEMO_SKIP_BUILD=1,
  * DEMO_KEEP_DATA=1 (keep the previous run's database), MAILBOX_PORT (the demo's SMTP server, 2525).
  * E-mails: a local SMTP server (smtp-server) catches every message the app sends; the
- * stand-in lists them at /_standin/mailbox. Until the job queue sends the outbox, this
- * script runs the sender (sendDueEmails) once a second.
+ * stand-in lists them at /_standin/mailbox. The app sends its outbox from the job queue
+ * (the "send-mail-outbox" job, every 10 s).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -22,9 +22,6 @@ import { startStandIn } from "../simulator/platform/start";
 import { adminHostParam } from "../simulator/platform/admin-frame";
 import { migrateDatabase } from "./db-setup.mjs";
 import { startMailbox } from "../simulator/platform/mailbox";
-import { createDb, prepareDb } from "../app/db.server";
-import { sendDueEmails } from "../app/mail/outbox.server";
-import { closeSmtpTransports } from "../app/mail/transport.server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const DEMO_API_KEY = "demo-returns-app";
@@ -141,25 +138,7 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
   });
   let exited = false;
   app.on("exit", () => (exited = true));
-  // The outbox sender, on the demo's database, until issue-7's job queue runs it in the app.
-  const mailDb = createDb(databaseUrl);
-  await prepareDb(mailDb, databaseUrl);
-  let sending = false;
-  const sender = setInterval(() => {
-    if (sending) return;
-    sending = true;
-    sendDueEmails(mailDb, new Date(), {
-      smtpUrl: mailbox.url,
-      mailFrom: "returns@returns-app.demo",
-      linkBase: (shop) => `${standIn.url}/s/${shop}`,
-    })
-      .catch((e: unknown) => console.error("outbox:", e instanceof Error ? e.message : e))
-      .finally(() => (sending = false));
-  }, 1000);
   const stop = async () => {
-    clearInterval(sender);
-    closeSmtpTransports();
-    await mailDb.$disconnect();
     await mailbox.close();
     if (!exited) {
       app.kill("SIGTERM");

@@ -11,6 +11,9 @@ import { MAX_WEBHOOK_ATTEMPTS, processWebhook } from "~/services/webhooks.server
 import { updateRefundEta } from "~/services/return-lifecycle.server";
 import { ReturnsError } from "~/services/context.server";
 import "~/services/webhook-handlers.server";
+import { enqueueEmail, sendDueEmails } from "~/mail/outbox.server";
+import { runWinbackScan } from "~/followup/winback.server";
+import { env } from "~/env.server";
 import { defineJob } from "./types";
 import { enqueueJob } from "./enqueue.server";
 
@@ -153,5 +156,41 @@ export const refreshRefundEtasShopJob = defineJob<ShopData>({
       take: 500,
     });
     for (const { id } of stale) await updateRefundEta(ctx, id);
+  },
+});
+
+/** The e-mail outbox (app/mail/): claims due messages with a lease, so two instances send each once. */
+export const sendMailOutboxJob = defineJob({
+  name: "send-mail-outbox",
+  everySeconds: 10,
+  retryLimit: 1,
+  retryDelaySeconds: 5,
+  async run() {
+    await sendDueEmails(db, new Date());
+  },
+});
+
+/** Win-back offers (app/followup/): once a day, one job per shop. */
+export const winbackScanJob = defineJob({
+  name: "winback-scan",
+  everySeconds: 24 * 60 * 60,
+  retryLimit: 2,
+  retryDelaySeconds: 60,
+  async run() {
+    for (const shop of await installedShops()) await enqueueJob("winback-scan-shop", { shop });
+  },
+});
+
+export const winbackScanShopJob = defineJob<ShopData>({
+  name: "winback-scan-shop",
+  key: (data) => data.shop,
+  retryLimit: 3,
+  retryDelaySeconds: 5 * 60,
+  expireInSeconds: 60 * 60,
+  async run({ shop }) {
+    const ctx = await contextOrNull(shop);
+    if (!ctx) return;
+    // Idempotent per customer and period (a claim row), so a retry never sends a second code.
+    await runWinbackScan({ ctx, mailer: { enqueue: enqueueEmail }, secret: env().SHOPIFY_API_SECRET });
   },
 });

@@ -5,9 +5,6 @@
  * here. Scheduled jobs run once per period across all instances; others are sent with
  * enqueueJob(name, data) from runtime.server.ts.
  *
- * Coming at merge (issue 11): the mail outbox sender and the win-back scan, e.g.
- *   defineJob({ name: "send-mail-outbox", everySeconds: 30, run: () => sendOutbox(db) })
- *   defineJob({ name: "win-back-scan", everySeconds: 24 * 60 * 60, run: () => runWinBackScan(db) })
  */
 import type { JobDefinition } from "./types";
 import {
@@ -18,6 +15,9 @@ import {
   refreshRefundEtasJob,
   refreshRefundEtasShopJob,
   sweepWebhooksJob,
+  sendMailOutboxJob,
+  winbackScanJob,
+  winbackScanShopJob,
 } from "./app-jobs.server";
 
 export const JOBS: JobDefinition[] = [
@@ -28,4 +28,7 @@ export const JOBS: JobDefinition[] = [
   purgeExpiredDataJob as JobDefinition,
   refreshRefundEtasJob as JobDefinition,
   refreshRefundEtasShopJob as JobDefinition,
+  sendMailOutboxJob as JobDefinition,
+  winbackScanJob as JobDefinition,
+  winbackScanShopJob as JobDefinition,
 ];

@@ -4,6 +4,7 @@
  * requestReturn). One message per return and step: the idempotency key is `${returnId}:${step}`,
  * so a repeated step, a retried request or a duplicate webhook never queues a second one.
  */
+import { feedbackLinksFor } from "~/followup/links.server";
 import type { ReturnStatus } from "~/domain";
 import type { DbClient } from "~/db.server";
 import { fetchExchangeShipping } from "~/shopify/exchange-shipping.server";
@@ -66,7 +67,11 @@ export async function enqueueStepEmail(
 
 /** Inside applyTransition's transaction: the step's e-mails, if any. */
 export async function enqueueTransitionEmails(tx: DbClient, shopDomain: string, ret: StepReturn, to: ReturnStatus, event?: Record<string, unknown>) {
-  for (const step of stepsForTransition(to, ret, event)) await enqueueStepEmail(tx, shopDomain, ret, step);
+  for (const step of stepsForTransition(to, ret, event)) {
+    // The closing e-mail carries the one-click rating (app/followup/): signed, works once.
+    const variables = step === "closed" ? { ...feedbackLinksFor({ shop: shopDomain, returnId: ret.id, locale: emailLocale(ret.locale) }) } : {};
+    await enqueueStepEmail(tx, shopDomain, ret, step, variables);
+  }
 }
 
 /**
