@@ -59,6 +59,13 @@ export function moneyToNumbers<T>(value: T): T {
   return value;
 }
 
+const POSTGRES_CLIENTS = new WeakSet<object>();
+
+/** Which SQL dialect a client speaks (for the few hand-written queries, e.g. analytics). */
+export function dialectOf(client: Db): "sqlite" | "postgresql" {
+  return POSTGRES_CLIENTS.has(client) ? "postgresql" : "sqlite";
+}
+
 /** Creates a client for a database URL. Tests use it directly for their own databases. */
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
@@ -73,6 +80,7 @@ export function createDb(url: string): Db {
         },
       },
     });
+    POSTGRES_CLIENTS.add(client);
     return client as unknown as Db;
   }
   const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });

@@ -8,6 +8,7 @@
  *  - scan-to-open (RMA lookup): target ≤ 50 ms median.
  * Run: `npm run bench:analytics` (also run by `npm run bench`). Sizes: BENCH_RETURNS, BENCH_ORDER_LINES.
  */
+import "./env";
 import { performance } from "node:perf_hooks";
 import { presetRange } from "~/domain/analytics";
 import { loadAnalytics } from "~/services/analytics/analytics.server";
@@ -15,11 +16,12 @@ import { csvStream, returnsCsv } from "~/services/analytics/export.server";
 import { scanCode } from "~/services/receiving.server";
 import type { ReturnsContext } from "~/services/context.server";
 import type { AdminClient } from "~/shopify/client.server";
-import { createTestDb, providers, type Provider } from "../tests/support/test-db";
+import { createTestDb, providers, type Provider, type TestDb } from "../tests/support/test-db";
+import { bulkWriter } from "./bulk-insert";
 
 const RETURNS = Number(process.env.BENCH_RETURNS ?? 100_000);
 const ORDER_LINES = Number(process.env.BENCH_ORDER_LINES ?? 500_000);
-const NOW = new Date("2026-11-20T12:00:00Z");
+export const NOW = new Date("2026-11-20T12:00:00Z");
 const DAY = 86_400_000;
 const STATUSES = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "INSPECTED", "PROCESSED", "CLOSED", "DECLINED"];
 const REASONS = ["too-small", "too-large", "changed-mind", "damaged", "not-as-described"];
@@ -37,7 +39,7 @@ function prng(seed: number) {
   };
 }
 
-const offlineAdmin = {
+export const offlineAdmin = {
   shop: "bench.myshopify.com",
   endpoint: "http://offline.invalid",
   throttleStatus: undefined,
@@ -46,7 +48,8 @@ const offlineAdmin = {
   },
 } as unknown as AdminClient;
 
-async function fill(ctx: ReturnsContext) {
+export async function fill(target: TestDb, ctx: ReturnsContext) {
+  const writer = await bulkWriter(target);
   const rand = prng(42);
   const products = 400;
   const batch = 2000;
@@ -57,6 +60,7 @@ async function fill(ctx: ReturnsContext) {
       const p = Math.floor(rand() * products);
       const v = p * 5 + Math.floor(rand() * 5);
       rows.push({
+        id: `olf${j}`,
         shopId: ctx.shop.id,
         orderId: `gid://shopify/Order/${Math.floor(j / 2)}`,
         lineItemId: `gid://shopify/LineItem/${j}`,
@@ -69,9 +73,10 @@ async function fill(ctx: ReturnsContext) {
         shopAmount: 19900,
         currency: rand() < 0.1 ? "EUR" : "SEK",
         amount: 19900,
+        cancelled: false,
       });
     }
-    await ctx.db.orderLineFact.createMany({ data: rows });
+    await writer.insert("OrderLineFact", rows);
   }
   await ctx.db.productFact.createMany({
     data: Array.from({ length: products }, (_, p) => ({
@@ -113,11 +118,13 @@ async function fill(ctx: ReturnsContext) {
         inspectedAt: reached("INSPECTED") ? h(100) : null,
         processedAt: reached("PROCESSED") ? h(110) : null,
         refundAmount: reached("PROCESSED") ? 19900 : 0,
+        updatedAt: requestedAt,
       });
       const n = rand() < 0.3 ? 2 : 1;
       for (let k = 0; k < n; k++) {
         const p = Math.floor(rand() * products);
         lines.push({
+          id: `line${j}-${k}`,
           shopId: ctx.shop.id,
           returnRequestId: id,
           fulfillmentLineItemId: `fli${j}-${k}`,
@@ -130,12 +137,15 @@ async function fill(ctx: ReturnsContext) {
           reasonHandle: REASONS[Math.floor(rand() * REASONS.length)],
           customerNote: rand() < 0.05 ? "Runs small" : null,
           resolution: rand() < 0.6 ? "REFUND" : rand() < 0.5 ? "STORE_CREDIT" : "EXCHANGE",
+          createdAt: requestedAt,
+          updatedAt: requestedAt,
         });
       }
     }
-    await ctx.db.returnRequest.createMany({ data: returns });
-    await ctx.db.returnLine.createMany({ data: lines });
+    await writer.insert("ReturnRequest", returns);
+    await writer.insert("ReturnLine", lines);
   }
+  await writer.close();
   console.log(`  ${RETURNS} returns in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
@@ -144,7 +154,7 @@ export async function benchAnalytics(provider: Provider) {
   const t = await createTestDb(provider);
   const shop = await t.db.shop.create({ data: { domain: "bench.myshopify.com", currencyCode: "SEK", timezone: "Europe/Stockholm" } });
   const ctx: ReturnsContext = { db: t.db, admin: offlineAdmin, shop: { id: shop.id, domain: shop.domain, timezone: "Europe/Stockholm", rmaPrefix: "R" }, now: () => NOW };
-  await fill(ctx);
+  await fill(t, ctx);
   if (provider === "postgresql") await t.db.$executeRawUnsafe("ANALYZE");
 
   const range = presetRange("last90", NOW, "Europe/Stockholm");

@@ -259,15 +259,38 @@ export function slaDeadline(receivedAt: Date, slaDays: number, timeZone: string)
   return addBusinessDays(localDate(receivedAt, timeZone), slaDays);
 }
 
-export function isSlaBreached(r: AnalyticsReturn, input: Pick<AnalyticsInput, "inspectionSlaDays" | "timeZone" | "today">): boolean {
+/**
+ * localDate for many instants of one time zone, cached per minute (every zone's offset is
+ * a whole number of minutes, so all instants of a minute share a local date). Tens of
+ * thousands of returns share far fewer minutes; Intl formatting is the slow part.
+ */
+export function localDater(timeZone: string): (instant: Date) => IsoDate {
+  const cache = new Map<number, IsoDate>();
+  return (instant) => {
+    const minute = Math.floor(instant.getTime() / 60_000);
+    let day = cache.get(minute);
+    if (day === undefined) {
+      day = localDate(instant, timeZone);
+      cache.set(minute, day);
+    }
+    return day;
+  };
+}
+
+export function isSlaBreached(
+  r: AnalyticsReturn,
+  input: Pick<AnalyticsInput, "inspectionSlaDays" | "timeZone" | "today">,
+  dayOf: (instant: Date) => IsoDate = (d) => localDate(d, input.timeZone),
+): boolean {
   if (!r.receivedAt || r.method === "KEEP_ITEM") return false;
-  const deadline = slaDeadline(r.receivedAt, input.inspectionSlaDays, input.timeZone);
-  const done = r.processedAt ? localDate(r.processedAt, input.timeZone) : input.today;
+  const deadline = addBusinessDays(dayOf(r.receivedAt), input.inspectionSlaDays);
+  const done = r.processedAt ? dayOf(r.processedAt) : input.today;
   return compareDates(done, deadline) > 0;
 }
 
 export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]): AnalyticsFigures {
   const counted = input.returns.filter(isCounted);
+  const dayOf = localDater(input.timeZone);
 
   // Overview and per-day series.
   let returnedUnits = 0;
@@ -275,7 +298,7 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
   let unconvertedLines = 0;
   const perDay = new Map<IsoDate, DayPoint>(days.map((d) => [d, { day: d, returns: 0, units: 0 }]));
   for (const r of counted) {
-    const point = perDay.get(localDate(r.requestedAt, input.timeZone));
+    const point = perDay.get(dayOf(r.requestedAt));
     if (point) point.returns += 1;
     for (const line of r.lines) {
       returnedUnits += line.quantity;
@@ -404,7 +427,7 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
     const loc = byLocation.get(key) ?? { locationId, received: 0, receiptToRefund: [], slaBreaches: 0 };
     loc.received += 1;
     if (r.processedAt) loc.receiptToRefund.push(hours(r.receivedAt, r.processedAt));
-    if (isSlaBreached(r, input)) {
+    if (isSlaBreached(r, input, dayOf)) {
       loc.slaBreaches += 1;
       slaBreaches += 1;
     }
@@ -456,13 +479,18 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
  * dispatch time + transit, or handed to the carrier + transit. Returns kept by the shopper
  * never arrive (null).
  */
-export function expectedArrival(r: Pick<AnalyticsReturn, "status" | "method" | "approvedAt" | "inTransitAt" | "requestedAt">, transitDays: number, timeZone: string): IsoDate | null {
+export function expectedArrival(
+  r: Pick<AnalyticsReturn, "status" | "method" | "approvedAt" | "inTransitAt" | "requestedAt">,
+  transitDays: number,
+  timeZone: string,
+  dayOf: (instant: Date) => IsoDate = (d) => localDate(d, timeZone),
+): IsoDate | null {
   if (r.method === "KEEP_ITEM") return null;
   const transit = r.method === "IN_STORE" ? 0 : transitDays;
-  if (r.status === "IN_TRANSIT" && r.inTransitAt) return addDays(localDate(r.inTransitAt, timeZone), transit);
+  if (r.status === "IN_TRANSIT" && r.inTransitAt) return addDays(dayOf(r.inTransitAt), transit);
   if (r.status === "APPROVED" || r.status === "IN_TRANSIT") {
     const from = r.approvedAt ?? r.requestedAt;
-    return addDays(localDate(from, timeZone), ETA_ASSUMPTIONS.shopperDispatchDays.max + transit);
+    return addDays(dayOf(from), ETA_ASSUMPTIONS.shopperDispatchDays.max + transit);
   }
   return null;
 }
@@ -470,8 +498,9 @@ export function expectedArrival(r: Pick<AnalyticsReturn, "status" | "method" | "
 /** Approved returns still on their way, by expected day and location; past days are "overdue". */
 export function incomingByDay(returns: readonly AnalyticsReturn[], input: Pick<AnalyticsInput, "transitDays" | "timeZone" | "today" | "defaultLocationId">): IncomingRow[] {
   const rows = new Map<string, IncomingRow>();
+  const dayOf = localDater(input.timeZone);
   for (const r of returns) {
-    const day = expectedArrival(r, input.transitDays, input.timeZone);
+    const day = expectedArrival(r, input.transitDays, input.timeZone, dayOf);
     if (!day) continue;
     const locationId = returnLocation(r, input.defaultLocationId);
     const key = `${day}|${locationId ?? ""}`;
