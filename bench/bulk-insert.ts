@@ -65,3 +65,41 @@ export async function bulkWriter(t: TestDb): Promise<BulkWriter> {
     },
   };
 }
+
+/**
+ * The benchmark's baseline: the bare driver reading, for a shop and a time span, every
+ * return line (joined to its return) and every sold line — the rows any implementation of
+ * the analytics page has to go through — without Prisma and without computing anything.
+ */
+export async function bareReader(t: TestDb): Promise<((shopId: string, from: Date, to: Date) => Promise<number>) & { close(): Promise<void> }> {
+  const returnsSql = (p: (n: number) => string) =>
+    `SELECT l.quantity, l."unitPrice", l."productId", l."variantId", l."reasonHandle", l.resolution, r.status, r."requestedAt", r."receivedAt", r."processedAt"
+     FROM "ReturnRequest" r JOIN "ReturnLine" l ON l."returnRequestId" = r.id WHERE r."shopId" = ${p(1)} AND r."requestedAt" >= ${p(2)} AND r."requestedAt" < ${p(3)}`;
+  const soldSql = (p: (n: number) => string) =>
+    `SELECT "variantId", SUM(quantity), SUM("shopAmount") FROM "OrderLineFact" WHERE "shopId" = ${p(1)} AND "processedAt" >= ${p(2)} AND "processedAt" < ${p(3)} GROUP BY "productId", "variantId"`;
+  if (t.provider === "sqlite") {
+    const raw = new Database(t.url.replace(/^file:/, ""), { readonly: true });
+    const a = raw.prepare(returnsSql(() => "?")).raw(true);
+    const b = raw.prepare(soldSql(() => "?")).raw(true);
+    const iso = (d: Date) => sqliteValue(d) as string;
+    return Object.assign(async (shopId: string, from: Date, to: Date) => a.all(shopId, iso(from), iso(to)).length + b.all(shopId, iso(from), iso(to)).length, {
+      async close() {
+        raw.close();
+      },
+    });
+  }
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  return Object.assign(
+    async (shopId: string, from: Date, to: Date) => {
+      const args = [shopId, pgValue(from), pgValue(to)];
+      const [a, b] = [await client.query({ text: returnsSql((n) => `$${n}`), values: args, rowMode: "array" }), await client.query({ text: soldSql((n) => `$${n}`), values: args, rowMode: "array" })];
+      return a.rows.length + b.rows.length;
+    },
+    {
+      async close() {
+        await client.end();
+      },
+    },
+  );
+}
