@@ -50,7 +50,8 @@ export function moneyToNumbers<T>(value: T): T {
     const v = record[key];
     if (typeof v === "bigint" && MONEY_FIELDS.has(key)) {
       const n = Number(v);
-      if (!Number.isSafeInteger(n)) throw new RangeError(`${key} = ${v} is beyond exact arithmetic`);
+      if (!Number.isSafeInteger(n))
+        throw new RangeError(`${key} = ${v} is beyond exact arithmetic`);
       record[key] = n;
     } else if (v !== null && typeof v === "object") {
       record[key] = moneyToNumbers(v);

@@ -11,7 +11,13 @@
 import "./env";
 import { performance } from "node:perf_hooks";
 import { presetRange, previousPeriod, toInstants } from "~/domain/analytics";
-import { returnsOnTheirWay, returnsWithRatesIn, returnTotalsIn, soldByVariantIn, soldTotalsIn } from "~/services/analytics/read.server";
+import {
+  returnsOnTheirWay,
+  returnsWithRatesIn,
+  returnTotalsIn,
+  soldByVariantIn,
+  soldTotalsIn,
+} from "~/services/analytics/read.server";
 import { loadAnalytics } from "~/services/analytics/analytics.server";
 import { csvStream, returnsCsv } from "~/services/analytics/export.server";
 import { scanCode } from "~/services/receiving.server";
@@ -24,7 +30,16 @@ const RETURNS = Number(process.env.BENCH_RETURNS ?? 100_000);
 const ORDER_LINES = Number(process.env.BENCH_ORDER_LINES ?? 500_000);
 export const NOW = new Date("2026-11-20T12:00:00Z");
 const DAY = 86_400_000;
-const STATUSES = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "INSPECTED", "PROCESSED", "CLOSED", "DECLINED"];
+const STATUSES = [
+  "REQUESTED",
+  "APPROVED",
+  "IN_TRANSIT",
+  "RECEIVED",
+  "INSPECTED",
+  "PROCESSED",
+  "CLOSED",
+  "DECLINED",
+];
 const REASONS = ["too-small", "too-large", "changed-mind", "damaged", "not-as-described"];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -86,7 +101,9 @@ export async function fill(target: TestDb, ctx: ReturnsContext) {
       title: `Product ${p}`,
       productType: `Type ${p % 12}`,
       vendor: `Vendor ${p % 7}`,
-      collections: JSON.stringify([{ id: `gid://shopify/Collection/${p % 9}`, title: `Collection ${p % 9}` }]),
+      collections: JSON.stringify([
+        { id: `gid://shopify/Collection/${p % 9}`, title: `Collection ${p % 9}` },
+      ]),
       syncedAt: NOW,
     })),
   });
@@ -98,7 +115,8 @@ export async function fill(target: TestDb, ctx: ReturnsContext) {
     for (let j = i; j < Math.min(RETURNS, i + batch); j++) {
       const id = `ret${String(j).padStart(7, "0")}`;
       const status = STATUSES[Math.floor(rand() * STATUSES.length)];
-      const reached = (s: string) => STATUSES.indexOf(status) >= STATUSES.indexOf(s) && status !== "DECLINED";
+      const reached = (s: string) =>
+        STATUSES.indexOf(status) >= STATUSES.indexOf(s) && status !== "DECLINED";
       const requestedAt = new Date(NOW.getTime() - rand() * 365 * DAY);
       const h = (n: number) => new Date(requestedAt.getTime() + n * 3_600_000);
       returns.push({
@@ -153,8 +171,15 @@ export async function fill(target: TestDb, ctx: ReturnsContext) {
 export async function benchAnalytics(provider: Provider) {
   console.log(`\nanalytics benchmarks on ${provider}: filling…`);
   const t = await createTestDb(provider);
-  const shop = await t.db.shop.create({ data: { domain: "bench.myshopify.com", currencyCode: "SEK", timezone: "Europe/Stockholm" } });
-  const ctx: ReturnsContext = { db: t.db, admin: offlineAdmin, shop: { id: shop.id, domain: shop.domain, timezone: "Europe/Stockholm", rmaPrefix: "R" }, now: () => NOW };
+  const shop = await t.db.shop.create({
+    data: { domain: "bench.myshopify.com", currencyCode: "SEK", timezone: "Europe/Stockholm" },
+  });
+  const ctx: ReturnsContext = {
+    db: t.db,
+    admin: offlineAdmin,
+    shop: { id: shop.id, domain: shop.domain, timezone: "Europe/Stockholm", rmaPrefix: "R" },
+    now: () => NOW,
+  };
   await fill(t, ctx);
   if (provider === "postgresql") await t.db.$executeRawUnsafe("ANALYZE");
 
@@ -201,7 +226,9 @@ export async function benchAnalytics(provider: Provider) {
   const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 50);
   const before = process.memoryUsage().rss;
   const s = performance.now();
-  const reader = csvStream(returnsCsv(ctx, { start: new Date(0), end: new Date(NOW.getTime() + DAY) })).getReader();
+  const reader = csvStream(
+    returnsCsv(ctx, { start: new Date(0), end: new Date(NOW.getTime() + DAY) }),
+  ).getReader();
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -221,12 +248,30 @@ export async function benchAnalytics(provider: Provider) {
   }
   await t.drop();
   const results = [
-    { name: `${provider}: baseline, bare SQL read of both periods' lines`, median: median(baselineTimes), target: Infinity, unit: "ms" },
-    { name: `${provider}: analytics page, 90 days (all views) = ${(median(pageTimes) / median(baselineTimes)).toFixed(1)}× baseline`, median: median(pageTimes), target: 300, unit: "ms" },
-    { name: `${provider}: CSV export of ${RETURNS} returns (${(bytes / 1e6).toFixed(1)} MB, RSS +${peakGrowthMb.toFixed(0)} MB)`, median: exportMs, target: 5000, unit: "ms" },
+    {
+      name: `${provider}: baseline, bare SQL read of both periods' lines`,
+      median: median(baselineTimes),
+      target: Infinity,
+      unit: "ms",
+    },
+    {
+      name: `${provider}: analytics page, 90 days (all views) = ${(median(pageTimes) / median(baselineTimes)).toFixed(1)}× baseline`,
+      median: median(pageTimes),
+      target: 300,
+      unit: "ms",
+    },
+    {
+      name: `${provider}: CSV export of ${RETURNS} returns (${(bytes / 1e6).toFixed(1)} MB, RSS +${peakGrowthMb.toFixed(0)} MB)`,
+      median: exportMs,
+      target: 5000,
+      unit: "ms",
+    },
     { name: `${provider}: scan-to-open`, median: median(scanTimes), target: 50, unit: "ms" },
   ];
-  for (const r of results) console.log(`  ${r.name.padEnd(70)} ${r.median.toFixed(1).padStart(9)} ${r.unit}  target ≤ ${r.target} — ${r.median <= r.target ? "met" : "NOT met"}`);
+  for (const r of results)
+    console.log(
+      `  ${r.name.padEnd(70)} ${r.median.toFixed(1).padStart(9)} ${r.unit}  target ≤ ${r.target} — ${r.median <= r.target ? "met" : "NOT met"}`,
+    );
   return results;
 }
 

@@ -36,7 +36,9 @@ export async function bulkWriter(t: TestDb): Promise<BulkWriter> {
       async insert(table, rows) {
         if (rows.length === 0) return;
         const cols = Object.keys(rows[0]);
-        const stmt = raw.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`);
+        const stmt = raw.prepare(
+          `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`,
+        );
         raw.transaction(() => {
           for (const row of rows) stmt.run(...cols.map((c) => sqliteValue(row[c])));
         })();
@@ -56,8 +58,14 @@ export async function bulkWriter(t: TestDb): Promise<BulkWriter> {
       for (let i = 0; i < rows.length; i += per) {
         const chunk = rows.slice(i, i + per);
         const params: unknown[] = [];
-        const values = chunk.map((row) => `(${cols.map((c) => (params.push(pgValue(row[c])), `$${params.length}`)).join(",")})`);
-        await client.query(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES ${values.join(",")}`, params);
+        const values = chunk.map(
+          (row) =>
+            `(${cols.map((c) => (params.push(pgValue(row[c])), `$${params.length}`)).join(",")})`,
+        );
+        await client.query(
+          `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES ${values.join(",")}`,
+          params,
+        );
       }
     },
     async close() {
@@ -71,7 +79,11 @@ export async function bulkWriter(t: TestDb): Promise<BulkWriter> {
  * return line (joined to its return) and every sold line — the rows any implementation of
  * the analytics page has to go through — without Prisma and without computing anything.
  */
-export async function bareReader(t: TestDb): Promise<((shopId: string, from: Date, to: Date) => Promise<number>) & { close(): Promise<void> }> {
+export async function bareReader(
+  t: TestDb,
+): Promise<
+  ((shopId: string, from: Date, to: Date) => Promise<number>) & { close(): Promise<void> }
+> {
   const returnsSql = (p: (n: number) => string) =>
     `SELECT l.quantity, l."unitPrice", l."productId", l."variantId", l."reasonHandle", l.resolution, r.status, r."requestedAt", r."receivedAt", r."processedAt"
      FROM "ReturnRequest" r JOIN "ReturnLine" l ON l."returnRequestId" = r.id WHERE r."shopId" = ${p(1)} AND r."requestedAt" >= ${p(2)} AND r."requestedAt" < ${p(3)}`;
@@ -82,18 +94,25 @@ export async function bareReader(t: TestDb): Promise<((shopId: string, from: Dat
     const a = raw.prepare(returnsSql(() => "?")).raw(true);
     const b = raw.prepare(soldSql(() => "?")).raw(true);
     const iso = (d: Date) => sqliteValue(d) as string;
-    return Object.assign(async (shopId: string, from: Date, to: Date) => a.all(shopId, iso(from), iso(to)).length + b.all(shopId, iso(from), iso(to)).length, {
-      async close() {
-        raw.close();
+    return Object.assign(
+      async (shopId: string, from: Date, to: Date) =>
+        a.all(shopId, iso(from), iso(to)).length + b.all(shopId, iso(from), iso(to)).length,
+      {
+        async close() {
+          raw.close();
+        },
       },
-    });
+    );
   }
   const client = new pg.Client({ connectionString: t.url });
   await client.connect();
   return Object.assign(
     async (shopId: string, from: Date, to: Date) => {
       const args = [shopId, pgValue(from), pgValue(to)];
-      const [a, b] = [await client.query({ text: returnsSql((n) => `$${n}`), values: args, rowMode: "array" }), await client.query({ text: soldSql((n) => `$${n}`), values: args, rowMode: "array" })];
+      const [a, b] = [
+        await client.query({ text: returnsSql((n) => `$${n}`), values: args, rowMode: "array" }),
+        await client.query({ text: soldSql((n) => `$${n}`), values: args, rowMode: "array" }),
+      ];
       return a.rows.length + b.rows.length;
     },
     {

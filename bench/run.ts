@@ -32,7 +32,10 @@ Object.assign(process.env, {
 const file = join(mkdtempSync(join(tmpdir(), "bench-")), "bench.sqlite");
 const raw = new Database(file);
 const migrations = new URL("../prisma/migrations/", import.meta.url).pathname;
-for (const dir of readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+for (const dir of readdirSync(migrations, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()) {
   raw.exec(readFileSync(join(migrations, dir, "migration.sql"), "utf8"));
 }
 raw.close();
@@ -64,8 +67,17 @@ function webhookRequest(body: string, topic = "returns/update") {
 }
 
 /** n deliveries arriving at `perSecond` (Shopify's bursts are spread over time, not simultaneous). */
-async function burst(n: number, handle: (r: Request) => Promise<unknown>, perSecond = 200): Promise<number[]> {
-  const body = JSON.stringify({ id: 1, admin_graphql_api_id: "gid://shopify/Return/1", status: "open", name: "#1001-R1" });
+async function burst(
+  n: number,
+  handle: (r: Request) => Promise<unknown>,
+  perSecond = 200,
+): Promise<number[]> {
+  const body = JSON.stringify({
+    id: 1,
+    admin_graphql_api_id: "gid://shopify/Return/1",
+    status: "open",
+    name: "#1001-R1",
+  });
   const requests = Array.from({ length: n }, () => webhookRequest(body));
   const times: number[] = [];
   const gap = 1000 / perSecond;
@@ -115,7 +127,8 @@ async function benchWebhooks() {
 async function benchLookup() {
   const { createEngine } = await import("../tests/support/engine");
   const { lookupForStorefront } = await import("../app/services/storefront.server");
-  const { fetchOrderSnapshot, FIND_ORDER_BY_NAME_QUERY } = await import("../app/shopify/orders.server");
+  const { fetchOrderSnapshot, FIND_ORDER_BY_NAME_QUERY } =
+    await import("../app/shopify/orders.server");
   const { fetchReturnReasons } = await import("../app/shopify/returns.server");
   const { fetchProductVariants } = await import("../app/shopify/variants.server");
   const engine = await createEngine("sqlite");
@@ -129,7 +142,10 @@ async function benchLookup() {
     await engine.admin.request(FIND_ORDER_BY_NAME_QUERY, { query: `name:"#1182"` });
     const snap = await fetchOrderSnapshot(engine.admin, order.id);
     await fetchReturnReasons(engine.admin);
-    await fetchProductVariants(engine.admin, snap.lineItems.map((l) => l.productId!).filter(Boolean));
+    await fetchProductVariants(
+      engine.admin,
+      snap.lineItems.map((l) => l.productId!).filter(Boolean),
+    );
     baseTimes.push(performance.now() - t);
     t = performance.now();
     await lookupForStorefront(engine.ctx, who, { order: "#1182", email: null }, "secret");
@@ -150,7 +166,9 @@ async function benchLookup() {
 const { benchSlip, blockScriptSize } = await import("./slip");
 const slip = await benchSlip();
 const results = [await benchWebhooks(), await benchLookup(), slip];
-console.log("\nbenchmark                                   app median (p95)    baseline median (p95)   ratio   target");
+console.log(
+  "\nbenchmark                                   app median (p95)    baseline median (p95)   ratio   target",
+);
 for (const r of results) {
   const ratio = r.app.median / r.baseline.median;
   console.log(
@@ -158,9 +176,26 @@ for (const r of results) {
   );
 }
 const js = blockScriptSize();
-console.log(`slip size ${slip.sizeKb.toFixed(1)} KB; ${js.name}: ${js.kb.toFixed(2)} KB (${js.files.join(", ")}) — target ${js.target} — ${js.met ? "met" : "NOT met"}`);
+console.log(
+  `slip size ${slip.sizeKb.toFixed(1)} KB; ${js.name}: ${js.kb.toFixed(2)} KB (${js.files.join(", ")}) — target ${js.target} — ${js.met ? "met" : "NOT met"}`,
+);
 // Analytics, CSV export and scan-to-open at 100,000 returns (bench/analytics.ts).
-const analytics = process.env.BENCH_SKIP_ANALYTICS === "1" ? [] : await (await import("./analytics")).runAnalyticsBenchmarks();
+const analytics =
+  process.env.BENCH_SKIP_ANALYTICS === "1"
+    ? []
+    : await (await import("./analytics")).runAnalyticsBenchmarks();
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, analytics, sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb } }, null, 2));
+writeFileSync(
+  new URL("./results/latest.json", import.meta.url),
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      results,
+      analytics,
+      sizes: { slipKb: slip.sizeKb, blockJsGzipKb: js.kb },
+    },
+    null,
+    2,
+  ),
+);
 process.exit(0);

@@ -36,7 +36,14 @@ function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
       {points.map((p, i) => {
         const h = Math.round((p.value / max) * (HEIGHT - 4));
         return h > 0 ? (
-          <rect key={p.key} x={i * step + step * 0.15} y={HEIGHT - h} width={Math.max(1, step * 0.7)} height={h} fill="#2c6ecb">
+          <rect
+            key={p.key}
+            x={i * step + step * 0.15}
+            y={HEIGHT - h}
+            width={Math.max(1, step * 0.7)}
+            height={h}
+            fill="#2c6ecb"
+          >
             <title>{`${p.key}: ${p.value}`}</title>
           </rect>
         ) : null;
@@ -51,10 +58,29 @@ function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
   );
 }
 
-export function Chart({ kind, series, columns, label }: { kind: "line" | "bar" | "donut"; series: ChartSeries[]; label: string; columns: string[] }) {
-  const all = (series[0]?.points ?? []).map((p, i) => [p.key, ...series.map((s) => s.points[i]?.value ?? 0)]);
+export function Chart({
+  kind,
+  series,
+  columns,
+  label,
+}: {
+  kind: "line" | "bar" | "donut";
+  series: ChartSeries[];
+  label: string;
+  columns: string[];
+}) {
+  const all = (series[0]?.points ?? []).map((p, i) => [
+    p.key,
+    ...series.map((s) => s.points[i]?.value ?? 0),
+  ]);
   if (kind !== "line" || !series[0]) {
-    return <DataTable columnContentTypes={["text", ...series.map(() => "numeric" as const)]} headings={columns} rows={all} />;
+    return (
+      <DataTable
+        columnContentTypes={["text", ...series.map(() => "numeric" as const)]}
+        headings={columns}
+        rows={all}
+      />
+    );
   }
   // A day-by-day table of a quarter is mostly zeros: the bars show every day, the table the
   // days with something in them (the CSV export keeps every day).
@@ -62,7 +88,11 @@ export function Chart({ kind, series, columns, label }: { kind: "line" | "bar" |
   return (
     <BlockStack gap="200">
       <TimeBars series={series[0]} label={label} />
-      <DataTable columnContentTypes={["text", ...series.map(() => "numeric" as const)]} headings={columns} rows={rows} />
+      <DataTable
+        columnContentTypes={["text", ...series.map(() => "numeric" as const)]}
+        headings={columns}
+        rows={rows}
+      />
       <Text as="p" variant="bodySm" tone="subdued">
         {`${all.length - rows.length} of ${all.length} days without any are left out of the table; the CSV export lists every day.`}
       </Text>

@@ -4,9 +4,11 @@
  * checks it in all seven languages.
  */
 import type { Catalog } from "../admin-locale";
+import { ANALYTICS_CATALOG } from "./analytics";
 import { INBOX_CATALOG } from "./inbox";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
+import { RECEIVE_CATALOG } from "./receive";
 import { SETTINGS_CATALOG } from "./settings";
 
 export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
@@ -14,4 +16,6 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   nav: NAV_CATALOG,
   onboarding: ONBOARDING_CATALOG,
   settings: SETTINGS_CATALOG,
+  analytics: ANALYTICS_CATALOG,
+  receive: RECEIVE_CATALOG,
 };

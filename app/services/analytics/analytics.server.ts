@@ -27,16 +27,33 @@ import { fetchReceivingLocations } from "~/shopify/sales.server";
 import { getShopInfo } from "~/shopify/shop.server";
 import type { ReturnsContext } from "../context.server";
 import { loadPolicy } from "../policy.server";
-import { returnsOnTheirWay, returnsWithRatesIn, returnTotalsIn, soldByVariantIn, soldTotalsIn } from "./read.server";
+import {
+  returnsOnTheirWay,
+  returnsWithRatesIn,
+  returnTotalsIn,
+  soldByVariantIn,
+  soldTotalsIn,
+} from "./read.server";
 import { ensureProductFacts, ensureSalesCopy } from "./sales-copy.server";
 
-async function productsFor(ctx: ReturnsContext, productIds: readonly string[]): Promise<Map<string, ProductInfo>> {
+async function productsFor(
+  ctx: ReturnsContext,
+  productIds: readonly string[],
+): Promise<Map<string, ProductInfo>> {
   const unique = [...new Set(productIds)];
   const out = new Map<string, ProductInfo>();
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await ctx.db.productFact.findMany({ where: { shopId: ctx.shop.id, productId: { in: unique.slice(i, i + 500) } } });
+    const rows = await ctx.db.productFact.findMany({
+      where: { shopId: ctx.shop.id, productId: { in: unique.slice(i, i + 500) } },
+    });
     for (const r of rows) {
-      out.set(r.productId, { productId: r.productId, title: r.title, productType: r.productType, vendor: r.vendor, collections: JSON.parse(r.collections) as ProductInfo["collections"] });
+      out.set(r.productId, {
+        productId: r.productId,
+        title: r.title,
+        productType: r.productType,
+        vendor: r.vendor,
+        collections: JSON.parse(r.collections) as ProductInfo["collections"],
+      });
     }
   }
   return out;
@@ -66,20 +83,36 @@ export interface AnalyticsOptions {
  * missing (shops installed before analytics existed have neither).
  */
 export async function loadShopFacts(ctx: ReturnsContext, options: AnalyticsOptions = {}) {
-  const shop = await ctx.db.shop.findUniqueOrThrow({ where: { id: ctx.shop.id }, select: { currencyCode: true, timezone: true } });
+  const shop = await ctx.db.shop.findUniqueOrThrow({
+    where: { id: ctx.shop.id },
+    select: { currencyCode: true, timezone: true },
+  });
   if ((!shop.currencyCode || !shop.timezone) && !options.offline) {
     try {
       const info = await getShopInfo(ctx.admin);
-      await ctx.db.shop.update({ where: { id: ctx.shop.id }, data: { currencyCode: info.currencyCode, timezone: shop.timezone ?? info.ianaTimezone } });
-      return { shopCurrency: info.currencyCode as string, timeZone: shop.timezone ?? info.ianaTimezone };
+      await ctx.db.shop.update({
+        where: { id: ctx.shop.id },
+        data: { currencyCode: info.currencyCode, timezone: shop.timezone ?? info.ianaTimezone },
+      });
+      return {
+        shopCurrency: info.currencyCode as string,
+        timeZone: shop.timezone ?? info.ianaTimezone,
+      };
     } catch (error) {
       if (!(error instanceof ShopifyApiError)) throw error;
     }
   }
-  return { shopCurrency: shop.currencyCode ?? "USD", timeZone: shop.timezone ?? ctx.shop.timezone ?? "UTC" };
+  return {
+    shopCurrency: shop.currencyCode ?? "USD",
+    timeZone: shop.timezone ?? ctx.shop.timezone ?? "UTC",
+  };
 }
 
-export async function loadAnalytics(ctx: ReturnsContext, range: DayRange, options: AnalyticsOptions = {}): Promise<AnalyticsReport> {
+export async function loadAnalytics(
+  ctx: ReturnsContext,
+  range: DayRange,
+  options: AnalyticsOptions = {},
+): Promise<AnalyticsReport> {
   const { shopCurrency, timeZone } = await loadShopFacts(ctx, options);
   const policy = await loadPolicy(ctx.db, ctx.shop.id);
   const previous = previousPeriod(range);
@@ -94,10 +127,13 @@ export async function loadAnalytics(ctx: ReturnsContext, range: DayRange, option
     try {
       const state = await ensureSalesCopy(ctx, before.start);
       salesSyncedAt = state.syncedAt.toISOString();
-      if (!state.complete) salesWarning = "Shopify's orders are still being copied; sold figures will be complete on a later visit.";
+      if (!state.complete)
+        salesWarning =
+          "Shopify's orders are still being copied; sold figures will be complete on a later visit.";
     } catch (error) {
       if (!(error instanceof ShopifyApiError)) throw error;
-      salesWarning = "Shopify didn't answer, so sold units and return rates use the orders copied earlier.";
+      salesWarning =
+        "Shopify didn't answer, so sold units and return rates use the orders copied earlier.";
     }
     try {
       const found = await fetchReceivingLocations(ctx.admin);
@@ -117,13 +153,17 @@ export async function loadAnalytics(ctx: ReturnsContext, range: DayRange, option
   ]);
   const { returns, rates } = current_;
 
-  const productIds = [...sold.map((s) => s.productId), ...returns.flatMap((r) => r.lines.map((l) => l.productId))].filter((id): id is string => Boolean(id));
+  const productIds = [
+    ...sold.map((s) => s.productId),
+    ...returns.flatMap((r) => r.lines.map((l) => l.productId)),
+  ].filter((id): id is string => Boolean(id));
   if (!options.offline) {
     try {
       await ensureProductFacts(ctx, productIds);
     } catch (error) {
       if (!(error instanceof ShopifyApiError)) throw error;
-      salesWarning ??= "Shopify didn't answer, so some product types, vendors and collections may be missing.";
+      salesWarning ??=
+        "Shopify didn't answer, so some product types, vendors and collections may be missing.";
     }
   }
   const products = await productsFor(ctx, productIds);
@@ -159,4 +199,3 @@ export async function loadAnalytics(ctx: ReturnsContext, range: DayRange, option
     salesSyncedAt,
   };
 }
-

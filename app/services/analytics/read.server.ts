@@ -16,14 +16,23 @@
  */
 import { Prisma } from "~/generated/prisma-sqlite/client";
 import { dialectOf } from "~/db.server";
-import { COUNTED_EXCLUDED_STATUSES, type AnalyticsLine, type AnalyticsReturn, type InstantRange, type LineRate, type SoldVariant } from "~/domain/analytics";
+import {
+  COUNTED_EXCLUDED_STATUSES,
+  type AnalyticsLine,
+  type AnalyticsReturn,
+  type InstantRange,
+  type LineRate,
+  type SoldVariant,
+} from "~/domain/analytics";
 import type { ReturnsContext } from "../context.server";
 
 /** Aggregates come back as number (SQLite), bigint or Decimal (PostgreSQL). */
 function num(value: unknown): number {
   if (value === null || value === undefined) return 0;
-  const n = typeof value === "number" ? value : Number(typeof value === "bigint" ? value : String(value));
-  if (!Number.isSafeInteger(Math.round(n))) throw new RangeError(`aggregate ${String(value)} is beyond exact arithmetic`);
+  const n =
+    typeof value === "number" ? value : Number(typeof value === "bigint" ? value : String(value));
+  if (!Number.isSafeInteger(Math.round(n)))
+    throw new RangeError(`aggregate ${String(value)} is beyond exact arithmetic`);
   return n;
 }
 
@@ -84,7 +93,11 @@ interface FlatRow {
 }
 
 /** Returns (with lines) matching a condition, and the exchange rates of their order lines in another currency. */
-async function flatReturns(ctx: ReturnsContext, where: Prisma.Sql, shopCurrency: string): Promise<{ returns: AnalyticsReturn[]; rates: Map<string, LineRate> }> {
+async function flatReturns(
+  ctx: ReturnsContext,
+  where: Prisma.Sql,
+  shopCurrency: string,
+): Promise<{ returns: AnalyticsReturn[]; rates: Map<string, LineRate> }> {
   const rows = await ctx.db.$queryRaw<FlatRow[]>`
     SELECT r.id, r."rmaNumber", r.status, r.method, r.currency, r."requestedAt", r."approvedAt", r."inTransitAt",
       r."receivedAt", r."inspectedAt", r."processedAt", r."refundAmount", r."storeCreditAmount", r."bonusCreditAmount",
@@ -138,14 +151,19 @@ async function flatReturns(ctx: ReturnsContext, where: Prisma.Sql, shopCurrency:
       dispositionLocationId: row.dispositionLocationId,
     };
     current.lines.push(line);
-    if (row.lineItemId && row.rateAmount !== null && row.rateAmount !== undefined) rates.set(row.lineItemId, { shopAmount: num(row.rateShop), amount: num(row.rateAmount) });
+    if (row.lineItemId && row.rateAmount !== null && row.rateAmount !== undefined)
+      rates.set(row.lineItemId, { shopAmount: num(row.rateShop), amount: num(row.rateAmount) });
   }
   return { returns: [...byId.values()], rates };
 }
 
 /** Returns requested in a range, with lines and the rates their values convert with. */
 export function returnsWithRatesIn(ctx: ReturnsContext, range: InstantRange, shopCurrency: string) {
-  return flatReturns(ctx, Prisma.sql`r."requestedAt" >= ${ts(ctx, range.start)} AND r."requestedAt" < ${ts(ctx, range.end)}`, shopCurrency);
+  return flatReturns(
+    ctx,
+    Prisma.sql`r."requestedAt" >= ${ts(ctx, range.start)} AND r."requestedAt" < ${ts(ctx, range.end)}`,
+    shopCurrency,
+  );
 }
 
 /** Approved returns still on their way (the incoming view). */
@@ -161,8 +179,14 @@ export interface ReturnTotals {
 }
 
 /** The overview's return figures for a range, aggregated in the database (one row back). */
-export async function returnTotalsIn(ctx: ReturnsContext, range: InstantRange, shopCurrency: string): Promise<ReturnTotals> {
-  const [row] = await ctx.db.$queryRaw<{ returns: unknown; units: unknown; value: unknown; unconverted: unknown }[]>`
+export async function returnTotalsIn(
+  ctx: ReturnsContext,
+  range: InstantRange,
+  shopCurrency: string,
+): Promise<ReturnTotals> {
+  const [row] = await ctx.db.$queryRaw<
+    { returns: unknown; units: unknown; value: unknown; unconverted: unknown }[]
+  >`
     SELECT COUNT(DISTINCT r.id) AS returns, SUM(l.quantity) AS units, SUM(${convertedValueSql(ctx, shopCurrency)}) AS value,
       SUM(CASE WHEN l.id IS NOT NULL AND r.currency <> ${shopCurrency} AND (f.amount IS NULL OR f.amount <= 0) THEN 1 ELSE 0 END) AS unconverted
     FROM "ReturnRequest" r
@@ -170,23 +194,50 @@ export async function returnTotalsIn(ctx: ReturnsContext, range: InstantRange, s
     LEFT JOIN "OrderLineFact" f ON r.currency <> ${shopCurrency} AND f."shopId" = r."shopId" AND f."lineItemId" = l."lineItemId"
     WHERE r."shopId" = ${ctx.shop.id} AND r."requestedAt" >= ${ts(ctx, range.start)} AND r."requestedAt" < ${ts(ctx, range.end)}
       AND r.status NOT IN (${EXCLUDED})`;
-  return { returns: num(row?.returns), returnedUnits: num(row?.units), returnedValue: num(row?.value), unconvertedLines: num(row?.unconverted) };
+  return {
+    returns: num(row?.returns),
+    returnedUnits: num(row?.units),
+    returnedValue: num(row?.value),
+    unconvertedLines: num(row?.unconverted),
+  };
 }
 
 const SOLD_WHERE = (ctx: ReturnsContext, range: InstantRange) =>
   Prisma.sql`"shopId" = ${ctx.shop.id} AND "processedAt" >= ${ts(ctx, range.start)} AND "processedAt" < ${ts(ctx, range.end)} AND NOT cancelled`;
 
 /** Sold units and value per variant, grouped in the database. */
-export async function soldByVariantIn(ctx: ReturnsContext, range: InstantRange): Promise<SoldVariant[]> {
-  const rows = await ctx.db.$queryRaw<{ productId: string | null; variantId: string | null; title: string | null; variantTitle: string | null; units: unknown; value: unknown }[]>`
+export async function soldByVariantIn(
+  ctx: ReturnsContext,
+  range: InstantRange,
+): Promise<SoldVariant[]> {
+  const rows = await ctx.db.$queryRaw<
+    {
+      productId: string | null;
+      variantId: string | null;
+      title: string | null;
+      variantTitle: string | null;
+      units: unknown;
+      value: unknown;
+    }[]
+  >`
     SELECT "productId", "variantId", MAX(title) AS title, MAX("variantTitle") AS "variantTitle", SUM(quantity) AS units, SUM("shopAmount") AS value
     FROM "OrderLineFact" WHERE ${SOLD_WHERE(ctx, range)}
     GROUP BY "productId", "variantId"`;
-  return rows.map((g) => ({ productId: g.productId, variantId: g.variantId, title: g.title ?? "", variantTitle: g.variantTitle, units: num(g.units), value: num(g.value) }));
+  return rows.map((g) => ({
+    productId: g.productId,
+    variantId: g.variantId,
+    title: g.title ?? "",
+    variantTitle: g.variantTitle,
+    units: num(g.units),
+    value: num(g.value),
+  }));
 }
 
 /** Sold units and value in a range, one row back (the previous period's overview). */
-export async function soldTotalsIn(ctx: ReturnsContext, range: InstantRange): Promise<{ units: number; value: number }> {
+export async function soldTotalsIn(
+  ctx: ReturnsContext,
+  range: InstantRange,
+): Promise<{ units: number; value: number }> {
   const [row] = await ctx.db.$queryRaw<{ units: unknown; value: unknown }[]>`
     SELECT SUM(quantity) AS units, SUM("shopAmount") AS value FROM "OrderLineFact" WHERE ${SOLD_WHERE(ctx, range)}`;
   return { units: num(row?.units), value: num(row?.value) };
