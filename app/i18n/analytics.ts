@@ -125,6 +125,12 @@ export function analyticsTexts(locale: AdminLocale) {
     unknown: t("unknown"),
     salesUpdated: (when: string) => t("salesUpdated", { when }),
     unconverted: (n: number) => t("unconverted", { n }),
+    day: t("day"),
+    date: t("date"),
+    comment: t("comment"),
+    chartSummary: (label: string, total: number, from: string, to: string, max: number) =>
+      t("chartSummary", { label, total, from, to, max }),
+    emptyDaysLeftOut: (left: number, all: number) => t("emptyDaysLeftOut", { left, all }),
   };
   return {
     T,

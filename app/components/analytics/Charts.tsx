@@ -7,6 +7,7 @@
  * swapping in another chart library stays local to this file.
  */
 import { BlockStack, DataTable, Text } from "@shopify/polaris";
+import { useAnalyticsTexts } from "./texts";
 
 export interface ChartSeries {
   name: string;
@@ -18,6 +19,7 @@ const HEIGHT = 120;
 
 /** One bar per point, scaled to the largest; the first and last keys label the axis. */
 function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
+  const { T } = useAnalyticsTexts();
   const points = series.points;
   if (points.length === 0) return null;
   const max = Math.max(1, ...points.map((p) => p.value));
@@ -26,7 +28,7 @@ function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
   return (
     <svg
       role="img"
-      aria-label={`${label}: ${total} from ${points[0]!.key} to ${points[points.length - 1]!.key}, at most ${max} on one day`}
+      aria-label={T.chartSummary(label, total, points[0]!.key, points[points.length - 1]!.key, max)}
       viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`}
       width="100%"
       height={HEIGHT + 16}
@@ -69,6 +71,7 @@ export function Chart({
   label: string;
   columns: string[];
 }) {
+  const { T } = useAnalyticsTexts();
   const all = (series[0]?.points ?? []).map((p, i) => [
     p.key,
     ...series.map((s) => s.points[i]?.value ?? 0),
@@ -94,7 +97,7 @@ export function Chart({
         rows={rows}
       />
       <Text as="p" variant="bodySm" tone="subdued">
-        {`${all.length - rows.length} of ${all.length} days without any are left out of the table; the CSV export lists every day.`}
+        {T.emptyDaysLeftOut(all.length - rows.length, all.length)}
       </Text>
     </BlockStack>
   );

@@ -97,7 +97,7 @@ export function AnalyticsSections({ view, query }: { view: AnalyticsView; query:
           kind="line"
           label={T.returnsPerDay}
           series={[{ name: T.returns, points: view.byDay }]}
-          columns={["Day", T.returns]}
+          columns={[T.day, T.returns]}
         />
       </Section>
 
@@ -166,7 +166,7 @@ export function AnalyticsSections({ view, query }: { view: AnalyticsView; query:
         ) : (
           <DataTable
             columnContentTypes={["text", "text", "text", "text", "text"]}
-            headings={["RMA", "Date", T.item, T.reason, "Comment"]}
+            headings={["RMA", T.date, T.item, T.reason, T.comment]}
             rows={view.comments.map((c) => [c.rma, c.date, c.item, c.reason, c.comment])}
           />
         )}

@@ -121,15 +121,13 @@ export function presentReport(report: AnalyticsReport, locale: AdminLocale = "en
           r.units,
         ]),
     },
-    comments: f.comments
-      .slice(0, TOP_ROWS)
-      .map((c) => ({
-        rma: c.rmaNumber,
-        date: formatAdminDate(c.requestedAt, report.timeZone, locale),
-        item: c.variantTitle ? `${c.title} — ${c.variantTitle}` : c.title,
-        reason: reasonLabel(c.reason),
-        comment: c.comment,
-      })),
+    comments: f.comments.slice(0, TOP_ROWS).map((c) => ({
+      rma: c.rmaNumber,
+      date: formatAdminDate(c.requestedAt, report.timeZone, locale),
+      item: c.variantTitle ? `${c.title} — ${c.variantTitle}` : c.title,
+      reason: reasonLabel(c.reason),
+      comment: c.comment,
+    })),
     commentsTotal: f.comments.length,
     resolutions: f.resolutions.map((r) => ({
       key: resolutionLabel(r.resolution, locale),

@@ -105,6 +105,12 @@ export const ANALYTICS_CATALOG = defineCatalog({
     "reason.wrong-item": "Wrong item",
     "reason.not-as-described": "Not as described",
     "reason.other": "Other",
+    day: "Day",
+    date: "Date",
+    comment: "Comment",
+    chartSummary: "{label}: {total} from {from} to {to}, at most {max} on one day",
+    emptyDaysLeftOut:
+      "{left} of {all} days without any are left out of the table; the CSV export lists every day.",
   },
   sv: {
     title: "Analys",
@@ -210,6 +216,12 @@ export const ANALYTICS_CATALOG = defineCatalog({
     "reason.wrong-item": "Fel vara",
     "reason.not-as-described": "Inte som beskrivet",
     "reason.other": "Annat",
+    day: "Dag",
+    date: "Datum",
+    comment: "Kommentar",
+    chartSummary: "{label}: {total} från {from} till {to}, högst {max} på en dag",
+    emptyDaysLeftOut:
+      "{left} av {all} dagar utan några returer visas inte i tabellen; CSV-exporten listar alla dagar.",
   },
   da: {
     title: "Analyse",
@@ -315,6 +327,12 @@ export const ANALYTICS_CATALOG = defineCatalog({
     "reason.wrong-item": "Forkert vare",
     "reason.not-as-described": "Ikke som beskrevet",
     "reason.other": "Andet",
+    day: "Dag",
+    date: "Dato",
+    comment: "Kommentar",
+    chartSummary: "{label}: {total} fra {from} til {to}, højst {max} på én dag",
+    emptyDaysLeftOut:
+      "{left} af {all} dage uden returneringer er udeladt af tabellen; CSV-eksporten viser alle dage.",
   },
   nb: {
     title: "Analyse",
@@ -418,6 +436,12 @@ export const ANALYTICS_CATALOG = defineCatalog({
     "reason.wrong-item": "Feil vare",
     "reason.not-as-described": "Ikke som beskrevet",
     "reason.other": "Annet",
+    day: "Dag",
+    date: "Dato",
+    comment: "Kommentar",
+    chartSummary: "{label}: {total} fra {from} til {to}, høyst {max} på én dag",
+    emptyDaysLeftOut:
+      "{left} av {all} dager uten returer er utelatt fra tabellen; CSV-eksporten viser alle dager.",
   },
   fi: {
     title: "Analytiikka",
@@ -524,6 +548,12 @@ export const ANALYTICS_CATALOG = defineCatalog({
     "reason.wrong-item": "Väärä tuote",
     "reason.not-as-described": "Ei kuvauksen mukainen",
     "reason.other": "Muu",
+    day: "Päivä",
+    date: "Päivämäärä",
+    comment: "Kommentti",
+    chartSummary: "{label}: {total} ajalla {from}–{to}, enintään {max} yhtenä päivänä",
+    emptyDaysLeftOut:
+      "{left}/{all} päivää ilman palautuksia on jätetty pois taulukosta; CSV-vienti sisältää kaikki päivät.",
   },
   nl: {
     title: "Analyse",
@@ -630,6 +660,12 @@ export const ANALYTICS_CATALOG = defineCatalog({
     "reason.wrong-item": "Verkeerd artikel",
     "reason.not-as-described": "Niet zoals beschreven",
     "reason.other": "Anders",
+    day: "Dag",
+    date: "Datum",
+    comment: "Opmerking",
+    chartSummary: "{label}: {total} van {from} tot {to}, hoogstens {max} op één dag",
+    emptyDaysLeftOut:
+      "{left} van {all} dagen zonder retouren staan niet in de tabel; de CSV-export bevat alle dagen.",
   },
   de: {
     title: "Analysen",
@@ -736,6 +772,12 @@ export const ANALYTICS_CATALOG = defineCatalog({
     "reason.wrong-item": "Falscher Artikel",
     "reason.not-as-described": "Nicht wie beschrieben",
     "reason.other": "Sonstiges",
+    day: "Tag",
+    date: "Datum",
+    comment: "Kommentar",
+    chartSummary: "{label}: {total} von {from} bis {to}, höchstens {max} an einem Tag",
+    emptyDaysLeftOut:
+      "{left} von {all} Tagen ohne Rücksendungen fehlen in der Tabelle; der CSV-Export enthält jeden Tag.",
   },
 });
 

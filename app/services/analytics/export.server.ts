@@ -17,6 +17,7 @@ import {
 import { minorUnitsOf } from "~/domain";
 import type { ReturnsContext } from "../context.server";
 import type { AnalyticsReport } from "./analytics.server";
+import { exportPage } from "./read.server";
 
 export const EXPORT_PAGE_SIZE = 1000;
 
@@ -75,11 +76,12 @@ export async function* returnsCsv(
   ctx: ReturnsContext,
   range: InstantRange,
   ids?: readonly string[],
+  pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<string> {
   yield CSV_BOM + csvRow(RETURNS_CSV_HEADER);
   let cursor: { requestedAt: Date; id: string } | null = null;
   for (;;) {
-    const page: Awaited<ReturnType<typeof readPage>> = await readPage(ctx, range, cursor, ids);
+    const page = await exportPage(ctx, range, cursor, pageSize, ids);
     if (page.length === 0) return;
     let chunk = "";
     for (const r of page) {
@@ -109,56 +111,10 @@ export async function* returnsCsv(
       chunk += csvRow(row);
     }
     yield chunk;
-    if (page.length < EXPORT_PAGE_SIZE) return;
+    if (page.length < pageSize) return;
     const last = page[page.length - 1];
     cursor = { requestedAt: last.requestedAt, id: last.id };
   }
-}
-
-function readPage(
-  ctx: ReturnsContext,
-  range: InstantRange,
-  cursor: { requestedAt: Date; id: string } | null,
-  ids?: readonly string[],
-) {
-  return ctx.db.returnRequest.findMany({
-    where: {
-      shopId: ctx.shop.id,
-      ...(ids ? { id: { in: [...ids] } } : {}),
-      requestedAt: ids
-        ? cursor
-          ? { gte: cursor.requestedAt }
-          : undefined
-        : { gte: cursor ? cursor.requestedAt : range.start, lt: range.end },
-      ...(cursor
-        ? { OR: [{ requestedAt: { gt: cursor.requestedAt } }, { id: { gt: cursor.id } }] }
-        : {}),
-    },
-    orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
-    take: EXPORT_PAGE_SIZE,
-    select: {
-      id: true,
-      rmaNumber: true,
-      status: true,
-      orderName: true,
-      requestedAt: true,
-      approvedAt: true,
-      receivedAt: true,
-      inspectedAt: true,
-      processedAt: true,
-      closedAt: true,
-      method: true,
-      currency: true,
-      refundAmount: true,
-      storeCreditAmount: true,
-      bonusCreditAmount: true,
-      exchangeAmount: true,
-      restockingFeeAmount: true,
-      returnShippingFee: true,
-      needsAttention: true,
-      lines: { select: { quantity: true, resolution: true, reasonHandle: true } },
-    },
-  });
 }
 
 export const TABLES = [

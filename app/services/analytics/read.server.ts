@@ -27,7 +27,7 @@ import {
 import type { ReturnsContext } from "../context.server";
 
 /** Aggregates come back as number (SQLite), bigint or Decimal (PostgreSQL). */
-function num(value: unknown): number {
+export function num(value: unknown): number {
   if (value === null || value === undefined) return 0;
   const n =
     typeof value === "number" ? value : Number(typeof value === "bigint" ? value : String(value));
@@ -36,13 +36,13 @@ function num(value: unknown): number {
   return n;
 }
 
-function date(value: unknown): Date | null {
+export function date(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value : new Date(String(value));
 }
 
 /** A timestamp parameter as each database stores it (Prisma writes ISO text with +00:00 on SQLite). */
-function ts(ctx: ReturnsContext, d: Date): Date | string {
+export function ts(ctx: ReturnsContext, d: Date): Date | string {
   return dialectOf(ctx.db) === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d;
 }
 
@@ -241,4 +241,104 @@ export async function soldTotalsIn(
   const [row] = await ctx.db.$queryRaw<{ units: unknown; value: unknown }[]>`
     SELECT SUM(quantity) AS units, SUM("shopAmount") AS value FROM "OrderLineFact" WHERE ${SOLD_WHERE(ctx, range)}`;
   return { units: num(row?.units), value: num(row?.value) };
+}
+
+export interface ExportReturn {
+  id: string;
+  rmaNumber: string;
+  status: string;
+  orderName: string;
+  requestedAt: Date;
+  approvedAt: Date | null;
+  receivedAt: Date | null;
+  inspectedAt: Date | null;
+  processedAt: Date | null;
+  closedAt: Date | null;
+  method: string;
+  currency: string;
+  refundAmount: number;
+  storeCreditAmount: number;
+  bonusCreditAmount: number;
+  exchangeAmount: number;
+  restockingFeeAmount: number;
+  returnShippingFee: number;
+  needsAttention: boolean;
+  lines: { quantity: number; resolution: string; reasonHandle: string | null }[];
+}
+
+/**
+ * One keyset page of the returns export (oldest first, `[requestedAt, id]` after the
+ * cursor), with each return's lines: two queries per page, no OFFSET.
+ */
+export async function exportPage(
+  ctx: ReturnsContext,
+  range: { start: Date; end: Date },
+  cursor: { requestedAt: Date; id: string } | null,
+  size: number,
+  ids?: readonly string[],
+): Promise<ExportReturn[]> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`r."shopId" = ${ctx.shop.id}`];
+  if (ids)
+    conditions.push(
+      ids.length ? Prisma.sql`r.id IN (${Prisma.join([...ids])})` : Prisma.sql`1 = 0`,
+    );
+  else
+    conditions.push(
+      Prisma.sql`r."requestedAt" >= ${ts(ctx, range.start)} AND r."requestedAt" < ${ts(ctx, range.end)}`,
+    );
+  if (cursor)
+    conditions.push(
+      Prisma.sql`(r."requestedAt" > ${ts(ctx, cursor.requestedAt)} OR (r."requestedAt" = ${ts(ctx, cursor.requestedAt)} AND r.id > ${cursor.id}))`,
+    );
+  const rows = await ctx.db.$queryRaw<Record<string, unknown>[]>`
+    SELECT r.id, r."rmaNumber", r.status, r."orderName", r."requestedAt", r."approvedAt", r."receivedAt", r."inspectedAt", r."processedAt",
+      r."closedAt", r.method, r.currency, r."refundAmount", r."storeCreditAmount", r."bonusCreditAmount", r."exchangeAmount",
+      r."restockingFeeAmount", r."returnShippingFee", r."needsAttention"
+    FROM "ReturnRequest" r WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY r."requestedAt", r.id
+    LIMIT ${size}`;
+  if (rows.length === 0) return [];
+  const lines = await ctx.db.$queryRaw<
+    {
+      returnRequestId: string;
+      quantity: unknown;
+      resolution: string;
+      reasonHandle: string | null;
+    }[]
+  >`
+    SELECT "returnRequestId", quantity, resolution, "reasonHandle" FROM "ReturnLine"
+    WHERE "returnRequestId" IN (${Prisma.join(rows.map((r) => r.id as string))})
+    ORDER BY "returnRequestId", id`;
+  const byReturn = new Map<string, ExportReturn["lines"]>();
+  for (const l of lines) {
+    const list = byReturn.get(l.returnRequestId) ?? [];
+    list.push({
+      quantity: num(l.quantity),
+      resolution: l.resolution,
+      reasonHandle: l.reasonHandle,
+    });
+    byReturn.set(l.returnRequestId, list);
+  }
+  return rows.map((r) => ({
+    id: r.id as string,
+    rmaNumber: r.rmaNumber as string,
+    status: r.status as string,
+    orderName: r.orderName as string,
+    requestedAt: date(r.requestedAt)!,
+    approvedAt: date(r.approvedAt),
+    receivedAt: date(r.receivedAt),
+    inspectedAt: date(r.inspectedAt),
+    processedAt: date(r.processedAt),
+    closedAt: date(r.closedAt),
+    method: r.method as string,
+    currency: r.currency as string,
+    refundAmount: num(r.refundAmount),
+    storeCreditAmount: num(r.storeCreditAmount),
+    bonusCreditAmount: num(r.bonusCreditAmount),
+    exchangeAmount: num(r.exchangeAmount),
+    restockingFeeAmount: num(r.restockingFeeAmount),
+    returnShippingFee: num(r.returnShippingFee),
+    needsAttention: Boolean(r.needsAttention),
+    lines: byReturn.get(r.id as string) ?? [],
+  }));
 }
