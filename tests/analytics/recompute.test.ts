@@ -111,8 +111,14 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
         },
       });
     }
-    report = await loadAnalytics(ctx, presetRange("last90", now, TZ));
-  });
+    // The copy of Shopify's orders has a time budget per view (8 s); on a loaded machine it
+    // can take more than one view, so view again until it says the copy is complete.
+    for (let view = 0; view < 10; view++) {
+      report = await loadAnalytics(ctx, presetRange("last90", now, TZ));
+      if (report.salesWarning === null) break;
+    }
+    expect(report.salesWarning).toBeNull();
+  }, 300_000);
 
   afterAll(async () => engine?.close());
 
