@@ -55,13 +55,21 @@ export function moneyToNumbers<T>(value: T): T {
     const v = record[key];
     if (typeof v === "bigint" && MONEY_FIELDS.has(key)) {
       const n = Number(v);
-      if (!Number.isSafeInteger(n)) throw new RangeError(`${key} = ${v} is beyond exact arithmetic`);
+      if (!Number.isSafeInteger(n))
+        throw new RangeError(`${key} = ${v} is beyond exact arithmetic`);
       record[key] = n;
     } else if (v !== null && typeof v === "object") {
       record[key] = moneyToNumbers(v);
     }
   }
   return value;
+}
+
+const POSTGRES_CLIENTS = new WeakSet<object>();
+
+/** Which SQL dialect a client speaks (for the few hand-written queries, e.g. analytics). */
+export function dialectOf(client: Db): "sqlite" | "postgresql" {
+  return POSTGRES_CLIENTS.has(client) ? "postgresql" : "sqlite";
 }
 
 /** Creates a client for a database URL. Tests use it directly for their own databases. */
@@ -78,6 +86,7 @@ export function createDb(url: string): Db {
         },
       },
     });
+    POSTGRES_CLIENTS.add(client);
     return client as unknown as Db;
   }
   const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });

@@ -35,7 +35,10 @@ Object.assign(process.env, {
 const file = join(mkdtempSync(join(tmpdir(), "bench-")), "bench.sqlite");
 const raw = new Database(file);
 const migrations = new URL("../prisma/migrations/", import.meta.url).pathname;
-for (const dir of readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+for (const dir of readdirSync(migrations, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()) {
   raw.exec(readFileSync(join(migrations, dir, "migration.sql"), "utf8"));
 }
 raw.close();
@@ -67,8 +70,17 @@ function webhookRequest(body: string, topic = "returns/update") {
 }
 
 /** n deliveries arriving at `perSecond` (Shopify's bursts are spread over time, not simultaneous). */
-async function burst(n: number, handle: (r: Request) => Promise<unknown>, perSecond = 200): Promise<number[]> {
-  const body = JSON.stringify({ id: 1, admin_graphql_api_id: "gid://shopify/Return/1", status: "open", name: "#1001-R1" });
+async function burst(
+  n: number,
+  handle: (r: Request) => Promise<unknown>,
+  perSecond = 200,
+): Promise<number[]> {
+  const body = JSON.stringify({
+    id: 1,
+    admin_graphql_api_id: "gid://shopify/Return/1",
+    status: "open",
+    name: "#1001-R1",
+  });
   const requests = Array.from({ length: n }, () => webhookRequest(body));
   const times: number[] = [];
   const gap = 1000 / perSecond;
@@ -118,7 +130,8 @@ async function benchWebhooks() {
 async function benchLookup() {
   const { createEngine } = await import("../tests/support/engine");
   const { lookupForStorefront } = await import("../app/services/storefront.server");
-  const { fetchOrderSnapshot, FIND_ORDER_BY_NAME_QUERY } = await import("../app/shopify/orders.server");
+  const { fetchOrderSnapshot, FIND_ORDER_BY_NAME_QUERY } =
+    await import("../app/shopify/orders.server");
   const { fetchReturnReasons } = await import("../app/shopify/returns.server");
   const { fetchProductVariants } = await import("../app/shopify/variants.server");
   const engine = await createEngine("sqlite");
@@ -132,7 +145,10 @@ async function benchLookup() {
     await engine.admin.request(FIND_ORDER_BY_NAME_QUERY, { query: `name:"#1182"` });
     const snap = await fetchOrderSnapshot(engine.admin, order.id);
     await fetchReturnReasons(engine.admin);
-    await fetchProductVariants(engine.admin, snap.lineItems.map((l) => l.productId!).filter(Boolean));
+    await fetchProductVariants(
+      engine.admin,
+      snap.lineItems.map((l) => l.productId!).filter(Boolean),
+    );
     baseTimes.push(performance.now() - t);
     t = performance.now();
     await lookupForStorefront(engine.ctx, who, { order: "#1182", email: null }, "secret");
@@ -153,7 +169,9 @@ async function benchLookup() {
 const { benchSlip, blockScriptSize } = await import("./slip");
 const slip = await benchSlip();
 const results = [await benchWebhooks(), await benchLookup(), slip];
-console.log("\nbenchmark                                   app median (p95)    baseline median (p95)   ratio   target");
+console.log(
+  "\nbenchmark                                   app median (p95)    baseline median (p95)   ratio   target",
+);
 for (const r of results) {
   const ratio = r.app.median / r.baseline.median;
   console.log(

@@ -36,7 +36,8 @@ export const SLIP: SlipData = {
   rmaNumber: "R-1001",
   orderName: "#1182",
   methodName: "Lämna på ett ombud",
-  statusUrl: "https://nordlys-living.example/apps/returns/status/Zk3mQ9xYt2LrP8aVb4NcWd1E?locale=sv",
+  statusUrl:
+    "https://nordlys-living.example/apps/returns/status/Zk3mQ9xYt2LrP8aVb4NcWd1E?locale=sv",
   guide: [
     "Packa varorna rena och oanvända, gärna i originalförpackningen om du har kvar den.",
     "Lägg den nedre delen av retursedeln i paketet.",
@@ -45,8 +46,20 @@ export const SLIP: SlipData = {
     "Lämna paketet hos ett PostNord-ombud och spara kvittot tills returen är klar.",
   ],
   items: [
-    { title: "Abisko Merino Sweater", variantTitle: "M", sku: "NL-ABI-M", quantity: 1, outcome: "Byte mot Abisko Merino Sweater - L" },
-    { title: "Stoneware Mug", variantTitle: "Moss", sku: "NL-MUG-MOSS", quantity: 2, outcome: "Återbetalning" },
+    {
+      title: "Abisko Merino Sweater",
+      variantTitle: "M",
+      sku: "NL-ABI-M",
+      quantity: 1,
+      outcome: "Byte mot Abisko Merino Sweater - L",
+    },
+    {
+      title: "Stoneware Mug",
+      variantTitle: "Moss",
+      sku: "NL-MUG-MOSS",
+      quantity: 2,
+      outcome: "Återbetalning",
+    },
   ],
 };
 
@@ -55,7 +68,12 @@ async function baselinePdf() {
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage();
   let y = 800;
-  for (const line of [SLIP.shopName, SLIP.rmaNumber, SLIP.orderName, ...SLIP.guide.map((g) => g.normalize("NFD").replace(/[^\x20-\x7e]/g, ""))]) {
+  for (const line of [
+    SLIP.shopName,
+    SLIP.rmaNumber,
+    SLIP.orderName,
+    ...SLIP.guide.map((g) => g.normalize("NFD").replace(/[^\x20-\x7e]/g, "")),
+  ]) {
     page.drawText(line, { x: 40, y: (y -= 14), size: 10, font });
   }
   return pdf.save();
@@ -91,6 +109,15 @@ export async function benchSlip() {
 export function blockScriptSize() {
   const dir = new URL("../extensions/returns-portal/assets/", import.meta.url);
   const files = readdirSync(dir).filter((f) => f.endsWith(".js"));
-  const gz = files.reduce((sum, f) => sum + gzipSync(readFileSync(new URL(f, dir)), { level: 9 }).length, 0);
-  return { name: "block JavaScript, gzipped (all blocks)", files, kb: gz / 1024, target: "≤ 6 KB", met: gz <= 6 * 1024 };
+  const gz = files.reduce(
+    (sum, f) => sum + gzipSync(readFileSync(new URL(f, dir)), { level: 9 }).length,
+    0,
+  );
+  return {
+    name: "block JavaScript, gzipped (all blocks)",
+    files,
+    kb: gz / 1024,
+    target: "≤ 6 KB",
+    met: gz <= 6 * 1024,
+  };
 }

@@ -1,148 +1,187 @@
 /**
- * Admin texts of the Analytics and Receive pages (English; the admin's language list is
- * app/i18n — these pages keep their texts in this one module so a translation touches
- * one file).
+ * Texts of the Analytics and Receive pages in the admin's language, built from their
+ * catalogs (app/i18n/catalogs/analytics.ts and receive.ts, checked in all seven languages
+ * by tests/i18n/admin-catalogs.test.ts). The pages call `analyticsTexts(locale)` /
+ * `receiveTexts(locale)` once and use the returned labels and message functions.
  */
 import type { RangePreset } from "~/domain/analytics";
+import { translator, type AdminLocale } from "./admin-locale";
+import { ANALYTICS_CATALOG, type AnalyticsKey } from "./catalogs/analytics";
+import { RECEIVE_CATALOG, type ReceiveKey } from "./catalogs/receive";
 
-export const RANGE_LABEL: Readonly<Record<RangePreset, string>> = {
-  today: "Today",
-  last7: "Last 7 days",
-  last30: "Last 30 days",
-  last90: "Last 90 days",
-  thisMonth: "This month",
-  lastMonth: "Last month",
-  last365: "Last 365 days",
-  custom: "Custom range",
-};
+const DIMENSIONS = ["product", "variant", "productType", "collection", "vendor"] as const;
+const STAGES = [
+  "requestToReceived",
+  "receivedToInspected",
+  "inspectedToRefunded",
+  "requestToRefunded",
+] as const;
+const PRESETS: readonly RangePreset[] = [
+  "today",
+  "last7",
+  "last30",
+  "last90",
+  "thisMonth",
+  "lastMonth",
+  "last365",
+  "custom",
+];
 
-export const DIMENSION_LABEL = {
-  product: "Product",
-  variant: "Variant",
-  productType: "Product type",
-  collection: "Collection",
-  vendor: "Vendor",
-} as const;
-
-export const SPEED_STAGE_LABEL = {
-  requestToReceived: "Request → received",
-  receivedToInspected: "Received → inspected",
-  inspectedToRefunded: "Inspected → refunded",
-  requestToRefunded: "Request → refunded (total)",
-} as const;
-
-export const REASON_LABEL: Readonly<Record<string, string>> = {
-  unspecified: "No reason given",
-  "too-small": "Too small",
-  "too-large": "Too large",
-  "changed-mind": "Changed mind",
-  damaged: "Damaged",
-  defective: "Defective",
-  "wrong-item": "Wrong item",
-  "not-as-described": "Not as described",
-  other: "Other",
-};
-
-export function reasonLabel(handle: string): string {
-  return REASON_LABEL[handle] ?? handle.replace(/[-_]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+/** A reason handle's label; handles the catalog doesn't know are shown as words. */
+function reasonLabelFor(t: (key: AnalyticsKey) => string) {
+  return (handle: string): string => {
+    const key = `reason.${handle}` as AnalyticsKey;
+    return key in ANALYTICS_CATALOG.en
+      ? t(key)
+      : handle.replace(/[-_]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+  };
 }
 
-export const T = {
-  title: "Analytics",
-  range: "Date range",
-  from: "From",
-  to: "To",
-  apply: "Apply",
-  comparedWith: (from: string, to: string) => `Compared with ${from} – ${to}`,
-  noChange: "No change",
-  exportCsv: "Export CSV",
-  exportReturns: "Export returns (CSV)",
-  exporting: "Exporting…",
-  exportFailed: "The export could not be downloaded. Try again.",
-  overview: "Overview",
-  returns: "Returns",
-  returnedUnits: "Returned units",
-  unitRate: "Return rate (units)",
-  valueRate: "Return rate (value)",
-  returnedValue: "Returned value",
-  retainedValue: "Kept through exchanges and store credit",
-  slaBreaches: "Inspection SLA breaches",
-  soldUnits: "Sold units",
-  soldValue: "Sold value",
-  returnsPerDay: "Returns per day",
-  returnRate: "Return rate",
-  by: "By",
-  sold: "Sold",
-  returned: "Returned",
-  rate: "Rate",
-  why: "Why items come back",
-  reason: "Reason",
-  units: "Units",
-  share: "Share",
-  reasonsByVariant: "Reasons by variant",
-  item: "Item",
-  comments: "Shoppers' comments",
-  noComments: "No comments in this period.",
-  resolutionMix: "Resolution mix",
-  resolution: "Resolution",
-  lines: "Lines",
-  value: "Value",
-  money: "Money",
-  currency: "Currency",
-  refunded: "Refunded",
-  storeCredit: "Store credit",
-  exchanged: "Exchanged",
-  feesKept: "Fees kept",
-  inShopCurrency: (c: string) => `In ${c}`,
-  notConverted: "No rate known",
-  moneyNote: "Returns processed in the period, in their own currency and converted with the rate Shopify used on each order. Shipping refunds are not recorded by the app yet.",
-  speed: "Speed",
-  stage: "Stage",
-  median: "Median",
-  p90: "90th percentile",
-  count: "Returns",
-  byLocation: "By location",
-  location: "Location",
-  received: "Received",
-  receiptToRefund: "Receipt → refund median / p90",
-  incoming: "Incoming",
-  incomingHelp: "Approved returns still on their way, by the latest day they should arrive.",
-  expected: "Expected by",
-  overdue: "Overdue",
-  nothingIncoming: "Nothing is on its way.",
-  feedback: "Feedback",
-  feedbackEmpty: "Shopper ratings appear here once post-return feedback is collected.",
-  noData: "No returns in this period.",
-  hours: (h: number | null) => (h === null ? "—" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} d`),
-  percent: (p: number | null) => (p === null ? "—" : `${p} %`),
-  showingTop: (n: number, total: number) => `Showing the top ${n} of ${total}; the CSV has all.`,
-  chartTable: "Show as table",
-  unknownLocation: "Not assigned",
-  unknown: "Unknown",
-  salesUpdated: (when: string) => `Sales copied from Shopify ${when}.`,
-  unconverted: (n: number) => `${n} returned lines are in a currency without a known rate and are left out of values.`,
-} as const;
+export function analyticsTexts(locale: AdminLocale) {
+  const t = translator(ANALYTICS_CATALOG, locale);
+  const hours = (h: number | null) => {
+    if (h === null) return "—";
+    const number = (n: number) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+    return h < 48
+      ? t("hoursShort", { n: number(h) })
+      : t("daysShort", { n: number(Math.round((h / 24) * 10) / 10) });
+  };
+  const T = {
+    title: t("title"),
+    range: t("range"),
+    from: t("from"),
+    to: t("to"),
+    apply: t("apply"),
+    comparedWith: (from: string, to: string) => t("comparedWith", { from, to }),
+    noChange: t("noChange"),
+    points: (value: string) => t("points", { value }),
+    exportCsv: t("exportCsv"),
+    exportReturns: t("exportReturns"),
+    exporting: t("exporting"),
+    exportFailed: t("exportFailed"),
+    overview: t("overview"),
+    returns: t("returns"),
+    returnedUnits: t("returnedUnits"),
+    unitRate: t("unitRate"),
+    valueRate: t("valueRate"),
+    returnedValue: t("returnedValue"),
+    retainedValue: t("retainedValue"),
+    slaBreaches: t("slaBreaches"),
+    soldUnits: t("soldUnits"),
+    soldValue: t("soldValue"),
+    returnsPerDay: t("returnsPerDay"),
+    returnRate: t("returnRate"),
+    by: t("by"),
+    sold: t("sold"),
+    returned: t("returned"),
+    rate: t("rate"),
+    why: t("why"),
+    reason: t("reason"),
+    units: t("units"),
+    share: t("share"),
+    reasonsByVariant: t("reasonsByVariant"),
+    item: t("item"),
+    comments: t("comments"),
+    noComments: t("noComments"),
+    resolutionMix: t("resolutionMix"),
+    resolution: t("resolution"),
+    lines: t("lines"),
+    value: t("value"),
+    money: t("money"),
+    currency: t("currency"),
+    refunded: t("refunded"),
+    storeCredit: t("storeCredit"),
+    exchanged: t("exchanged"),
+    feesKept: t("feesKept"),
+    inShopCurrency: (currency: string) => t("inShopCurrency", { currency }),
+    notConverted: t("notConverted"),
+    moneyNote: t("moneyNote"),
+    speed: t("speed"),
+    stage: t("stage"),
+    median: t("median"),
+    p90: t("p90"),
+    count: t("count"),
+    byLocation: t("byLocation"),
+    location: t("location"),
+    received: t("received"),
+    receiptToRefund: t("receiptToRefund"),
+    incoming: t("incoming"),
+    incomingHelp: t("incomingHelp"),
+    expected: t("expected"),
+    overdue: t("overdue"),
+    nothingIncoming: t("nothingIncoming"),
+    feedback: t("feedback"),
+    feedbackEmpty: t("feedbackEmpty"),
+    noData: t("noData"),
+    hours,
+    percent: (p: number | null) =>
+      p === null
+        ? "—"
+        : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(p)} %`,
+    showingTop: (shown: number, total: number) => t("showingTop", { shown, total }),
+    chartTable: t("chartTable"),
+    unknownLocation: t("unknownLocation"),
+    unknown: t("unknown"),
+    salesUpdated: (when: string) => t("salesUpdated", { when }),
+    unconverted: (n: number) => t("unconverted", { n }),
+    day: t("day"),
+    date: t("date"),
+    comment: t("comment"),
+    chartSummary: (label: string, total: number, from: string, to: string, max: number) =>
+      t("chartSummary", { label, total, from, to, max }),
+    emptyDaysLeftOut: (left: number, all: number) => t("emptyDaysLeftOut", { left, all }),
+  };
+  return {
+    T,
+    RANGE_LABEL: Object.fromEntries(
+      PRESETS.map((p) => [p, t(`range.${p}` as AnalyticsKey)]),
+    ) as Record<RangePreset, string>,
+    DIMENSION_LABEL: Object.fromEntries(
+      DIMENSIONS.map((d) => [d, t(`dim.${d}` as AnalyticsKey)]),
+    ) as Record<(typeof DIMENSIONS)[number], string>,
+    SPEED_STAGE_LABEL: Object.fromEntries(
+      STAGES.map((s) => [s, t(`stage.${s}` as AnalyticsKey)]),
+    ) as Record<(typeof STAGES)[number], string>,
+    reasonLabel: reasonLabelFor(t),
+  };
+}
 
-/** Receiving station texts. */
-export const R = {
-  title: "Receive returns",
-  scanLabel: "Scan or type an RMA, return slip QR code or order number",
-  scanHelp: "Enter opens the return. Tab moves between fields, Enter confirms, Escape goes back to scanning.",
-  open: "Open",
-  unknown: (code: string) => `No return matches “${code}”. Check the code and scan again.`,
-  empty: "Scan or type a code first.",
-  notApproved: (rma: string) => `${rma} is not approved yet.`,
-  approveNow: "Approve now",
-  approved: (rma: string) => `${rma} approved. Set each line's condition and receive it.`,
-  alreadyDone: (rma: string, status: string) => `${rma} is already ${status}. Nothing to receive.`,
-  closed: (rma: string, status: string) => `${rma} was ${status}; it can't be received.`,
-  otherReturns: (list: string) => `The order has other returns too: ${list}.`,
-  condition: "Condition",
-  disposition: "Disposition",
-  restockAt: "Restock at",
-  receiveAndInspect: "Receive and inspect",
-  inspect: "Inspect",
-  received: (rma: string) => `${rma} received and inspected. Scan the next return.`,
-  line: (title: string, variant: string | null, qty: number) => `${qty} × ${title}${variant ? ` — ${variant}` : ""}`,
-  customerSays: (reason: string, note: string | null) => (note ? `${reason}: “${note}”` : reason),
-} as const;
+export type AnalyticsTexts = ReturnType<typeof analyticsTexts>["T"];
+
+export function receiveTexts(locale: AdminLocale) {
+  const t = translator(RECEIVE_CATALOG, locale);
+  const label = (prefix: string) => (value: string) => {
+    const key = `${prefix}.${value}` as ReceiveKey;
+    return key in RECEIVE_CATALOG.en ? t(key) : value;
+  };
+  const R = {
+    title: t("title"),
+    scanLabel: t("scanLabel"),
+    scanHelp: t("scanHelp"),
+    open: t("open"),
+    unknown: (code: string) => t("unknown", { code }),
+    empty: t("empty"),
+    notApproved: (rma: string) => t("notApproved", { rma }),
+    approveNow: t("approveNow"),
+    approved: (rma: string) => t("approved", { rma }),
+    alreadyDone: (rma: string, status: string) => t("alreadyDone", { rma, status }),
+    closed: (rma: string, status: string) => t("closed", { rma, status }),
+    otherReturns: (list: string) => t("otherReturns", { list }),
+    condition: t("condition"),
+    disposition: t("disposition"),
+    restockAt: t("restockAt"),
+    receiveAndInspect: t("receiveAndInspect"),
+    inspect: t("inspect"),
+    received: (rma: string) => t("received", { rma }),
+    line: (title: string, variant: string | null, qty: number) =>
+      `${qty} × ${title}${variant ? ` — ${variant}` : ""}`,
+    customerSays: (reason: string, note: string | null) => (note ? `${reason}: “${note}”` : reason),
+  };
+  return {
+    R,
+    conditionLabel: label("cond"),
+    dispositionLabel: label("disp"),
+    reasonLabel: reasonLabelFor(translator(ANALYTICS_CATALOG, locale)),
+  };
+}

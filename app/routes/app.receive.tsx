@@ -19,20 +19,32 @@ import { ShopifyApiError } from "~/shopify/errors";
 import { fetchReceivingLocations } from "~/shopify/sales.server";
 import { ReturnsError } from "~/services/context.server";
 import { contextForSession } from "~/services/shop-context.server";
-import { CODE_MAX_LENGTH, approveReturn, receiveAndInspect, scanCode, stageOf } from "~/services/receiving.server";
+import {
+  CODE_MAX_LENGTH,
+  approveReturn,
+  receiveAndInspect,
+  scanCode,
+  stageOf,
+} from "~/services/receiving.server";
 import { ReceiveStation } from "~/components/receiving/ReceiveStation";
-import { R } from "~/i18n/analytics";
+import { receiveTexts } from "~/i18n/analytics";
+import { adminLocaleFor } from "~/services/admin-locale.server";
 import { CONDITION_GRADES, DISPOSITIONS } from "~/i18n/admin";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const ctx = await contextForSession(session);
+  const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
   try {
     const found = await fetchReceivingLocations(ctx.admin);
-    return { locations: Object.entries(found.names).map(([id, name]) => ({ id, name })), defaultLocationId: found.defaultLocationId };
+    return {
+      locale,
+      locations: Object.entries(found.names).map(([id, name]) => ({ id, name })),
+      defaultLocationId: found.defaultLocationId,
+    };
   } catch (error) {
     if (!(error instanceof ShopifyApiError)) throw error;
-    return { locations: [], defaultLocationId: null };
+    return { locale, locations: [], defaultLocationId: null };
   }
 };
 
@@ -54,28 +66,56 @@ function error(status: number, message: string) {
 }
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const ctx = await contextForSession(session);
+  const { R } = receiveTexts(
+    await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub }),
+  );
   const form = await request.formData();
   const intent = form.get("intent");
-  const actor = { type: "STAFF" as const, id: session.onlineAccessInfo?.associated_user?.id?.toString() ?? null };
+  const actor = {
+    type: "STAFF" as const,
+    id: session.onlineAccessInfo?.associated_user?.id?.toString() ?? null,
+  };
   try {
     if (intent === "scan") {
       const code = String(form.get("code") ?? "");
-      if (!code.trim()) return json({ kind: "unknown" as const, message: R.empty }, { status: 400 });
-      if (code.length > CODE_MAX_LENGTH) return json({ kind: "unknown" as const, message: R.unknown(code.slice(0, 40) + "…") }, { status: 400 });
+      if (!code.trim())
+        return json({ kind: "unknown" as const, message: R.empty }, { status: 400 });
+      if (code.length > CODE_MAX_LENGTH)
+        return json(
+          { kind: "unknown" as const, message: R.unknown(code.slice(0, 40) + "…") },
+          { status: 400 },
+        );
       const outcome = await scanCode(ctx, code);
-      if (outcome.kind === "unknown") return json({ kind: "unknown" as const, message: R.unknown(outcome.code) }, { status: 404 });
-      return json({ kind: "found" as const, ret: outcome.ret, others: outcome.others, message: null as string | null });
+      if (outcome.kind === "unknown")
+        return json(
+          { kind: "unknown" as const, message: R.unknown(outcome.code) },
+          { status: 404 },
+        );
+      return json({
+        kind: "found" as const,
+        ret: outcome.ret,
+        others: outcome.others,
+        message: null as string | null,
+      });
     }
     const id = IdSchema.safeParse(form.get("id"));
     if (!id.success) return error(400, "Scan a return first.");
     if (intent === "approve") {
       await approveReturn(ctx, id.data, actor);
-      const again = await ctx.db.returnRequest.findFirst({ where: { id: id.data, shopId: ctx.shop.id }, select: { rmaNumber: true } });
+      const again = await ctx.db.returnRequest.findFirst({
+        where: { id: id.data, shopId: ctx.shop.id },
+        select: { rmaNumber: true },
+      });
       const outcome = await scanCode(ctx, again?.rmaNumber ?? "");
       if (outcome.kind === "unknown") return error(404, R.unknown(again?.rmaNumber ?? ""));
-      return json({ kind: "found" as const, ret: outcome.ret, others: [], message: R.approved(outcome.ret.rmaNumber) });
+      return json({
+        kind: "found" as const,
+        ret: outcome.ret,
+        others: [],
+        message: R.approved(outcome.ret.rmaNumber),
+      });
     }
     if (intent === "receive") {
       let raw: unknown;
@@ -87,7 +127,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       const lines = LinesSchema.safeParse(raw);
       if (!lines.success) return error(400, lines.error.issues[0]?.message ?? "Check each line.");
       const done = await receiveAndInspect(ctx, id.data, lines.data, actor);
-      return json({ kind: "received" as const, message: R.received(done.rmaNumber), stage: stageOf(done.status) });
+      return json({
+        kind: "received" as const,
+        message: R.received(done.rmaNumber),
+        stage: stageOf(done.status),
+      });
     }
     return error(400, "Unknown action. Use scan, approve or receive.");
   } catch (e) {
@@ -97,12 +141,17 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function ReceivePage() {
-  const { locations, defaultLocationId } = useLoaderData<typeof loader>();
+  const { locale, locations, defaultLocationId } = useLoaderData<typeof loader>();
+  const { R } = receiveTexts(locale);
   return (
     <Page title={R.title}>
       <Layout>
         <Layout.Section>
-          <ReceiveStation locations={locations} defaultLocationId={defaultLocationId} />
+          <ReceiveStation
+            locations={locations}
+            defaultLocationId={defaultLocationId}
+            locale={locale}
+          />
         </Layout.Section>
       </Layout>
     </Page>

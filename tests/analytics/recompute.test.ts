@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBusinessDays, localDate } from "~/domain";
 import { presetRange, toInstants, previousPeriod } from "~/domain/analytics";
 import { loadAnalytics, type AnalyticsReport } from "~/services/analytics/analytics.server";
+import { returnsCsv } from "~/services/analytics/export.server";
 import { toShopMinor } from "../../simulator/admin/money";
 import type { OrderRec } from "../../simulator/admin/model";
 import { providers } from "../support/test-db";
@@ -18,7 +19,17 @@ const TZ = "Europe/Stockholm";
 const HOUR = 3_600_000;
 const REASONS = ["too-small", "too-large", "changed-mind", null];
 const RESOLUTIONS = ["REFUND", "STORE_CREDIT", "EXCHANGE"];
-const STATUSES = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "INSPECTED", "PROCESSED", "CLOSED", "DECLINED", "CANCELED"];
+const STATUSES = [
+  "REQUESTED",
+  "APPROVED",
+  "IN_TRANSIT",
+  "RECEIVED",
+  "INSPECTED",
+  "PROCESSED",
+  "CLOSED",
+  "DECLINED",
+  "CANCELED",
+];
 
 /** Nearest rank, written out again on purpose. */
 function nearestRank(values: number[], p: number): number | null {
@@ -44,14 +55,18 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
     const state = api.store.shop(shop);
     const location = state.locations.find((l) => l.fulfillsOnlineOrders)!.id;
     // Returns on real seeded order lines, spread over ~200 days so both periods have some.
-    const orders = state.orders.filter((o) => o.lines.length > 0 && !o.lines.some((l) => l.isGiftCard));
+    const orders = state.orders.filter(
+      (o) => o.lines.length > 0 && !o.lines.some((l) => l.isGiftCard),
+    );
     let n = 0;
     for (const order of orders.slice(0, 70)) {
       n += 1;
       const status = STATUSES[n % STATUSES.length];
       const requestedAt = new Date(now.getTime() - (n * 2.7 + 1) * 24 * HOUR);
       const at = (h: number) => new Date(requestedAt.getTime() + h * HOUR);
-      const reached = (s: string) => STATUSES.indexOf(status) >= STATUSES.indexOf(s) && STATUSES.indexOf(status) <= STATUSES.indexOf("CLOSED");
+      const reached = (s: string) =>
+        STATUSES.indexOf(status) >= STATUSES.indexOf(s) &&
+        STATUSES.indexOf(status) <= STATUSES.indexOf("CLOSED");
       const lines = order.lines.slice(0, 1 + (n % 2));
       const resolution = RESOLUTIONS[n % 3];
       const total = lines.reduce((s, l) => s + l.unitPrice * Math.min(l.quantity, 1 + (n % 2)), 0);
@@ -96,8 +111,14 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
         },
       });
     }
-    report = await loadAnalytics(ctx, presetRange("last90", now, TZ));
-  });
+    // The copy of Shopify's orders has a time budget per view (8 s); on a loaded machine it
+    // can take more than one view, so view again until it says the copy is complete.
+    for (let view = 0; view < 10; view++) {
+      report = await loadAnalytics(ctx, presetRange("last90", now, TZ));
+      if (report.salesWarning === null) break;
+    }
+    expect(report.salesWarning).toBeNull();
+  }, 300_000);
 
   afterAll(async () => engine?.close());
 
@@ -109,8 +130,18 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
       const processed = new Date(order.processedAt);
       if (order.cancelledAt || processed < start || processed >= end) continue;
       for (const line of order.lines) {
-        const gross = toShopMinor(line.unitPrice * line.quantity, order.fx, order.currency, state.info.currencyCode);
-        const discount = toShopMinor(line.allocations.reduce((s, a) => s + a.amount, 0), order.fx, order.currency, state.info.currencyCode);
+        const gross = toShopMinor(
+          line.unitPrice * line.quantity,
+          order.fx,
+          order.currency,
+          state.info.currencyCode,
+        );
+        const discount = toShopMinor(
+          line.allocations.reduce((s, a) => s + a.amount, 0),
+          order.fx,
+          order.currency,
+          state.info.currencyCode,
+        );
         lines.push({ order, line, value: gross - discount });
       }
     }
@@ -126,18 +157,35 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
   }
 
   /** A returned line's value in SEK with the rate Shopify used for that order line. */
-  function shopValue(line: { lineItemId: string | null; unitPrice: number; quantity: number }, currency: string): number {
+  function shopValue(
+    line: { lineItemId: string | null; unitPrice: number; quantity: number },
+    currency: string,
+  ): number {
     const value = line.unitPrice * line.quantity;
     if (currency === shopCurrency) return value;
     const { order, line: sold } = lineById(line.lineItemId!);
-    const amount = sold.unitPrice * sold.quantity - sold.allocations.reduce((s, a) => s + a.amount, 0);
-    const shop = toShopMinor(sold.unitPrice * sold.quantity, order.fx, order.currency, shopCurrency) - toShopMinor(sold.allocations.reduce((s, a) => s + a.amount, 0), order.fx, order.currency, shopCurrency);
+    const amount =
+      sold.unitPrice * sold.quantity - sold.allocations.reduce((s, a) => s + a.amount, 0);
+    const shop =
+      toShopMinor(sold.unitPrice * sold.quantity, order.fx, order.currency, shopCurrency) -
+      toShopMinor(
+        sold.allocations.reduce((s, a) => s + a.amount, 0),
+        order.fx,
+        order.currency,
+        shopCurrency,
+      );
     return Math.round((value * shop) / amount);
   }
 
   async function rawReturns(start: Date, end: Date) {
     const all = await engine.ctx.db.returnRequest.findMany({ include: { lines: true } });
-    return all.filter((r) => r.requestedAt >= start && r.requestedAt < end && r.status !== "DECLINED" && r.status !== "CANCELED");
+    return all.filter(
+      (r) =>
+        r.requestedAt >= start &&
+        r.requestedAt < end &&
+        r.status !== "DECLINED" &&
+        r.status !== "CANCELED",
+    );
   }
 
   it("has data in both periods, including another currency than the shop's", async () => {
@@ -190,11 +238,18 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
       variant: (_p, v) => [v ?? ""],
       productType: (p) => [product(p)?.productType ?? ""],
       vendor: (p) => [product(p)?.vendor ?? ""],
-      collection: (p) => state.collections.filter((c) => p && c.productIds.includes(p)).map((c) => c.id),
+      collection: (p) =>
+        state.collections.filter((c) => p && c.productIds.includes(p)).map((c) => c.id),
     };
     for (const [dimension, keyOf] of Object.entries(keys)) {
-      const expected = new Map<string, { soldUnits: number; soldValue: number; returnedUnits: number; returnedValue: number }>();
-      const get = (k: string) => expected.get(k) ?? (expected.set(k, { soldUnits: 0, soldValue: 0, returnedUnits: 0, returnedValue: 0 }), expected.get(k)!);
+      const expected = new Map<
+        string,
+        { soldUnits: number; soldValue: number; returnedUnits: number; returnedValue: number }
+      >();
+      const get = (k: string) =>
+        expected.get(k) ??
+        (expected.set(k, { soldUnits: 0, soldValue: 0, returnedUnits: 0, returnedValue: 0 }),
+        expected.get(k)!);
       for (const s of shopifySold(start, end)) {
         for (const k of keyOf(s.line.productId, s.line.variantId)) {
           get(k).soldUnits += s.line.quantity;
@@ -213,7 +268,14 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
       expect(actual.length, dimension).toBe(expected.size);
       for (const row of actual) {
         const e = expected.get(row.key)!;
-        expect({ dimension, ...row, label: undefined }).toEqual({ dimension, key: row.key, label: undefined, ...e, unitRate: pct(e.returnedUnits, e.soldUnits), valueRate: pct(e.returnedValue, e.soldValue) });
+        expect({ dimension, ...row, label: undefined }).toEqual({
+          dimension,
+          key: row.key,
+          label: undefined,
+          ...e,
+          unitRate: pct(e.returnedUnits, e.soldUnits),
+          valueRate: pct(e.returnedValue, e.soldValue),
+        });
       }
     }
   });
@@ -230,7 +292,10 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
       for (const l of r.lines) {
         const reason = l.reasonHandle ?? "unspecified";
         byReason.set(reason, (byReason.get(reason) ?? 0) + l.quantity);
-        byItem.set(`${l.variantId}|${reason}`, (byItem.get(`${l.variantId}|${reason}`) ?? 0) + l.quantity);
+        byItem.set(
+          `${l.variantId}|${reason}`,
+          (byItem.get(`${l.variantId}|${reason}`) ?? 0) + l.quantity,
+        );
         if (l.customerNote) comments += 1;
         const res = byResolution.get(l.resolution) ?? { lines: 0, units: 0, value: 0 };
         res.lines += 1;
@@ -240,10 +305,23 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
         if (l.resolution !== "REFUND") retained += shopValue(l, r.currency);
       }
     }
-    expect(Object.fromEntries(report.figures.reasons.map((r) => [r.reason, r.units]))).toEqual(Object.fromEntries(byReason));
-    expect(Object.fromEntries(report.figures.reasonsByItem.map((r) => [`${r.variantId}|${r.reason}`, r.units]))).toEqual(Object.fromEntries(byItem));
+    expect(Object.fromEntries(report.figures.reasons.map((r) => [r.reason, r.units]))).toEqual(
+      Object.fromEntries(byReason),
+    );
+    expect(
+      Object.fromEntries(
+        report.figures.reasonsByItem.map((r) => [`${r.variantId}|${r.reason}`, r.units]),
+      ),
+    ).toEqual(Object.fromEntries(byItem));
     expect(report.figures.comments).toHaveLength(comments);
-    expect(Object.fromEntries(report.figures.resolutions.map((r) => [r.resolution, { lines: r.lines, units: r.units, value: r.value }]))).toEqual(Object.fromEntries(byResolution));
+    expect(
+      Object.fromEntries(
+        report.figures.resolutions.map((r) => [
+          r.resolution,
+          { lines: r.lines, units: r.units, value: r.value },
+        ]),
+      ),
+    ).toEqual(Object.fromEntries(byResolution));
     expect(report.figures.retainedValue).toBe(retained);
   });
 
@@ -263,7 +341,12 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
         feesKept: sum((r) => r.restockingFeeAmount + r.returnShippingFee),
       });
       if (currency === shopCurrency) {
-        expect(row.converted).toEqual({ refunded: row.refunded, storeCredit: row.storeCredit, exchanged: row.exchanged, feesKept: row.feesKept });
+        expect(row.converted).toEqual({
+          refunded: row.refunded,
+          storeCredit: row.storeCredit,
+          exchanged: row.exchanged,
+          feesKept: row.feesKept,
+        });
       } else {
         // The rate Shopify applied to these returns' own order lines.
         let num = 0;
@@ -272,7 +355,9 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
           for (const l of r.lines) {
             const { order, line } = lineById(l.lineItemId!);
             const disc = line.allocations.reduce((s, a) => s + a.amount, 0);
-            num += toShopMinor(line.unitPrice * line.quantity, order.fx, order.currency, shopCurrency) - toShopMinor(disc, order.fx, order.currency, shopCurrency);
+            num +=
+              toShopMinor(line.unitPrice * line.quantity, order.fx, order.currency, shopCurrency) -
+              toShopMinor(disc, order.fx, order.currency, shopCurrency);
             den += line.unitPrice * line.quantity - disc;
           }
         }
@@ -287,37 +372,73 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
     const returns = await rawReturns(start, end);
     const h = (a: Date, b: Date) => (b.getTime() - a.getTime()) / HOUR;
     const stages = {
-      requestToReceived: returns.filter((r) => r.receivedAt).map((r) => h(r.requestedAt, r.receivedAt!)),
-      receivedToInspected: returns.filter((r) => r.receivedAt && r.inspectedAt).map((r) => h(r.receivedAt!, r.inspectedAt!)),
-      inspectedToRefunded: returns.filter((r) => r.inspectedAt && r.processedAt).map((r) => h(r.inspectedAt!, r.processedAt!)),
-      requestToRefunded: returns.filter((r) => r.processedAt).map((r) => h(r.requestedAt, r.processedAt!)),
+      requestToReceived: returns
+        .filter((r) => r.receivedAt)
+        .map((r) => h(r.requestedAt, r.receivedAt!)),
+      receivedToInspected: returns
+        .filter((r) => r.receivedAt && r.inspectedAt)
+        .map((r) => h(r.receivedAt!, r.inspectedAt!)),
+      inspectedToRefunded: returns
+        .filter((r) => r.inspectedAt && r.processedAt)
+        .map((r) => h(r.inspectedAt!, r.processedAt!)),
+      requestToRefunded: returns
+        .filter((r) => r.processedAt)
+        .map((r) => h(r.requestedAt, r.processedAt!)),
     };
     for (const s of report.figures.speed) {
       const values = stages[s.stage];
-      expect(s).toEqual({ stage: s.stage, count: values.length, medianHours: nearestRank(values, 50), p90Hours: nearestRank(values, 90) });
+      expect(s).toEqual({
+        stage: s.stage,
+        count: values.length,
+        medianHours: nearestRank(values, 50),
+        p90Hours: nearestRank(values, 90),
+      });
     }
     const today = localDate(engine.clock.now(), TZ);
-    const breached = returns.filter((r) => r.receivedAt && r.method !== "KEEP_ITEM" && (r.processedAt ? localDate(r.processedAt, TZ) : today) > addBusinessDays(localDate(r.receivedAt, TZ), 3));
+    const breached = returns.filter(
+      (r) =>
+        r.receivedAt &&
+        r.method !== "KEEP_ITEM" &&
+        (r.processedAt ? localDate(r.processedAt, TZ) : today) >
+          addBusinessDays(localDate(r.receivedAt, TZ), 3),
+    );
     expect(breached.length).toBeGreaterThan(0);
     expect(report.figures.slaBreaches).toBe(breached.length);
-    expect(report.figures.speedByLocation.reduce((s, l) => s + l.slaBreaches, 0)).toBe(breached.length);
-    expect(report.figures.speedByLocation.reduce((s, l) => s + l.received, 0)).toBe(returns.filter((r) => r.receivedAt).length);
+    expect(report.figures.speedByLocation.reduce((s, l) => s + l.slaBreaches, 0)).toBe(
+      breached.length,
+    );
+    expect(report.figures.speedByLocation.reduce((s, l) => s + l.received, 0)).toBe(
+      returns.filter((r) => r.receivedAt).length,
+    );
   });
 
   it("incoming: approved and in-transit returns by expected day and location", async () => {
-    const all = await engine.ctx.db.returnRequest.findMany({ where: { status: { in: ["APPROVED", "IN_TRANSIT"] } }, include: { lines: true } });
+    const all = await engine.ctx.db.returnRequest.findMany({
+      where: { status: { in: ["APPROVED", "IN_TRANSIT"] } },
+      include: { lines: true },
+    });
     const expected = new Map<string, number>();
     for (const r of all) {
       const transit = r.method === "IN_STORE" ? 0 : 3;
-      const base = r.status === "IN_TRANSIT" ? localDate(r.inTransitAt!, TZ) : localDate(r.approvedAt!, TZ);
+      const base =
+        r.status === "IN_TRANSIT" ? localDate(r.inTransitAt!, TZ) : localDate(r.approvedAt!, TZ);
       const days = r.status === "IN_TRANSIT" ? transit : 5 + transit;
-      const day = new Date(Date.parse(`${base}T00:00:00Z`) + days * 24 * HOUR).toISOString().slice(0, 10);
+      const day = new Date(Date.parse(`${base}T00:00:00Z`) + days * 24 * HOUR)
+        .toISOString()
+        .slice(0, 10);
       expected.set(day, (expected.get(day) ?? 0) + 1);
     }
     const actual = new Map<string, number>();
-    for (const row of report.incoming) actual.set(row.day, (actual.get(row.day) ?? 0) + row.returns);
+    for (const row of report.incoming)
+      actual.set(row.day, (actual.get(row.day) ?? 0) + row.returns);
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
-    expect(report.incoming.every((r) => r.locationId === engine.api.store.shop(engine.shop).locations.find((l) => l.fulfillsOnlineOrders)!.id)).toBe(true);
+    expect(
+      report.incoming.every(
+        (r) =>
+          r.locationId ===
+          engine.api.store.shop(engine.shop).locations.find((l) => l.fulfillsOnlineOrders)!.id,
+      ),
+    ).toBe(true);
   });
 
   it("a second view within minutes reads nothing from Shopify's orders again", async () => {
@@ -328,5 +449,36 @@ describe.each(providers)("analytics figures recomputed from raw data (%s)", (pro
     await loadAnalytics(engine.ctx, presetRange("last90", engine.clock.now(), TZ));
     // Stale: one incremental read of orders updated since the watermark.
     expect(engine.calls.get("SalesOrdersPage")).toBe(1);
+  });
+
+  it("the returns CSV lists every return of the range once, oldest first, across keyset pages (ties on the same instant too)", async () => {
+    const { db } = engine.ctx;
+    // Two returns requested at the very same instant as another one: the keyset must not skip or repeat them.
+    const all = await db.returnRequest.findMany({
+      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+      select: { id: true, requestedAt: true },
+    });
+    const tie = all[6].requestedAt; // the last row of the first page of 7
+    await db.returnRequest.updateMany({
+      where: { id: { in: [all[7].id, all[8].id] } },
+      data: { requestedAt: tie },
+    });
+    const start = new Date(engine.clock.now().getTime() - 400 * 24 * HOUR);
+    const end = new Date(engine.clock.now().getTime() + HOUR);
+    let csv = "";
+    for await (const chunk of returnsCsv(engine.ctx, { start, end }, undefined, 7)) csv += chunk;
+    const rows = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .slice(1);
+    const expected = await db.returnRequest.findMany({
+      where: { requestedAt: { gte: start, lt: end } },
+      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+      include: { lines: true },
+    });
+    expect(rows.map((r) => r.split(",")[0])).toEqual(expected.map((r) => r.rmaNumber));
+    const units = rows.map((r) => Number(r.split(",")[16]));
+    expect(units).toEqual(expected.map((r) => r.lines.reduce((s, l) => s + l.quantity, 0)));
   });
 });

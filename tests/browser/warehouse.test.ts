@@ -14,7 +14,8 @@ import { startDemo, type DemoHandle } from "../../scripts/demo";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const OFFLINE_NOISE = /cdn\.shopify\.com/;
 
 describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", () => {
@@ -25,10 +26,25 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const url = `file:${join(mkdtempSync(join(tmpdir(), "warehouse-")), "demo.sqlite")}`;
-    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl: url });
+    demo = await startDemo({
+      quiet: true,
+      appPort: Number(process.env.TEST_APP_PORT ?? 3210),
+      standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210),
+      databaseUrl: url,
+    });
     db = createDb(url);
     await prepareDb(db, url);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,11 +52,18 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     await demo?.stop();
   });
 
-  async function open(path: string): Promise<{ page: Page; app: FrameLocator; frame: () => Frame; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
+  async function open(
+    path: string,
+  ): Promise<{ page: Page; app: FrameLocator; frame: () => Frame; errors: string[] }> {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 1000 },
+      userAgent: USER_AGENT,
+      locale: "en-GB",
+    });
     const errors: string[] = [];
     page.on("console", (m) => {
-      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
+      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? "")))
+        errors.push(`${m.text()} (${m.location().url})`);
     });
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(`${demo.adminUrl}${path}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
@@ -61,9 +84,14 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     const reason = shopper.locator('select[data-f="reason"]').first();
     if (await reason.count()) await reason.selectOption({ index: 1 });
     await shopper.getByRole("button", { name: /send return request/i }).click();
-    await expect.poll(async () => (await shopper.locator("main").textContent()) ?? "", { timeout: 60_000 }).toMatch(/R-\d{4}/);
+    await expect
+      .poll(async () => (await shopper.locator("main").textContent()) ?? "", { timeout: 60_000 })
+      .toMatch(/R-\d{4}/);
     await shopper.close();
-    const ret = await db.returnRequest.findFirst({ where: { orderName: "#1182", status: "REQUESTED" }, orderBy: { requestedAt: "desc" } });
+    const ret = await db.returnRequest.findFirst({
+      where: { orderName: "#1182", status: "REQUESTED" },
+      orderBy: { requestedAt: "desc" },
+    });
     expect(ret).toBeTruthy();
 
     const { page, app, frame, errors } = await open("/app/receive");
@@ -77,9 +105,15 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
 
     await page.keyboard.type(ret!.rmaNumber);
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", { timeout: 30_000 }).toMatch(/not approved yet/);
+    await expect
+      .poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", {
+        timeout: 30_000,
+      })
+      .toMatch(/not approved yet/);
     // Focus is on "Approve now": Enter approves.
-    await expect.poll(() => frame().evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/Approve now/);
+    await expect
+      .poll(() => frame().evaluate(() => document.activeElement?.textContent ?? ""))
+      .toMatch(/Approve now/);
     await page.screenshot({ path: join(SHOTS, "receive-not-approved.png") });
     await page.keyboard.press("Enter");
     await expect.poll(active, { timeout: 30_000 }).toBe("condition-0");
@@ -90,11 +124,18 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     await expect.poll(active).toBe("disposition-0");
     await page.screenshot({ path: join(SHOTS, "receive-lines.png") });
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", { timeout: 30_000 }).toMatch(/received and inspected/);
+    await expect
+      .poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", {
+        timeout: 30_000,
+      })
+      .toMatch(/received and inspected/);
     await expect.poll(active).toBe("scan-code");
     await page.screenshot({ path: join(SHOTS, "receive-done.png") });
 
-    const after = await db.returnRequest.findUnique({ where: { id: ret!.id }, include: { lines: true } });
+    const after = await db.returnRequest.findUnique({
+      where: { id: ret!.id },
+      include: { lines: true },
+    });
     expect(after!.status).toBe("INSPECTED");
     expect(after!.lines[0]).toMatchObject({ conditionGrade: "DAMAGED", disposition: "RESTOCKED" });
     expect(after!.lines[0].dispositionLocationId).toMatch(/^gid:\/\/shopify\/Location\//);
@@ -102,7 +143,11 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     // Next parcel: an unknown code says so and keeps the field ready.
     await page.keyboard.type("R-999999");
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", { timeout: 30_000 }).toMatch(/No return matches “R-999999”/);
+    await expect
+      .poll(async () => (await app.locator("#receive-notice").textContent()) ?? "", {
+        timeout: 30_000,
+      })
+      .toMatch(/No return matches “R-999999”/);
     await expect.poll(active).toBe("scan-code");
     await page.screenshot({ path: join(SHOTS, "receive-unknown.png") });
     // The 404 of the unknown scan is the station's answer, not a page error.
@@ -112,7 +157,11 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
 
   it("shows the seeded shop's analytics tables", async () => {
     const { page, app, errors } = await open("/app/analytics?range=last90");
-    await expect.poll(async () => (await app.locator("body").textContent({ timeout: 90_000 })) ?? "", { timeout: 90_000 }).toMatch(/Return rate/);
+    await expect
+      .poll(async () => (await app.locator("body").textContent({ timeout: 90_000 })) ?? "", {
+        timeout: 90_000,
+      })
+      .toMatch(/Return rate/);
     const text = (await app.locator("body").textContent()) ?? "";
     expect(text).toMatch(/Sold units/);
     expect(text).toMatch(/Resolution mix/);
@@ -121,4 +170,40 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("speaks Swedish on the Analytics and Receive pages when the admin is in Swedish", async () => {
+    const analytics = await open("/app/analytics?range=last90&locale=sv");
+    await expect
+      .poll(
+        async () => (await analytics.app.locator("body").textContent({ timeout: 90_000 })) ?? "",
+        { timeout: 90_000 },
+      )
+      .toMatch(/Returgrad/);
+    const text = (await analytics.app.locator("body").textContent()) ?? "";
+    expect(text).toMatch(/Sålda enheter/);
+    expect(text).toMatch(/Fördelning av lösningar/);
+    expect(text).toMatch(/På väg in/);
+    expect(text).not.toMatch(/Sold units|Resolution mix/);
+    await analytics.page.screenshot({ path: join(SHOTS, "analytics-sv.png"), fullPage: true });
+    expect(analytics.errors).toEqual([]);
+    await analytics.page.close();
+
+    const receive = await open("/app/receive?locale=sv");
+    await expect
+      .poll(
+        async () => (await receive.app.locator("body").textContent({ timeout: 90_000 })) ?? "",
+        { timeout: 90_000 },
+      )
+      .toMatch(/Ta emot returer/);
+    await receive.app.locator("#scan-code").fill("R-NOPE");
+    await receive.app.locator("#scan-code").press("Enter");
+    await expect
+      .poll(async () => (await receive.app.locator("body").textContent()) ?? "", {
+        timeout: 30_000,
+      })
+      .toMatch(/Ingen retur matchar/);
+    await receive.page.screenshot({ path: join(SHOTS, "receive-sv.png"), fullPage: true });
+    expect(receive.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    await receive.page.close();
+  }, 240_000);
 });

@@ -7,6 +7,7 @@
  * swapping in another chart library stays local to this file.
  */
 import { BlockStack, DataTable, Text } from "@shopify/polaris";
+import { useAnalyticsTexts } from "./texts";
 
 export interface ChartSeries {
   name: string;
@@ -18,6 +19,7 @@ const HEIGHT = 120;
 
 /** One bar per point, scaled to the largest; the first and last keys label the axis. */
 function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
+  const { T } = useAnalyticsTexts();
   const points = series.points;
   if (points.length === 0) return null;
   const max = Math.max(1, ...points.map((p) => p.value));
@@ -26,7 +28,7 @@ function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
   return (
     <svg
       role="img"
-      aria-label={`${label}: ${total} from ${points[0]!.key} to ${points[points.length - 1]!.key}, at most ${max} on one day`}
+      aria-label={T.chartSummary(label, total, points[0]!.key, points[points.length - 1]!.key, max)}
       viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`}
       width="100%"
       height={HEIGHT + 16}
@@ -36,7 +38,14 @@ function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
       {points.map((p, i) => {
         const h = Math.round((p.value / max) * (HEIGHT - 4));
         return h > 0 ? (
-          <rect key={p.key} x={i * step + step * 0.15} y={HEIGHT - h} width={Math.max(1, step * 0.7)} height={h} fill="#2c6ecb">
+          <rect
+            key={p.key}
+            x={i * step + step * 0.15}
+            y={HEIGHT - h}
+            width={Math.max(1, step * 0.7)}
+            height={h}
+            fill="#2c6ecb"
+          >
             <title>{`${p.key}: ${p.value}`}</title>
           </rect>
         ) : null;
@@ -51,10 +60,30 @@ function TimeBars({ series, label }: { series: ChartSeries; label: string }) {
   );
 }
 
-export function Chart({ kind, series, columns, label }: { kind: "line" | "bar" | "donut"; series: ChartSeries[]; label: string; columns: string[] }) {
-  const all = (series[0]?.points ?? []).map((p, i) => [p.key, ...series.map((s) => s.points[i]?.value ?? 0)]);
+export function Chart({
+  kind,
+  series,
+  columns,
+  label,
+}: {
+  kind: "line" | "bar" | "donut";
+  series: ChartSeries[];
+  label: string;
+  columns: string[];
+}) {
+  const { T } = useAnalyticsTexts();
+  const all = (series[0]?.points ?? []).map((p, i) => [
+    p.key,
+    ...series.map((s) => s.points[i]?.value ?? 0),
+  ]);
   if (kind !== "line" || !series[0]) {
-    return <DataTable columnContentTypes={["text", ...series.map(() => "numeric" as const)]} headings={columns} rows={all} />;
+    return (
+      <DataTable
+        columnContentTypes={["text", ...series.map(() => "numeric" as const)]}
+        headings={columns}
+        rows={all}
+      />
+    );
   }
   // A day-by-day table of a quarter is mostly zeros: the bars show every day, the table the
   // days with something in them (the CSV export keeps every day).
@@ -62,9 +91,13 @@ export function Chart({ kind, series, columns, label }: { kind: "line" | "bar" |
   return (
     <BlockStack gap="200">
       <TimeBars series={series[0]} label={label} />
-      <DataTable columnContentTypes={["text", ...series.map(() => "numeric" as const)]} headings={columns} rows={rows} />
+      <DataTable
+        columnContentTypes={["text", ...series.map(() => "numeric" as const)]}
+        headings={columns}
+        rows={rows}
+      />
       <Text as="p" variant="bodySm" tone="subdued">
-        {`${all.length - rows.length} of ${all.length} days without any are left out of the table; the CSV export lists every day.`}
+        {T.emptyDaysLeftOut(all.length - rows.length, all.length)}
       </Text>
     </BlockStack>
   );

@@ -5,9 +5,11 @@
  */
 import { useState } from "react";
 import { Button, InlineStack, Text } from "@shopify/polaris";
-import { T } from "~/i18n/analytics";
+import { useAnalyticsTexts } from "./texts";
 
-export function ExportButton({ href, label = T.exportCsv }: { href: string; label?: string }) {
+export function ExportButton({ href, label: given }: { href: string; label?: string }) {
+  const { T } = useAnalyticsTexts();
+  const label = given ?? T.exportCsv;
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const download = async () => {
@@ -16,7 +18,9 @@ export function ExportButton({ href, label = T.exportCsv }: { href: string; labe
     try {
       const response = await fetch(href);
       if (!response.ok) throw new Error(String(response.status));
-      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "export.csv";
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ??
+        "export.csv";
       const url = URL.createObjectURL(await response.blob());
       const a = document.createElement("a");
       a.href = url;

@@ -1,14 +1,35 @@
 /** The analytics page's sections: overview cards, charts with tables, and CSV exports. */
 import { FeedbackSummaryView, type FeedbackSummaryProps } from "~/components/followup/FeedbackSummaryView";
 import { useState } from "react";
-import { Badge, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Select, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Card,
+  DataTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Select,
+  Text,
+} from "@shopify/polaris";
 import type { Dimension } from "~/domain/analytics";
-import { T } from "~/i18n/analytics";
 import { Chart } from "./Charts";
 import { ExportButton } from "./ExportButton";
 import type { AnalyticsView } from "./present";
+import { useAnalyticsTexts } from "./texts";
 
-function Section({ title, table, query, children }: { title: string; table?: string; query: string; children: React.ReactNode }) {
+function Section({
+  title,
+  table,
+  query,
+  children,
+}: {
+  title: string;
+  table?: string;
+  query: string;
+  children: React.ReactNode;
+}) {
+  const { T } = useAnalyticsTexts();
   return (
     <Layout.Section>
       <Card>
@@ -17,7 +38,12 @@ function Section({ title, table, query, children }: { title: string; table?: str
             <Text as="h2" variant="headingMd">
               {title}
             </Text>
-            {table ? <ExportButton href={`/app/analytics/export?table=${table}&${query}`} label={`${T.exportCsv}: ${title}`} /> : null}
+            {table ? (
+              <ExportButton
+                href={`/app/analytics/export?table=${table}&${query}`}
+                label={`${T.exportCsv}: ${title}`}
+              />
+            ) : null}
           </InlineStack>
           {children}
         </BlockStack>
@@ -27,6 +53,7 @@ function Section({ title, table, query, children }: { title: string; table?: str
 }
 
 function TopNote({ shown, total }: { shown: number; total: number }) {
+  const { T } = useAnalyticsTexts();
   return total > shown ? (
     <Text as="p" variant="bodySm" tone="subdued">
       {T.showingTop(shown, total)}
@@ -35,6 +62,7 @@ function TopNote({ shown, total }: { shown: number; total: number }) {
 }
 
 export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsView; query: string; feedback?: FeedbackSummaryProps["summary"] }) {
+  const { T } = useAnalyticsTexts();
   const [dimension, setDimension] = useState<Dimension>("product");
   const rate = view.rates[dimension];
   return (
@@ -51,7 +79,11 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
                   {c.value}
                 </Text>
                 {c.delta ? (
-                  <Text as="p" variant="bodySm" tone={c.delta.tone === "subdued" ? "subdued" : c.delta.tone}>
+                  <Text
+                    as="p"
+                    variant="bodySm"
+                    tone={c.delta.tone === "subdued" ? "subdued" : c.delta.tone}
+                  >
                     {c.delta.text}
                   </Text>
                 ) : null}
@@ -62,20 +94,44 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
       </Layout.Section>
 
       <Section title={T.returnsPerDay} table="by-day" query={query}>
-        <Chart kind="line" label={T.returnsPerDay} series={[{ name: T.returns, points: view.byDay }]} columns={["Day", T.returns]} />
+        <Chart
+          kind="line"
+          label={T.returnsPerDay}
+          series={[{ name: T.returns, points: view.byDay }]}
+          columns={[T.day, T.returns]}
+        />
       </Section>
 
       <Section title={T.returnRate} table={`rates-${dimension}`} query={query}>
         <Select
           label={T.by}
           labelInline
-          options={(Object.keys(view.rates) as Dimension[]).map((d) => ({ label: view.rates[d].label, value: d }))}
+          options={(Object.keys(view.rates) as Dimension[]).map((d) => ({
+            label: view.rates[d].label,
+            value: d,
+          }))}
           value={dimension}
           onChange={(v) => setDimension(v as Dimension)}
         />
         <DataTable
-          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-          headings={[rate.label, `${T.sold} (${T.units.toLowerCase()})`, `${T.sold} (${T.value.toLowerCase()})`, `${T.returned} (${T.units.toLowerCase()})`, `${T.returned} (${T.value.toLowerCase()})`, `${T.rate} (${T.units.toLowerCase()})`, `${T.rate} (${T.value.toLowerCase()})`]}
+          columnContentTypes={[
+            "text",
+            "numeric",
+            "numeric",
+            "numeric",
+            "numeric",
+            "numeric",
+            "numeric",
+          ]}
+          headings={[
+            rate.label,
+            `${T.sold} (${T.units.toLowerCase()})`,
+            `${T.sold} (${T.value.toLowerCase()})`,
+            `${T.returned} (${T.units.toLowerCase()})`,
+            `${T.returned} (${T.value.toLowerCase()})`,
+            `${T.rate} (${T.units.toLowerCase()})`,
+            `${T.rate} (${T.value.toLowerCase()})`,
+          ]}
           rows={rate.rows}
         />
         <TopNote shown={rate.rows.length} total={rate.total} />
@@ -85,12 +141,23 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
         {view.reasons.length === 0 ? (
           <Text as="p">{T.noData}</Text>
         ) : (
-          <Chart kind="bar" label={T.why} series={[{ name: T.units, points: view.reasons.map((r) => ({ key: r.key, value: r.value })) }]} columns={[T.reason, T.units]} />
+          <Chart
+            kind="bar"
+            label={T.why}
+            series={[
+              { name: T.units, points: view.reasons.map((r) => ({ key: r.key, value: r.value })) },
+            ]}
+            columns={[T.reason, T.units]}
+          />
         )}
       </Section>
 
       <Section title={T.reasonsByVariant} table="reasons-by-variant" query={query}>
-        <DataTable columnContentTypes={["text", "text", "numeric"]} headings={[T.item, T.reason, T.units]} rows={view.reasonsByItem.rows} />
+        <DataTable
+          columnContentTypes={["text", "text", "numeric"]}
+          headings={[T.item, T.reason, T.units]}
+          rows={view.reasonsByItem.rows}
+        />
         <TopNote shown={view.reasonsByItem.rows.length} total={view.reasonsByItem.total} />
       </Section>
 
@@ -98,14 +165,32 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
         {view.comments.length === 0 ? (
           <Text as="p">{T.noComments}</Text>
         ) : (
-          <DataTable columnContentTypes={["text", "text", "text", "text", "text"]} headings={["RMA", "Date", T.item, T.reason, "Comment"]} rows={view.comments.map((c) => [c.rma, c.date, c.item, c.reason, c.comment])} />
+          <DataTable
+            columnContentTypes={["text", "text", "text", "text", "text"]}
+            headings={["RMA", T.date, T.item, T.reason, T.comment]}
+            rows={view.comments.map((c) => [c.rma, c.date, c.item, c.reason, c.comment])}
+          />
         )}
         <TopNote shown={view.comments.length} total={view.commentsTotal} />
       </Section>
 
       <Section title={T.resolutionMix} table="resolutions" query={query}>
-        {view.resolutions.length > 0 ? <Chart kind="donut" label={T.resolutionMix} series={view.resolutions.map((r) => ({ name: r.key, points: [{ key: r.key, value: r.value }] }))} columns={[T.resolution, T.units]} /> : null}
-        <DataTable columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]} headings={[T.resolution, T.lines, T.units, `${T.value} (${view.shopCurrency})`, T.share]} rows={view.resolutions.map((r) => [r.key, r.lines, r.value, r.money, r.share])} />
+        {view.resolutions.length > 0 ? (
+          <Chart
+            kind="donut"
+            label={T.resolutionMix}
+            series={view.resolutions.map((r) => ({
+              name: r.key,
+              points: [{ key: r.key, value: r.value }],
+            }))}
+            columns={[T.resolution, T.units]}
+          />
+        ) : null}
+        <DataTable
+          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
+          headings={[T.resolution, T.lines, T.units, `${T.value} (${view.shopCurrency})`, T.share]}
+          rows={view.resolutions.map((r) => [r.key, r.lines, r.value, r.money, r.share])}
+        />
       </Section>
 
       <Section title={T.money} table="money" query={query}>
@@ -114,20 +199,38 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
         </Text>
         <DataTable
           columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-          headings={[T.currency, T.refunded, T.storeCredit, T.exchanged, T.feesKept, `${T.inShopCurrency(view.shopCurrency)}: ${T.refunded.toLowerCase()} / ${T.feesKept.toLowerCase()}`]}
+          headings={[
+            T.currency,
+            T.refunded,
+            T.storeCredit,
+            T.exchanged,
+            T.feesKept,
+            `${T.inShopCurrency(view.shopCurrency)}: ${T.refunded.toLowerCase()} / ${T.feesKept.toLowerCase()}`,
+          ]}
           rows={view.money}
         />
       </Section>
 
       <Section title={T.speed} table="speed" query={query}>
-        <DataTable columnContentTypes={["text", "numeric", "numeric", "numeric"]} headings={[T.stage, T.count, T.median, T.p90]} rows={view.speed} />
+        <DataTable
+          columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+          headings={[T.stage, T.count, T.median, T.p90]}
+          rows={view.speed}
+        />
         <InlineStack align="space-between">
           <Text as="h3" variant="headingSm">
             {T.byLocation}
           </Text>
-          <ExportButton href={`/app/analytics/export?table=speed-by-location&${query}`} label={`${T.exportCsv}: ${T.byLocation}`} />
+          <ExportButton
+            href={`/app/analytics/export?table=speed-by-location&${query}`}
+            label={`${T.exportCsv}: ${T.byLocation}`}
+          />
         </InlineStack>
-        <DataTable columnContentTypes={["text", "numeric", "numeric", "numeric"]} headings={[T.location, T.received, T.receiptToRefund, T.slaBreaches]} rows={view.speedByLocation} />
+        <DataTable
+          columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+          headings={[T.location, T.received, T.receiptToRefund, T.slaBreaches]}
+          rows={view.speedByLocation}
+        />
       </Section>
 
       <Section title={T.incoming} table="incoming" query={query}>

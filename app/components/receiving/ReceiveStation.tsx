@@ -5,13 +5,25 @@
  * Escape returns to the scan field; after each step the field is cleared and focused for
  * the next parcel. A short tone tells success (high) from a problem (low) without looking.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
-import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  InlineStack,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { ReturnStatusBadge } from "~/components/ReturnStatusBadge";
-import { CONDITION_GRADES, CONDITION_LABEL, DISPOSITIONS, DISPOSITION_LABEL, statusLabel } from "~/i18n/admin";
-import { R, reasonLabel } from "~/i18n/analytics";
+import { CONDITION_GRADES, DISPOSITIONS, statusLabel } from "~/i18n/admin";
+import type { AdminLocale } from "~/i18n/admin-locale";
+import { receiveTexts } from "~/i18n/analytics";
 import type { action } from "~/routes/app.receive";
 
 type ActionData = SerializeFrom<typeof action>;
@@ -20,7 +32,9 @@ type Found = Extract<ActionData, { kind: "found" }>;
 /** A short tone: 880 Hz for success, 220 Hz twice for a problem. Silently skipped where audio is unavailable. */
 function beep(ok: boolean) {
   try {
-    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctx =
+      window.AudioContext ??
+      (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctx) return;
     const audio = new Ctx();
     const tones = ok ? [0] : [0, 0.18];
@@ -45,17 +59,32 @@ interface LineChoice {
   locationId: string;
 }
 
-export function ReceiveStation({ locations, defaultLocationId }: { locations: { id: string; name: string }[]; defaultLocationId: string | null }) {
+export function ReceiveStation({
+  locations,
+  defaultLocationId,
+  locale = "en",
+}: {
+  locations: { id: string; name: string }[];
+  defaultLocationId: string | null;
+  locale?: AdminLocale;
+}) {
+  const { R, reasonLabel, conditionLabel, dispositionLabel } = useMemo(() => receiveTexts(locale), [locale]);
   const fetcher = useFetcher<ActionData>();
   const [code, setCode] = useState("");
   const [current, setCurrent] = useState<Found | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "critical" | "warning" | "info"; text: string } | null>(null);
+  const [notice, setNotice] = useState<{
+    tone: "success" | "critical" | "warning" | "info";
+    text: string;
+  } | null>(null);
   const [choices, setChoices] = useState<LineChoice[]>([]);
   const scanRef = useRef<HTMLDivElement>(null);
   const linesRef = useRef<HTMLFormElement>(null);
   const approveRef = useRef<HTMLDivElement>(null);
   // Where focus goes once the answer is on screen (set with the answer, applied after render).
-  const [focusNext, setFocusNext] = useState<{ to: "approve" | "lines" | "scan"; n: number } | null>(null);
+  const [focusNext, setFocusNext] = useState<{
+    to: "approve" | "lines" | "scan";
+    n: number;
+  } | null>(null);
 
   const focusScan = () => {
     const input = scanRef.current?.querySelector("input");
@@ -72,18 +101,39 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
     if (data.kind === "found") {
       const ret = data.ret;
       setCurrent(data);
-      setChoices(ret.lines.map(() => ({ grade: "GOOD", disposition: "RESTOCKED", locationId: defaultLocationId ?? locations[0]?.id ?? "" })));
-      const others = data.others.length ? ` ${R.otherReturns(data.others.map((o) => o.rmaNumber).join(", "))}` : "";
+      setChoices(
+        ret.lines.map(() => ({
+          grade: "GOOD",
+          disposition: "RESTOCKED",
+          locationId: defaultLocationId ?? locations[0]?.id ?? "",
+        })),
+      );
+      const others = data.others.length
+        ? ` ${R.otherReturns(data.others.map((o) => o.rmaNumber).join(", "))}`
+        : "";
       if (ret.stage === "approve") {
         setNotice({ tone: "warning", text: R.notApproved(ret.rmaNumber) + others });
         beep(false);
         setFocusNext((f) => ({ to: "approve", n: (f?.n ?? 0) + 1 }));
       } else if (ret.stage === "receive" || ret.stage === "inspect") {
-        setNotice(data.message ? { tone: "info", text: data.message + others } : others ? { tone: "info", text: others.trim() } : null);
+        setNotice(
+          data.message
+            ? { tone: "info", text: data.message + others }
+            : others
+              ? { tone: "info", text: others.trim() }
+              : null,
+        );
         beep(true);
         setFocusNext((f) => ({ to: "lines", n: (f?.n ?? 0) + 1 }));
       } else {
-        setNotice({ tone: "warning", text: (ret.stage === "closed" ? R.closed : R.alreadyDone)(ret.rmaNumber, statusLabel(ret.status).toLowerCase()) + others });
+        setNotice({
+          tone: "warning",
+          text:
+            (ret.stage === "closed" ? R.closed : R.alreadyDone)(
+              ret.rmaNumber,
+              statusLabel(ret.status, locale).toLowerCase(),
+            ) + others,
+        });
         beep(false);
         setCode("");
         setFocusNext((f) => ({ to: "scan", n: (f?.n ?? 0) + 1 }));
@@ -100,7 +150,7 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
       beep(false);
       setFocusNext((f) => ({ to: "scan", n: (f?.n ?? 0) + 1 }));
     }
-  }, [fetcher.state, fetcher.data, defaultLocationId, locations]);
+  }, [fetcher.state, fetcher.data, defaultLocationId, locations, R, locale]);
 
   useEffect(() => {
     if (!focusNext) return;
@@ -146,9 +196,13 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
       disposition: choices[i].disposition,
       ...(choices[i].disposition === "RESTOCKED" ? { locationId: choices[i].locationId } : {}),
     }));
-    fetcher.submit({ intent: "receive", id: current.ret.id, lines: JSON.stringify(lines) }, { method: "post", action: "/app/receive" });
+    fetcher.submit(
+      { intent: "receive", id: current.ret.id, lines: JSON.stringify(lines) },
+      { method: "post", action: "/app/receive" },
+    );
   };
-  const set = (i: number, patch: Partial<LineChoice>) => setChoices((all) => all.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const set = (i: number, patch: Partial<LineChoice>) =>
+    setChoices((all) => all.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
   const ret = current?.ret;
   return (
@@ -158,7 +212,15 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
           <div ref={scanRef}>
             <InlineStack gap="200" blockAlign="end" wrap={false}>
               <Box width="100%">
-                <TextField id="scan-code" label={R.scanLabel} helpText={R.scanHelp} value={code} onChange={setCode} autoComplete="off" maxLength={300} />
+                <TextField
+                  id="scan-code"
+                  label={R.scanLabel}
+                  helpText={R.scanHelp}
+                  value={code}
+                  onChange={setCode}
+                  autoComplete="off"
+                  maxLength={300}
+                />
               </Box>
               <Button submit loading={busy && fetcher.formData?.get("intent") === "scan"}>
                 {R.open}
@@ -177,14 +239,23 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
               <Text as="h2" variant="headingLg">
                 {ret.rmaNumber}
               </Text>
-              <ReturnStatusBadge status={ret.status} />
+              <ReturnStatusBadge status={ret.status} locale={locale} />
               <Text as="span" tone="subdued">
                 {ret.orderName} · {ret.customerName ?? ""}
               </Text>
             </InlineStack>
             {ret.stage === "approve" ? (
               <div ref={approveRef}>
-                <Button variant="primary" onClick={() => fetcher.submit({ intent: "approve", id: ret.id }, { method: "post", action: "/app/receive" })} loading={busy}>
+                <Button
+                  variant="primary"
+                  onClick={() =>
+                    fetcher.submit(
+                      { intent: "approve", id: ret.id },
+                      { method: "post", action: "/app/receive" },
+                    )
+                  }
+                  loading={busy}
+                >
                   {R.approveNow}
                 </Button>
               </div>
@@ -195,12 +266,18 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
                 onSubmit={receive}
                 onKeyDown={(e) => {
                   // Enter on a select confirms, like in the scan field (selects don't submit by themselves).
-                  if (e.key === "Enter" && (e.target as HTMLElement).tagName === "SELECT") receive(e);
+                  if (e.key === "Enter" && (e.target as HTMLElement).tagName === "SELECT")
+                    receive(e);
                 }}
               >
                 <BlockStack gap="300">
                   {ret.lines.map((l, i) => (
-                    <Box key={l.id} paddingBlockEnd="200" borderBlockEndWidth="025" borderColor="border">
+                    <Box
+                      key={l.id}
+                      paddingBlockEnd="200"
+                      borderBlockEndWidth="025"
+                      borderColor="border"
+                    >
                       <BlockStack gap="200">
                         <InlineStack gap="200">
                           <Text as="p" fontWeight="semibold">
@@ -214,10 +291,34 @@ export function ReceiveStation({ locations, defaultLocationId }: { locations: { 
                           </Text>
                         ) : null}
                         <InlineStack gap="300">
-                          <Select id={`condition-${i}`} label={R.condition} options={CONDITION_GRADES.map((g) => ({ label: CONDITION_LABEL[g] ?? g, value: g }))} value={choices[i]?.grade} onChange={(v) => set(i, { grade: v })} />
-                          <Select id={`disposition-${i}`} label={R.disposition} options={DISPOSITIONS.map((d) => ({ label: DISPOSITION_LABEL[d] ?? d, value: d }))} value={choices[i]?.disposition} onChange={(v) => set(i, { disposition: v })} />
+                          <Select
+                            id={`condition-${i}`}
+                            label={R.condition}
+                            options={CONDITION_GRADES.map((g) => ({
+                              label: conditionLabel(g),
+                              value: g,
+                            }))}
+                            value={choices[i]?.grade}
+                            onChange={(v) => set(i, { grade: v })}
+                          />
+                          <Select
+                            id={`disposition-${i}`}
+                            label={R.disposition}
+                            options={DISPOSITIONS.map((d) => ({
+                              label: dispositionLabel(d),
+                              value: d,
+                            }))}
+                            value={choices[i]?.disposition}
+                            onChange={(v) => set(i, { disposition: v })}
+                          />
                           {choices[i]?.disposition === "RESTOCKED" ? (
-                            <Select id={`location-${i}`} label={R.restockAt} options={locations.map((loc) => ({ label: loc.name, value: loc.id }))} value={choices[i]?.locationId} onChange={(v) => set(i, { locationId: v })} />
+                            <Select
+                              id={`location-${i}`}
+                              label={R.restockAt}
+                              options={locations.map((loc) => ({ label: loc.name, value: loc.id }))}
+                              value={choices[i]?.locationId}
+                              onChange={(v) => set(i, { locationId: v })}
+                            />
                           ) : null}
                         </InlineStack>
                       </BlockStack>

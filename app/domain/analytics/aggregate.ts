@@ -216,7 +216,11 @@ export function isCounted(r: Pick<AnalyticsReturn, "status">): boolean {
 }
 
 /** A line's value (all its units) in the shop currency, or null when no rate is known. */
-export function lineValueInShopCurrency(line: AnalyticsLine, currency: string, input: Pick<AnalyticsInput, "shopCurrency" | "rates">): number | null {
+export function lineValueInShopCurrency(
+  line: AnalyticsLine,
+  currency: string,
+  input: Pick<AnalyticsInput, "shopCurrency" | "rates">,
+): number | null {
   const value = line.unitPrice * line.quantity;
   if (currency === input.shopCurrency) return value;
   const rate = line.lineItemId ? input.rates.get(line.lineItemId) : undefined;
@@ -225,13 +229,31 @@ export function lineValueInShopCurrency(line: AnalyticsLine, currency: string, i
 }
 
 /** Keys a variant or product falls under for each dimension (a product can be in several collections). */
-function keysOf(dimension: Dimension, item: { productId: string | null; variantId: string | null; title: string; variantTitle: string | null }, products: ReadonlyMap<string, ProductInfo>): { key: string; label: string }[] {
+function keysOf(
+  dimension: Dimension,
+  item: {
+    productId: string | null;
+    variantId: string | null;
+    title: string;
+    variantTitle: string | null;
+  },
+  products: ReadonlyMap<string, ProductInfo>,
+): { key: string; label: string }[] {
   const product = item.productId ? products.get(item.productId) : undefined;
   switch (dimension) {
     case "product":
-      return [{ key: item.productId ?? `title:${item.title}`, label: product?.title ?? item.title }];
+      return [
+        { key: item.productId ?? `title:${item.title}`, label: product?.title ?? item.title },
+      ];
     case "variant":
-      return [{ key: item.variantId ?? `title:${item.title}/${item.variantTitle ?? ""}`, label: item.variantTitle ? `${product?.title ?? item.title} — ${item.variantTitle}` : (product?.title ?? item.title) }];
+      return [
+        {
+          key: item.variantId ?? `title:${item.title}/${item.variantTitle ?? ""}`,
+          label: item.variantTitle
+            ? `${product?.title ?? item.title} — ${item.variantTitle}`
+            : (product?.title ?? item.title),
+        },
+      ];
     case "productType":
       return [{ key: product?.productType || "", label: product?.productType || "" }];
     case "vendor":
@@ -250,7 +272,10 @@ function oneDecimal(value: number | null): number | null {
 }
 
 /** Where a return is (or was) received: its first restock location, else the default. */
-export function returnLocation(r: AnalyticsReturn, defaultLocationId: string | null): string | null {
+export function returnLocation(
+  r: AnalyticsReturn,
+  defaultLocationId: string | null,
+): string | null {
   return r.lines.find((l) => l.dispositionLocationId)?.dispositionLocationId ?? defaultLocationId;
 }
 
@@ -259,15 +284,38 @@ export function slaDeadline(receivedAt: Date, slaDays: number, timeZone: string)
   return addBusinessDays(localDate(receivedAt, timeZone), slaDays);
 }
 
-export function isSlaBreached(r: AnalyticsReturn, input: Pick<AnalyticsInput, "inspectionSlaDays" | "timeZone" | "today">): boolean {
+/**
+ * localDate for many instants of one time zone, cached per minute (every zone's offset is
+ * a whole number of minutes, so all instants of a minute share a local date). Tens of
+ * thousands of returns share far fewer minutes; Intl formatting is the slow part.
+ */
+export function localDater(timeZone: string): (instant: Date) => IsoDate {
+  const cache = new Map<number, IsoDate>();
+  return (instant) => {
+    const minute = Math.floor(instant.getTime() / 60_000);
+    let day = cache.get(minute);
+    if (day === undefined) {
+      day = localDate(instant, timeZone);
+      cache.set(minute, day);
+    }
+    return day;
+  };
+}
+
+export function isSlaBreached(
+  r: AnalyticsReturn,
+  input: Pick<AnalyticsInput, "inspectionSlaDays" | "timeZone" | "today">,
+  dayOf: (instant: Date) => IsoDate = (d) => localDate(d, input.timeZone),
+): boolean {
   if (!r.receivedAt || r.method === "KEEP_ITEM") return false;
-  const deadline = slaDeadline(r.receivedAt, input.inspectionSlaDays, input.timeZone);
-  const done = r.processedAt ? localDate(r.processedAt, input.timeZone) : input.today;
+  const deadline = addBusinessDays(dayOf(r.receivedAt), input.inspectionSlaDays);
+  const done = r.processedAt ? dayOf(r.processedAt) : input.today;
   return compareDates(done, deadline) > 0;
 }
 
 export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]): AnalyticsFigures {
   const counted = input.returns.filter(isCounted);
+  const dayOf = localDater(input.timeZone);
 
   // Overview and per-day series.
   let returnedUnits = 0;
@@ -275,7 +323,7 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
   let unconvertedLines = 0;
   const perDay = new Map<IsoDate, DayPoint>(days.map((d) => [d, { day: d, returns: 0, units: 0 }]));
   for (const r of counted) {
-    const point = perDay.get(localDate(r.requestedAt, input.timeZone));
+    const point = perDay.get(dayOf(r.requestedAt));
     if (point) point.returns += 1;
     for (const line of r.lines) {
       returnedUnits += line.quantity;
@@ -295,7 +343,16 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
     const row = (key: string, label: string) => {
       let existing = rows.get(key);
       if (!existing) {
-        existing = { key, label, soldUnits: 0, soldValue: 0, returnedUnits: 0, returnedValue: 0, unitRate: null, valueRate: null };
+        existing = {
+          key,
+          label,
+          soldUnits: 0,
+          soldValue: 0,
+          returnedUnits: 0,
+          returnedValue: 0,
+          unitRate: null,
+          valueRate: null,
+        };
         rows.set(key, existing);
       }
       return existing;
@@ -318,8 +375,17 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
       }
     }
     rates[dimension] = [...rows.values()]
-      .map((r) => ({ ...r, unitRate: ratePercent(r.returnedUnits, r.soldUnits), valueRate: ratePercent(r.returnedValue, r.soldValue) }))
-      .sort((a, b) => b.returnedUnits - a.returnedUnits || b.soldUnits - a.soldUnits || a.label.localeCompare(b.label));
+      .map((r) => ({
+        ...r,
+        unitRate: ratePercent(r.returnedUnits, r.soldUnits),
+        valueRate: ratePercent(r.returnedValue, r.soldValue),
+      }))
+      .sort(
+        (a, b) =>
+          b.returnedUnits - a.returnedUnits ||
+          b.soldUnits - a.soldUnits ||
+          a.label.localeCompare(b.label),
+      );
   }
 
   // Why: reasons, reasons × item, comments.
@@ -331,24 +397,48 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
       const reason = line.reasonHandle || NO_REASON;
       reasonUnits.set(reason, (reasonUnits.get(reason) ?? 0) + line.quantity);
       const key = `${line.variantId ?? line.title + "/" + (line.variantTitle ?? "")}|${reason}`;
-      const item = byItem.get(key) ?? { productId: line.productId, variantId: line.variantId, title: line.title, variantTitle: line.variantTitle, reason, units: 0 };
+      const item = byItem.get(key) ?? {
+        productId: line.productId,
+        variantId: line.variantId,
+        title: line.title,
+        variantTitle: line.variantTitle,
+        reason,
+        units: 0,
+      };
       item.units += line.quantity;
       byItem.set(key, item);
       const comment = line.customerNote?.trim();
-      if (comment) comments.push({ rmaNumber: r.rmaNumber, requestedAt: r.requestedAt.toISOString(), title: line.title, variantTitle: line.variantTitle, reason, comment });
+      if (comment)
+        comments.push({
+          rmaNumber: r.rmaNumber,
+          requestedAt: r.requestedAt.toISOString(),
+          title: line.title,
+          variantTitle: line.variantTitle,
+          reason,
+          comment,
+        });
     }
   }
   const reasons = [...reasonUnits.entries()]
     .map(([reason, units]) => ({ reason, units, share: ratePercent(units, returnedUnits) }))
     .sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason));
-  const reasonsByItem = [...byItem.values()].sort((a, b) => b.units - a.units || a.title.localeCompare(b.title) || a.reason.localeCompare(b.reason));
+  const reasonsByItem = [...byItem.values()].sort(
+    (a, b) =>
+      b.units - a.units || a.title.localeCompare(b.title) || a.reason.localeCompare(b.reason),
+  );
   comments.sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 
   // Resolution mix and retained value (kept through exchanges and store credit).
   const resolutionRows = new Map<string, ResolutionRow>();
   for (const r of counted) {
     for (const line of r.lines) {
-      const row = resolutionRows.get(line.resolution) ?? { resolution: line.resolution, lines: 0, units: 0, value: 0, share: null };
+      const row = resolutionRows.get(line.resolution) ?? {
+        resolution: line.resolution,
+        lines: 0,
+        units: 0,
+        value: 0,
+        share: null,
+      };
       row.lines += 1;
       row.units += line.quantity;
       row.value += lineValueInShopCurrency(line, r.currency, input) ?? 0;
@@ -358,13 +448,24 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
   const resolutions = [...resolutionRows.values()]
     .map((r) => ({ ...r, share: ratePercent(r.units, returnedUnits) }))
     .sort((a, b) => b.units - a.units || a.resolution.localeCompare(b.resolution));
-  const retainedValue = resolutions.filter((r) => r.resolution === "EXCHANGE" || r.resolution === "STORE_CREDIT").reduce((s, r) => s + r.value, 0);
+  const retainedValue = resolutions
+    .filter((r) => r.resolution === "EXCHANGE" || r.resolution === "STORE_CREDIT")
+    .reduce((s, r) => s + r.value, 0);
 
   // Money, per currency, from processed returns (money actually moved).
   const money = new Map<string, MoneyRow & { rateNum: number; rateDen: number }>();
   for (const r of counted) {
     if (!r.processedAt) continue;
-    const row = money.get(r.currency) ?? { currency: r.currency, refunded: 0, storeCredit: 0, exchanged: 0, feesKept: 0, converted: null, rateNum: 0, rateDen: 0 };
+    const row = money.get(r.currency) ?? {
+      currency: r.currency,
+      refunded: 0,
+      storeCredit: 0,
+      exchanged: 0,
+      feesKept: 0,
+      converted: null,
+      rateNum: 0,
+      rateDen: 0,
+    };
     row.refunded += r.refundAmount;
     row.storeCredit += r.storeCreditAmount + r.bonusCreditAmount;
     row.exchanged += r.exchangeAmount;
@@ -380,31 +481,60 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
   }
   const moneyRows: MoneyRow[] = [...money.values()]
     .map(({ rateNum, rateDen, ...row }) => {
-      const convert = (amount: number) => (row.currency === input.shopCurrency ? amount : Math.round((amount * rateNum) / rateDen));
+      const convert = (amount: number) =>
+        row.currency === input.shopCurrency ? amount : Math.round((amount * rateNum) / rateDen);
       const convertible = row.currency === input.shopCurrency || rateDen > 0;
       return {
         ...row,
-        converted: convertible ? { refunded: convert(row.refunded), storeCredit: convert(row.storeCredit), exchanged: convert(row.exchanged), feesKept: convert(row.feesKept) } : null,
+        converted: convertible
+          ? {
+              refunded: convert(row.refunded),
+              storeCredit: convert(row.storeCredit),
+              exchanged: convert(row.exchanged),
+              feesKept: convert(row.feesKept),
+            }
+          : null,
       };
     })
-    .sort((a, b) => (a.currency === input.shopCurrency ? -1 : b.currency === input.shopCurrency ? 1 : a.currency.localeCompare(b.currency)));
+    .sort((a, b) =>
+      a.currency === input.shopCurrency
+        ? -1
+        : b.currency === input.shopCurrency
+          ? 1
+          : a.currency.localeCompare(b.currency),
+    );
 
   // Speed, from the request's own timestamps.
-  const durations = { requestToReceived: [] as number[], receivedToInspected: [] as number[], inspectedToRefunded: [] as number[], requestToRefunded: [] as number[] };
-  const byLocation = new Map<string, { locationId: string | null; received: number; receiptToRefund: number[]; slaBreaches: number }>();
+  const durations = {
+    requestToReceived: [] as number[],
+    receivedToInspected: [] as number[],
+    inspectedToRefunded: [] as number[],
+    requestToRefunded: [] as number[],
+  };
+  const byLocation = new Map<
+    string,
+    { locationId: string | null; received: number; receiptToRefund: number[]; slaBreaches: number }
+  >();
   let slaBreaches = 0;
   for (const r of counted) {
     if (r.receivedAt) durations.requestToReceived.push(hours(r.requestedAt, r.receivedAt));
-    if (r.receivedAt && r.inspectedAt) durations.receivedToInspected.push(hours(r.receivedAt, r.inspectedAt));
-    if (r.inspectedAt && r.processedAt) durations.inspectedToRefunded.push(hours(r.inspectedAt, r.processedAt));
+    if (r.receivedAt && r.inspectedAt)
+      durations.receivedToInspected.push(hours(r.receivedAt, r.inspectedAt));
+    if (r.inspectedAt && r.processedAt)
+      durations.inspectedToRefunded.push(hours(r.inspectedAt, r.processedAt));
     if (r.processedAt) durations.requestToRefunded.push(hours(r.requestedAt, r.processedAt));
     if (!r.receivedAt) continue;
     const locationId = returnLocation(r, input.defaultLocationId);
     const key = locationId ?? "";
-    const loc = byLocation.get(key) ?? { locationId, received: 0, receiptToRefund: [], slaBreaches: 0 };
+    const loc = byLocation.get(key) ?? {
+      locationId,
+      received: 0,
+      receiptToRefund: [],
+      slaBreaches: 0,
+    };
     loc.received += 1;
     if (r.processedAt) loc.receiptToRefund.push(hours(r.receivedAt, r.processedAt));
-    if (isSlaBreached(r, input)) {
+    if (isSlaBreached(r, input, dayOf)) {
       loc.slaBreaches += 1;
       slaBreaches += 1;
     }
@@ -456,29 +586,46 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
  * dispatch time + transit, or handed to the carrier + transit. Returns kept by the shopper
  * never arrive (null).
  */
-export function expectedArrival(r: Pick<AnalyticsReturn, "status" | "method" | "approvedAt" | "inTransitAt" | "requestedAt">, transitDays: number, timeZone: string): IsoDate | null {
+export function expectedArrival(
+  r: Pick<AnalyticsReturn, "status" | "method" | "approvedAt" | "inTransitAt" | "requestedAt">,
+  transitDays: number,
+  timeZone: string,
+  dayOf: (instant: Date) => IsoDate = (d) => localDate(d, timeZone),
+): IsoDate | null {
   if (r.method === "KEEP_ITEM") return null;
   const transit = r.method === "IN_STORE" ? 0 : transitDays;
-  if (r.status === "IN_TRANSIT" && r.inTransitAt) return addDays(localDate(r.inTransitAt, timeZone), transit);
+  if (r.status === "IN_TRANSIT" && r.inTransitAt) return addDays(dayOf(r.inTransitAt), transit);
   if (r.status === "APPROVED" || r.status === "IN_TRANSIT") {
     const from = r.approvedAt ?? r.requestedAt;
-    return addDays(localDate(from, timeZone), ETA_ASSUMPTIONS.shopperDispatchDays.max + transit);
+    return addDays(dayOf(from), ETA_ASSUMPTIONS.shopperDispatchDays.max + transit);
   }
   return null;
 }
 
 /** Approved returns still on their way, by expected day and location; past days are "overdue". */
-export function incomingByDay(returns: readonly AnalyticsReturn[], input: Pick<AnalyticsInput, "transitDays" | "timeZone" | "today" | "defaultLocationId">): IncomingRow[] {
+export function incomingByDay(
+  returns: readonly AnalyticsReturn[],
+  input: Pick<AnalyticsInput, "transitDays" | "timeZone" | "today" | "defaultLocationId">,
+): IncomingRow[] {
   const rows = new Map<string, IncomingRow>();
+  const dayOf = localDater(input.timeZone);
   for (const r of returns) {
-    const day = expectedArrival(r, input.transitDays, input.timeZone);
+    const day = expectedArrival(r, input.transitDays, input.timeZone, dayOf);
     if (!day) continue;
     const locationId = returnLocation(r, input.defaultLocationId);
     const key = `${day}|${locationId ?? ""}`;
-    const row = rows.get(key) ?? { day, locationId, returns: 0, units: 0, overdue: compareDates(day, input.today) < 0 };
+    const row = rows.get(key) ?? {
+      day,
+      locationId,
+      returns: 0,
+      units: 0,
+      overdue: compareDates(day, input.today) < 0,
+    };
     row.returns += 1;
     row.units += r.lines.reduce((s, l) => s + l.quantity, 0);
     rows.set(key, row);
   }
-  return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || (a.locationId ?? "").localeCompare(b.locationId ?? ""));
+  return [...rows.values()].sort(
+    (a, b) => a.day.localeCompare(b.day) || (a.locationId ?? "").localeCompare(b.locationId ?? ""),
+  );
 }

@@ -5,12 +5,14 @@
  */
 import type { Catalog } from "../admin-locale";
 import { CREATE_RETURN_CATALOG } from "./create-return";
+import { ANALYTICS_CATALOG } from "./analytics";
 import { INBOX_CATALOG } from "./inbox";
 import { JOBS_CATALOG } from "./jobs";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
 import { PRIVACY_CATALOG } from "./privacy";
 import { RETURN_PAGE_CATALOG } from "./return-page";
+import { RECEIVE_CATALOG } from "./receive";
 import { SETTINGS_CATALOG } from "./settings";
 
 export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
@@ -22,4 +24,6 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   returnPage: RETURN_PAGE_CATALOG,
   settings: SETTINGS_CATALOG,
   jobs: JOBS_CATALOG,
+  analytics: ANALYTICS_CATALOG,
+  receive: RECEIVE_CATALOG,
 };

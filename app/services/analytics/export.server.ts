@@ -7,10 +7,17 @@
  *   keyset pages of 1,000 on `[shopId, requestedAt]` (never OFFSET).
  * - the analytics tables: computed by loadAnalytics, then written row by row.
  */
-import { CSV_BOM, csvRow, minorToNumber, type CsvValue, type InstantRange } from "~/domain/analytics";
+import {
+  CSV_BOM,
+  csvRow,
+  minorToNumber,
+  type CsvValue,
+  type InstantRange,
+} from "~/domain/analytics";
 import { minorUnitsOf } from "~/domain";
 import type { ReturnsContext } from "../context.server";
 import type { AnalyticsReport } from "./analytics.server";
+import { exportPage } from "./read.server";
 
 export const EXPORT_PAGE_SIZE = 1000;
 
@@ -65,11 +72,16 @@ export const RETURNS_CSV_HEADER = [
 ];
 
 /** Every return requested in `range` (or only `ids`, from an inbox selection), oldest first, one CSV row each. */
-export async function* returnsCsv(ctx: ReturnsContext, range: InstantRange, ids?: readonly string[]): AsyncGenerator<string> {
+export async function* returnsCsv(
+  ctx: ReturnsContext,
+  range: InstantRange,
+  ids?: readonly string[],
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<string> {
   yield CSV_BOM + csvRow(RETURNS_CSV_HEADER);
   let cursor: { requestedAt: Date; id: string } | null = null;
   for (;;) {
-    const page: Awaited<ReturnType<typeof readPage>> = await readPage(ctx, range, cursor, ids);
+    const page = await exportPage(ctx, range, cursor, pageSize, ids);
     if (page.length === 0) return;
     let chunk = "";
     for (const r of page) {
@@ -99,48 +111,28 @@ export async function* returnsCsv(ctx: ReturnsContext, range: InstantRange, ids?
       chunk += csvRow(row);
     }
     yield chunk;
-    if (page.length < EXPORT_PAGE_SIZE) return;
+    if (page.length < pageSize) return;
     const last = page[page.length - 1];
     cursor = { requestedAt: last.requestedAt, id: last.id };
   }
 }
 
-function readPage(ctx: ReturnsContext, range: InstantRange, cursor: { requestedAt: Date; id: string } | null, ids?: readonly string[]) {
-  return ctx.db.returnRequest.findMany({
-    where: {
-      shopId: ctx.shop.id,
-      ...(ids ? { id: { in: [...ids] } } : {}),
-      requestedAt: ids ? (cursor ? { gte: cursor.requestedAt } : undefined) : { gte: cursor ? cursor.requestedAt : range.start, lt: range.end },
-      ...(cursor ? { OR: [{ requestedAt: { gt: cursor.requestedAt } }, { id: { gt: cursor.id } }] } : {}),
-    },
-    orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
-    take: EXPORT_PAGE_SIZE,
-    select: {
-      id: true,
-      rmaNumber: true,
-      status: true,
-      orderName: true,
-      requestedAt: true,
-      approvedAt: true,
-      receivedAt: true,
-      inspectedAt: true,
-      processedAt: true,
-      closedAt: true,
-      method: true,
-      currency: true,
-      refundAmount: true,
-      storeCreditAmount: true,
-      bonusCreditAmount: true,
-      exchangeAmount: true,
-      restockingFeeAmount: true,
-      returnShippingFee: true,
-      needsAttention: true,
-      lines: { select: { quantity: true, resolution: true, reasonHandle: true } },
-    },
-  });
-}
-
-export const TABLES = ["rates-product", "rates-variant", "rates-productType", "rates-collection", "rates-vendor", "reasons", "reasons-by-variant", "comments", "resolutions", "money", "speed", "speed-by-location", "incoming", "by-day"] as const;
+export const TABLES = [
+  "rates-product",
+  "rates-variant",
+  "rates-productType",
+  "rates-collection",
+  "rates-vendor",
+  "reasons",
+  "reasons-by-variant",
+  "comments",
+  "resolutions",
+  "money",
+  "speed",
+  "speed-by-location",
+  "incoming",
+  "by-day",
+] as const;
 export type AnalyticsTable = (typeof TABLES)[number];
 
 /** One analytics table as CSV rows (header first). */
@@ -152,35 +144,93 @@ export function* tableCsv(report: AnalyticsReport, table: AnalyticsTable): Gener
   yield CSV_BOM;
   if (table.startsWith("rates-")) {
     const dimension = table.slice("rates-".length) as keyof typeof f.rates;
-    yield csvRow(["key", "name", "sold_units", `sold_value_${shop}`, "returned_units", `returned_value_${shop}`, "unit_return_rate_percent", "value_return_rate_percent"]);
-    for (const r of f.rates[dimension]) yield csvRow([r.key, r.label, r.soldUnits, m(r.soldValue), r.returnedUnits, m(r.returnedValue), r.unitRate, r.valueRate]);
+    yield csvRow([
+      "key",
+      "name",
+      "sold_units",
+      `sold_value_${shop}`,
+      "returned_units",
+      `returned_value_${shop}`,
+      "unit_return_rate_percent",
+      "value_return_rate_percent",
+    ]);
+    for (const r of f.rates[dimension])
+      yield csvRow([
+        r.key,
+        r.label,
+        r.soldUnits,
+        m(r.soldValue),
+        r.returnedUnits,
+        m(r.returnedValue),
+        r.unitRate,
+        r.valueRate,
+      ]);
   } else if (table === "reasons") {
     yield csvRow(["reason", "units", "share_percent"]);
     for (const r of f.reasons) yield csvRow([r.reason, r.units, r.share]);
   } else if (table === "reasons-by-variant") {
     yield csvRow(["product_id", "variant_id", "product", "variant", "reason", "units"]);
-    for (const r of f.reasonsByItem) yield csvRow([r.productId, r.variantId, r.title, r.variantTitle, r.reason, r.units]);
+    for (const r of f.reasonsByItem)
+      yield csvRow([r.productId, r.variantId, r.title, r.variantTitle, r.reason, r.units]);
   } else if (table === "comments") {
     yield csvRow(["rma", "requested_at", "product", "variant", "reason", "comment"]);
-    for (const r of f.comments) yield csvRow([r.rmaNumber, r.requestedAt, r.title, r.variantTitle, r.reason, r.comment]);
+    for (const r of f.comments)
+      yield csvRow([r.rmaNumber, r.requestedAt, r.title, r.variantTitle, r.reason, r.comment]);
   } else if (table === "resolutions") {
     yield csvRow(["resolution", "lines", "units", `value_${shop}`, "share_percent"]);
-    for (const r of f.resolutions) yield csvRow([r.resolution, r.lines, r.units, m(r.value), r.share]);
+    for (const r of f.resolutions)
+      yield csvRow([r.resolution, r.lines, r.units, m(r.value), r.share]);
   } else if (table === "money") {
-    yield csvRow(["currency", "refunded", "store_credit", "exchanged", "fees_kept", `refunded_${shop}`, `store_credit_${shop}`, `exchanged_${shop}`, `fees_kept_${shop}`]);
+    yield csvRow([
+      "currency",
+      "refunded",
+      "store_credit",
+      "exchanged",
+      "fees_kept",
+      `refunded_${shop}`,
+      `store_credit_${shop}`,
+      `exchanged_${shop}`,
+      `fees_kept_${shop}`,
+    ]);
     for (const r of f.money) {
       const c = r.converted;
-      yield csvRow([r.currency, money(r.refunded, r.currency), money(r.storeCredit, r.currency), money(r.exchanged, r.currency), money(r.feesKept, r.currency), c && m(c.refunded), c && m(c.storeCredit), c && m(c.exchanged), c && m(c.feesKept)]);
+      yield csvRow([
+        r.currency,
+        money(r.refunded, r.currency),
+        money(r.storeCredit, r.currency),
+        money(r.exchanged, r.currency),
+        money(r.feesKept, r.currency),
+        c && m(c.refunded),
+        c && m(c.storeCredit),
+        c && m(c.exchanged),
+        c && m(c.feesKept),
+      ]);
     }
   } else if (table === "speed") {
     yield csvRow(["stage", "returns", "median_hours", "p90_hours"]);
     for (const r of f.speed) yield csvRow([r.stage, r.count, r.medianHours, r.p90Hours]);
   } else if (table === "speed-by-location") {
-    yield csvRow(["location_id", "location", "received", "median_receipt_to_refund_hours", "p90_receipt_to_refund_hours", "sla_breaches"]);
-    for (const r of f.speedByLocation) yield csvRow([r.locationId, loc(r.locationId), r.received, r.medianReceiptToRefundHours, r.p90ReceiptToRefundHours, r.slaBreaches]);
+    yield csvRow([
+      "location_id",
+      "location",
+      "received",
+      "median_receipt_to_refund_hours",
+      "p90_receipt_to_refund_hours",
+      "sla_breaches",
+    ]);
+    for (const r of f.speedByLocation)
+      yield csvRow([
+        r.locationId,
+        loc(r.locationId),
+        r.received,
+        r.medianReceiptToRefundHours,
+        r.p90ReceiptToRefundHours,
+        r.slaBreaches,
+      ]);
   } else if (table === "incoming") {
     yield csvRow(["expected_day", "location_id", "location", "returns", "units", "overdue"]);
-    for (const r of report.incoming) yield csvRow([r.day, r.locationId, loc(r.locationId), r.returns, r.units, r.overdue]);
+    for (const r of report.incoming)
+      yield csvRow([r.day, r.locationId, loc(r.locationId), r.returns, r.units, r.overdue]);
   } else {
     yield csvRow(["day", "returns", "units"]);
     for (const r of f.byDay) yield csvRow([r.day, r.returns, r.units]);

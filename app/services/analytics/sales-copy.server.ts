@@ -14,7 +14,13 @@
  *   read more than a day ago, 25 per call.
  */
 import type { ReturnsContext } from "../context.server";
-import { fetchProductFacts, fetchSoldOrdersPage, processedBetweenQuery, updatedSinceQuery, type SoldLine } from "~/shopify/sales.server";
+import {
+  fetchProductFacts,
+  fetchSoldOrdersPage,
+  processedBetweenQuery,
+  updatedSinceQuery,
+  type SoldLine,
+} from "~/shopify/sales.server";
 
 export const FRESH_MS = 5 * 60_000;
 export const PRODUCT_FACTS_TTL_MS = 24 * 3_600_000;
@@ -53,7 +59,11 @@ export interface SalesCopyState {
  *   instant are read again rather than missed).
  * - Freshness: orders updated since `watermark`, oldest first; the watermark moves per page.
  */
-export async function ensureSalesCopy(ctx: ReturnsContext, from: Date, budgetMs = DEFAULT_BUDGET_MS): Promise<SalesCopyState> {
+export async function ensureSalesCopy(
+  ctx: ReturnsContext,
+  from: Date,
+  budgetMs = DEFAULT_BUDGET_MS,
+): Promise<SalesCopyState> {
   const started = performance.now();
   const inBudget = () => performance.now() - started < budgetMs;
   const now = ctx.now();
@@ -61,7 +71,11 @@ export async function ensureSalesCopy(ctx: ReturnsContext, from: Date, budgetMs 
   // A new copy starts "complete from now on": the past is filled below, the future by the watermark.
   let state =
     (await ctx.db.salesSync.findUnique({ where: { shopId } })) ??
-    (await ctx.db.salesSync.upsert({ where: { shopId }, create: { shopId, coveredFrom: now, watermark: now, syncedAt: now }, update: {} }));
+    (await ctx.db.salesSync.upsert({
+      where: { shopId },
+      create: { shopId, coveredFrom: now, watermark: now, syncedAt: now },
+      update: {},
+    }));
   let complete = true;
 
   if (from < state.coveredFrom) {
@@ -72,7 +86,12 @@ export async function ensureSalesCopy(ctx: ReturnsContext, from: Date, budgetMs 
         complete = false;
         break;
       }
-      const page = await fetchSoldOrdersPage(ctx.admin, processedBetweenQuery(from, until), after, "processed-desc");
+      const page = await fetchSoldOrdersPage(
+        ctx.admin,
+        processedBetweenQuery(from, until),
+        after,
+        "processed-desc",
+      );
       await storeLines(ctx, page.lines);
       if (!page.hasNextPage || !page.endCursor) {
         state = await ctx.db.salesSync.update({ where: { shopId }, data: { coveredFrom: from } });
@@ -80,7 +99,11 @@ export async function ensureSalesCopy(ctx: ReturnsContext, from: Date, budgetMs 
       }
       if (page.minProcessedAt) {
         const reached = new Date(Math.max(from.getTime(), page.minProcessedAt.getTime() + 1));
-        if (reached < state.coveredFrom) state = await ctx.db.salesSync.update({ where: { shopId }, data: { coveredFrom: reached } });
+        if (reached < state.coveredFrom)
+          state = await ctx.db.salesSync.update({
+            where: { shopId },
+            data: { coveredFrom: reached },
+          });
       }
       after = page.endCursor;
     }
@@ -111,14 +134,21 @@ export async function ensureSalesCopy(ctx: ReturnsContext, from: Date, budgetMs 
 }
 
 /** Reads type, vendor and collections for products not known yet or known for over a day. */
-export async function ensureProductFacts(ctx: ReturnsContext, productIds: readonly string[]): Promise<void> {
+export async function ensureProductFacts(
+  ctx: ReturnsContext,
+  productIds: readonly string[],
+): Promise<void> {
   const unique = [...new Set(productIds)];
   if (unique.length === 0) return;
   const now = ctx.now();
   const fresh = new Set<string>();
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await ctx.db.productFact.findMany({
-      where: { shopId: ctx.shop.id, productId: { in: unique.slice(i, i + 500) }, syncedAt: { gt: new Date(now.getTime() - PRODUCT_FACTS_TTL_MS) } },
+      where: {
+        shopId: ctx.shop.id,
+        productId: { in: unique.slice(i, i + 500) },
+        syncedAt: { gt: new Date(now.getTime() - PRODUCT_FACTS_TTL_MS) },
+      },
       select: { productId: true },
     });
     for (const r of rows) fresh.add(r.productId);
@@ -128,7 +158,13 @@ export async function ensureProductFacts(ctx: ReturnsContext, productIds: readon
     const facts = await fetchProductFacts(ctx.admin, missing.slice(i, i + 25));
     await ctx.db.$transaction(
       facts.map((f) => {
-        const data = { title: f.title, productType: f.productType, vendor: f.vendor, collections: JSON.stringify(f.collections), syncedAt: now };
+        const data = {
+          title: f.title,
+          productType: f.productType,
+          vendor: f.vendor,
+          collections: JSON.stringify(f.collections),
+          syncedAt: now,
+        };
         return ctx.db.productFact.upsert({
           where: { shopId_productId: { shopId: ctx.shop.id, productId: f.productId } },
           create: { shopId: ctx.shop.id, productId: f.productId, ...data },
