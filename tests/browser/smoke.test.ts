@@ -88,6 +88,13 @@ describe.skipIf(!hasChromium)("demo in a browser", () => {
     await page.close();
   });
 
+  it("GIVEN a filed return WHEN the app's job queue sends the outbox THEN the request e-mail reaches the demo mailbox", async () => {
+    // No sender loop in the demo script: the app's "send-mail-outbox" job (every 10 s) sends it.
+    await expect
+      .poll(async () => (await fetch(demo.mailboxUrl)).text(), { timeout: 60_000, intervals: [2_000] })
+      .toMatch(/astrid\.lindqvist@example\.com/);
+  });
+
   it("GIVEN a filed return WHEN the merchant opens the inbox THEN it is listed", async () => {
     const { page, errors } = await openPage();
     await page.goto(demo.adminUrl, { waitUntil: "networkidle" });
