@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)("demo in a browser", () => {
   it("GIVEN a filed return WHEN the app's job queue sends the outbox THEN the request e-mail reaches the demo mailbox", async () => {
     // No sender loop in the demo script: the app's "send-mail-outbox" job (every 10 s) sends it.
     await expect
-      .poll(async () => (await fetch(demo.mailboxUrl)).text(), { timeout: 60_000, intervals: [2_000] })
+      .poll(async () => (await fetch(demo.mailboxUrl)).text(), { timeout: 60_000, interval: 2_000 })
       .toMatch(/astrid\.lindqvist@example\.com/);
   });
 
