@@ -21,8 +21,8 @@ import {
 import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import { fetchOrderPrecheck } from "~/shopify/customer-orders.server";
 import { fetchOrderSnapshot, OrderNotFoundError } from "~/shopify/orders.server";
-import { fetchReturnReasons } from "~/shopify/returns.server";
 import { fromShopifyError, ReturnsError, type ReturnsContext } from "./context.server";
+import { linesWithReasons } from "./return-request.server";
 import { previewReturn, type ReturnPreview } from "./return-preview.server";
 import { storefrontErrorFrom } from "./storefront-error.server";
 import { loadPolicy } from "./policy.server";
@@ -218,10 +218,7 @@ export interface PreviewInput {
  */
 export async function previewReturnForCustomer(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string, input: PreviewInput) {
   const order = await ownedOrder(ctx, shopper, orderId);
-  const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
-    throw fromShopifyError(e, "read the return reasons");
-  });
-  const byId = new Map(reasons.map((r) => [r.id, r]));
+  const lines = await linesWithReasons(ctx, input.lines);
   let p: ReturnPreview;
   try {
     p = await previewReturn(ctx, {
@@ -229,14 +226,7 @@ export async function previewReturnForCustomer(ctx: ReturnsContext, shopper: Cus
       method: input.method,
       storeCreditConsent: input.storeCreditConsent ?? true,
       customer: { id: shopper.customerId, email: null },
-      lines: input.lines.map((l) => ({
-        fulfillmentLineItemId: l.fulfillmentLineItemId,
-        quantity: l.quantity,
-        resolution: l.resolution,
-        reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
-        reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
-        exchangeVariantId: l.exchangeVariantId ?? null,
-      })),
+      lines,
     });
   } catch (error) {
     if (error instanceof ReturnsError) throw storefrontErrorFrom(error, shopper.locale);

@@ -35,7 +35,7 @@ import {
   type ReturnPolicy,
 } from "~/domain";
 import { fetchOrderSnapshot } from "~/shopify/orders.server";
-import { fetchOrderReturns, fetchReturn, requestReturn as shopifyRequestReturn } from "~/shopify/returns.server";
+import { fetchOrderReturns, fetchReturn, fetchReturnReasons, requestReturn as shopifyRequestReturn } from "~/shopify/returns.server";
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { fromMinorUnits } from "~/shopify/money";
 import { ShopifyApiError, ShopifyOutcomeUnknownError, ShopifyUserErrors } from "~/shopify/errors";
@@ -56,6 +56,33 @@ export interface RequestedReturnLine {
   reasonHandle?: string | null;
   note?: string | null;
   exchangeVariantId?: string | null;
+}
+
+/** A line as a shopper's or staff member's form sends it: the reason as Shopify's definition id. */
+export interface ReturnLineChoice {
+  fulfillmentLineItemId: string;
+  quantity: number;
+  resolution: Resolution;
+  reasonId?: string | null;
+  note?: string | null;
+  exchangeVariantId?: string | null;
+}
+
+/** The chosen lines with Shopify's return reasons resolved (an unknown reason id becomes none). */
+export async function linesWithReasons(ctx: ReturnsContext, lines: readonly ReturnLineChoice[]): Promise<RequestedReturnLine[]> {
+  const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
+    throw fromShopifyError(e, "read the return reasons");
+  });
+  const byId = new Map(reasons.map((r) => [r.id, r]));
+  return lines.map((l) => ({
+    fulfillmentLineItemId: l.fulfillmentLineItemId,
+    quantity: l.quantity,
+    resolution: l.resolution,
+    reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
+    reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
+    note: l.note,
+    exchangeVariantId: l.exchangeVariantId,
+  }));
 }
 
 export interface ReturnRequestInput {

@@ -15,7 +15,6 @@ import { RESOLUTIONS, RETURN_METHODS, evaluateEligibility, returnMethodOptions, 
 import { FIND_ORDER_BY_NAME_QUERY, OrderNotFoundError, fetchStorefrontLookup } from "~/shopify/orders.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ShopifyGraphqlError } from "~/shopify/errors";
-import { fetchReturnReasons } from "~/shopify/returns.server";
 import { formatAdminMoney } from "~/i18n/admin";
 import type { AdminLocale } from "~/i18n/admin-locale";
 import { fromShopifyError, type ReturnsContext } from "./context.server";
@@ -23,7 +22,7 @@ import { loadCurrentPolicy } from "./policy.server";
 import { gidSchema, ReturnLineInputSchema } from "./return-input";
 import { approveReturn } from "./return-lifecycle.server";
 import { requireReturn, type ActorRef } from "./return-records.server";
-import { requestReturn, type RequestedReturnLine } from "./return-request.server";
+import { linesWithReasons, requestReturn } from "./return-request.server";
 
 /** Resolutions a gift return may use: value stays with the recipient, nothing goes back to the buyer's payment. */
 export const GIFT_RESOLUTIONS: readonly Resolution[] = ["STORE_CREDIT", "EXCHANGE"];
@@ -149,19 +148,7 @@ export type StaffOrder = NonNullable<Awaited<ReturnType<typeof loadOrderForStaff
  */
 export async function createStaffReturn(ctx: ReturnsContext, input: StaffReturnInput, staffUserId: string | null) {
   const actor: ActorRef = { type: "STAFF", id: staffUserId };
-  const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
-    throw fromShopifyError(e, "read the return reasons");
-  });
-  const byId = new Map(reasons.map((r) => [r.id, r]));
-  const lines: RequestedReturnLine[] = input.lines.map((l) => ({
-    fulfillmentLineItemId: l.fulfillmentLineItemId,
-    quantity: l.quantity,
-    resolution: l.resolution,
-    reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
-    reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
-    note: l.note,
-    exchangeVariantId: l.exchangeVariantId,
-  }));
+  const lines = await linesWithReasons(ctx, input.lines);
   const created = await requestReturn(
     ctx,
     {

@@ -5,8 +5,8 @@
  */
 import { formatMoney } from "~/domain";
 import { journeyMessage } from "~/i18n/return-journey";
-import { fetchReturnReasons } from "~/shopify/returns.server";
-import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
+import { ReturnsError, type ReturnsContext } from "./context.server";
+import { linesWithReasons } from "./return-request.server";
 import { requireLookupToken } from "./storefront-guard.server";
 import { previewReturn } from "./return-preview.server";
 import { storefrontErrorFrom } from "./storefront-error.server";
@@ -16,10 +16,7 @@ export async function previewForStorefront(ctx: ReturnsContext, who: ShopperIden
   // The same check as filing (bound to this shopper, unexpired), without using the token up.
   requireLookupToken({ db: ctx.db, shop: ctx.shop.domain, secret: appSecret, locale: who.locale, now: ctx.now() }, input.lookupToken, input.orderId, who.customerLegacyId);
   // Reason handles decide restocking-fee exemptions, exactly as when the return is filed.
-  const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
-    throw fromShopifyError(e, "read the return reasons");
-  });
-  const byId = new Map(reasons.map((r) => [r.id, r]));
+  const lines = await linesWithReasons(ctx, input.lines);
   try {
     const p = await previewReturn(ctx, {
       orderId: input.orderId,
@@ -27,14 +24,7 @@ export async function previewForStorefront(ctx: ReturnsContext, who: ShopperIden
       storeCreditConsent: input.storeCreditConsent,
       euWithdrawal: input.euWithdrawal,
       customer: who.customerLegacyId ? { id: `gid://shopify/Customer/${who.customerLegacyId}`, email: null } : null,
-      lines: input.lines.map((l) => ({
-        fulfillmentLineItemId: l.fulfillmentLineItemId,
-        quantity: l.quantity,
-        resolution: l.resolution,
-        reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
-        reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
-        exchangeVariantId: l.exchangeVariantId,
-      })),
+      lines,
     });
     const t = (key: string) => journeyMessage(who.locale, key);
     const money = (amount: number) => formatMoney({ amount, currency: p.currency }, who.locale);

@@ -15,7 +15,6 @@ import {
 } from "~/domain";
 import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import { fetchStorefrontLookup, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
-import { fetchReturnReasons } from "~/shopify/returns.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { issueLookupToken, lookupSubject } from "./lookup-token.server";
@@ -30,7 +29,7 @@ import {
   requireLookupToken,
   type GuardContext,
 } from "./storefront-guard.server";
-import { requestReturn, type RequestedReturnLine } from "./return-request.server";
+import { linesWithReasons, requestReturn } from "./return-request.server";
 import { cleanLinePhotos } from "./photos/photos.server";
 import { confirmationFor } from "./return-journey.server";
 
@@ -185,19 +184,7 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
   const claim = await claimLookupToken(guard, token);
   let created: Awaited<ReturnType<typeof requestReturn>>;
   try {
-    const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
-      throw fromShopifyError(e, "read the return reasons");
-    });
-    const byId = new Map(reasons.map((r) => [r.id, r]));
-    const lines: RequestedReturnLine[] = input.lines.map((l) => ({
-      fulfillmentLineItemId: l.fulfillmentLineItemId,
-      quantity: l.quantity,
-      resolution: l.resolution,
-      reasonDefinitionId: l.reasonId && byId.has(l.reasonId) ? l.reasonId : null,
-      reasonHandle: l.reasonId ? (byId.get(l.reasonId)?.handle ?? null) : null,
-      note: l.note,
-      exchangeVariantId: l.exchangeVariantId,
-    }));
+    const lines = await linesWithReasons(ctx, input.lines);
     created = await requestReturn(
       ctx,
       {
