@@ -170,10 +170,14 @@ export const sendMailOutboxJob = defineJob({
   },
 });
 
-/** Win-back offers (app/followup/): once a day, one job per shop. */
+/**
+ * Win-back offers (app/followup/): every 6 hours, one job per shop. Not daily: pg-boss 10
+ * refuses a slot longer than its archive interval (12 h). A scan is idempotent per customer
+ * and period, so running it more often sends nothing twice.
+ */
 export const winbackScanJob = defineJob({
   name: "winback-scan",
-  everySeconds: 24 * 60 * 60,
+  everySeconds: 6 * 60 * 60,
   retryLimit: 2,
   retryDelaySeconds: 60,
   async run() {
