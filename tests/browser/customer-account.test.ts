@@ -200,6 +200,17 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     expect(JSON.parse(row.pickupAddress!)[0]).toBe("Astrid Lindqvist");
     expect(row.photos).toHaveLength(1);
     await page.screenshot({ path: join(SHOTS, "customer-account-modal-pickup-done.png") });
+
+    // The stand-in's Customer Account API answers for the signed-in customer (same page cookie).
+    const api = `${new URL(page.url()).pathname.replace(/\/orders.*$/, "")}/api/2026-07/graphql`;
+    const answer = await page.evaluate(
+      async ([url, id]) => (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ query: "query($id: ID!) { order(id: $id) { returnInformation { returnableLineItems(first: 10) { nodes { quantity } } nonReturnableLineItems(first: 10) { nodes { quantity } } } } }", variables: { id } }) })).json(),
+      [api, row.orderId] as const,
+    );
+    expect(answer.errors).toBeUndefined();
+    const info = answer.data.order.returnInformation as Record<string, { nodes: { quantity: number }[] }>;
+    // #1182's two units, each either still returnable in Shopify's eyes or already a Shopify return.
+    expect(info.returnableLineItems.nodes.length + info.nonReturnableLineItems.nodes.length).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   }
