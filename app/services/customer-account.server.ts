@@ -8,8 +8,14 @@
  * another shop all answer the same 404.
  */
 import {
+  addDays,
   compareDates,
   evaluateEligibility,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS_PER_RETURN,
+  PHOTO_TYPES,
+  PICKUP_LEAD_MAX_DAYS,
+  PICKUP_WINDOW_MAX_DAYS,
   localDate,
   RESOLUTIONS,
   returnWindow,
@@ -196,12 +202,26 @@ export async function orderReturnOptions(ctx: ReturnsContext, shopper: CustomerA
   // the order by name for this customer again, so ownership is checked twice.
   const lookup = await lookupForStorefront(ctx, identity(shopper), { order: order.name, email: null }, appSecret);
   const policy = await loadPolicy(ctx.db, ctx.shop.id);
-  const eligibility = evaluateEligibility({ order, policy, now: ctx.now(), timeZone: ctx.shop.timezone ?? "UTC" });
+  const timeZone = ctx.shop.timezone ?? "UTC";
+  const eligibility = evaluateEligibility({ order, policy, now: ctx.now(), timeZone });
   return {
     ...lookup,
+    limits: shopperLimits(localDate(ctx.now(), timeZone)),
     returnable: eligibility.eligible,
     notReturnable: eligibility.eligible ? [] : whyNotReturnable(eligibility, shopper.locale),
     returns: await returnsOfOrder(ctx, shopper, order.id),
+  };
+}
+
+/**
+ * The limits the filing checks (app/domain/photos/image.ts, app/domain/pickup.ts), sent to the
+ * extension so its fields say the same and it keeps no copy of them. The pickup dates are in
+ * the shop's time zone, as resolvePickup checks them.
+ */
+export function shopperLimits(today: string) {
+  return {
+    photos: { maxPerReturn: MAX_PHOTOS_PER_RETURN, maxBytes: MAX_PHOTO_BYTES, types: [...PHOTO_TYPES] },
+    pickup: { earliest: addDays(today, 1), latest: addDays(today, PICKUP_LEAD_MAX_DAYS), windowMaxDays: PICKUP_WINDOW_MAX_DAYS },
   };
 }
 
@@ -256,9 +276,8 @@ export async function createReturnForCustomer(
   appSecret: string,
 ) {
   const order = await ownedOrder(ctx, shopper, orderId);
-  // The extension does not ask for a pickup window yet: no pickup given means "not collected"
-  // (the return keeps no pickup details) rather than a refusal.
-  return createFromStorefront(ctx, identity(shopper), { ...input, orderId: order.id, pickup: input.pickup ?? undefined }, appSecret);
+  // Like the portal: home pickup needs the pickup details (null = none given is refused).
+  return createFromStorefront(ctx, identity(shopper), { ...input, orderId: order.id, pickup: input.pickup ?? null }, appSecret);
 }
 
 /** For the order-status return-details target: one return by its Shopify id, if it is the shopper's. */

@@ -13,6 +13,8 @@
  *   GET  /customer-accounts/:shop/orders/:id             order page + return details
  *   GET  /customer-accounts/:shop/extension?target=…     one target's iframe document
  *   GET  /customer-accounts/:shop/session-token          { token } for the signed-in customer
+ *   POST /customer-accounts/:shop/api/2026-07/graphql    Customer Account API (returnInformation,
+ *                                                        returnCalculate only; customer-account-api.ts)
  *   GET  /customer-accounts/_bundle.js, /_host.js        the extension bundle, the host script
  */
 import { readFileSync } from "node:fs";
@@ -20,8 +22,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { AdminApi, StandInCustomer, StandInShopInfo } from "../contracts";
 import { shopDomain, shopHandle } from "./admin-frame";
+import { createCustomerAccountApi, CUSTOMER_ACCOUNT_API_VERSION } from "./customer-account-api";
 import { mintCustomerAccountSessionToken } from "./customer-account-token";
-import { redirect, send, sendHtml, sendJson } from "./http";
+import { readBody, redirect, send, sendHtml, sendJson } from "./http";
 
 const HOST_SCRIPT = fileURLToPath(new URL("./browser/customer-account-host.js", import.meta.url));
 const EXTENSION_LOCALES = fileURLToPath(new URL("../../extensions/customer-account-returns/locales/", import.meta.url));
@@ -199,6 +202,21 @@ addEventListener("message", (e) => {
       }
       const token = mintCustomerAccountSessionToken({ shop: shop.domain, apiKey: options.apiKey, apiSecret: options.apiSecret, customerId: customer.id });
       sendJson(res, 200, { token }, { "cache-control": "no-store" });
+      return true;
+    }
+    if (rest === `/api/${CUSTOMER_ACCOUNT_API_VERSION}/graphql` && req.method === "POST") {
+      // The signed-in customer (cookie) stands for Shopify's customer access token.
+      if (!customer) {
+        sendJson(res, 401, { errors: [{ message: "Invalid or missing customer access token." }] });
+        return true;
+      }
+      const { query, variables } = JSON.parse((await readBody(req)).toString("utf8") || "{}") as { query?: string; variables?: Record<string, unknown> };
+      const api = createCustomerAccountApi(async (q, v) => {
+        const data = await admin(shop.domain, q, v);
+        if (!data) throw new Error("The stand-in's Admin API did not answer.");
+        return data as never;
+      });
+      sendJson(res, 200, await api.execute(customer.id, String(query ?? ""), variables ?? {}), { "cache-control": "no-store" });
       return true;
     }
     if (!customer) {

@@ -4,14 +4,21 @@
  * through the app's return flow in the action modal (items, reason, resolution, method,
  * refund preview, submit) and gets an RMA; reopening the modal shows the return, and the
  * merchant's inbox lists it. In Swedish, to prove the
- * shopper's language flows through. Screenshots in test-results/customer-account-*.png.
+ * shopper's language flows through. Then, in German, a reason that needs a photo (Shopify's
+ * drop zone) and home pickup (address + date window) filed the same way.
+ * Screenshots in test-results/customer-account-*.png.
  */
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "~/db.server";
+import { DEFAULT_RETURN_POLICY } from "~/domain";
+import { jpegWithExif } from "~/domain/testing/photos";
+import { savePolicy } from "~/services/policy.server";
 import { startDemo, type DemoHandle } from "../../scripts/demo";
+import { NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
@@ -21,11 +28,13 @@ const OFFLINE_NOISE = /cdn\.shopify\.com/;
 describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order page", () => {
   let demo: DemoHandle;
   let browser: Browser;
+  let databaseUrl = "";
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const db = join(mkdtempSync(join(tmpdir(), "ca-")), "demo.sqlite");
-    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl: `file:${db}` });
+    databaseUrl = `file:${db}`;
+    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -124,6 +133,87 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     await admin.close();
     await page.close();
   });
+
+  it("GIVEN a reason that needs a photo and home pickup WHEN Astrid returns the mug in German THEN the drop zone takes her photo, the pickup window is chosen, and both are filed", async () => {
+    const db = createDb(databaseUrl);
+    const shop = await db.shop.findFirstOrThrow({ where: { domain: NORDIC_DEMO_DOMAIN } });
+    await savePolicy(db, shop.id, {
+      ...DEFAULT_RETURN_POLICY,
+      photoRequiredReasonHandles: ["damaged"],
+      returnMethods: { ...DEFAULT_RETURN_POLICY.returnMethods, homePickup: { enabled: true, requiredAboveGrams: null } },
+    });
+    try {
+      await photoAndPickup(db);
+    } finally {
+      await savePolicy(db, shop.id, DEFAULT_RETURN_POLICY);
+      await db.$disconnect();
+    }
+  });
+
+  async function photoAndPickup(db: ReturnType<typeof createDb>) {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1100 }, userAgent: USER_AGENT, locale: "de-DE" });
+    const errors = watch(page);
+    await page.goto(`${demo.customerAccountsUrl}&locale=de`, { waitUntil: "networkidle" });
+    const menu = await menuFrame(page, "#1182");
+    await expect.poll(async () => (await menu.locator("s-button").count()) && (await menu.locator("s-button").textContent()), { timeout: 30_000 }).toBe("Artikel zurücksenden");
+    await menu.locator("s-button").click();
+    await page.locator("#modal.open").waitFor();
+    const modal = await modalFrame(page);
+    const mug = modal.locator("s-checkbox", { hasText: /mug/i });
+    await mug.waitFor({ timeout: 30_000 });
+    await mug.locator("input").check();
+    await modal.locator("s-select").first().locator("select").selectOption({ label: "Damaged in transit" });
+    await modal.locator("s-select").nth(1).locator("select").selectOption("REFUND");
+
+    // The reason needs a photo: the drop zone, and no Continue without a photo.
+    const zone = modal.locator("s-drop-zone");
+    await zone.waitFor({ timeout: 30_000 });
+    expect(await modal.locator("body").textContent()).toContain("höchstens 3 MB pro Foto und 3 pro Rücksendung");
+    const next = modal.locator('s-button[slot="primary-action"]', { hasText: "Weiter" });
+    expect(await next.getAttribute("disabled")).not.toBeNull();
+    await zone.locator('input[type="file"]').setInputFiles({ name: "riss.jpg", mimeType: "image/jpeg", buffer: Buffer.from(jpegWithExif()) });
+    await expect.poll(async () => (await modal.locator("body").textContent()) ?? "", { timeout: 30_000 }).toContain("riss.jpg");
+    await expect.poll(() => next.getAttribute("disabled")).toBeNull();
+    await page.screenshot({ path: join(SHOTS, "customer-account-modal-photo.png") });
+    await next.click();
+
+    // Review: home pickup asks for the address (the order's) and a window.
+    const methods = modal.locator("s-choice-list");
+    await methods.waitFor({ timeout: 30_000 });
+    await methods.locator('input[value="HOME_PICKUP"]').check();
+    const from = modal.locator("s-date-field").first().locator("input");
+    await from.waitFor({ timeout: 30_000 });
+    const dateFrom = await from.inputValue();
+    expect(dateFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await from.getAttribute("min")).toBe(dateFrom);
+    expect(await modal.locator("s-text-area textarea").inputValue()).toContain("Astrid Lindqvist");
+    await expect.poll(async () => (await modal.locator("s-section").last().textContent()) ?? "", { timeout: 30_000 }).toMatch(/\d,\d\d/);
+    await page.screenshot({ path: join(SHOTS, "customer-account-modal-pickup.png") });
+    await modal.locator('s-button[slot="primary-action"]', { hasText: "Rücksendung absenden" }).click();
+
+    const banner = modal.locator("s-banner[tone=success]");
+    await expect.poll(async () => (await banner.count()) && (await banner.getAttribute("heading")), { timeout: 30_000 }).toMatch(/R-\d{4,}/);
+    const rma = /R-\d{4,}/.exec((await banner.getAttribute("heading"))!)![0];
+    const row = await db.returnRequest.findFirstOrThrow({ where: { rmaNumber: rma }, include: { photos: true } });
+    expect(row.method).toBe("HOME_PICKUP");
+    expect(row.pickupDateFrom).toBe(dateFrom);
+    expect(JSON.parse(row.pickupAddress!)[0]).toBe("Astrid Lindqvist");
+    expect(row.photos).toHaveLength(1);
+    await page.screenshot({ path: join(SHOTS, "customer-account-modal-pickup-done.png") });
+
+    // The stand-in's Customer Account API answers for the signed-in customer (same page cookie).
+    const api = `${new URL(page.url()).pathname.replace(/\/orders.*$/, "")}/api/2026-07/graphql`;
+    const answer = await page.evaluate(
+      async ([url, id]) => (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ query: "query($id: ID!) { order(id: $id) { returnInformation { returnableLineItems(first: 10) { nodes { quantity } } nonReturnableLineItems(first: 10) { nodes { quantity } } } } }", variables: { id } }) })).json(),
+      [api, row.orderId] as const,
+    );
+    expect(answer.errors).toBeUndefined();
+    const info = answer.data.order.returnInformation as Record<string, { nodes: { quantity: number }[] }>;
+    // #1182's two units, each either still returnable in Shopify's eyes or already a Shopify return.
+    expect(info.returnableLineItems.nodes.length + info.nonReturnableLineItems.nodes.length).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }
 
   it("GIVEN an order outside the return window THEN no menu item is shown, and the modal would say why", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, userAgent: USER_AGENT });

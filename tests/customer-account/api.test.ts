@@ -10,7 +10,8 @@ import { action as previewAction, loader as previewLoader } from "~/routes/api.c
 import { action as createAction } from "~/routes/api.customer-account.orders.$orderId_.returns";
 import { loader as returnLoader } from "~/routes/api.customer-account.returns.$returnId";
 import { savePolicy } from "~/services/policy.server";
-import { DEFAULT_RETURN_POLICY } from "~/domain";
+import { DEFAULT_RETURN_POLICY, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_RETURN, PICKUP_LEAD_MAX_DAYS, PICKUP_WINDOW_MAX_DAYS } from "~/domain";
+import { jpegWithExif } from "~/domain/testing/photos";
 import { approveReturn } from "~/services/return-lifecycle.server";
 import { mintCustomerAccountSessionToken } from "../../simulator/platform/customer-account-token";
 import { signJwtHs256 } from "../../simulator/platform/crypto";
@@ -279,6 +280,83 @@ describe.each(providers)("customer-account API on %s", (provider) => {
       expect(res.status).toBe(400);
       const res2 = await call(previewAction as Handler, `/x`, { method: "POST", token: token(astrid), headers: { "Content-Type": "application/json" }, body: JSON.stringify({ method: "DROP_OFF", lines: [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/1", quantity: 1, resolution: "REFUND" }] }) }, { orderId: legacy(order1182) });
       expect(res2.status).toBe(422);
+    });
+  });
+
+  describe("photos and home pickup (the portal's rules, through customer accounts)", () => {
+    const json = (body: unknown, t: string) => ({ method: "POST", token: t, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    async function optionsFor(name: string, locale = "en") {
+      const rec = engine.api.order(engine.shop, name);
+      const t = token(rec.customerId!);
+      const data = await (await call(orderLoader as Handler, `/x?locale=${locale}`, { token: t }, { orderId: legacy(rec.id) })).json();
+      return { rec, t, data, line: data.order.lines.find((l: { eligible: boolean }) => l.eligible) };
+    }
+
+    it("the options carry the filing's limits (photos, pickup dates in the shop's time zone) and the pickup address default", async () => {
+      const { data } = await optionsFor("#1185");
+      const today = engine.ctx.now().toISOString().slice(0, 10);
+      const plus = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 864e5).toISOString().slice(0, 10);
+      expect(data.limits).toEqual({
+        photos: { maxPerReturn: MAX_PHOTOS_PER_RETURN, maxBytes: MAX_PHOTO_BYTES, types: ["image/jpeg", "image/png", "image/webp"] },
+        pickup: { earliest: plus(1), latest: plus(PICKUP_LEAD_MAX_DAYS), windowMaxDays: PICKUP_WINDOW_MAX_DAYS },
+      });
+      expect(data.order.shippingAddressLines.length).toBeGreaterThan(0);
+    });
+
+    it("a reason that needs a photo: without one 422 PHOTO_REQUIRED in the shopper's language and nothing saved; with one the return is filed and keeps it", async () => {
+      await savePolicy(engine.ctx.db, engine.ctx.shop.id, { ...DEFAULT_RETURN_POLICY, photoRequiredReasonHandles: ["damaged"] });
+      try {
+        const { rec, t, data, line } = await optionsFor("#1185", "sv");
+        const damaged = data.reasons.find((r: { handle: string }) => r.handle === "damaged");
+        expect(damaged.photoRequired).toBe(true);
+        expect(data.reasons.filter((r: { photoRequired: boolean }) => r.photoRequired)).toHaveLength(1);
+        const body = (photos: string[]) => ({ lookupToken: data.lookupToken, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, reasonId: damaged.id, resolution: "REFUND", photos }] });
+        const refused = await call(createAction as Handler, `/x?locale=sv`, json(body([]), t), { orderId: legacy(rec.id) });
+        expect(refused.status).toBe(422);
+        const error = (await refused.json()).error;
+        expect(error.code).toBe("PHOTO_REQUIRED");
+        expect(error.message).toMatch(/^Lägg till ett foto/);
+        expect(await engine.ctx.db.returnRequest.count({ where: { orderId: rec.id } })).toBe(0);
+        // Not a picture: the app reads the bytes, whatever the data: URL says.
+        const fake = await call(createAction as Handler, `/x?locale=sv`, json(body([`data:image/png;base64,${Buffer.from("not a png").toString("base64")}`]), t), { orderId: legacy(rec.id) });
+        expect([fake.status, (await fake.json()).error.code]).toEqual([422, "PHOTO_INVALID"]);
+
+        const photo = `data:image/jpeg;base64,${Buffer.from(jpegWithExif()).toString("base64")}`;
+        const created = await call(createAction as Handler, `/x?locale=sv`, json(body([photo]), t), { orderId: legacy(rec.id) });
+        expect(created.status).toBe(201);
+        const row = await engine.ctx.db.returnRequest.findFirstOrThrow({ where: { rmaNumber: (await created.json()).return.rma }, include: { photos: true } });
+        expect(row.photos).toHaveLength(1);
+        expect(Buffer.from(row.photos[0]!.data).toString("latin1")).not.toContain("GPS");
+      } finally {
+        await savePolicy(engine.ctx.db, engine.ctx.shop.id, DEFAULT_RETURN_POLICY);
+      }
+    });
+
+    it("home pickup: without a window 422 (not silently filed without one); a window outside the limits 422; a good one is stored with the address", async () => {
+      await savePolicy(engine.ctx.db, engine.ctx.shop.id, { ...DEFAULT_RETURN_POLICY, returnMethods: { ...DEFAULT_RETURN_POLICY.returnMethods, homePickup: { enabled: true, requiredAboveGrams: null } } });
+      try {
+        const { rec, t, data, line } = await optionsFor("#1184", "da");
+        expect(data.methods.map((m: { code: string }) => m.code)).toContain("HOME_PICKUP");
+        const body = (pickup: unknown) => ({ lookupToken: data.lookupToken, method: "HOME_PICKUP", lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, reasonId: data.reasons[0].id, resolution: "REFUND" }], pickup });
+        const none = await call(createAction as Handler, `/x?locale=da`, json(body(null), t), { orderId: legacy(rec.id) });
+        expect(none.status).toBe(422);
+        expect((await none.json()).error.code).toBe("PICKUP_DATES_INVALID");
+        const { earliest, windowMaxDays } = data.limits.pickup;
+        const plus = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 864e5).toISOString().slice(0, 10);
+        const tooLong = await call(createAction as Handler, `/x?locale=da`, json(body({ addressLines: [], dateFrom: earliest, dateTo: plus(earliest, windowMaxDays) }), t), { orderId: legacy(rec.id) });
+        expect(tooLong.status).toBe(422);
+        const err = (await tooLong.json()).error;
+        expect(err.code).toBe("PICKUP_WINDOW_TOO_LONG");
+        expect(err.message).toMatch(/^Tjek afhentningsadressen/);
+        expect(await engine.ctx.db.returnRequest.count({ where: { orderId: rec.id } })).toBe(0);
+
+        const ok = await call(createAction as Handler, `/x?locale=da`, json(body({ addressLines: ["Nørregade 1", "1165 København"], dateFrom: earliest, dateTo: plus(earliest, windowMaxDays - 1) }), t), { orderId: legacy(rec.id) });
+        expect(ok.status).toBe(201);
+        const row = await engine.ctx.db.returnRequest.findFirstOrThrow({ where: { rmaNumber: (await ok.json()).return.rma } });
+        expect([row.method, JSON.parse(row.pickupAddress!), row.pickupDateFrom, row.pickupDateTo]).toEqual(["HOME_PICKUP", ["Nørregade 1", "1165 København"], earliest, plus(earliest, windowMaxDays - 1)]);
+      } finally {
+        await savePolicy(engine.ctx.db, engine.ctx.shop.id, DEFAULT_RETURN_POLICY);
+      }
     });
   });
 

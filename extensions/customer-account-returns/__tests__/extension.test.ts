@@ -11,6 +11,9 @@ import { change, click, installFakeHost, text, translator, type Backend, type Fa
 const ORDER = "gid://shopify/Order/5551182";
 const SWEATER = "gid://shopify/FulfillmentLineItem/71";
 const MUG = "gid://shopify/FulfillmentLineItem/72";
+const DAMAGED = "gid://shopify/ReturnReasonDefinition/2";
+/** The smallest valid PNG (1×1), as a shopper's file. */
+const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
 
 const summary = (over: Record<string, unknown> = {}) => ({
   rma: "R-1042",
@@ -35,6 +38,7 @@ const options = (over: Record<string, unknown> = {}) => ({
     id: ORDER,
     name: "#1182",
     currency: "SEK",
+    shippingAddressLines: ["Astrid Lindqvist", "Sveavägen 12", "113 50 Stockholm", "Sweden"],
     lines: [
       {
         fulfillmentLineItemId: SWEATER, title: "Abisko Merino Sweater", variantTitle: "M", returnableQuantity: 2, unitPriceFormatted: "1 199,00 kr",
@@ -47,8 +51,12 @@ const options = (over: Record<string, unknown> = {}) => ({
       },
     ],
   },
-  reasons: [{ id: "gid://shopify/ReturnReasonDefinition/1", handle: "size-too-small", name: "Size too small" }],
+  reasons: [
+    { id: "gid://shopify/ReturnReasonDefinition/1", handle: "size-too-small", name: "Size too small", photoRequired: false },
+    { id: DAMAGED, handle: "defective", name: "Damaged or defective", photoRequired: true },
+  ],
   methods: [{ code: "DROP_OFF", name: "Drop off at a service point", feeFormatted: null, required: false }],
+  limits: { photos: { maxPerReturn: 3, maxBytes: 3 * 1024 * 1024, types: ["image/jpeg", "image/png", "image/webp"] }, pickup: { earliest: "2026-11-30", latest: "2026-12-29", windowMaxDays: 14 } },
   policy: { storeCreditBonusPercent: 0, euWithdrawal: false },
   returnable: true,
   notReturnable: [],
@@ -194,6 +202,116 @@ describe("return flow (customer-account.order.action.render)", () => {
     await h.until(() => q(h, "s-badge"));
     expect(text(q(h, "s-badge"))).toBe("Forespurt");
     expect(text(h.document.body)).toContain("Retur R-1042");
+  });
+
+  /** Drops files on a drop zone the way the host does: its `files` property, then `change`. */
+  function drop(zone: Element, files: File[]) {
+    (zone as unknown as { files: File[] }).files = files;
+    zone.dispatchEvent(new (zone.ownerDocument!.defaultView as unknown as typeof globalThis).Event("change"));
+  }
+  async function pickLine(h: FakeHost, reasonId: string) {
+    change(await h.until(() => q(h, "s-checkbox")), true);
+    const selects = await h.until(() => (h.document.querySelectorAll("s-select").length === 2 ? h.document.querySelectorAll("s-select") : null));
+    change(selects[0], reasonId);
+    change(selects[1], "REFUND");
+  }
+
+  it("a reason that needs a photo asks for one in a drop zone; Continue waits for it; the photo is filed with the line", async () => {
+    const h = await mount("ReturnFlow", { lang: "sv", orderId: ORDER, backend: backend() });
+    await pickLine(h, DAMAGED);
+    const zone = await h.until(() => q(h, "s-drop-zone"));
+    expect(zone.getAttribute("label")).toBe("Foto av varan");
+    expect(zone.getAttribute("accept")).toBe("image/jpeg,image/png,image/webp");
+    expect(text(h.document.body)).toContain("högst 3 MB styck och 3 per retur");
+    expect(primary(h).hasAttribute("disabled")).toBe(true);
+
+    // A file of another type is refused here, with the limits the app sent.
+    drop(zone, [new File(["%PDF-1.4"], "kvitto.pdf", { type: "application/pdf" })]);
+    await h.until(() => q(h, "s-drop-zone")!.getAttribute("error") === "Foton måste vara JPEG-, PNG- eller WebP-bilder.");
+    expect(primary(h).hasAttribute("disabled")).toBe(true);
+
+    drop(q(h, "s-drop-zone")!, [new File([PNG], "trasig.png", { type: "image/png" })]);
+    await h.until(() => text(h.document.body).includes("trasig.png"));
+    expect(q(h, "s-drop-zone")!.hasAttribute("error")).toBe(false);
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    await h.until(() => text(h.document.body).includes("1 140,00 kr"));
+    // The preview needs no photos.
+    expect(h.requests.find((r) => r.url.includes("/preview"))!.body).not.toHaveProperty("lines.0.photos");
+    click(primary(h));
+    await h.until(() => h.requests.some((r) => r.url.includes("/returns?")));
+    const filed = h.requests.find((r) => r.url.includes("/returns?"))!.body as { lines: { photos: string[] }[]; pickup: unknown };
+    expect(filed.lines[0].photos).toHaveLength(1);
+    expect(filed.lines[0].photos[0]).toBe(`data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`);
+    expect(filed.pickup).toBeNull();
+  });
+
+  it("photos: at most the app's limit per return, a file over the size limit is refused, and a photo can be removed", async () => {
+    const h = await mount("ReturnFlow", { orderId: ORDER, backend: backend({}, { limits: { ...options().limits, photos: { maxPerReturn: 2, maxBytes: 100, types: ["image/png"] } } }) });
+    await pickLine(h, DAMAGED);
+    const zone = await h.until(() => q(h, "s-drop-zone"));
+    drop(zone, [new File([new Uint8Array(101)], "big.png", { type: "image/png" })]);
+    await h.until(() => q(h, "s-drop-zone")!.getAttribute("error") === "A photo is larger than 0 MB.");
+    const png = (name: string) => new File([PNG], name, { type: "image/png" });
+    drop(q(h, "s-drop-zone")!, [png("a.png"), png("b.png"), png("c.png")]);
+    await h.until(() => text(h.document.body).includes("b.png"));
+    expect(text(h.document.body)).not.toContain("c.png");
+    expect(q(h, "s-drop-zone")!.getAttribute("error")).toBe("At most 2 photos per return.");
+    const remove = [...h.document.querySelectorAll("s-button")].filter((b) => !b.hasAttribute("slot"));
+    expect(remove.map((b) => b.getAttribute("accessibilityLabel") ?? b.getAttribute("accessibilitylabel"))).toEqual(["Remove a.png", "Remove b.png"]);
+    click(remove[0]);
+    await h.until(() => !text(h.document.body).includes("a.png"));
+    expect(text(h.document.body)).toContain("b.png");
+  });
+
+  it("the app's PHOTO_REQUIRED refusal brings the shopper back to the items with its message", async () => {
+    const h = await mount("ReturnFlow", {
+      orderId: ORDER,
+      backend: backend({ "POST /api/customer-account/orders/5551182/returns": () => ({ status: 422, body: { ok: false, error: { code: "PHOTO_REQUIRED", message: "Add a photo of the item: the return reason you chose needs one." } } }) }),
+    });
+    await pickLine(h, "gid://shopify/ReturnReasonDefinition/1");
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    await h.until(() => text(h.document.body).includes("1 140,00 kr"));
+    click(primary(h));
+    await h.until(() => q(h, "s-checkbox") && text(q(h, "s-banner")).includes("Add a photo"));
+    expect(text(primary(h))).toBe("Continue");
+  });
+
+  it("home pickup asks for the address (the order's to start with) and a date window within the app's limits, and files them", async () => {
+    const methods = [
+      { code: "DROP_OFF", name: "Drop off at a service point", feeFormatted: null, required: false },
+      { code: "HOME_PICKUP", name: "Home pickup", feeFormatted: "99,00 kr", required: false },
+    ];
+    const h = await mount("ReturnFlow", { lang: "de", orderId: ORDER, backend: backend({}, { methods }) });
+    await pickLine(h, "gid://shopify/ReturnReasonDefinition/1");
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    const list = await h.until(() => q(h, "s-choice-list"));
+    expect(q(h, "s-date-field")).toBeNull();
+    change(list, ["HOME_PICKUP"]);
+    const [from, to] = await h.until(() => (h.document.querySelectorAll("s-date-field").length === 2 ? [...h.document.querySelectorAll("s-date-field")] : null));
+    expect(from.getAttribute("label")).toBe("Abholung ab");
+    expect(from.getAttribute("value")).toBe("2026-11-30");
+    expect(to.getAttribute("value")).toBe("2026-12-04");
+    expect(from.getAttribute("allow")).toBe("2026-11-30--2026-12-29");
+    expect(to.getAttribute("allow")).toBe("2026-11-30--2026-12-13");
+    const address = q(h, "s-text-area")!;
+    expect(address.getAttribute("value")).toBe("Astrid Lindqvist\nSveavägen 12\n113 50 Stockholm\nSweden");
+    await h.until(() => h.requests.filter((r) => r.url.includes("/preview")).length >= 2);
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    // No date, no submit.
+    change(to, "");
+    await h.until(() => primary(h).hasAttribute("disabled"));
+    change(h.document.querySelectorAll("s-date-field")[1], "2026-12-02");
+    change(q(h, "s-text-area")!, "Astrid Lindqvist\nKungsgatan 1\n111 43 Stockholm");
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    await h.until(() => h.requests.some((r) => r.url.includes("/returns?")));
+    expect(h.requests.find((r) => r.url.includes("/returns?"))!.body).toMatchObject({
+      method: "HOME_PICKUP",
+      pickup: { addressLines: ["Astrid Lindqvist", "Kungsgatan 1", "111 43 Stockholm"], dateFrom: "2026-11-30", dateTo: "2026-12-02" },
+    });
   });
 });
 

@@ -3,8 +3,10 @@
  * customer-account.order.action.render: the return flow in the action modal.
  *   1. items: pick items and quantities, a reason and a resolution each (exchange: another
  *      variant, with stock shown); lines that can't go back say why;
- *   2. review: the return method, store-credit consent where the law asks for it, and the
- *      refund preview the app computes;
+ *      a reason that needs a photo asks for one (Shopify's drop zone; PhotoField);
+ *   2. review: the return method (home pickup asks for the address and a date window;
+ *      PickupFields), store-credit consent where the law asks for it, and the refund preview
+ *      the app computes;
  *   3. done: the RMA, when the money comes, what to do next.
  * Everything is decided by the app (the same services as the theme portal); this only asks.
  */
@@ -12,7 +14,11 @@ import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { callApp, numericId, type Created, type OrderLine, type Preview, type ReturnOptions } from "./api";
+import { Frame, Row } from "./Frame";
 import { formatDay, host, t } from "./host";
+import { PhotoField } from "./PhotoField";
+import { readPhoto, type ChosenPhoto } from "./photos";
+import { initialPickup, PickupFields, type PickupValue } from "./PickupFields";
 import { ReturnSummary } from "./ReturnSummary";
 
 type Resolution = OrderLine["resolutions"][number];
@@ -39,17 +45,22 @@ export function ReturnFlow() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Created["return"] | null>(null);
+  const [photos, setPhotos] = useState<Record<string, ChosenPhoto[]>>({});
+  const [photoError, setPhotoError] = useState<Record<string, string | null>>({});
+  const [pickup, setPickup] = useState<PickupValue>({ address: "", from: "", to: "" });
 
   useEffect(() => {
     void callApp<ReturnOptions>(orderPath).then((r) => {
       if (!r.ok) return setError(r.message);
       setOptions(r.data);
+      setPickup(initialPickup(r.data.order.shippingAddressLines ?? [], r.data.limits.pickup));
       const required = r.data.methods.find((m) => m.required);
       setMethod((required ?? r.data.methods[0])?.code ?? "");
     });
   }, [orderPath]);
 
   const chosen = options ? options.order.lines.filter((l) => picks[l.fulfillmentLineItemId]?.selected) : [];
+  const needsPhoto = (id: string) => !!options?.reasons.find((r) => r.id === picks[id]?.reasonId)?.photoRequired;
   const lineInput = () =>
     chosen.map((l) => {
       const p = picks[l.fulfillmentLineItemId];
@@ -77,8 +88,24 @@ export function ReturnFlow() {
     setPicks((all) => ({ ...all, [id]: { ...EMPTY_PICK, ...(all[id] as Pick | undefined), ...change } }));
   const missing = chosen.find((l) => {
     const p = picks[l.fulfillmentLineItemId];
-    return !p.reasonId || !p.resolution || (p.resolution === "EXCHANGE" && !p.exchangeVariantId);
+    return !p.reasonId || !p.resolution || (p.resolution === "EXCHANGE" && !p.exchangeVariantId) || (needsPhoto(l.fulfillmentLineItemId) && !photos[l.fulfillmentLineItemId]?.length);
   });
+  const photoLimits = options.limits.photos;
+  // Photos count for the lines that are sent with them (selected, reason needs one).
+  const photosSent = () => chosen.filter((l) => needsPhoto(l.fulfillmentLineItemId)).reduce((n, l) => n + (photos[l.fulfillmentLineItemId]?.length ?? 0), 0);
+  async function addPhotos(id: string, files: readonly File[]) {
+    const room = photoLimits.maxPerReturn - photosSent();
+    const read = await Promise.all(files.slice(0, Math.max(0, room)).map((f) => readPhoto(f, photoLimits)));
+    const ok = read.flatMap((r) => (r.ok ? [r.photo] : []));
+    const bad = read.find((r) => !r.ok);
+    const mb = Math.floor(photoLimits.maxBytes / (1024 * 1024));
+    setPhotos((all) => ({ ...all, [id]: [...(all[id] ?? []), ...ok] }));
+    setPhotoError((all) => ({
+      ...all,
+      [id]: files.length > room ? t("photo.tooMany", { max: photoLimits.maxPerReturn }) : bad && !bad.ok ? t(bad.problem === "type" ? "photo.type" : "photo.tooLarge", { mb }) : null,
+    }));
+  }
+  const pickupMissing = method === "HOME_PICKUP" && (!pickup.from || !pickup.to || !pickup.address.trim());
   const needsConsent = chosen.some((l) => picks[l.fulfillmentLineItemId].resolution === "STORE_CREDIT" && l.consentRequired.includes("STORE_CREDIT"));
 
   async function submit() {
@@ -90,11 +117,17 @@ export function ReturnFlow() {
         lookupToken: options!.lookupToken,
         method,
         storeCreditConsent: consent,
-        lines: lineInput().map((l) => ({ ...l, note: null })),
+        lines: lineInput().map((l) => ({ ...l, note: null, photos: needsPhoto(l.fulfillmentLineItemId) ? (photos[l.fulfillmentLineItemId] ?? []).map((p) => p.data) : [] })),
+        pickup: method === "HOME_PICKUP" ? { addressLines: pickup.address.split("\n"), dateFrom: pickup.from, dateTo: pickup.to } : null,
       },
     });
     setBusy(false);
-    if (!r.ok) return setError(r.message);
+    if (!r.ok) {
+      setError(r.message);
+      // A photo the app refused is fixed on the items step; everything else here.
+      if (r.code.startsWith("PHOTO_")) setStep("items");
+      return;
+    }
     setCreated(r.data.return);
     setStep("done");
   }
@@ -119,7 +152,7 @@ export function ReturnFlow() {
     const m = options.methods;
     return (
       <Frame
-        primary={{ label: t("flow.submit"), loading: busy, disabled: busy || !preview || (needsConsent && !consent), onClick: () => void submit() }}
+        primary={{ label: t("flow.submit"), loading: busy, disabled: busy || !preview || pickupMissing || (needsConsent && !consent), onClick: () => void submit() }}
         secondary={{ label: t("flow.back"), onClick: () => setStep("items") }}
       >
         {error && <s-banner tone="critical">{error}</s-banner>}
@@ -130,6 +163,7 @@ export function ReturnFlow() {
             </s-choice>
           ))}
         </s-choice-list>
+        {method === "HOME_PICKUP" && <PickupFields value={pickup} limits={options.limits.pickup} onChange={(change) => setPickup((v) => ({ ...v, ...change }))} />}
         {needsConsent && (
           <s-checkbox checked={consent} onChange={(e: Event) => setConsent((e.currentTarget as unknown as { checked: boolean }).checked)}>
             {t("review.consent")}
@@ -156,7 +190,8 @@ export function ReturnFlow() {
 
   const eligible = options.order.lines.filter((l) => l.eligible);
   return (
-    <Frame primary={eligible.length > 0 ? { label: t("flow.continue"), disabled: chosen.length === 0 || !!missing, onClick: () => setStep("review") } : undefined}>
+    <Frame primary={eligible.length > 0 ? { label: t("flow.continue"), disabled: chosen.length === 0 || !!missing, onClick: () => (setError(null), setStep("review")) } : undefined}>
+      {error && <s-banner tone="critical">{error}</s-banner>}
       {options.returns.map((r) => (
         <s-section key={r.rma}><ReturnSummary ret={r} /></s-section>
       ))}
@@ -212,48 +247,22 @@ export function ReturnFlow() {
                     ))}
                   </s-select>
                 )}
+                {needsPhoto(l.fulfillmentLineItemId) && (
+                  <PhotoField
+                    photos={photos[l.fulfillmentLineItemId] ?? []}
+                    limits={photoLimits}
+                    error={photoError[l.fulfillmentLineItemId] ?? null}
+                    onFiles={(files) => void addPhotos(l.fulfillmentLineItemId, files)}
+                    onRejected={() => setPhotoError((all) => ({ ...all, [l.fulfillmentLineItemId]: t("photo.type") }))}
+                    onRemove={(i) => setPhotos((all) => ({ ...all, [l.fulfillmentLineItemId]: (all[l.fulfillmentLineItemId] ?? []).filter((_, j) => j !== i) }))}
+                  />
+                )}
               </s-stack>
             )}
           </s-stack>
         );
       })}
     </Frame>
-  );
-}
-
-interface Action {
-  label: string;
-  onClick: () => void;
-  disabled?: boolean;
-  loading?: boolean;
-}
-
-/** The modal: our content, one primary button and an optional secondary one in the host's slots. */
-function Frame(props: { children: preact.ComponentChildren; primary?: Action; secondary?: Action }) {
-  const { primary, secondary } = props;
-  return (
-    <s-customer-account-action heading={t("flow.heading")}>
-      <s-stack direction="block" gap="base">{props.children}</s-stack>
-      {primary && (
-        <s-button slot="primary-action" variant="primary" disabled={primary.disabled} loading={primary.loading} onClick={primary.onClick}>
-          {primary.label}
-        </s-button>
-      )}
-      {secondary && (
-        <s-button slot="secondary-actions" onClick={secondary.onClick}>
-          {secondary.label}
-        </s-button>
-      )}
-    </s-customer-account-action>
-  );
-}
-
-function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <s-stack direction="inline" justifyContent="space-between">
-      <s-text>{label}</s-text>
-      <s-text type={strong ? "strong" : undefined}>{value}</s-text>
-    </s-stack>
   );
 }
 

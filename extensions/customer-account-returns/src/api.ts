@@ -5,6 +5,8 @@
  */
 import { APP_URL } from "./config";
 import { host, locale, t } from "./host";
+import type { PhotoLimits } from "./photos";
+import type { PickupLimits } from "./PickupFields";
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
 
@@ -64,8 +66,10 @@ export interface OrderLine {
 
 export interface ReturnOptions extends MenuState {
   lookupToken: string;
-  order: { id: string; name: string; currency: string; lines: OrderLine[] };
-  reasons: { id: string; handle: string; name: string }[];
+  order: { id: string; name: string; currency: string; lines: OrderLine[]; shippingAddressLines?: string[] };
+  reasons: { id: string; handle: string; name: string; photoRequired?: boolean }[];
+  /** The limits the app's filing checks (photos, pickup dates), so the fields say the same. */
+  limits: { photos: PhotoLimits; pickup: PickupLimits };
   methods: { code: string; name: string; feeFormatted: string | null; required: boolean }[];
   policy: { storeCreditBonusPercent: number; euWithdrawal: boolean };
 }

@@ -216,6 +216,58 @@
       );
     }
   });
+  // Text area, date field and drop zone (photos and home pickup): same contract, plain inputs.
+  const field = (el, id, control) => `<style>:host{display:block}textarea,input{font:inherit;width:100%;padding:7px 8px;border:1px solid #c9c9c9;border-radius:8px;box-sizing:border-box;background:#fff}.err{color:#b42318;font-size:13px}</style><label for="${id}">${esc(el.getAttribute('label'))}</label>${control}${el.getAttribute('error') ? `<div class="err" role="alert">${esc(el.getAttribute('error'))}</div>` : ''}`;
+  const uid = (el, p) => el._id || (el._id = `${p}${Math.random().toString(36).slice(2)}`);
+  define('s-text-area', class extends Simple {
+    static attrs = ['label', 'rows', 'error'];
+    get value() { return this._value ?? ''; }
+    set value(v) { this._value = String(v ?? ''); if (this._input) this._input.value = this._value; }
+    render() {
+      const id = uid(this, 't');
+      const root = attach(this, field(this, id, `<textarea id="${id}" rows="${esc(this.getAttribute('rows') || 2)}"></textarea>`));
+      this._input = root.querySelector('textarea');
+      this._input.value = this.value;
+      this._input.addEventListener('change', () => { this._value = this._input.value; fire(this); });
+    }
+  });
+  define('s-date-field', class extends Simple {
+    static attrs = ['label', 'allow', 'error'];
+    get value() { return this._value ?? ''; }
+    set value(v) { this._value = String(v ?? ''); if (this._input) this._input.value = this._value; }
+    render() {
+      const id = uid(this, 'd');
+      // allow="start--end" (Shopify's syntax) becomes min/max.
+      const [min, max] = (this.getAttribute('allow') || '').split('--').map((x) => x.trim());
+      const root = attach(this, field(this, id, `<input id="${id}" type="date" ${min ? `min="${esc(min)}"` : ''} ${max ? `max="${esc(max)}"` : ''}>`));
+      this._input = root.querySelector('input');
+      this._input.value = this.value;
+      this._input.addEventListener('change', () => { this._value = this._input.value; fire(this); });
+    }
+  });
+  define('s-drop-zone', class extends Simple {
+    static attrs = ['label', 'accept', 'multiple', 'error', 'disabled'];
+    constructor() { super(); this.ondroprejected = null; } // so Preact listens to `droprejected`
+    get files() { return this._files ?? []; }
+    get value() { return this._files && this._files.length ? `C:\\fakepath\\${this._files[0].name}` : ''; }
+    set value(v) { if (!v) this._files = []; }
+    render() {
+      const id = uid(this, 'f');
+      const accept = this.getAttribute('accept') || '';
+      const root = attach(this, field(this, id, `<input id="${id}" type="file" ${accept ? `accept="${esc(accept)}"` : ''} ${truthy(this, 'multiple') ? 'multiple' : ''} ${truthy(this, 'disabled') ? 'disabled' : ''}>`));
+      const input = root.querySelector('input');
+      input.addEventListener('change', () => {
+        const types = accept.split(',').map((x) => x.trim()).filter(Boolean);
+        const all = [...input.files];
+        const ok = all.filter((f) => !types.length || types.includes(f.type));
+        input.value = '';
+        if (ok.length < all.length) this.dispatchEvent(new Event('droprejected'));
+        if (!ok.length) return;
+        this._files = ok;
+        fire(this);
+      });
+    }
+  });
   define('s-customer-account-action', class extends Simple {
     static attrs = ['heading'];
     render() {
