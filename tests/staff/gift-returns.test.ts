@@ -6,7 +6,8 @@
  * and nothing of the buyer.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { markReceived } from "~/services/return-lifecycle.server";
+import { approveReturn, markReceived } from "~/services/return-lifecycle.server";
+import { createFromStorefront, lookupForStorefront } from "~/services/storefront.server";
 import { processReturn } from "~/services/return-processing.server";
 import { reconcileShop } from "~/services/return-sync.server";
 import { CLAIM_LEASE_MS } from "~/services/attempts.server";
@@ -137,5 +138,33 @@ describe.each(providers)("gift returns on %s", (provider) => {
     await reconcileShop(engine.ctx, new Date(engine.clock.now().getTime() - 3600_000));
     expect(cardsFor(created.rmaNumber)).toHaveLength(1);
     expect(await engine.t.db.emailMessage.count({ where: { step: "gift_card_issued" } })).toBe(1);
+  });
+
+  it("GIVEN the buyer marks a portal return as a gift THEN the same engine files it, and on processing the recipient (not the buyer) gets the card", async () => {
+    const who = { customerLegacyId: null, clientKey: "1.2.3.4", locale: "sv" as const };
+    const found = await lookupForStorefront(engine.ctx, who, { order: "#1182", email: "astrid.lindqvist@example.com" }, "secret");
+    const line = found.order.lines.find((l) => l.eligible)!;
+    const filed = await createFromStorefront(
+      engine.ctx,
+      who,
+      {
+        orderId: found.order.id,
+        lookupToken: found.lookupToken,
+        method: "DROP_OFF",
+        storeCreditConsent: true,
+        lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, reasonId: found.reasons[0]?.id ?? null, note: null, resolution: "STORE_CREDIT", exchangeVariantId: null }],
+        gift: { recipientName: "Elsa", recipientEmail: "elsa@example.com" },
+      },
+      "secret",
+    );
+    const ret = await engine.t.db.returnRequest.findFirstOrThrow({ where: { rmaNumber: filed.return.rma } });
+    expect(ret.gift).toBe(true);
+    if (ret.status === "REQUESTED") await approveReturn(engine.ctx, ret.id, STAFF);
+    await markReceived(engine.ctx, ret.id, STAFF);
+    await processReturn(engine.ctx, ret.id, STAFF);
+    expect(cardsFor(ret.rmaNumber)).toHaveLength(1);
+    expect(orderRefunds()).toBe(0);
+    const mail = await engine.t.db.emailMessage.findFirstOrThrow({ where: { step: "gift_card_issued" } });
+    expect(mail).toMatchObject({ toAddress: "elsa@example.com", locale: "sv" });
   });
 });
