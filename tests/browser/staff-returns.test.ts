@@ -121,4 +121,35 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("GIVEN Shopify's order page WHEN staff use 'Create return' (the admin action opens /app/returns/new?orderId=…) and mark a gift THEN refunds are not offered and the return records the recipient, in Swedish", async () => {
+    const { page, errors } = await openPage();
+    // The admin action extension's URL: app:/app/returns/new?orderId=<Shopify's numeric order id> (#1182 in the seed).
+    await page.goto(`${demo.adminUrl}/app/returns/new?orderId=3209000182&locale=sv`, { waitUntil: "networkidle" });
+    const app = page.frameLocator("iframe");
+    await app.getByText("Order #1182").waitFor({ timeout: 30_000 });
+    await app.getByLabel("Det här är en gåvoretur").check();
+    await app.getByLabel("Mottagarens namn").fill("Elsa");
+    await app.getByLabel("Mottagarens e-post").fill("elsa@example.com");
+    const line = app.locator("[data-line]").first();
+    await line.getByLabel("Antal att returnera").fill("1");
+    const resolution = line.getByLabel("Lösning");
+    // A gift is never refunded to the buyer: the option is gone.
+    expect(await resolution.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain("REFUND");
+    await resolution.selectOption("STORE_CREDIT");
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-create.png`), fullPage: true });
+    await app.getByRole("button", { name: "Skapa retur" }).last().click();
+    await app
+      .getByText("Gåvoretur")
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-failed.png`), fullPage: true });
+        throw new Error(`${String(e)}\n${errors.join("\n")}`);
+      });
+    await app.getByText("Elsa · elsa@example.com").waitFor();
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-return.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
