@@ -127,7 +127,10 @@ export function shopperReturnView(
       result.push(t("DONE_REFUND", { amount: money(ret.refundAmount), method: methodName, date }));
       if (ret.refundEtaFrom && ret.refundEtaTo) result.push(t("DONE_REFUND_BANK", { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }));
     }
-    if (ret.storeCreditAmount > 0 || ret.bonusCreditAmount > 0) {
+    if (ret.gift && (ret.storeCreditAmount > 0 || ret.bonusCreditAmount > 0)) {
+      // The value went to the gift's recipient (who is not named here), not to this account.
+      result.push(t("DONE_GIFT_CARD", { amount: money(ret.storeCreditAmount + ret.bonusCreditAmount), date }));
+    } else if (ret.storeCreditAmount > 0 || ret.bonusCreditAmount > 0) {
       result.push(t("DONE_STORE_CREDIT", { amount: money(ret.storeCreditAmount + ret.bonusCreditAmount), date }));
       if (ret.bonusCreditAmount > 0) result.push(t("DONE_STORE_CREDIT_BONUS", { bonus: money(ret.bonusCreditAmount) }));
     }

@@ -137,17 +137,18 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     // A gift is never refunded to the buyer: the option is gone.
     expect(await resolution.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain("REFUND");
     await resolution.selectOption("STORE_CREDIT");
+    const consent = app.getByLabel("Kunden har godkänt tillgodohavande i stället för återbetalning");
+    if (await consent.count()) await consent.check();
     await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-create.png`), fullPage: true });
     await app.getByRole("button", { name: "Skapa retur" }).last().click();
     await app
-      .getByText("Gåvoretur")
-      .first()
+      .getByText("Elsa · elsa@example.com")
       .waitFor({ timeout: 30_000 })
       .catch(async (e: unknown) => {
         await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-failed.png`), fullPage: true });
         throw new Error(`${String(e)}\n${errors.join("\n")}`);
       });
-    await app.getByText("Elsa · elsa@example.com").waitFor();
+    await app.getByText("Gåvoretur", { exact: true }).waitFor();
     await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-return.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
