@@ -116,7 +116,9 @@ export function shopperReturnView(
   const nextKey = nextStepKey(status, method);
   const next = nextKey ? t(nextKey, { carrier: opts.policy.returnMethods.dropOff.carrierName || "" }) : null;
   const open = !["PROCESSED", "CLOSED", "DECLINED", "CANCELED"].includes(status);
-  const eta = open && ret.refundEtaFrom && ret.refundEtaTo ? t(`ETA_${outcome}`, { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }) : null;
+  // A gift's store credit is the recipient's gift card, not the shopper's credit.
+  const etaKey = ret.gift && outcome === "STORE_CREDIT" ? "ETA_GIFT_CARD" : `ETA_${outcome}`;
+  const eta = open && ret.refundEtaFrom && ret.refundEtaTo ? t(etaKey, { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }) : null;
 
   const result: string[] = [];
   if ((status === "PROCESSED" || status === "CLOSED") && ret.processedAt) {

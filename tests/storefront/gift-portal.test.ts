@@ -82,6 +82,9 @@ describe("gift returns in the theme portal", () => {
 
     const created = await fileAs(body("STORE_CREDIT", { recipientName: "Elsa", recipientEmail: "Elsa@Example.com" }));
     expect(created.status).toBe(201);
+    // The buyer is told the value goes to the recipient's gift card, not to them.
+    const confirmation = ((await created.json()) as { return: { eta: string | null } }).return;
+    expect(confirmation.eta).toMatch(/mottagarens presentkort/);
     const ret = await db.returnRequest.findFirstOrThrow();
     expect(ret).toMatchObject({ gift: true, giftRecipientName: "Elsa", giftRecipientEmail: "elsa@example.com" });
   });
