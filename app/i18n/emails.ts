@@ -42,6 +42,15 @@ const en: Messages = {
   WINBACK_EXPIRES: "Valid until {date}, once.",
   WINBACK_SHOP: "Visit the shop",
   UNSUBSCRIBE: "Unsubscribe from offers",
+  SUBJECT_gift_card_issued: "A gift card from {shop}",
+  GIFT_GREETING: "Hello {recipient},",
+  GIFT_GREETING_ANON: "Hello,",
+  GIFT_INTRO: "A gift you received from {shop} has been returned, and its value is yours as a gift card.",
+  GIFT_CODE: "Your gift card code:",
+  GIFT_AMOUNT: "Value: {amount}.",
+  GIFT_EXPIRES: "Valid until {date}.",
+  GIFT_USE: "Enter the code at checkout, online or in the shop.",
+  GIFT_SHOP: "Visit the shop",
 };
 
 const sv: Messages = {
@@ -76,6 +85,15 @@ const sv: Messages = {
   WINBACK_EXPIRES: "Gäller till och med {date}, en gång.",
   WINBACK_SHOP: "Till butiken",
   UNSUBSCRIBE: "Avregistrera dig från erbjudanden",
+  SUBJECT_gift_card_issued: "Ett presentkort från {shop}",
+  GIFT_GREETING: "Hej {recipient}!",
+  GIFT_GREETING_ANON: "Hej!",
+  GIFT_INTRO: "En present du fått från {shop} har returnerats, och värdet är ditt som presentkort.",
+  GIFT_CODE: "Din presentkortskod:",
+  GIFT_AMOUNT: "Värde: {amount}.",
+  GIFT_EXPIRES: "Giltigt till och med {date}.",
+  GIFT_USE: "Ange koden i kassan, på nätet eller i butiken.",
+  GIFT_SHOP: "Till butiken",
 };
 
 const da: Messages = {
@@ -110,6 +128,15 @@ const da: Messages = {
   WINBACK_EXPIRES: "Gælder til og med {date}, én gang.",
   WINBACK_SHOP: "Gå til butikken",
   UNSUBSCRIBE: "Afmeld tilbud",
+  SUBJECT_gift_card_issued: "Et gavekort fra {shop}",
+  GIFT_GREETING: "Hej {recipient}",
+  GIFT_GREETING_ANON: "Hej",
+  GIFT_INTRO: "En gave, du har fået fra {shop}, er blevet returneret, og værdien er din som gavekort.",
+  GIFT_CODE: "Din gavekortkode:",
+  GIFT_AMOUNT: "Værdi: {amount}.",
+  GIFT_EXPIRES: "Gyldigt til og med {date}.",
+  GIFT_USE: "Indtast koden ved betalingen, online eller i butikken.",
+  GIFT_SHOP: "Gå til butikken",
 };
 
 const nb: Messages = {
@@ -144,6 +171,15 @@ const nb: Messages = {
   WINBACK_EXPIRES: "Gjelder til og med {date}, én gang.",
   WINBACK_SHOP: "Gå til butikken",
   UNSUBSCRIBE: "Meld deg av tilbud",
+  SUBJECT_gift_card_issued: "Et gavekort fra {shop}",
+  GIFT_GREETING: "Hei {recipient}!",
+  GIFT_GREETING_ANON: "Hei!",
+  GIFT_INTRO: "En gave du har fått fra {shop}, er returnert, og verdien er din som gavekort.",
+  GIFT_CODE: "Gavekortkoden din:",
+  GIFT_AMOUNT: "Verdi: {amount}.",
+  GIFT_EXPIRES: "Gyldig til og med {date}.",
+  GIFT_USE: "Skriv inn koden i kassen, på nett eller i butikken.",
+  GIFT_SHOP: "Gå til butikken",
 };
 
 const fi: Messages = {
@@ -178,6 +214,15 @@ const fi: Messages = {
   WINBACK_EXPIRES: "Voimassa {date} asti, kerran.",
   WINBACK_SHOP: "Siirry kauppaan",
   UNSUBSCRIBE: "Peru tarjousviestit",
+  SUBJECT_gift_card_issued: "Lahjakortti kaupasta {shop}",
+  GIFT_GREETING: "Hei {recipient}!",
+  GIFT_GREETING_ANON: "Hei!",
+  GIFT_INTRO: "Kaupasta {shop} saamasi lahja on palautettu, ja sen arvo on sinun lahjakorttina.",
+  GIFT_CODE: "Lahjakorttisi koodi:",
+  GIFT_AMOUNT: "Arvo: {amount}.",
+  GIFT_EXPIRES: "Voimassa {date} asti.",
+  GIFT_USE: "Syötä koodi kassalla verkossa tai myymälässä.",
+  GIFT_SHOP: "Siirry kauppaan",
 };
 
 const nl: Messages = {
@@ -212,6 +257,15 @@ const nl: Messages = {
   WINBACK_EXPIRES: "Geldig tot en met {date}, één keer.",
   WINBACK_SHOP: "Naar de winkel",
   UNSUBSCRIBE: "Afmelden voor aanbiedingen",
+  SUBJECT_gift_card_issued: "Een cadeaukaart van {shop}",
+  GIFT_GREETING: "Hallo {recipient},",
+  GIFT_GREETING_ANON: "Hallo,",
+  GIFT_INTRO: "Een cadeau dat je van {shop} hebt gekregen, is geretourneerd. De waarde is voor jou, als cadeaukaart.",
+  GIFT_CODE: "Je cadeaukaartcode:",
+  GIFT_AMOUNT: "Waarde: {amount}.",
+  GIFT_EXPIRES: "Geldig tot en met {date}.",
+  GIFT_USE: "Vul de code in bij het afrekenen, online of in de winkel.",
+  GIFT_SHOP: "Naar de winkel",
 };
 
 const de: Messages = {
@@ -246,6 +300,15 @@ const de: Messages = {
   WINBACK_EXPIRES: "Gültig bis {date}, einmal einlösbar.",
   WINBACK_SHOP: "Zum Shop",
   UNSUBSCRIBE: "Angebote abbestellen",
+  SUBJECT_gift_card_issued: "Ein Geschenkgutschein von {shop}",
+  GIFT_GREETING: "Hallo {recipient},",
+  GIFT_GREETING_ANON: "Hallo,",
+  GIFT_INTRO: "Ein Geschenk, das du von {shop} bekommen hast, wurde zurückgegeben. Der Wert gehört dir, als Geschenkgutschein.",
+  GIFT_CODE: "Dein Gutscheincode:",
+  GIFT_AMOUNT: "Wert: {amount}.",
+  GIFT_EXPIRES: "Gültig bis einschließlich {date}.",
+  GIFT_USE: "Gib den Code an der Kasse ein, online oder im Geschäft.",
+  GIFT_SHOP: "Zum Shop",
 };
 
 const MESSAGES: Record<StorefrontLocale, Messages> = { en, sv, da, nb, fi, nl, de };

@@ -51,6 +51,9 @@ const en: Messages = {
   PHOTO_REQUIRED: "Add a photo of the item: the return reason you chose needs one.",
   PHOTO_INVALID: "Photos must be JPEG, PNG or WebP images of at most 3 MB, and at most 3 per return.",
   PICKUP_INVALID: "Check the pickup address and choose a window of at most 14 days, starting tomorrow at the earliest and within 30 days.",
+  GIFT_EMAIL: "Enter the gift recipient's e-mail address, so we can send them their gift card.",
+  GIFT_NAME_TOO_LONG: "The recipient's name is too long (at most 200 characters).",
+  GIFT_NO_REFUND: "A gift return can give the recipient store credit or an exchange, not a refund to the buyer. Choose store credit or an exchange.",
 };
 
 const sv: Messages = {
@@ -97,6 +100,9 @@ const sv: Messages = {
   PHOTO_REQUIRED: "Lägg till ett foto av varan: returorsaken du valde kräver det.",
   PHOTO_INVALID: "Foton måste vara JPEG-, PNG- eller WebP-bilder på högst 3 MB, och högst 3 per retur.",
   PICKUP_INVALID: "Kontrollera hämtadressen och välj ett fönster på högst 14 dagar, tidigast från i morgon och inom 30 dagar.",
+  GIFT_EMAIL: "Ange gåvomottagarens e-postadress, så att vi kan skicka presentkortet.",
+  GIFT_NAME_TOO_LONG: "Mottagarens namn är för långt (högst 200 tecken).",
+  GIFT_NO_REFUND: "En gåvoretur kan ge mottagaren tillgodohavande eller ett byte, inte återbetalning till köparen. Välj tillgodohavande eller byte.",
 };
 
 const da: Messages = {
@@ -143,6 +149,9 @@ const da: Messages = {
   PHOTO_REQUIRED: "Tilføj et foto af varen: den returårsag, du valgte, kræver det.",
   PHOTO_INVALID: "Fotos skal være JPEG-, PNG- eller WebP-billeder på højst 3 MB, og højst 3 pr. returnering.",
   PICKUP_INVALID: "Tjek afhentningsadressen, og vælg et vindue på højst 14 dage, tidligst fra i morgen og inden for 30 dage.",
+  GIFT_EMAIL: "Angiv gavemodtagerens e-mailadresse, så vi kan sende gavekortet.",
+  GIFT_NAME_TOO_LONG: "Modtagerens navn er for langt (højst 200 tegn).",
+  GIFT_NO_REFUND: "En gavereturnering kan give modtageren butikskredit eller en ombytning, ikke en refusion til køberen. Vælg butikskredit eller ombytning.",
 };
 
 const nb: Messages = {
@@ -189,6 +198,9 @@ const nb: Messages = {
   PHOTO_REQUIRED: "Legg til et bilde av varen: returårsaken du valgte krever det.",
   PHOTO_INVALID: "Bilder må være JPEG-, PNG- eller WebP-bilder på maks 3 MB, og maks 3 per retur.",
   PICKUP_INVALID: "Sjekk henteadressen og velg et vindu på maks 14 dager, tidligst fra i morgen og innen 30 dager.",
+  GIFT_EMAIL: "Oppgi gavemottakerens e-postadresse, så vi kan sende gavekortet.",
+  GIFT_NAME_TOO_LONG: "Mottakerens navn er for langt (maks 200 tegn).",
+  GIFT_NO_REFUND: "En gaveretur kan gi mottakeren butikkreditt eller et bytte, ikke refusjon til kjøperen. Velg butikkreditt eller bytte.",
 };
 
 const fi: Messages = {
@@ -235,6 +247,9 @@ const fi: Messages = {
   PHOTO_REQUIRED: "Lisää kuva tuotteesta: valitsemasi palautussyy vaatii sen.",
   PHOTO_INVALID: "Kuvien on oltava JPEG-, PNG- tai WebP-kuvia, enintään 3 Mt, ja enintään 3 palautusta kohden.",
   PICKUP_INVALID: "Tarkista nouto-osoite ja valitse enintään 14 päivän jakso, aikaisintaan huomisesta ja 30 päivän sisällä.",
+  GIFT_EMAIL: "Anna lahjan saajan sähköpostiosoite, jotta voimme lähettää lahjakortin.",
+  GIFT_NAME_TOO_LONG: "Vastaanottajan nimi on liian pitkä (enintään 200 merkkiä).",
+  GIFT_NO_REFUND: "Lahjapalautuksesta vastaanottaja saa myymäläsaldoa tai vaihdon, ei hyvitystä ostajalle. Valitse myymäläsaldo tai vaihto.",
 };
 
 const nl: Messages = {
@@ -281,6 +296,9 @@ const nl: Messages = {
   PHOTO_REQUIRED: "Voeg een foto van het artikel toe: de gekozen retourreden vraagt erom.",
   PHOTO_INVALID: "Foto’s moeten JPEG-, PNG- of WebP-afbeeldingen van maximaal 3 MB zijn, en maximaal 3 per retour.",
   PICKUP_INVALID: "Controleer het ophaaladres en kies een periode van maximaal 14 dagen, op zijn vroegst vanaf morgen en binnen 30 dagen.",
+  GIFT_EMAIL: "Vul het e-mailadres van de ontvanger van het cadeau in, zodat we de cadeaukaart kunnen sturen.",
+  GIFT_NAME_TOO_LONG: "De naam van de ontvanger is te lang (maximaal 200 tekens).",
+  GIFT_NO_REFUND: "Bij een cadeauretour krijgt de ontvanger tegoed of een ruil, geen terugbetaling aan de koper. Kies tegoed of een ruil.",
 };
 
 const de: Messages = {
@@ -327,6 +345,9 @@ const de: Messages = {
   PHOTO_REQUIRED: "Füge ein Foto des Artikels hinzu: Der gewählte Rückgabegrund verlangt eines.",
   PHOTO_INVALID: "Fotos müssen JPEG-, PNG- oder WebP-Bilder mit höchstens 3 MB sein, höchstens 3 pro Rücksendung.",
   PICKUP_INVALID: "Prüfe die Abholadresse und wähle einen Zeitraum von höchstens 14 Tagen, frühestens ab morgen und innerhalb von 30 Tagen.",
+  GIFT_EMAIL: "Gib die E-Mail-Adresse der beschenkten Person an, damit wir ihr den Geschenkgutschein senden können.",
+  GIFT_NAME_TOO_LONG: "Der Name der beschenkten Person ist zu lang (höchstens 200 Zeichen).",
+  GIFT_NO_REFUND: "Bei einer Geschenkrücksendung erhält die beschenkte Person Guthaben oder einen Umtausch, keine Erstattung an den Käufer. Wähle Guthaben oder Umtausch.",
 };
 
 const MESSAGES: Record<StorefrontLocale, Messages> = { en, sv, da, nb, fi, nl, de };

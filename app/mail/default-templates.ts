@@ -17,6 +17,8 @@ const PLACEHOLDER: Record<string, string> = {
   value: "discount_value",
   minimum: "minimum_order",
   date: "expires_on",
+  recipient: "recipient_name",
+  amount: "gift_card_amount",
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -75,6 +77,16 @@ export function defaultTemplate(step: EmailStep, locale: EmailLocale): TemplateS
       `<p><a class="button" href="{{ shop_url }}">${t("WINBACK_SHOP")}</a></p>`,
       signoff,
       `<p class="small"><a href="{{ unsubscribe_url }}">${t("UNSUBSCRIBE")}</a></p>`,
+    ],
+    gift_card_issued: [
+      `{% if recipient_name %}<p>${t("GIFT_GREETING")}</p>{% else %}<p>${t("GIFT_GREETING_ANON")}</p>{% endif %}`,
+      `<p>${t("GIFT_INTRO")}</p>`,
+      `<p>${t("GIFT_CODE")}</p>\n<p class="code">{{ gift_card_code }}</p>`,
+      `<p>${t("GIFT_AMOUNT")}</p>`,
+      `{% if expires_on %}<p>${t("GIFT_EXPIRES")}</p>{% endif %}`,
+      `<p>${t("GIFT_USE")}</p>`,
+      `<p><a class="button" href="{{ shop_url }}">${t("GIFT_SHOP")}</a></p>`,
+      signoff,
     ],
   };
   return {

@@ -15,11 +15,15 @@ export const EMAIL_STEPS = [
   "exchange_shipped",
   "closed",
   "winback_offer",
+  "gift_card_issued",
 ] as const;
 export type EmailStep = (typeof EMAIL_STEPS)[number];
 
-/** The eight steps of a return (the win-back offer is not about one return). */
-export const RETURN_STEPS = EMAIL_STEPS.filter((s) => s !== "winback_offer");
+/**
+ * The eight steps of a return. Not the win-back offer (not about one return), nor the gift
+ * card, which goes to a gift's recipient and carries none of the return's (the buyer's) data.
+ */
+export const RETURN_STEPS = EMAIL_STEPS.filter((s) => s !== "winback_offer" && s !== "gift_card_issued");
 
 export const EMAIL_LOCALES = STOREFRONT_LOCALES;
 export type EmailLocale = StorefrontLocale;
@@ -46,6 +50,7 @@ export const STEP_LABEL: Record<EmailStep, string> = {
   exchange_shipped: "Exchange shipped",
   closed: "Closed",
   winback_offer: "Win-back offer",
+  gift_card_issued: "Gift card to a gift's recipient",
 };
 
 export type EmailStatus = "QUEUED" | "SENT" | "FAILED" | "NOT_SENDABLE";

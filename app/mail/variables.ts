@@ -83,8 +83,22 @@ export const WINBACK_VARIABLES: VariableDoc[] = [
   { name: "unsubscribe_url", description: "One-click unsubscribe from offers", sample: "https://nordlys-living.example/apps/returns/unsubscribe/sample" },
 ];
 
+/**
+ * The gift card e-mail goes to a gift's recipient: only the shop, the recipient's own name and
+ * the card. Nothing of the return (the buyer's name, prices, order) is available to it, so no
+ * edited template can show the buyer's data to the recipient.
+ */
+export const GIFT_CARD_VARIABLES: VariableDoc[] = [
+  ...SHOP,
+  { name: "recipient_name", description: "The recipient's name as the buyer or staff gave it, or null", sample: "Elsa" },
+  { name: "gift_card_code", description: "The gift card's code", sample: "GR7Q4K2M9XP3HD5T" },
+  { name: "gift_card_amount", description: "The gift card's value (formatted)", sample: "949,00 kr" },
+  { name: "expires_on", description: "Last day the card works (formatted), or null for no expiry", sample: "31 December 2027" },
+];
+
 export function variablesFor(step: EmailStep): VariableDoc[] {
   if (step === "winback_offer") return WINBACK_VARIABLES;
+  if (step === "gift_card_issued") return GIFT_CARD_VARIABLES;
   if (step === "closed") return [...RETURN_VARIABLES, ...FEEDBACK_VARIABLES];
   return RETURN_VARIABLES;
 }
@@ -121,7 +135,8 @@ export function sampleVariables(step: EmailStep, locale: EmailLocale = "en"): Re
     shipping_text: t("SHIPPING_FULFILLED"),
     tracking_text: t("SHIPPING_TRACKING", { tracking: "PostNord 00370712345678901234" }),
     minimum_order: money(50000),
-    expires_on: expires,
+    expires_on: step === "gift_card_issued" ? day("2027-12-31") : expires,
+    gift_card_amount: money(94900),
   };
   for (const key of Object.keys(localized)) if (key in base) base[key] = localized[key];
   return base;

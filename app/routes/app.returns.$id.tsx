@@ -80,18 +80,19 @@ function fail(status: number, intent: Intent | null, code: string, message: stri
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const auth = await authenticate.admin(request);
   const { session } = auth;
+  const token = "sessionToken" in auth ? auth.sessionToken : undefined;
+  const locale = await adminLocaleFor(request, { shop: session.shop, userId: token?.sub });
+  const t = translator(RETURN_PAGE_CATALOG, locale);
   const body = await readBody(request);
-  if (!body) return fail(400, null, "INVALID_INPUT", "The request could not be read. Reload the page and try again.");
-  const parsed = parseReturnAction(body);
+  if (!body) return fail(400, null, "INVALID_INPUT", t("validation.unreadable"));
+  const parsed = parseReturnAction(body, locale);
   if (!parsed.ok && parsed.intent === null) return fail(400, null, "INVALID_INPUT", parsed.message);
   const id = ReturnIdSchema.safeParse(params.id);
-  if (!id.success) return fail(404, parsed.intent, "NOT_FOUND", "This return does not exist in this shop.");
+  if (!id.success) return fail(404, parsed.intent, "NOT_FOUND", t("validation.notFound"));
   if (!parsed.ok) return fail(400, parsed.intent, "INVALID_INPUT", parsed.message, parsed.fields);
 
   const ctx = await contextForSession(session);
-  const token = "sessionToken" in auth ? auth.sessionToken : undefined;
   const actor: ActorRef = { type: "STAFF", id: staffUserId(session, token) };
-  const locale = await adminLocaleFor(request, { shop: session.shop, userId: token?.sub });
   try {
     const message = await performReturnAction(ctx, id.data, parsed.intent, parsed.fields, actor, locale);
     return json<ActionData>({ ok: true, intent: parsed.intent, message });

@@ -1,6 +1,6 @@
 /** App proxy: POST /apps/returns/api/returns — file a return for an order found by lookup. */
 import { json, type ActionFunctionArgs } from "@remix-run/node";
-import { StorefrontReturnSchema } from "~/services/return-input";
+import { StorefrontReturnSchema, giftIssueCode } from "~/services/return-input";
 import { appConfig } from "~/shopify.server";
 import { proxyContext, proxyErrorResponse } from "~/services/proxy-request.server";
 import { createFromStorefront, StorefrontError } from "~/services/storefront.server";
@@ -12,7 +12,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const { ctx, who } = await proxyContext(request);
     const body = await request.json().catch(() => null);
     const parsed = StorefrontReturnSchema.safeParse(body);
-    if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"), parsed.error.issues);
+    if (!parsed.success) {
+      const gift = giftIssueCode(parsed.error.issues);
+      throw new StorefrontError(gift ?? "INVALID_INPUT", 400, storefrontMessage(who.locale, gift ?? "INVALID_INPUT"), parsed.error.issues);
+    }
     await assertGuestAccessAllowed(ctx, who);
     const result = await createFromStorefront(ctx, who, parsed.data, appConfig.SHOPIFY_API_SECRET);
     return json(result, { status: 201, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });

@@ -19,7 +19,8 @@ import { ReturnsError, type ReturnsContext } from "./context.server";
 
 export type AttemptStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "UNKNOWN";
 /** CREATE_RETURN guards every call that creates the RMA's Shopify return (returnRequest, returnCreate). */
-export type AttemptStage = "CREATE_RETURN" | "DISPOSE" | "PROCESS" | "STORE_CREDIT_BONUS";
+/** GIFT_CARD: a gift return's card for the recipient (app/services/gift-card.server.ts). */
+export type AttemptStage = "CREATE_RETURN" | "DISPOSE" | "PROCESS" | "STORE_CREDIT_BONUS" | "GIFT_CARD";
 
 /**
  * How long a claim holds after it was taken or renewed. The holder renews it (checking its

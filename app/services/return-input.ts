@@ -3,7 +3,7 @@
  * preview one: one schema, so a preview accepts exactly what a filing would.
  */
 import { z } from "zod";
-import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_RETURN, RESOLUTIONS, RETURN_METHODS } from "~/domain";
+import { GiftRecipientSchema, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_RETURN, RESOLUTIONS, RETURN_METHODS } from "~/domain";
 
 export const gidSchema = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a ${type} id`);
 
@@ -44,7 +44,16 @@ export const StorefrontReturnSchema = z.object({
     .max(250)
     .refine((lines) => lines.reduce((n, l) => n + l.photos.length, 0) <= MAX_PHOTOS_PER_RETURN, `At most ${MAX_PHOTOS_PER_RETURN} photos per return.`),
   pickup: PickupInputSchema.nullable().default(null),
+  /** "This was a gift": the recipient gets a gift card or an exchange (app/domain/gift.ts). */
+  gift: GiftRecipientSchema.nullable().default(null),
 });
 
 /** Filing from customer accounts (the order is in the URL). */
-export const CustomerAccountReturnSchema = StorefrontReturnSchema.omit({ orderId: true });
+export const CustomerAccountReturnSchema = StorefrontReturnSchema.omit({ orderId: true, gift: true });
+
+/** The gift problem a refused portal body has (GIFT_EMAIL …), for the shopper's message; null when the gift part is fine. */
+export function giftIssueCode(issues: readonly { path: (string | number)[]; message: string }[]): "GIFT_EMAIL" | "GIFT_NAME_TOO_LONG" | null {
+  const issue = issues.find((i) => i.path[0] === "gift");
+  if (!issue) return null;
+  return issue.message === "GIFT_NAME_TOO_LONG" ? "GIFT_NAME_TOO_LONG" : "GIFT_EMAIL";
+}

@@ -116,7 +116,9 @@ export function shopperReturnView(
   const nextKey = nextStepKey(status, method);
   const next = nextKey ? t(nextKey, { carrier: opts.policy.returnMethods.dropOff.carrierName || "" }) : null;
   const open = !["PROCESSED", "CLOSED", "DECLINED", "CANCELED"].includes(status);
-  const eta = open && ret.refundEtaFrom && ret.refundEtaTo ? t(`ETA_${outcome}`, { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }) : null;
+  // A gift's store credit is the recipient's gift card, not the shopper's credit.
+  const etaKey = ret.gift && outcome === "STORE_CREDIT" ? "ETA_GIFT_CARD" : `ETA_${outcome}`;
+  const eta = open && ret.refundEtaFrom && ret.refundEtaTo ? t(etaKey, { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }) : null;
 
   const result: string[] = [];
   if ((status === "PROCESSED" || status === "CLOSED") && ret.processedAt) {
@@ -127,7 +129,10 @@ export function shopperReturnView(
       result.push(t("DONE_REFUND", { amount: money(ret.refundAmount), method: methodName, date }));
       if (ret.refundEtaFrom && ret.refundEtaTo) result.push(t("DONE_REFUND_BANK", { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }));
     }
-    if (ret.storeCreditAmount > 0 || ret.bonusCreditAmount > 0) {
+    if (ret.gift && (ret.storeCreditAmount > 0 || ret.bonusCreditAmount > 0)) {
+      // The value went to the gift's recipient (who is not named here), not to this account.
+      result.push(t("DONE_GIFT_CARD", { amount: money(ret.storeCreditAmount + ret.bonusCreditAmount), date }));
+    } else if (ret.storeCreditAmount > 0 || ret.bonusCreditAmount > 0) {
       result.push(t("DONE_STORE_CREDIT", { amount: money(ret.storeCreditAmount + ret.bonusCreditAmount), date }));
       if (ret.bonusCreditAmount > 0) result.push(t("DONE_STORE_CREDIT_BONUS", { bonus: money(ret.bonusCreditAmount) }));
     }

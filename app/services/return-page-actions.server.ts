@@ -8,7 +8,7 @@ import { outcomeKind } from "~/domain";
 import { INTENTS, type Intent } from "~/components/return-page/intents";
 import { CONDITION_GRADES, DECLINE_REASONS, DISPOSITIONS, safeHttpUrl } from "~/i18n/admin";
 import { translator, type AdminLocale } from "~/i18n/admin-locale";
-import { RETURN_PAGE_CATALOG } from "~/i18n/catalogs/return-page";
+import { RETURN_PAGE_CATALOG, type ReturnPageKey } from "~/i18n/catalogs/return-page";
 import type { ReturnsContext } from "./context.server";
 import { approveReturn, attachShipping, cancelReturn, closeReturn, declineReturn, inspectReturn, markReceived, reopenReturn } from "./return-lifecycle.server";
 import { processReturn } from "./return-processing.server";
@@ -19,28 +19,43 @@ export const ReturnIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
 
-const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string({ invalid_type_error: `${label} must be text.` }).max(max, `${label} can be at most ${max} characters.`).optional());
+type PageKey = ReturnPageKey;
+/**
+ * A validation message as zod carries it: a catalog key and its values (a value that is a
+ * catalog key, like "field.note", is translated too). parseReturnAction words it in the staff
+ * member's language, so there is one source for each text (app/i18n/catalogs/return-page.ts).
+ */
+const msg = (key: PageKey, vars: Record<string, string | number> = {}) => `i18n:${JSON.stringify({ key, vars })}`;
 
-const optionalWebAddress = (label: string) =>
+function wordIssue(message: string, t: ReturnType<typeof translator<PageKey>>): string {
+  if (!message.startsWith("i18n:")) return message;
+  const { key, vars } = JSON.parse(message.slice(5)) as { key: PageKey; vars: Record<string, string | number> };
+  const worded = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" && v.startsWith("field.") ? t(v as PageKey) : v]));
+  return t(key, worded);
+}
+
+const optionalText = (max: number, field: PageKey) =>
+  z.preprocess(blankToUndefined, z.string({ invalid_type_error: msg("validation.notText", { field }) }).max(max, msg("validation.tooLong", { field, max })).optional());
+
+const optionalWebAddress = (field: PageKey) =>
   z.preprocess(
     blankToUndefined,
     z
-      .string({ invalid_type_error: `${label} must be text.` })
-      .max(2000, `${label} is too long.`)
-      .refine((v) => safeHttpUrl(v) !== null, `${label} must be a full web address starting with https://.`)
+      .string({ invalid_type_error: msg("validation.notText", { field }) })
+      .max(2000, msg("validation.urlTooLong", { field }))
+      .refine((v) => safeHttpUrl(v) !== null, msg("validation.url", { field }))
       .optional(),
   );
 
 const InspectLineSchema = z.object({
-  lineId: z.string({ required_error: "Each line needs its id." }).min(1).max(64),
-  grade: z.enum(CONDITION_GRADES, { errorMap: () => ({ message: "Choose the condition." }) }),
-  disposition: z.enum(DISPOSITIONS, { errorMap: () => ({ message: "Choose what happens to the item." }) }),
+  lineId: z.string({ required_error: msg("validation.lineId"), invalid_type_error: msg("validation.lineId") }).min(1, msg("validation.lineId")).max(64, msg("validation.lineId")),
+  grade: z.enum(CONDITION_GRADES, { errorMap: () => ({ message: msg("validation.grade") }) }),
+  disposition: z.enum(DISPOSITIONS, { errorMap: () => ({ message: msg("validation.disposition") }) }),
   locationId: z.preprocess(
     blankToUndefined,
     z
-      .string()
-      .regex(/^gid:\/\/shopify\/Location\/\d+$/, "Choose a location from the list.")
+      .string({ invalid_type_error: msg("validation.location") })
+      .regex(/^gid:\/\/shopify\/Location\/\d+$/, msg("validation.location"))
       .nullish(),
   ),
 });
@@ -57,19 +72,19 @@ const parseJsonText = (v: unknown) => {
 const IntentSchemas = {
   approve: z.object({}),
   decline: z.object({
-    reason: z.enum(DECLINE_REASONS, { errorMap: () => ({ message: "Choose why you decline the return." }) }),
-    note: optionalText(500, "The note"),
+    reason: z.enum(DECLINE_REASONS, { errorMap: () => ({ message: msg("validation.declineReason") }) }),
+    note: optionalText(500, "field.note"),
   }),
   ship: z
     .object({
-      trackingNumber: optionalText(100, "The tracking number"),
-      carrierName: optionalText(100, "The carrier"),
-      trackingUrl: optionalWebAddress("The tracking URL"),
-      labelUrl: optionalWebAddress("The label URL"),
+      trackingNumber: optionalText(100, "field.trackingNumber"),
+      carrierName: optionalText(100, "field.carrier"),
+      trackingUrl: optionalWebAddress("field.trackingUrl"),
+      labelUrl: optionalWebAddress("field.labelUrl"),
     })
     .superRefine((v, ctx) => {
       if (!v.trackingNumber && !v.labelUrl) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["trackingNumber"], message: "Enter a tracking number or a label URL." });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["trackingNumber"], message: msg("validation.trackingOrLabel") });
       }
     }),
   receive: z.object({}),
@@ -77,13 +92,16 @@ const IntentSchemas = {
     .object({
       lines: z.preprocess(
         parseJsonText,
-        z.array(InspectLineSchema, { invalid_type_error: "Send the inspected lines as a list." }).min(1, "Inspect at least one item.").max(250, "Too many lines."),
+        z
+          .array(InspectLineSchema, { required_error: msg("validation.linesList"), invalid_type_error: msg("validation.linesList") })
+          .min(1, msg("validation.linesMin"))
+          .max(250, msg("validation.linesMax")),
       ),
     })
     .superRefine((v, ctx) => {
       v.lines.forEach((line, i) => {
         if (line.disposition === "RESTOCKED" && !line.locationId) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lines", i, "locationId"], message: "Choose the location to restock at." });
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lines", i, "locationId"], message: msg("validation.restockLocation") });
         }
       });
     }),
@@ -91,24 +109,26 @@ const IntentSchemas = {
   close: z.object({}),
   cancel: z.object({}),
   reopen: z.object({}),
-  resolve: z.object({ note: optionalText(500, "The note") }),
+  resolve: z.object({ note: optionalText(500, "field.note") }),
 } satisfies Record<Intent, z.ZodTypeAny>;
 
 export type ParsedIntent =
   | { ok: true; intent: Intent; fields: Record<string, unknown> }
   | { ok: false; intent: Intent | null; message: string; fields?: Record<string, string> };
 
-/** The posted intent and its fields, checked; a message (and per-field messages) when not. */
-export function parseReturnAction(body: Record<string, unknown>): ParsedIntent {
+/** The posted intent and its fields, checked; a message (and per-field messages) in `locale` when not. */
+export function parseReturnAction(body: Record<string, unknown>, locale: AdminLocale = "en"): ParsedIntent {
+  const t = translator(RETURN_PAGE_CATALOG, locale);
   const intent = z.enum(INTENTS).safeParse(body.intent);
   if (!intent.success) {
-    return { ok: false, intent: null, message: `Unknown action${typeof body.intent === "string" ? ` “${body.intent.slice(0, 40)}”` : ""}. Use one of: ${INTENTS.join(", ")}.` };
+    return { ok: false, intent: null, message: t("validation.unknownAction", { action: typeof body.intent === "string" ? body.intent.slice(0, 40) : "", actions: INTENTS.join(", ") }) };
   }
   const parsed = IntentSchemas[intent.data].safeParse(body);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= issue.message;
-    return { ok: false, intent: intent.data, message: parsed.error.issues[0]?.message ?? "Check the form.", fields };
+    for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= wordIssue(issue.message, t);
+    const first = parsed.error.issues[0]?.message;
+    return { ok: false, intent: intent.data, message: first ? wordIssue(first, t) : t("validation.checkForm"), fields };
   }
   return { ok: true, intent: intent.data, fields: parsed.data as Record<string, unknown> };
 }

@@ -106,7 +106,20 @@ export function presentReturn(d: ReturnDetail, timeZone: string | null, locale: 
     override: d.override
       ? { reason: d.override.reason, by: d.override.by ?? t("staff.unknown"), at: dateTime(d.override.at), rules: d.override.codes.map((c) => ruleLabel(c, locale)) }
       : null,
-    gift: d.gift,
+    gift: d.gift
+      ? {
+          recipientName: d.gift.recipientName,
+          recipientEmail: d.gift.recipientEmail,
+          // The card as Shopify holds it: value, last characters (never the code), or its state.
+          card: d.gift.card
+            ? d.gift.card.status === "SUCCEEDED"
+              ? t("gift.card.issued", { amount: money(d.gift.card.amount), last: d.gift.card.lastCharacters ?? "" })
+              : d.gift.card.status === "FAILED"
+                ? t("gift.card.failed")
+                : t("gift.card.pending", { amount: money(d.gift.card.amount) })
+            : null,
+        }
+      : null,
     lines: d.lines.map((l) => ({
       id: l.id,
       title: l.title,

@@ -11,6 +11,7 @@
  *   reconciliation job settles what stays unknown.
  */
 import {
+  giftCardPayout,
   calculateReturn,
   compareWithShopify,
   type ReturnPolicy,
@@ -28,7 +29,8 @@ import {
   type ShopifyReturn,
 } from "~/shopify/returns.server";
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
-import { claimAttempt, renewClaim, settleAttempt } from "./attempts.server";
+import { claimAttempt, renewClaim, settleAttempt, type Claim } from "./attempts.server";
+import { claimGiftCard, deliverGiftCard } from "./gift-card.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
 import { loadPolicyFor } from "./policy.server";
 import { applyTransition, assertAllowed, flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
@@ -107,6 +109,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
 
   const claim = await claimAttempt(ctx, ret.id, "PROCESS", { by: actor });
   if (!claim.won) return settleLosingClaim(ctx, ret, claim.status, actor);
+  let giftClaim: Claim | null = null;
 
   try {
     if (ret.lines.some((l) => !l.shopifyReturnLineItemId || (l.resolution === "EXCHANGE" && !l.shopifyExchangeLineItemId))) {
@@ -143,12 +146,11 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     const blockers: string[] = [];
     if (!comparison.agrees) blockers.push("our refund calculation and Shopify's disagree");
     if (settlement.originalPayment.unallocated > 0) blockers.push("the refund is more than the payments can take back");
-    // Gift returns: Shopify's returnProcess credits the order's customer (the buyer). The
-    // app does not yet issue the recipient's credit itself (README "Gift returns"), so it
-    // never pays the buyer: staff issue the recipient's gift card or credit by hand.
-    if (ret.gift && settlement.originalPayment.amount + settlement.storeCredit.amount > 0) {
-      blockers.push(`this is a gift return: issue the store credit to the recipient (${ret.giftRecipientEmail ?? "no e-mail"}) as a gift card or on their account; nothing goes to the buyer`);
-    }
+    // Gift returns: nothing goes to the buyer. Shopify's returnProcess would refund the
+    // order's payments or credit the order's customer (the buyer), so the return is processed
+    // without a financial transfer and the whole payout becomes the recipient's gift card
+    // (app/services/gift-card.server.ts).
+    const gift = ret.gift ? giftCardPayout(settlement) : null;
     if (blockers.length) {
       await settleAttempt(ctx, claim, "FAILED", { blockers, differences: comparison.differences });
       await flagForAttention(ctx, ret.id, `Not refunded: ${blockers.join("; ")}. Check the amounts.`, { differences: comparison.differences });
@@ -156,7 +158,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     }
 
     const money = (amount: number) => ({ amount: fromMinorUnits(amount, ret.currency), currencyCode: ret.currency as never });
-    const refundTotal = settlement.originalPayment.amount + settlement.storeCredit.amount;
+    const refundTotal = gift ? 0 : settlement.originalPayment.amount + settlement.storeCredit.amount;
     const input = {
       returnId: ret.shopifyReturnId!,
       returnLineItems,
@@ -183,6 +185,13 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
       data: { request: JSON.stringify({ input, gateways: settlement.originalPayment.transactions.map((t) => t.gateway) }) },
     });
 
+    // The recipient's card is claimed before the return is processed: after a crash past
+    // this point, reconciliation finds the claim and issues the card (never twice).
+    giftClaim = gift && gift.amount > 0 ? await claimGiftCard(ctx, ret.id, { amount: gift.amount, currency: ret.currency, expiresOn: gift.expiresOn }) : null;
+    if (giftClaim && !giftClaim.won && giftClaim.status !== "SUCCEEDED") {
+      throw new ReturnsError("IN_PROGRESS", "The recipient's gift card for this return is being issued right now.");
+    }
+
     await renewClaim(ctx, claim); // the fence: only the current holder sends
     try {
       const processed = await shopifyProcess(ctx.admin, input);
@@ -205,16 +214,19 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     }
 
     ret = await markProcessed(ctx, ret, actor, {
-      refund: settlement.originalPayment.amount,
-      storeCredit: settlement.storeCredit.amount,
+      // A gift return pays the buyer nothing (so no refund or credit e-mail goes to them).
+      refund: gift ? 0 : settlement.originalPayment.amount,
+      storeCredit: gift ? 0 : settlement.storeCredit.amount,
+      ...(gift ? { giftCard: gift.amount } : {}),
       exchange: settlement.exchange.exchangeTotal,
       invoice: settlement.invoice,
     });
     await ctx.db.returnRequest.updateMany({
       where: { id: ret.id },
       data: {
-        refundAmount: settlement.originalPayment.amount,
-        storeCreditAmount: settlement.storeCredit.amount,
+        // A gift return's payout is the recipient's card: store credit in kind, none of it refunded.
+        refundAmount: gift ? 0 : settlement.originalPayment.amount,
+        storeCreditAmount: gift ? gift.amount - gift.bonus : settlement.storeCredit.amount,
         bonusCreditAmount: settlement.storeCredit.bonus,
         paymentGateways: JSON.stringify([...new Set(settlement.originalPayment.transactions.map((t) => t.gateway))]),
       },
@@ -222,16 +234,27 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     if (settlement.invoice > 0) {
       await flagForAttention(ctx, ret.id, `The shopper owes ${fromMinorUnits(settlement.invoice, ret.currency)} ${ret.currency} for the exchange.`);
     }
-    if (settlement.storeCredit.bonus > 0) await issueBonusCredit(ctx, ret.id, settlement.storeCredit.bonus, settlement.storeCredit.expiresAt);
+    if (giftClaim?.won) await deliverGiftCard(ctx, giftClaim);
+    else if (!gift && settlement.storeCredit.bonus > 0) await issueBonusCredit(ctx, ret.id, settlement.storeCredit.bonus, settlement.storeCredit.expiresAt);
     return { status: "PROCESSED", ret: await requireReturn(ctx, ret.id) };
   } catch (error) {
     // Anything that stopped us before the Shopify call: nothing moved, free the claim.
     const attempt = await ctx.db.refundAttempt.findUnique({ where: { id: claim.attemptId } });
     if (attempt?.status === "PENDING") await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
+    // Processing definitely did not happen: the recipient's card is not due (yet).
+    if (giftClaim?.won && (attempt?.status === "PENDING" || attempt?.status === "FAILED")) await releaseGiftClaim(ctx, giftClaim);
     if (error instanceof ReturnsError) throw error;
     if (error instanceof ShopifyApiError) throw fromShopifyError(error, "process the return");
     throw error;
   }
+}
+
+/** A gift card claim whose return was not processed: free it so the next processing claims it again. */
+async function releaseGiftClaim(ctx: ReturnsContext, giftClaim: Claim) {
+  await ctx.db.refundAttempt.updateMany({
+    where: { id: giftClaim.attemptId, status: "PENDING", leaseToken: giftClaim.token },
+    data: { status: "FAILED", leaseToken: null, leaseUntil: null, outcome: JSON.stringify({ via: "the return was not processed" }), updatedAt: ctx.now() },
+  });
 }
 
 /** Another caller holds or held the PROCESS step. */

@@ -33,6 +33,7 @@ import {
   type PickupProblem,
   type PickupRequest,
   type ReturnPolicy,
+  giftLineProblems,
 } from "~/domain";
 import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { fetchOrderReturns, fetchReturn, fetchReturnReasons, requestReturn as shopifyRequestReturn } from "~/shopify/returns.server";
@@ -118,8 +119,16 @@ const PICKUP_TEXT: Record<PickupProblem, string> = {
   WINDOW_TOO_LONG: "Choose a pickup window of at most 14 days.",
 };
 
-/** Shopper-side checks a plan does not make: photos the reason needs, a pickup window. */
+/** Shopper-side checks a plan does not make: a gift's resolutions, photos the reason needs, a pickup window. */
 function checkShopperDetails(ctx: ReturnsContext, input: ReturnRequestInput, policy: ReturnPolicy, order: OrderSnapshot, now: Date): PickupRequest | null {
+  // Every door (portal, staff): a gift return never refunds the buyer.
+  const notForGift = input.gift ? giftLineProblems(input.lines) : [];
+  if (notForGift.length > 0) {
+    throw new ReturnsError("INVALID_INPUT", "A gift return gives store credit or an exchange, not a refund.", {
+      code: "GIFT_NO_REFUND",
+      lines: notForGift.map((i) => input.lines[i]!.fulfillmentLineItemId),
+    });
+  }
   const missing = linesMissingPhotos(
     policy.photoRequiredReasonHandles,
     input.lines.map((l) => ({ ...l, photoCount: input.photos?.get(l.fulfillmentLineItemId)?.length ?? 0 })),

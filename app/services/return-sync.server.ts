@@ -20,6 +20,7 @@ import { newStatusToken } from "./status-token.server";
 import { flagForAttention, recordEvent, requireReturn } from "./return-records.server";
 import { syncShopifyLineIds } from "./return-lifecycle.server";
 import { isProcessedInShopify } from "./return-processing.server";
+import { settleGiftCardStep } from "./gift-card.server";
 import { linkOrphanedShopifyReturn, MAX_REQUEST_REFUSALS, sendRequestToShopify } from "./return-request.server";
 import { notifyExchangesShipped } from "~/mail/step-emails.server";
 import { findGid } from "./webhook-payloads";
@@ -313,6 +314,10 @@ export async function reconcileShop(ctx: ReturnsContext, since: Date): Promise<R
         await settleAttempt(ctx, attempt.id, disposed ? "SUCCEEDED" : "FAILED", { via: "reconciliation" });
         report.attemptsSettled++;
       }
+    } else if (attempt.stage === "GIFT_CARD") {
+      // The card's code is derived from the return: issuing again finds the card if it exists.
+      const result = await settleGiftCardStep(ctx, attempt, isProcessedInShopify(r));
+      if (result !== "WAITING") report.attemptsSettled++;
     }
     // STORE_CREDIT_BONUS stays flagged for a person: Shopify can't tell us whether it happened.
   }

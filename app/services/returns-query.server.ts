@@ -14,6 +14,7 @@
  *   range on `[shopId, customerEmail]` (never `contains`);
  * - tab counts stop at COUNT_CAP, so they read a bounded number of index entries.
  */
+import { giftCardState } from "./gift-card.server";
 import { allowedActions, formatRma, parseRma, RETURN_STATUSES, type ReturnAction, type ReturnStatus } from "~/domain";
 import db from "~/db.server";
 import type { Db, Prisma } from "~/db.server";
@@ -578,7 +579,7 @@ export interface ReturnDetail {
   /** A staff override of the policy: why, by whom, when, and the rules it set aside. */
   override: { reason: string; by: string | null; at: string; codes: string[] } | null;
   /** A gift return's recipient. */
-  gift: { recipientName: string | null; recipientEmail: string | null } | null;
+  gift: { recipientName: string | null; recipientEmail: string | null; card: Awaited<ReturnType<typeof giftCardState>> } | null;
   lines: ReturnDetailLine[];
   events: ReturnDetailEvent[];
   /** True when older events were left out (see TIMELINE_LIMIT). */
@@ -654,7 +655,7 @@ export async function getReturnDetail(ctx: ReturnsContext, id: string): Promise<
       ret.overrideReason && ret.overrideAt
         ? { reason: ret.overrideReason, by: ret.overrideBy, at: ret.overrideAt.toISOString(), codes: (parseData(`{"c":${ret.overrideCodes ?? "[]"}}`).c as string[] | undefined) ?? [] }
         : null,
-    gift: ret.gift ? { recipientName: ret.giftRecipientName, recipientEmail: ret.giftRecipientEmail } : null,
+    gift: ret.gift ? { recipientName: ret.giftRecipientName, recipientEmail: ret.giftRecipientEmail, card: await giftCardState(ctx, ret.id) } : null,
     lines: ret.lines.map((l) => ({
       id: l.id,
       title: l.title,

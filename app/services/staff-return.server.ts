@@ -11,7 +11,17 @@
  * exchange, never a refund to the buyer; the recipient's e-mail is required.
  */
 import { z } from "zod";
-import { RESOLUTIONS, RETURN_METHODS, evaluateEligibility, returnMethodOptions, returnWeightGrams, type IneligibilityCode, type Resolution } from "~/domain";
+import {
+  GIFT_RESOLUTIONS,
+  GiftRecipientSchema,
+  RESOLUTIONS,
+  RETURN_METHODS,
+  evaluateEligibility,
+  giftLineProblems,
+  returnMethodOptions,
+  returnWeightGrams,
+  type IneligibilityCode,
+} from "~/domain";
 import { FIND_ORDER_BY_NAME_QUERY, OrderNotFoundError, fetchStorefrontLookup } from "~/shopify/orders.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ShopifyGraphqlError } from "~/shopify/errors";
@@ -24,8 +34,8 @@ import { approveReturn } from "./return-lifecycle.server";
 import { requireReturn, type ActorRef } from "./return-records.server";
 import { linesWithReasons, requestReturn } from "./return-request.server";
 
-/** Resolutions a gift return may use: value stays with the recipient, nothing goes back to the buyer's payment. */
-export const GIFT_RESOLUTIONS: readonly Resolution[] = ["STORE_CREDIT", "EXCHANGE"];
+/** Resolutions a gift return may use (app/domain/gift.ts): value stays with the recipient. */
+export { GIFT_RESOLUTIONS };
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
@@ -37,19 +47,11 @@ export const StaffReturnSchema = z
     storeCreditConsent: z.boolean().default(false),
     lines: z.array(ReturnLineInputSchema).min(1, "NO_LINES").max(250),
     overrideReason: z.preprocess(blankToNull, z.string().trim().min(3, "OVERRIDE_REASON_SHORT").max(500).nullable().default(null)),
-    gift: z
-      .object({
-        recipientName: z.preprocess(blankToNull, z.string().trim().max(200).nullable().default(null)),
-        recipientEmail: z.string().trim().email("GIFT_EMAIL").max(254),
-      })
-      .nullable()
-      .default(null),
+    gift: GiftRecipientSchema.nullable().default(null),
   })
   .superRefine((v, ctx) => {
     if (v.gift) {
-      v.lines.forEach((l, i) => {
-        if (!GIFT_RESOLUTIONS.includes(l.resolution)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lines", i, "resolution"], message: "GIFT_NO_REFUND" });
-      });
+      for (const i of giftLineProblems(v.lines)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["lines", i, "resolution"], message: "GIFT_NO_REFUND" });
     }
   });
 export type StaffReturnInput = z.infer<typeof StaffReturnSchema>;

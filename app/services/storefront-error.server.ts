@@ -35,7 +35,8 @@ export function storefrontErrorFrom(error: ReturnsError, locale: StorefrontLocal
     case "INVALID_INPUT": {
       // Photos and pickup details get their own words; the details say which line or field.
       const code = (error.details as { code?: unknown } | undefined)?.code;
-      const key = code === "PHOTO_REQUIRED" || code === "PHOTO_INVALID" ? code : typeof code === "string" && code.startsWith("PICKUP_") ? "PICKUP_INVALID" : "INVALID_INPUT";
+      const key =
+        code === "PHOTO_REQUIRED" || code === "PHOTO_INVALID" || code === "GIFT_NO_REFUND" ? code : typeof code === "string" && code.startsWith("PICKUP_") ? "PICKUP_INVALID" : "INVALID_INPUT";
       return new StorefrontError(key === "PICKUP_INVALID" ? code as string : key, 422, storefrontMessage(locale, key), error.details);
     }
     case "SHOPIFY_REJECTED":

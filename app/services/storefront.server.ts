@@ -168,6 +168,8 @@ export interface StorefrontReturnInput {
   storeCreditConsent: boolean;
   euWithdrawal?: boolean;
   pickup?: { addressLines?: string[]; dateFrom: string; dateTo: string } | null;
+  /** The theme portal's "this was a gift" (customer accounts do not offer it). */
+  gift?: { recipientName: string | null; recipientEmail: string } | null;
 }
 
 export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIdentity, input: StorefrontReturnInput, appSecret: string) {
@@ -197,6 +199,7 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
         photos,
         // null (the portal sent none) makes a home pickup need one; undefined: not collected.
         pickup: input.pickup,
+        gift: input.gift,
         customer: who.customerLegacyId ? { id: `gid://shopify/Customer/${who.customerLegacyId}`, email: null } : null,
       },
       { type: "SHOPPER", id: who.customerLegacyId },

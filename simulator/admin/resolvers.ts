@@ -732,7 +732,9 @@ const QueryRoot: Record<string, Resolver> = {
         status: (g, _op, v) => (v === "enabled" ? g.enabled : v === "disabled" ? !g.enabled : true),
         created_at: (g, op, v) => matchDate(g.createdAt, op, v, c.shop.info.ianaTimezone),
       },
-      text: (g) => [g.code.slice(-4), g.note],
+      // Shopify: the default term is "a case-insensitive search of multiple fields …
+      // including gift card codes" (giftCards `query` argument). Guess: substring, code and note.
+      text: (g) => [g.code, g.note],
     });
     return connection(list, a);
   },

@@ -101,6 +101,20 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("settings in a browser on
     return enabled;
   }
 
+  /** The return methods the storefront offers for #1177 (a 28 kg sideboard and a 14 kg bench), with their labels. */
+  async function order1177Methods(): Promise<{ values: string[]; text: string }> {
+    const { page } = await openPage();
+    await page.goto(`${demo.storefrontUrl}?locale=en`, { waitUntil: "networkidle" });
+    await page.fill('input[name="order"]', "#1177");
+    await page.fill('input[name="email"]', "axel.karlsson@example.com");
+    await page.locator('button[type="submit"]').first().click();
+    await page.locator('[data-f="m"]').first().waitFor({ timeout: 30_000 });
+    const values = await page.locator('[data-f="m"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const text = ((await page.locator('[data-r="methodList"]').textContent()) ?? "").replace(/\s+/g, " ");
+    await page.close();
+    return { values, text };
+  }
+
   async function policyBlockText(): Promise<string> {
     const { page } = await openPage();
     await page.goto(`${demo.storefrontUrl}?locale=en&blocks=return-policy`, { waitUntil: "networkidle" });
@@ -113,6 +127,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("settings in a browser on
   it("GIVEN a Swedish admin WHEN the owner sets 45 days, pickup-only heavy items with a fee and a Christmas extension THEN the admin reads Swedish and the storefront and eligibility follow at once", async () => {
     expect(await policyBlockText()).toContain("You can return items within 30 days of delivery.");
     expect(await order1097Selectable()).toBe(false);
+    expect((await order1177Methods()).values).not.toEqual(["HOME_PICKUP"]);
 
     const { page, app, errors } = await openSettings("sv");
     await expect.poll(() => app.locator("h1").first().textContent()).toBe("Inställningar");
@@ -143,6 +158,10 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("settings in a browser on
     expect(block).toContain("Christmas: items ordered 2026-11-15 – 2026-12-24 get 20 extra days to be returned.");
     expect(block).toContain("SEK 99.00 Required for returns over 20 kg.");
     expect(await order1097Selectable()).toBe(true);
+    // Heavy items: the 28 kg order is now pickup only, with the fee, at once.
+    const heavy = await order1177Methods();
+    expect(heavy.values).toEqual(["HOME_PICKUP"]);
+    expect(heavy.text).toContain("99");
   });
 
   it("GIVEN nonsense in a field WHEN the owner tries to save THEN the message is next to the field and nothing is saved", async () => {

@@ -2,7 +2,8 @@
  * Browser test of staff-created returns and the admin in Swedish: a Swedish staff member
  * opens "Skapa retur" from the home page, finds #1097 (outside the return window), is
  * refused without an override reason, gives one, and lands on the new return, which shows
- * the override (why, by whom, when, which rule) in Swedish. Runs on SQLite, and on
+ * the override (why, by whom, when, which rule) in Swedish; a gift return made from the URL
+ * Shopify's order page opens, and one a shopper marks as a gift in the portal. Runs on SQLite, and on
  * PostgreSQL when TEST_POSTGRES_URL is set. Screenshots go to test-results/.
  */
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
@@ -118,6 +119,73 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     await app.getByText("Godkänd").first().waitFor();
     await app.getByText("Policyn åsidosatt av personal").waitFor();
     await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-return.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("GIVEN Shopify's order page WHEN staff use 'Create return' (the admin action opens /app/returns/new?orderId=…) and mark a gift THEN refunds are not offered and the return records the recipient, in Swedish", async () => {
+    const { page, errors } = await openPage();
+    // The admin action extension's URL: app:/app/returns/new?orderId=<Shopify's numeric order id> (#1182 in the seed).
+    await page.goto(`${demo.adminUrl}/app/returns/new?orderId=3209000182&locale=sv`, { waitUntil: "networkidle" });
+    const app = page.frameLocator("iframe");
+    await app.getByText("Order #1182").waitFor({ timeout: 30_000 });
+    await app.getByLabel("Det här är en gåvoretur").check();
+    await app.getByLabel("Mottagarens namn").fill("Elsa");
+    await app.getByLabel("Mottagarens e-post").fill("elsa@example.com");
+    const line = app.locator("[data-line]").first();
+    await line.getByLabel("Antal att returnera").fill("1");
+    const resolution = line.getByLabel("Lösning");
+    // A gift is never refunded to the buyer: the option is gone.
+    expect(await resolution.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain("REFUND");
+    await resolution.selectOption("STORE_CREDIT");
+    const consent = app.getByLabel("Kunden har godkänt tillgodohavande i stället för återbetalning");
+    if (await consent.count()) await consent.check();
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-create.png`), fullPage: true });
+    await app.getByRole("button", { name: "Skapa retur" }).last().click();
+    await app
+      .getByText("Elsa · elsa@example.com")
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-failed.png`), fullPage: true });
+        throw new Error(`${String(e)}\n${errors.join("\n")}`);
+      });
+    await app.getByText("Gåvoretur", { exact: true }).waitFor();
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-return.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("GIVEN a Swedish shopper in the storefront portal WHEN they tick 'this was a gift' THEN refund is not offered, the recipient is required, and the gift is filed", async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${demo.storefrontUrl}?locale=sv`, { waitUntil: "networkidle" });
+    await page.fill('input[name="order"]', "#1182");
+    await page.fill('input[name="email"]', "astrid.lindqvist@example.com");
+    await page.locator('button[type="submit"]').first().click();
+    await page.locator('[data-f="sel"]').first().waitFor({ timeout: 30_000 });
+    // The first test of this file returned the sweater; take the first line still returnable.
+    const line = page.locator("[data-line]").filter({ has: page.locator('[data-f="sel"]:not([disabled])') }).first();
+    await line.locator('[data-f="sel"]').check();
+    await line.locator('select[data-f="reason"]').selectOption({ index: 1 });
+    await expect.poll(() => line.locator('input[value="REFUND"]').isVisible()).toBe(true);
+    await page.getByLabel("Det här var en gåva: den som fick den får värdet").check();
+    await expect.poll(() => line.locator('input[value="REFUND"]').isVisible()).toBe(false);
+    expect(await line.locator('input[value="STORE_CREDIT"]').isChecked()).toBe(true);
+
+    const consent = page.locator('[data-r="consentBox"]');
+    if (await consent.isVisible()) await consent.check();
+    // No recipient e-mail: refused in the page, nothing sent.
+    await page.getByLabel("Mottagarens namn").fill("Elsa");
+    await page.locator('[data-r="select"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('[data-r="error"]').textContent()).toBe("Ange mottagarens e-postadress.");
+
+    await page.getByLabel("Mottagarens e-postadress").fill("elsa@example.com");
+    const created = page.waitForResponse((r) => r.url().includes("/api/returns") && r.request().method() === "POST");
+    await page.locator('[data-r="select"] button[type="submit"]').click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    expect(JSON.parse(response.request().postData() ?? "{}").gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com" });
+    await page.locator('[data-r="done"]').waitFor({ state: "visible", timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-portal-gift.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

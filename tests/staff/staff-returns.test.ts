@@ -82,16 +82,16 @@ describe.each(providers)("staff-created returns on %s", (provider) => {
       "staff-7",
     );
     const detail = await getReturnDetail(engine.ctx, created.id);
-    expect(detail.gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com" });
+    expect(detail.gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com", card: null });
     expect(detail.amounts.refund).toBe(0);
 
-    // Processing never credits the buyer: it stops and asks staff to credit the recipient.
+    // Processing never credits the buyer: the recipient gets a gift card (tests/staff/gift-returns.test.ts).
     await markReceived(engine.ctx, created.id, STAFF);
-    const error = await processReturn(engine.ctx, created.id, STAFF).catch((e: unknown) => e);
-    expect((error as ReturnsError).code).toBe("NEEDS_ATTENTION");
+    await processReturn(engine.ctx, created.id, STAFF);
     const after = await getReturnDetail(engine.ctx, created.id);
-    expect(after.status).not.toBe("PROCESSED");
-    expect(after.attentionReason).toContain("elsa@example.com");
+    expect(after.status).toBe("PROCESSED");
+    expect(after.amounts.refund).toBe(0);
+    expect(after.gift?.card).toMatchObject({ status: "SUCCEEDED", lastCharacters: expect.any(String) });
   });
 
   it("GIVEN order references WHEN staff search THEN names, numbers and Shopify's ids find the order; nonsense finds nothing", async () => {

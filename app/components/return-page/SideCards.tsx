@@ -97,7 +97,12 @@ export function GiftCard({ gift }: { gift: NonNullable<ReturnView["gift"]> }) {
   const t = useReturnPageT();
   return (
     <SideCard title={t("gift.title")}>
-      <KeyValueList items={[{ term: t("gift.recipient"), description: [gift.recipientName, gift.recipientEmail].filter(Boolean).join(" · ") }]} />
+      <KeyValueList
+        items={[
+          { term: t("gift.recipient"), description: [gift.recipientName, gift.recipientEmail].filter(Boolean).join(" · ") },
+          ...(gift.card ? [{ term: t("gift.card"), description: gift.card }] : []),
+        ]}
+      />
       <Text as="p" variant="bodySm" tone="subdued">
         {t("gift.note")}
       </Text>

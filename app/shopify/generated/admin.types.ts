@@ -208,6 +208,79 @@ export type FulfillmentStatus =
   /** The fulfillment was completed successfully. */
   | "SUCCESS";
 
+/** The input fields to issue a gift card. */
+export type GiftCardCreateInput = {
+  /**
+   * The gift card's code. It must be 8-20 characters long and contain only letters(a-z) and numbers(0-9).
+   * It isn't case sensitive. If not provided, then a random code will be generated.
+   */
+  code?: InputMaybe<Scalars["String"]["input"]>;
+  /**
+   * The strategy used to convert the gift card's balance when it's redeemed in a
+   * currency other than the one it was issued in. When not provided, defaults to
+   * `MARKET_FX` for gift cards issued in the shop's currency, and `NONE` for gift
+   * cards issued in a different currency.
+   */
+  crossCurrencyRedemptionStrategy?: InputMaybe<GiftCardCrossCurrencyRedemptionStrategy>;
+  /** The ID of the customer who will receive the gift card. Requires `write_customers` access_scope. */
+  customerId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** The date at which the gift card will expire. If not provided, then the gift card will never expire. */
+  expiresOn?: InputMaybe<Scalars["Date"]["input"]>;
+  /** The initial amount of the gift card. */
+  initialAmount?: InputMaybe<MoneyInput>;
+  /**
+   * The initial value of the gift card.
+   * @deprecated Use `initialAmount` instead.
+   */
+  initialValue?: InputMaybe<Scalars["Decimal"]["input"]>;
+  /** The note associated with the gift card, which isn't visible to the customer. */
+  note?: InputMaybe<Scalars["String"]["input"]>;
+  /** The recipient attributes of the gift card. */
+  recipientAttributes?: InputMaybe<GiftCardRecipientInput>;
+  /**
+   * The suffix of the Liquid template that's used to render the gift card online.
+   * For example, if the value is `birthday`, then the gift card is rendered using the template `gift_card.birthday.liquid`.
+   * If not provided, then the default `gift_card.liquid` template is used.
+   */
+  templateSuffix?: InputMaybe<Scalars["String"]["input"]>;
+};
+
+/** The strategy used to convert the gift card's balance when it is redeemed in a currency other than the one it was issued in. */
+export type GiftCardCrossCurrencyRedemptionStrategy =
+  /**
+   * The gift card is redeemed using the automatic or manual exchange rate
+   * configured in the market's currency setting when converting from shop
+   * currency. Only applicable for gift cards issued in the shop currency.
+   */
+  | "MARKET_FX"
+  /** The gift card can only be redeemed in the currency it was issued in. It cannot be used for purchases in other currencies. */
+  | "NONE"
+  /** The gift card is redeemed using standard spot exchange rates between the redemption currency and the gift card currency. */
+  | "SPOT_FX";
+
+/** The input fields for a monetary value with currency. */
+export type MoneyInput = {
+  /** Decimal money amount. */
+  amount: Scalars["Decimal"]["input"];
+  /** Currency of the money. */
+  currencyCode: CurrencyCode;
+};
+
+/** The input fields to add a recipient to a gift card. */
+export type GiftCardRecipientInput = {
+  /** The ID of the customer who will be the recipient of the gift card. Requires `write_customers` access_scope. */
+  id: Scalars["ID"]["input"];
+  /** The personalized message intended for the recipient. */
+  message?: InputMaybe<Scalars["String"]["input"]>;
+  /** The preferred name of the recipient. */
+  preferredName?: InputMaybe<Scalars["String"]["input"]>;
+  /**
+   * The scheduled datetime on which the gift card will be sent to the recipient.
+   * The gift card will be sent within an hour of the specified datetime.
+   */
+  sendNotificationAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+};
+
 /**
  * The currency codes that represent the world currencies throughout the Admin API. Currency codes include
  * [standard ISO 4217 codes](https://en.wikipedia.org/wiki/ISO_4217), legacy codes, non-standard codes,
@@ -539,6 +612,29 @@ export type CurrencyCode =
   /** Zambian Kwacha (ZMW). */
   | "ZMW";
 
+/** Possible error codes that can be returned by `GiftCardUserError`. */
+export type GiftCardErrorCode =
+  /** The customer could not be found. */
+  | "CUSTOMER_NOT_FOUND"
+  /** The gift card's value exceeds the allowed limits. */
+  | "GIFT_CARD_LIMIT_EXCEEDED"
+  /** The input value should be greater than the minimum allowed value. */
+  | "GREATER_THAN"
+  /** Unexpected internal error happened. */
+  | "INTERNAL_ERROR"
+  /** The input value is invalid. */
+  | "INVALID"
+  /** Missing a required argument. */
+  | "MISSING_ARGUMENT"
+  /** The recipient could not be found. */
+  | "RECIPIENT_NOT_FOUND"
+  /** The input value is already taken. */
+  | "TAKEN"
+  /** The input value is too long. */
+  | "TOO_LONG"
+  /** The input value is too short. */
+  | "TOO_SHORT";
+
 /** Represents the order's current financial status. */
 export type OrderDisplayFinancialStatus =
   /**
@@ -719,14 +815,6 @@ export type RefundShippingInput = {
    * This field defaults to 0.00 when not provided and when the `fullRefund` argument is false.
    */
   shippingRefundAmount?: InputMaybe<MoneyInput>;
-};
-
-/** The input fields for a monetary value with currency. */
-export type MoneyInput = {
-  /** Decimal money amount. */
-  amount: Scalars["Decimal"]["input"];
-  /** Currency of the money. */
-  currencyCode: CurrencyCode;
 };
 
 /** The different methods that a refund amount can be allocated to. */
@@ -1795,6 +1883,41 @@ export type ExchangeShippingQuery = {
       }>;
     };
   } | null;
+};
+
+export type GiftReturnCardCreateMutationVariables = Exact<{
+  input: GiftCardCreateInput;
+}>;
+
+export type GiftReturnCardCreateMutation = {
+  giftCardCreate?: {
+    giftCard?: {
+      id: string;
+      lastCharacters: string;
+      note?: string | null;
+      initialValue: { amount: string; currencyCode: CurrencyCode };
+    } | null;
+    userErrors: Array<{
+      field?: Array<string> | null;
+      message: string;
+      code?: GiftCardErrorCode | null;
+    }>;
+  } | null;
+};
+
+export type GiftReturnCardByCodeQueryVariables = Exact<{
+  query: Scalars["String"]["input"];
+}>;
+
+export type GiftReturnCardByCodeQuery = {
+  giftCards: {
+    nodes: Array<{
+      id: string;
+      lastCharacters: string;
+      note?: string | null;
+      initialValue: { amount: string; currencyCode: CurrencyCode };
+    }>;
+  };
 };
 
 export type LocationsQueryVariables = Exact<{ [key: string]: never }>;
