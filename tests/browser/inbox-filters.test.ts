@@ -1,0 +1,100 @@
+/**
+ * The inbox's filters, sort and saved views in a browser on the demo stack (headless
+ * Chromium): a shared link with filters shows only matching rows and its applied filters;
+ * the default saved views are tabs and open their filters in the URL; a new view saved from
+ * the filter bar appears as a tab; a link with a bad parameter says what it ignored.
+ * Fails on any console error; screenshots in test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, prepareDb, type Db } from "~/db.server";
+import { startDemo, type DemoHandle } from "../../scripts/demo";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = join(process.cwd(), "test-results");
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const OFFLINE_NOISE = /cdn\.shopify\.com/;
+
+describe.skipIf(!existsSync(CHROMIUM))("inbox filters and saved views in a browser", () => {
+  let demo: DemoHandle;
+  let browser: Browser;
+  let db: Db;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const url = `file:${join(mkdtempSync(join(tmpdir(), "inbox-filters-")), "demo.sqlite")}`;
+    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl: url });
+    db = createDb(url);
+    await prepareDb(db, url);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await demo?.stop();
+  });
+
+  async function open(path: string): Promise<{ page: Page; app: FrameLocator; frame: () => Frame; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${demo.adminUrl}${path}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+    const frame = () => page.frames().find((f) => f !== page.mainFrame())!;
+    return { page, app: page.frameLocator("iframe"), frame, errors };
+  }
+
+  it("a shared filtered link shows only matching returns; default views are tabs; a new view is saved", async () => {
+    const all = await db.returnRequest.findMany({ select: { rmaNumber: true, status: true } });
+    const statuses = [...new Set(all.map((r) => r.status))];
+    expect(statuses.length).toBeGreaterThan(1);
+    const wanted = statuses[0];
+    const { page, app, frame, errors } = await open(`/app?status=${wanted}&sort=oldest`);
+    await expect.poll(async () => (await app.locator("body").textContent({ timeout: 60_000 })) ?? "", { timeout: 90_000 }).toMatch(/R-\d{4}/);
+    const body = (await app.locator("body").textContent()) ?? "";
+    for (const r of all) {
+      if (r.status === wanted) expect(body).toContain(r.rmaNumber);
+      else expect(body).not.toContain(r.rmaNumber);
+    }
+    // The applied filter is shown and the default views are tabs.
+    await expect.poll(async () => app.getByRole("tab", { name: /To receive/ }).count()).toBeGreaterThan(0);
+    expect(await app.getByRole("tab", { name: /SLA breached/ }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, "inbox-filtered.png") });
+
+    // A default view opens its filters in the URL.
+    await app.getByRole("tab", { name: /To receive/ }).first().click();
+    await expect.poll(() => decodeURIComponent(frame().url()), { timeout: 30_000 }).toMatch(/status=APPROVED,IN_TRANSIT.*view=/);
+
+    // Save the current filters as a new view: it becomes a tab and is stored.
+    await open(`/app?method=DROP_OFF`).then(async (second) => {
+      await expect.poll(async () => (await second.app.locator("body").textContent({ timeout: 60_000 })) ?? "", { timeout: 90_000 }).toMatch(/Returns/);
+      const saveAs = second.app.getByRole("button", { name: /Save as/i });
+      await expect.poll(() => saveAs.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await saveAs.first().click();
+      await second.app.getByRole("textbox", { name: /name/i }).last().fill("Drop-offs");
+      await second.page.keyboard.press("Enter");
+      await expect.poll(async () => second.app.getByRole("tab", { name: /Drop-offs/ }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => db.inboxSavedView.count({ where: { name: "Drop-offs", query: "method=DROP_OFF", deletedAt: null } }), { timeout: 15_000 }).toBe(1);
+      await second.page.screenshot({ path: join(SHOTS, "inbox-saved-view.png") });
+      expect(second.errors).toEqual([]);
+      await second.page.close();
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a link with a bad parameter says what it ignored, never an error page", async () => {
+    const { page, app, errors } = await open(`/app?sort=random&from=2026-02-30`);
+    await expect.poll(async () => (await app.locator("body").textContent({ timeout: 60_000 })) ?? "", { timeout: 90_000 }).toMatch(/ignored: sort, from|ignored: from, sort/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
