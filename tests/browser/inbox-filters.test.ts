@@ -53,10 +53,15 @@ describe.skipIf(!existsSync(CHROMIUM))("inbox filters and saved views in a brows
   }
 
   it("a shared filtered link shows only matching returns; default views are tabs; a new view is saved", async () => {
-    const all = await db.returnRequest.findMany({ select: { rmaNumber: true, status: true } });
-    const statuses = [...new Set(all.map((r) => r.status))];
-    expect(statuses.length).toBeGreaterThan(1);
-    const wanted = statuses[0];
+    // Two returns of our own next to whatever the demo seeded: one closed, one requested.
+    const shop = (await db.shop.findFirst({ where: { uninstalledAt: null } }))!;
+    for (const [n, status] of [[9001, "CLOSED"], [9002, "REQUESTED"]] as const) {
+      await db.returnRequest.create({
+        data: { shopId: shop.id, rmaNumber: `R-${n}`, status, orderId: `gid://shopify/Order/${n}`, orderName: `#${n}`, method: "DROP_OFF", currency: "SEK", statusToken: `browser-${n}` },
+      });
+    }
+    const all = await db.returnRequest.findMany({ where: { shopId: shop.id }, select: { rmaNumber: true, status: true } });
+    const wanted = "CLOSED";
     const { page, app, frame, errors } = await open(`/app?status=${wanted}&sort=oldest`);
     await expect.poll(async () => (await app.locator("body").textContent({ timeout: 60_000 })) ?? "", { timeout: 90_000 }).toMatch(/R-\d{4}/);
     const body = (await app.locator("body").textContent()) ?? "";

@@ -13,6 +13,9 @@ import { NO_FILTERS, normalizeFilterQuery, parseInboxParams, type InboxFilters, 
 import { listFilteredReturns, slaCutoff, type FilterClock } from "~/services/inbox/filtered-list.server";
 import { loadInboxList } from "~/services/inbox/inbox.server";
 import { createSavedView, deleteSavedView, handleSavedViewAction, listSavedViews, renameSavedView, updateSavedViewQuery } from "~/services/inbox/saved-views.server";
+import { returnsCsv } from "~/services/analytics/export.server";
+import type { ReturnsContext } from "~/services/context.server";
+import type { AdminClient } from "~/shopify/client.server";
 import { createTestDb, providers, type TestDb } from "../support/test-db";
 
 const NOW = new Date("2026-11-27T10:00:00.000Z"); // a Friday
@@ -265,6 +268,16 @@ describe.each(providers)("inbox filters, sorts and saved views (%s)", (provider)
     const sla = await loadInboxList(shop.domain, { tab: "all", filters: filters({ sla: true }), sort: "sla", limit: 250 }, { now: NOW }, t.db);
     // The default policy's inspection SLA is 3 business days, the one recomputed above.
     expect(sla.page.rows.map((r) => r.id)).toEqual(expectedOrder(rows.filter((r) => matches(r, filters({ sla: true }))), "sla"));
+  });
+
+  it("export of an inbox selection (the CSV the bulk bar links): exactly the selected returns, none of another shop", async () => {
+    const selected = expectedOrder(rows.filter((r) => matches(r, filters({ status: ["RECEIVED"] }))), "oldest").slice(0, 5);
+    const foreign = (await t.db.returnRequest.findFirst({ where: { shopId: other.id }, select: { id: true, rmaNumber: true } }))!;
+    const ctx = { db: t.db, shop: { ...shop, timezone: TZ }, admin: {} as AdminClient, now: () => NOW } as ReturnsContext;
+    let csv = "";
+    for await (const chunk of returnsCsv(ctx, { start: new Date(0), end: new Date(NOW.getTime() + DAY) }, [...selected, foreign.id])) csv += chunk;
+    const rmas = csv.trim().split("\n").slice(1).map((line) => line.split(",")[0]);
+    expect(rmas.sort()).toEqual(rows.filter((r) => selected.includes(r.id)).map((r) => r.rmaNumber).sort());
   });
 
   describe("saved views", () => {
