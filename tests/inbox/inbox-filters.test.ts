@@ -32,7 +32,7 @@ interface Seeded {
   id: string;
   status: string;
   method: string;
-  createdAt: Date;
+  requestedAt: Date;
   receivedAt: Date | null;
   needsAttention: boolean;
   amount: number;
@@ -48,7 +48,9 @@ async function seed(db: Db, shopId: string, n: number): Promise<Seeded> {
   const status = RETURN_STATUSES[(n * 7) % RETURN_STATUSES.length];
   const method = METHODS[n % METHODS.length];
   // Some share a minute (ties), spread over ~60 days before NOW.
-  const createdAt = new Date(NOW.getTime() - Math.floor(n / 2) * 0.7 * DAY);
+  const requestedAt = new Date(NOW.getTime() - Math.floor(n / 2) * 0.7 * DAY);
+  // Every fifth was adopted from Shopify's admin: requested there earlier, created here later.
+  const createdAt = n % 5 === 0 ? new Date(NOW.getTime() - (n % 7) * 3_600_000) : requestedAt;
   const received = ["RECEIVED", "INSPECTED", "PROCESSED", "CLOSED"].includes(status);
   const receivedAt = received ? new Date(NOW.getTime() - (n % 9) * DAY - (n % 5) * 3_600_000) : null;
   const lines = [0, 1].slice(0, 1 + (n % 2)).map((i) => ({
@@ -71,7 +73,7 @@ async function seed(db: Db, shopId: string, n: number): Promise<Seeded> {
       storeCreditAmount: n % 4 === 0 ? 1000 : 0,
       needsAttention: n % 6 === 0,
       statusToken: `tok-${++token}`,
-      requestedAt: createdAt,
+      requestedAt,
       createdAt,
       receivedAt,
       lines: {
@@ -83,7 +85,7 @@ async function seed(db: Db, shopId: string, n: number): Promise<Seeded> {
     id: row.id,
     status,
     method,
-    createdAt,
+    requestedAt,
     receivedAt,
     needsAttention: row.needsAttention,
     amount: row.refundAmount + row.storeCreditAmount,
@@ -102,7 +104,7 @@ function matches(r: Seeded, f: InboxFilters): boolean {
   if (f.reason.length && !r.lines.some((l) => l.reasonHandle && f.reason.includes(l.reasonHandle))) return false;
   if (f.resolution.length && !r.lines.some((l) => f.resolution.includes(l.resolution))) return false;
   if (f.location && !r.lines.some((l) => l.dispositionLocationId === f.location)) return false;
-  const day = localDate(r.createdAt, TZ);
+  const day = localDate(r.requestedAt, TZ);
   if (f.from && compareDates(day, f.from) < 0) return false;
   if (f.to && compareDates(day, f.to) > 0) return false;
   if (f.sla) {
@@ -119,8 +121,8 @@ const slaKey = (r: Seeded) => (["RECEIVED", "INSPECTED"].includes(r.status) && r
 
 function expectedOrder(rows: Seeded[], sort: InboxSort): string[] {
   const cmp: Record<InboxSort, (a: Seeded, b: Seeded) => number> = {
-    newest: (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || -byId(a, b),
-    oldest: (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || byId(a, b),
+    newest: (a, b) => b.requestedAt.getTime() - a.requestedAt.getTime() || -byId(a, b),
+    oldest: (a, b) => a.requestedAt.getTime() - b.requestedAt.getTime() || byId(a, b),
     amount: (a, b) => b.amount - a.amount || -byId(a, b),
     status: (a, b) => STATUS_RANK(a.status) - STATUS_RANK(b.status) || byId(a, b),
     sla: (a, b) => slaKey(a) - slaKey(b) || byId(a, b),

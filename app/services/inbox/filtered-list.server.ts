@@ -6,7 +6,7 @@
  * - the page is `ORDER BY <sort key>, id LIMIT 51` with a keyset cursor on both, written as
  *   `k <= c AND (k < c OR id < i)` so the first term is an index range (never OFFSET);
  * - status / method / needs attention are equality on `[shopId, status|method|needsAttention,
- *   createdAt]`; the date range is a range on `[shopId, createdAt]`;
+ *   requestedAt]`; the date range is a range on `[shopId, requestedAt]`;
  * - reason, resolution and location are a semi-join on ReturnLine's `[shopId, reasonHandle]`,
  *   `[shopId, resolution, returnRequestId]` and `[shopId, dispositionLocationId]`;
  * - "SLA breached" is `status IN (RECEIVED, INSPECTED) AND receivedAt < cutoff` on
@@ -15,8 +15,9 @@
  *   for returns still waiting for their refund);
  * - search is equality on RMA / order name and a prefix of the e-mail (LIKE 'p%').
  *
- * "Requested" (dates and newest/oldest) is when the app got the request (createdAt, the
- * same order as the unfiltered inbox). Amount sorts the return's value (refund + store
+ * "Requested" (dates and newest/oldest) is the return's requestedAt, the date the inbox shows
+ * (for a return adopted from Shopify's admin, when it was made there; the unfiltered inbox
+ * keeps its createdAt order). Amount sorts the return's value (refund + store
  * credit + exchange, minor units, across currencies as stored).
  */
 import { RETURN_STATUSES } from "~/domain/state-machine";
@@ -73,9 +74,9 @@ interface SortSpec {
 function sortSpec(sort: InboxSort, dialect: "sqlite" | "postgresql"): SortSpec {
   switch (sort) {
     case "newest":
-      return { expr: sql`r."createdAt"`, dir: "desc", kind: "date" };
+      return { expr: sql`r."requestedAt"`, dir: "desc", kind: "date" };
     case "oldest":
-      return { expr: sql`r."createdAt"`, dir: "asc", kind: "date" };
+      return { expr: sql`r."requestedAt"`, dir: "asc", kind: "date" };
     case "amount":
       return { expr: sql`(r."refundAmount" + r."storeCreditAmount" + r."exchangeAmount")`, dir: "desc", kind: "int" };
     case "status":
@@ -144,8 +145,8 @@ function conditions(
   if (query.tab === "attention" || f.attention) where.push(sql`r."needsAttention" = ${true}`);
   if (f.status.length) where.push(sql`r.status IN (${statusList(f.status)})`);
   if (f.method.length) where.push(sql`r.method IN (${statusList(f.method)})`);
-  if (f.from) where.push(sql`r."createdAt" >= ${at(startOfLocalDay(f.from, clock.timeZone))}`);
-  if (f.to) where.push(sql`r."createdAt" < ${at(startOfLocalDay(addDays(f.to, 1), clock.timeZone))}`);
+  if (f.from) where.push(sql`r."requestedAt" >= ${at(startOfLocalDay(f.from, clock.timeZone))}`);
+  if (f.to) where.push(sql`r."requestedAt" < ${at(startOfLocalDay(addDays(f.to, 1), clock.timeZone))}`);
   const lines = (condition: Sql) => sql`r.id IN (SELECT l."returnRequestId" FROM "ReturnLine" l WHERE l."shopId" = ${shop.id} AND ${condition})`;
   if (f.reason.length) where.push(lines(sql`l."reasonHandle" IN (${statusList(f.reason)})`));
   if (f.resolution.length) where.push(lines(sql`l.resolution IN (${statusList(f.resolution)})`));
