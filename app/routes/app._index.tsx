@@ -1,40 +1,65 @@
 /**
  * The app's home: the setup checklist while anything is left, then the returns inbox — the
- * shop's returns newest first, 50 a page (keyset cursors), tabs by status with counts,
- * search by RMA, order number or customer e-mail. Tab, search and cursor live in the URL
- * (?tab=&q=&after=|before=), so Back, reload and shared links show the same list.
- * Data: app/services/inbox-page.server.ts; rows and search: app/components/inbox/.
+ * shop's returns, 50 a page (keyset cursors), tabs by status with counts, saved views,
+ * search by RMA, order number or customer e-mail, filters and sort. All of it lives in the
+ * URL (?tab=&q=&<filters>&sort=&view=&after=|before=), so Back, reload and shared links
+ * show the same list. Data: app/services/inbox-page.server.ts and app/services/inbox/;
+ * rows, filters and bulk actions: app/components/inbox/. The action saves views.
  */
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import {
+  Banner,
   BlockStack,
   Card,
   EmptySearchResult,
   EmptyState,
-  IndexFilters,
-  IndexFiltersMode,
   IndexTable,
   Layout,
   Page,
   useIndexResourceState,
-  useSetIndexFiltersMode,
 } from "@shopify/polaris";
+import db from "~/db.server";
 import { authenticate } from "~/shopify.server";
 import { loadInboxPage } from "~/services/inbox-page.server";
-import { BulkResults, DeclinePanel, resultsById, useBulkActions } from "~/components/inbox/BulkActions";
+import { handleSavedViewAction } from "~/services/inbox/saved-views.server";
+import { ReturnsError } from "~/services/context.server";
+import { ensureShop } from "~/services/shops.server";
+import {
+  BulkResults,
+  DeclinePanel,
+  resultsById,
+  useBulkActions,
+} from "~/components/inbox/BulkActions";
 import { ReturnsTableRows } from "~/components/inbox/ReturnsTable";
+import { InboxFilterBar } from "~/components/inbox/InboxFilterBar";
 import { useInboxSearch } from "~/components/inbox/inbox-url";
 import { ExportButton } from "~/components/analytics/ExportButton";
-import { tabDescription, tabLabel } from "~/i18n/admin";
 import { translator } from "~/i18n/admin-locale";
 import { INBOX_CATALOG } from "~/i18n/catalogs/inbox";
+import { INBOX_FILTERS_CATALOG } from "~/i18n/catalogs/inbox-filters";
 import { CREATE_RETURN_CATALOG } from "~/i18n/catalogs/create-return";
 import { OnboardingChecklist } from "~/components/onboarding/OnboardingChecklist";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
-  return loadInboxPage(request, session.shop, sessionToken?.sub);
+  return loadInboxPage(request, session, sessionToken?.sub);
+};
+
+/** Saved views: create, rename, save filters, delete (app/services/inbox/saved-views.server.ts). */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const shop = await ensureShop(session.shop, db);
+  const form = await request.formData();
+  try {
+    const { view } = await handleSavedViewAction(db, shop.id, form);
+    return json({ view, created: form.get("intent") === "createView" });
+  } catch (error) {
+    if (error instanceof ReturnsError)
+      return json({ error: error.message }, { status: error.status });
+    throw error;
+  }
 };
 
 // A small inline illustration: nothing to fetch, so it also works offline and can't shift the layout.
@@ -51,7 +76,10 @@ export default function ReturnsInbox() {
   const navigate = useNavigate();
 
   // While a tab change is loading, show the tab being opened.
-  const pending = navigation.location?.pathname === "/app" ? new URLSearchParams(navigation.location.search) : null;
+  const pending =
+    navigation.location?.pathname === "/app"
+      ? new URLSearchParams(navigation.location.search)
+      : null;
   const pendingTab = pending ? (data.tabs.find((t) => t === pending.get("tab")) ?? "all") : null;
   const tab = pendingTab ?? data.tab;
   const loading = navigation.state === "loading" && pending !== null;
@@ -59,35 +87,31 @@ export default function ReturnsInbox() {
   const { query, setQuery, clearSearch, go } = useInboxSearch(data);
 
   // Bulk actions: selection, per-row results (app/components/inbox/BulkActions.tsx).
-  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(data.rows);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(data.rows);
   const bulk = useBulkActions(clearSelection);
   const selectedIds = allResourcesSelected ? data.rows.map((r) => r.id) : selectedResources;
-
-  const { mode, setMode } = useSetIndexFiltersMode(data.q ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
-
-  const tabs = data.tabs.map((tabKey, index) => ({
-    id: `returns-tab-${tabKey}`,
-    content: tabLabel(tabKey, data.locale),
-    badge: data.counts[tabKey],
-    accessibilityLabel: `${tabDescription(tabKey, data.locale)}: ${data.counts[tabKey]}`,
-    index,
-    isLocked: true,
-    onAction: () => undefined,
-  }));
 
   const emptyState = !data.hasAnyReturn ? (
     <EmptyState heading={t("emptyHeading")} image={EMPTY_IMAGE}>
       <p>{t("emptyBody")}</p>
     </EmptyState>
   ) : (
-    <EmptySearchResult title={t("noResultsTitle")} description={data.q ? t("noResultsSearch", { query: data.q }) : t("noResultsTab")} withIllustration />
+    <EmptySearchResult
+      title={t("noResultsTitle")}
+      description={data.q ? t("noResultsSearch", { query: data.q }) : t("noResultsTab")}
+      withIllustration
+    />
   );
 
   return (
     <Page
       title={t("pageTitle")}
       fullWidth
-      primaryAction={{ content: translator(CREATE_RETURN_CATALOG, data.locale)("title"), onAction: () => navigate("/app/returns/new") }}
+      primaryAction={{
+        content: translator(CREATE_RETURN_CATALOG, data.locale)("title"),
+        onAction: () => navigate("/app/returns/new"),
+      }}
     >
       <Layout>
         {data.onboarding ? (
@@ -97,26 +121,43 @@ export default function ReturnsInbox() {
         ) : null}
         <Layout.Section>
           <BlockStack gap="300">
-            <BulkResults results={bulk.results} error={bulk.error} onDismiss={bulk.dismiss} locale={data.locale} />
-            {bulk.declining ? <DeclinePanel count={bulk.declining.length} onConfirm={bulk.confirmDecline} onCancel={bulk.cancelDecline} locale={data.locale} /> : null}
-            {selectedIds.length > 0 ? <ExportButton href={`/app/analytics/export?table=returns&ids=${selectedIds.join(",")}`} label={t("exportSelected", { count: selectedIds.length })} /> : null}
+            {data.ignored.length > 0 ? (
+              <Banner tone="warning">
+                <p>
+                  {translator(INBOX_FILTERS_CATALOG, data.locale)("ignored", {
+                    names: data.ignored.join(", "),
+                  })}
+                </p>
+              </Banner>
+            ) : null}
+            <BulkResults
+              results={bulk.results}
+              error={bulk.error}
+              onDismiss={bulk.dismiss}
+              locale={data.locale}
+            />
+            {bulk.declining ? (
+              <DeclinePanel
+                count={bulk.declining.length}
+                onConfirm={bulk.confirmDecline}
+                onCancel={bulk.cancelDecline}
+                locale={data.locale}
+              />
+            ) : null}
+            {selectedIds.length > 0 ? (
+              <ExportButton
+                href={`/app/analytics/export?table=returns&ids=${selectedIds.join(",")}`}
+                label={t("exportSelected", { count: selectedIds.length })}
+              />
+            ) : null}
             <Card padding="0">
-              <IndexFilters
-                tabs={tabs}
-                selected={Math.max(0, data.tabs.indexOf(tab))}
-                onSelect={(index) => go({ tab: data.tabs[index] ?? "all", q: data.q })}
-                queryValue={query}
-                queryPlaceholder={t("searchPlaceholder")}
-                onQueryChange={setQuery}
-                onQueryClear={clearSearch}
-                filters={[]}
-                appliedFilters={[]}
-                onClearAll={clearSearch}
-                hideFilters
-                canCreateNewView={false}
-                cancelAction={{ onAction: clearSearch, disabled: false, loading: false }}
-                mode={mode}
-                setMode={setMode}
+              <InboxFilterBar
+                data={data}
+                tab={tab}
+                query={query}
+                setQuery={setQuery}
+                clearSearch={clearSearch}
+                go={go}
                 loading={loading}
               />
               <IndexTable
@@ -125,9 +166,21 @@ export default function ReturnsInbox() {
                 selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
                 onSelectionChange={handleSelectionChange}
                 promotedBulkActions={[
-                  { content: t("bulkApprove"), onAction: () => bulk.approve(selectedIds), disabled: bulk.busy },
-                  { content: t("bulkReceive"), onAction: () => bulk.receive(selectedIds), disabled: bulk.busy },
-                  { content: t("bulkDecline"), onAction: () => bulk.startDecline(selectedIds), disabled: bulk.busy },
+                  {
+                    content: t("bulkApprove"),
+                    onAction: () => bulk.approve(selectedIds),
+                    disabled: bulk.busy,
+                  },
+                  {
+                    content: t("bulkReceive"),
+                    onAction: () => bulk.receive(selectedIds),
+                    disabled: bulk.busy,
+                  },
+                  {
+                    content: t("bulkDecline"),
+                    onAction: () => bulk.startDecline(selectedIds),
+                    disabled: bulk.busy,
+                  },
                 ]}
                 loading={loading || bulk.busy}
                 emptyState={emptyState}
@@ -144,11 +197,31 @@ export default function ReturnsInbox() {
                 pagination={{
                   hasNext: data.nextCursor !== null,
                   hasPrevious: data.previousCursor !== null,
-                  onNext: () => go({ tab: data.tab, q: data.q, after: data.nextCursor }),
-                  onPrevious: () => go({ tab: data.tab, q: data.q, before: data.previousCursor }),
+                  onNext: () =>
+                    go({
+                      tab: data.tab,
+                      q: data.q,
+                      filters: data.filterQuery,
+                      view: data.view,
+                      after: data.nextCursor,
+                    }),
+                  onPrevious: () =>
+                    go({
+                      tab: data.tab,
+                      q: data.q,
+                      filters: data.filterQuery,
+                      view: data.view,
+                      before: data.previousCursor,
+                    }),
                 }}
               >
-                <ReturnsTableRows rows={data.rows} selected={selectedResources} failures={resultsById(bulk.results)} locale={data.locale} rowFailed={(message) => t("rowFailed", { message })} />
+                <ReturnsTableRows
+                  rows={data.rows}
+                  selected={selectedResources}
+                  failures={resultsById(bulk.results)}
+                  locale={data.locale}
+                  rowFailed={(message) => t("rowFailed", { message })}
+                />
               </IndexTable>
             </Card>
           </BlockStack>

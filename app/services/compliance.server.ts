@@ -309,6 +309,8 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
     client.winbackOffer.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.customerOrderSeen.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.marketingUnsubscribe.deleteMany({ where: { shopId: { in: shopIds } } }),
+    // Inbox saved views (app/services/inbox).
+    client.inboxSavedView.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.session.deleteMany({ where: { shop } }),
     client.webhookDelivery.deleteMany({ where: { shop } }),
     client.complianceRequest.deleteMany({ where: { shop } }),

@@ -232,7 +232,7 @@ export interface InboxPage {
   search: InboxSearch | null;
 }
 
-const ROW_SELECT = {
+export const ROW_SELECT = {
   id: true,
   rmaNumber: true,
   status: true,
@@ -249,7 +249,7 @@ const ROW_SELECT = {
   createdAt: true,
 } satisfies Prisma.ReturnRequestSelect;
 
-type RowRecord = Prisma.ReturnRequestGetPayload<{ select: typeof ROW_SELECT }>;
+export type RowRecord = Prisma.ReturnRequestGetPayload<{ select: typeof ROW_SELECT }>;
 
 const RESOLUTION_ORDER = ["REFUND", "STORE_CREDIT", "EXCHANGE"];
 
@@ -395,7 +395,7 @@ async function searchRows(
 }
 
 /** Item counts and resolutions for one page of returns (one query on `[returnRequestId]`). */
-async function withLines(client: Db, shopId: string, page: RowRecord[]): Promise<InboxRow[]> {
+export async function withLines(client: Db, shopId: string, page: RowRecord[]): Promise<InboxRow[]> {
   if (page.length === 0) return [];
   // By return id only: with `shopId = ?` next to it, SQLite reads the whole shop through
   // `[shopId, productId]` instead of the 50 ids through `[returnRequestId]`. The ids come

@@ -44,6 +44,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   EmailMessage: (db, shop) => db.emailMessage.count({ where: { shop } }),
   EmailTemplate: (db, shop) => db.emailTemplate.count({ where: { shop } }),
   EmailSettings: (db, shop) => db.emailSettings.count({ where: { shop } }),
+  InboxSavedView: async (db, shop) => db.inboxSavedView.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
 };
 
 async function shopIdsOf(db: Db, domain: string): Promise<string[]> {
@@ -71,6 +72,7 @@ async function seedShop(db: Db, domain: string) {
   await db.winbackOffer.create({ data: { shopId: shop.id, customerId: "gid://shopify/Customer/7", periodKey: "p", status: "SENT", claimedAt: now } });
   await db.customerOrderSeen.create({ data: { shopId: shop.id, customerId: "gid://shopify/Customer/7", orderId: `${domain}-o`, createdAt: now } });
   await db.marketingUnsubscribe.create({ data: { shopId: shop.id, customerId: "gid://shopify/Customer/7" } });
+  await db.inboxSavedView.create({ data: { shopId: shop.id, name: "Mine", query: "sla=1" } });
   for (const [i, customer] of [
     { id: "gid://shopify/Customer/7", email: "astrid@example.com", name: "Astrid Lind" },
     { id: "gid://shopify/Customer/8", email: "bo@example.com", name: "Bo Berg" },

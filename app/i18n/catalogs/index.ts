@@ -7,6 +7,7 @@ import type { Catalog } from "../admin-locale";
 import { CREATE_RETURN_CATALOG } from "./create-return";
 import { ANALYTICS_CATALOG } from "./analytics";
 import { INBOX_CATALOG } from "./inbox";
+import { INBOX_FILTERS_CATALOG } from "./inbox-filters";
 import { JOBS_CATALOG } from "./jobs";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
@@ -18,6 +19,7 @@ import { SETTINGS_CATALOG } from "./settings";
 export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   createReturn: CREATE_RETURN_CATALOG,
   inbox: INBOX_CATALOG,
+  inboxFilters: INBOX_FILTERS_CATALOG,
   nav: NAV_CATALOG,
   onboarding: ONBOARDING_CATALOG,
   privacy: PRIVACY_CATALOG,
