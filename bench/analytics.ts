@@ -305,7 +305,9 @@ export async function benchAnalytics(provider: Provider) {
 
 export async function runAnalyticsBenchmarks() {
   const out = [];
-  for (const provider of providers) out.push(...(await benchAnalytics(provider)));
+  // BENCH_PROVIDER=sqlite|postgresql runs one (two processes can then run side by side).
+  const only = process.env.BENCH_PROVIDER as Provider | undefined;
+  for (const provider of only ? [only] : providers) out.push(...(await benchAnalytics(provider)));
   return out;
 }
 

@@ -128,6 +128,7 @@ export function analyticsTexts(locale: AdminLocale) {
       copying: t("salesCopying"),
       ordersUnreachable: t("salesOrdersUnreachable"),
       productsUnreachable: t("salesProductsUnreachable"),
+      summaryPreparing: t("summaryPreparing"),
     },
     unconverted: (n: number) => t("unconverted", { n }),
     day: t("day"),

@@ -219,7 +219,7 @@ export async function handleCustomerRedact(
         if (ids.length) {
           await tx.returnLine.updateMany({ where: { returnRequestId: { in: ids } }, data: { customerNote: null, photos: "[]" } });
           // The analytics summary's copy of the comment goes now, not at the next refresh.
-          await tx.analyticsLineFact.updateMany({ where: { returnRequestId: { in: ids } }, data: { comment: null } });
+          await tx.analyticsLineFact.updateMany({ where: { returnRequestId: { in: ids } }, data: { comment: null, hasComment: false } });
           await tx.returnPhoto.deleteMany({ where: { returnRequestId: { in: ids } } });
           await tx.returnEvent.updateMany({ where: { returnRequestId: { in: ids } }, data: { data: "{}", actorId: null } });
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids } }, data: { request: "{}" } });

@@ -17,6 +17,7 @@ import {
 import { localDate } from "~/domain";
 import { loadAnalytics } from "~/services/analytics/analytics.server";
 import { loadPolicy } from "~/services/policy.server";
+import { refreshSummaries } from "~/services/analytics/summary/refresh.server";
 import type { ReturnsContext } from "~/services/context.server";
 import type { AdminClient } from "~/shopify/client.server";
 import { createTestDb, providers, type TestDb } from "../support/test-db";
@@ -192,5 +193,14 @@ describe.each(providers)("analytics summary maintenance (%s)", (provider) => {
     expect(report.figures.overview.returns).toBe(4);
     await t.db.shop.update({ where: { id: ctx.shop.id }, data: { timezone: TZ } });
     await expectInStep();
+  });
+
+  it("a backlog beyond the page's time budget is left to the job and the page says so", async () => {
+    await t.db.returnRequest.updateMany({ data: { status: "CANCELED" } });
+    const partial = await refreshSummaries(t.db, ctx.shop.id, TZ, -1);
+    expect(partial).toEqual({ refreshed: 0, complete: false });
+    const report = await loadAnalytics(ctx, range, { offline: true });
+    expect(report.salesWarning).toBeNull(); // the page's own budget finished it
+    expect((await expectInStep()).figures.overview.returns).toBe(0);
   });
 });

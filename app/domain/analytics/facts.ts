@@ -56,6 +56,7 @@ export interface LineFact {
   quantity: number;
   unitPrice: number;
   comment: string | null;
+  hasComment: boolean;
 }
 
 /** Hours between two instants in tenths, rounded as the figures round (one decimal). */
@@ -123,6 +124,7 @@ export function factsOf(
     quantity: l.quantity,
     unitPrice: l.unitPrice,
     comment: l.customerNote?.trim() || null,
+    hasComment: Boolean(l.customerNote?.trim()),
   }));
   return { ret, lines };
 }

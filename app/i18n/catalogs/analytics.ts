@@ -80,6 +80,7 @@ export const ANALYTICS_CATALOG = defineCatalog({
     salesCopying: "Shopify's orders are still being copied; sold figures will be complete on a later visit.",
     salesOrdersUnreachable: "Shopify didn't answer, so sold units and return rates use the orders copied earlier.",
     salesProductsUnreachable: "Shopify didn't answer, so some product types, vendors and collections may be missing.",
+    summaryPreparing: "Returns are still being summarised for analytics; some returns are not in the figures yet. Reload in a few minutes.",
     unconverted:
       "{n} returned lines are in a currency without a known rate and are left out of values.",
     "range.today": "Today",
@@ -194,6 +195,7 @@ export const ANALYTICS_CATALOG = defineCatalog({
     salesCopying: "Shopifys ordrar kopieras fortfarande; försäljningssiffrorna blir kompletta vid ett senare besök.",
     salesOrdersUnreachable: "Shopify svarade inte, så sålda enheter och returgrader bygger på ordrar som kopierats tidigare.",
     salesProductsUnreachable: "Shopify svarade inte, så vissa produkttyper, leverantörer och kollektioner kan saknas.",
+    summaryPreparing: "Returerna sammanställs fortfarande för analysen; vissa returer finns inte med i siffrorna ännu. Ladda om om några minuter.",
     unconverted:
       "{n} returnerade rader är i en valuta utan känd kurs och räknas inte med i värdena.",
     "range.today": "I dag",
@@ -308,6 +310,7 @@ export const ANALYTICS_CATALOG = defineCatalog({
     salesCopying: "Shopifys ordrer bliver stadig kopieret; salgstallene er komplette ved et senere besøg.",
     salesOrdersUnreachable: "Shopify svarede ikke, så solgte enheder og returprocenter bygger på ordrer kopieret tidligere.",
     salesProductsUnreachable: "Shopify svarede ikke, så nogle produkttyper, leverandører og kollektioner kan mangle.",
+    summaryPreparing: "Returneringerne bliver stadig opsummeret til analysen; nogle returneringer er endnu ikke med i tallene. Genindlæs om et par minutter.",
     unconverted:
       "{n} returnerede linjer er i en valuta uden kendt kurs og er udeladt af værdierne.",
     "range.today": "I dag",
@@ -421,6 +424,7 @@ export const ANALYTICS_CATALOG = defineCatalog({
     salesCopying: "Shopifys ordrer kopieres fortsatt; salgstallene blir komplette ved et senere besøk.",
     salesOrdersUnreachable: "Shopify svarte ikke, så solgte enheter og returandeler bygger på ordrer kopiert tidligere.",
     salesProductsUnreachable: "Shopify svarte ikke, så noen produkttyper, leverandører og kolleksjoner kan mangle.",
+    summaryPreparing: "Returene oppsummeres fortsatt for analysen; noen returer er ikke med i tallene ennå. Last inn på nytt om noen minutter.",
     unconverted: "{n} returnerte linjer er i en valuta uten kjent kurs og er utelatt fra verdiene.",
     "range.today": "I dag",
     "range.last7": "Siste 7 dager",
@@ -535,6 +539,7 @@ export const ANALYTICS_CATALOG = defineCatalog({
     salesCopying: "Shopifyn tilauksia kopioidaan vielä; myyntiluvut ovat täydellisiä myöhemmällä käynnillä.",
     salesOrdersUnreachable: "Shopify ei vastannut, joten myydyt kappaleet ja palautusasteet perustuvat aiemmin kopioituihin tilauksiin.",
     salesProductsUnreachable: "Shopify ei vastannut, joten joitakin tuotetyyppejä, toimittajia ja kokoelmia voi puuttua.",
+    summaryPreparing: "Palautuksia kootaan vielä analytiikkaa varten; osa palautuksista puuttuu vielä luvuista. Lataa sivu uudelleen muutaman minuutin kuluttua.",
     unconverted:
       "{n} palautettua riviä on valuutassa, jonka kurssia ei tiedetä, eikä niitä lasketa arvoihin.",
     "range.today": "Tänään",
@@ -650,6 +655,7 @@ export const ANALYTICS_CATALOG = defineCatalog({
     salesCopying: "De bestellingen van Shopify worden nog gekopieerd; de verkoopcijfers zijn bij een later bezoek compleet.",
     salesOrdersUnreachable: "Shopify antwoordde niet, dus verkochte eenheden en retourpercentages gebruiken eerder gekopieerde bestellingen.",
     salesProductsUnreachable: "Shopify antwoordde niet, dus sommige producttypen, leveranciers en collecties kunnen ontbreken.",
+    summaryPreparing: "Retouren worden nog samengevat voor de analyse; sommige retouren staan nog niet in de cijfers. Laad over een paar minuten opnieuw.",
     unconverted:
       "{n} geretourneerde regels zijn in een valuta zonder bekende koers en tellen niet mee in de waarden.",
     "range.today": "Vandaag",
@@ -765,6 +771,7 @@ export const ANALYTICS_CATALOG = defineCatalog({
     salesCopying: "Die Bestellungen von Shopify werden noch kopiert; die Verkaufszahlen sind bei einem späteren Besuch vollständig.",
     salesOrdersUnreachable: "Shopify hat nicht geantwortet, daher beruhen verkaufte Einheiten und Retourenquoten auf früher kopierten Bestellungen.",
     salesProductsUnreachable: "Shopify hat nicht geantwortet, daher können einige Produkttypen, Anbieter und Kollektionen fehlen.",
+    summaryPreparing: "Retouren werden noch für die Analyse zusammengefasst; einige Retouren fehlen noch in den Zahlen. Laden Sie die Seite in ein paar Minuten neu.",
     unconverted:
       "{n} zurückgesendete Positionen sind in einer Währung ohne bekannten Kurs und fehlen in den Werten.",
     "range.today": "Heute",

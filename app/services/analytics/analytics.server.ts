@@ -54,8 +54,15 @@ async function productsFor(
   return out;
 }
 
-/** copying: the first copy of Shopify's orders is not complete yet; ordersUnreachable: Shopify didn't answer, earlier copy used; productsUnreachable: some groupings may be missing. */
-export type SalesWarning = "copying" | "ordersUnreachable" | "productsUnreachable";
+/** summaryPreparing: the summary tables' first build is still running; copying: the first copy of Shopify's orders is not complete yet; ordersUnreachable: Shopify didn't answer, earlier copy used; productsUnreachable: some groupings may be missing. */
+export type SalesWarning =
+  | "copying"
+  | "ordersUnreachable"
+  | "productsUnreachable"
+  | "summaryPreparing";
+
+/** How long one page view may spend bringing the summary tables up to date (a first build of a large shop continues in the job). */
+export const SUMMARY_BUDGET_MS = 5_000;
 
 export interface AnalyticsReport {
   range: DayRange;
@@ -141,7 +148,8 @@ export async function loadAnalytics(
 
   // Bring the summary tables up to date with every committed change first (usually a
   // handful of returns), then read the period's groups from them.
-  await refreshSummaries(ctx.db, ctx.shop.id, timeZone);
+  const fresh = await refreshSummaries(ctx.db, ctx.shop.id, timeZone, SUMMARY_BUDGET_MS);
+  if (!fresh.complete) salesWarning ??= "summaryPreparing";
   const [
     perDay,
     items,

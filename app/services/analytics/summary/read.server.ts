@@ -55,37 +55,66 @@ export async function perDay(ctx: ReturnsContext, range: DayRangeSql): Promise<D
   return rows.map((r) => ({ day: r.day, returns: num(r.returns), units: num(r.units) }));
 }
 
+/** The item × reason × resolution grouping (title/variant title only for lines without a variant). */
+const ITEM_GROUP = Prisma.sql`lf."productId", lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf.title ELSE '' END,
+  CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" ELSE '' END, lf.reason, lf.resolution`;
+
+/**
+ * Two queries: every line from the covering index alone (shop-currency value summed
+ * directly), then only the lines in another currency joined to their order line's rate —
+ * so a shop selling in one currency never pays for the join.
+ */
 export async function itemGroups(
   ctx: ReturnsContext,
   range: DayRangeSql,
   shopCurrency: string,
 ): Promise<ItemGroup[]> {
-  const rows = await ctx.db.$queryRaw<Record<string, unknown>[]>`
-    SELECT lf."productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.reason, lf.resolution,
-      COUNT(*) AS lines, SUM(lf.quantity) AS units, SUM(${convertedSql(ctx, shopCurrency)}) AS value,
-      SUM(CASE WHEN lf.currency <> ${shopCurrency} AND (f.amount IS NULL OR f.amount <= 0) THEN 1 ELSE 0 END) AS unconverted
-    FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)}
-    WHERE ${linesIn(ctx, range)}
-    GROUP BY lf."productId", lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf.title ELSE '' END,
-      CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" ELSE '' END, lf.reason, lf.resolution`;
-  return rows.map((r) => ({
-    productId: (r.productId as string | null) ?? null,
-    variantId: (r.variantId as string | null) ?? null,
-    title: (r.title as string | null) ?? "",
-    variantTitle: (r.variantTitle as string | null) ?? null,
-    reason: r.reason as string,
-    resolution: r.resolution as string,
-    lines: num(r.lines),
-    units: num(r.units),
-    value: num(r.value),
-    unconvertedLines: num(r.unconverted),
-  }));
+  const [all, foreign] = await Promise.all([
+    ctx.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT lf."productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.reason, lf.resolution,
+        COUNT(*) AS lines, SUM(lf.quantity) AS units,
+        SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value,
+        SUM(CASE WHEN lf.currency = ${shopCurrency} THEN 0 ELSE 1 END) AS "foreignLines"
+      FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_GROUP}`,
+    ctx.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT lf."productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.reason, lf.resolution,
+        SUM(${convertedSql(ctx, shopCurrency)}) AS value,
+        SUM(CASE WHEN f.amount IS NULL OR f.amount <= 0 THEN 1 ELSE 0 END) AS unconverted
+      FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)}
+      WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency} GROUP BY ${ITEM_GROUP}`,
+  ]);
+  const key = (r: Record<string, unknown>) =>
+    JSON.stringify([
+      r.productId,
+      r.variantId,
+      r.variantId === null ? r.title : "",
+      r.variantId === null ? r.variantTitle : "",
+      r.reason,
+      r.resolution,
+    ]);
+  const converted = new Map(foreign.map((r) => [key(r), r]));
+  return all.map((r) => {
+    const other = num(r.foreignLines) > 0 ? converted.get(key(r)) : undefined;
+    return {
+      productId: (r.productId as string | null) ?? null,
+      variantId: (r.variantId as string | null) ?? null,
+      title: (r.title as string | null) ?? "",
+      variantTitle: (r.variantTitle as string | null) ?? null,
+      reason: r.reason as string,
+      resolution: r.resolution as string,
+      lines: num(r.lines),
+      units: num(r.units),
+      value: num(r.value) + num(other?.value),
+      unconvertedLines: num(other?.unconverted),
+    };
+  });
 }
 
 export async function comments(ctx: ReturnsContext, range: DayRangeSql): Promise<CommentRow[]> {
   const rows = await ctx.db.$queryRaw<Record<string, unknown>[]>`
     SELECT lf."rmaNumber", lf."requestedAt", lf.title, lf."variantTitle", lf.reason, lf.comment
-    FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} AND lf.comment IS NOT NULL`;
+    FROM "AnalyticsLineFact" lf
+    WHERE lf."shopId" = ${ctx.shop.id} AND lf."hasComment" = TRUE AND lf.day >= ${range.from} AND lf.day <= ${range.to} AND lf.counted`;
   return rows.map((r) => ({
     rmaNumber: r.rmaNumber as string,
     requestedAt: date(r.requestedAt)!.toISOString(),
@@ -206,18 +235,21 @@ export async function incomingGroups(ctx: ReturnsContext): Promise<IncomingGroup
 
 /** The previous period's overview figures (returns, units, converted value, unconverted lines). */
 export async function totalsIn(ctx: ReturnsContext, range: DayRangeSql, shopCurrency: string) {
-  const [[returns], [lines]] = await Promise.all([
+  const [[returns], [lines], [foreign]] = await Promise.all([
     ctx.db.$queryRaw<{ n: unknown }[]>`
       SELECT COUNT(*) AS n FROM "AnalyticsReturnFact" rf WHERE ${returnsIn(ctx, range)}`,
-    ctx.db.$queryRaw<{ units: unknown; value: unknown; unconverted: unknown }[]>`
-      SELECT SUM(lf.quantity) AS units, SUM(${convertedSql(ctx, shopCurrency)}) AS value,
-        SUM(CASE WHEN lf.currency <> ${shopCurrency} AND (f.amount IS NULL OR f.amount <= 0) THEN 1 ELSE 0 END) AS unconverted
-      FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)} WHERE ${linesIn(ctx, range)}`,
+    ctx.db.$queryRaw<{ units: unknown; value: unknown }[]>`
+      SELECT SUM(lf.quantity) AS units, SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value
+      FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)}`,
+    ctx.db.$queryRaw<{ value: unknown; unconverted: unknown }[]>`
+      SELECT SUM(${convertedSql(ctx, shopCurrency)}) AS value,
+        SUM(CASE WHEN f.amount IS NULL OR f.amount <= 0 THEN 1 ELSE 0 END) AS unconverted
+      FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)} WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency}`,
   ]);
   return {
     returns: num(returns?.n),
     returnedUnits: num(lines?.units),
-    returnedValue: num(lines?.value),
-    unconvertedLines: num(lines?.unconverted),
+    returnedValue: num(lines?.value) + num(foreign?.value),
+    unconvertedLines: num(foreign?.unconverted),
   };
 }

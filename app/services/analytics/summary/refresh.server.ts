@@ -15,16 +15,33 @@ import { Prisma } from "~/generated/prisma-sqlite/client";
 import { dialectOf, type Db } from "~/db.server";
 import { factsOf, localDater, type FactReturn } from "~/domain/analytics";
 
-export const REFRESH_BATCH = 500;
+export const REFRESH_BATCH = 2000;
 
 /** One refresh per shop at a time in this process; the database lock covers other processes. */
-const running = new Map<string, Promise<number>>();
+const running = new Map<string, Promise<RefreshResult>>();
 
-export function refreshSummaries(db: Db, shopId: string, timeZone: string): Promise<number> {
+export interface RefreshResult {
+  /** Returns whose facts were rewritten. */
+  refreshed: number;
+  /** False when the time budget ran out with returns still marked (a first build). */
+  complete: boolean;
+}
+
+/**
+ * Rewrites the facts of every marked return of the shop; with `budgetMs`, stops after the
+ * batch that passes it (a page view must not wait for the first build of a large shop —
+ * the job finishes it and the page says the figures are still being prepared).
+ */
+export function refreshSummaries(
+  db: Db,
+  shopId: string,
+  timeZone: string,
+  budgetMs = Infinity,
+): Promise<RefreshResult> {
   const key = `${shopId}|${timeZone}`;
   const current = running.get(key);
   if (current) return current;
-  const run = refresh(db, shopId, timeZone).finally(() => running.delete(key));
+  const run = refresh(db, shopId, timeZone, budgetMs).finally(() => running.delete(key));
   running.set(key, run);
   return run;
 }
@@ -54,7 +71,13 @@ async function ensureTimeZone(db: Db, shopId: string, timeZone: string) {
   ]);
 }
 
-async function refresh(db: Db, shopId: string, timeZone: string): Promise<number> {
+async function refresh(
+  db: Db,
+  shopId: string,
+  timeZone: string,
+  budgetMs: number,
+): Promise<RefreshResult> {
+  const started = Date.now();
   await ensureTimeZone(db, shopId, timeZone);
   const dayOf = localDater(timeZone);
   let done = 0;
@@ -64,7 +87,8 @@ async function refresh(db: Db, shopId: string, timeZone: string): Promise<number
       take: REFRESH_BATCH,
       orderBy: { returnRequestId: "asc" },
     });
-    if (marks.length === 0) return done;
+    if (marks.length === 0) return { refreshed: done, complete: true };
+    if (Date.now() - started > budgetMs) return { refreshed: done, complete: false };
     const ids = marks.map((m) => m.returnRequestId);
     const returns = await db.returnRequest.findMany({
       where: { id: { in: ids }, shopId },
@@ -134,7 +158,7 @@ export async function refreshAllSummaries(db: Db): Promise<number> {
   let done = 0;
   for (const { shopId } of shops) {
     const shop = await db.shop.findUnique({ where: { id: shopId }, select: { timezone: true } });
-    if (shop?.timezone) done += await refreshSummaries(db, shopId, shop.timezone);
+    if (shop?.timezone) done += (await refreshSummaries(db, shopId, shop.timezone)).refreshed;
   }
   return done;
 }

@@ -67,12 +67,13 @@ CREATE TABLE "AnalyticsLineFact" (
     "quantity" INTEGER NOT NULL,
     "unitPrice" BIGINT NOT NULL,
     "comment" TEXT,
+    "hasComment" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "AnalyticsLineFact_pkey" PRIMARY KEY ("returnLineId")
 );
 
 -- CreateIndex
-CREATE INDEX "AnalyticsReturnFact_shopId_day_counted_units_idx" ON "AnalyticsReturnFact"("shopId", "day", "counted", "units");
+CREATE INDEX "AnalyticsReturnFact_shopId_day_counted_units_currency_proce_idx" ON "AnalyticsReturnFact"("shopId", "day", "counted", "units", "currency", "processed", "method", "locationId", "receivedDay", "processedDay", "requestToReceived", "receivedToInspected", "inspectedToRefunded", "requestToRefunded", "receiptToRefund");
 
 -- CreateIndex
 CREATE INDEX "AnalyticsReturnFact_shopId_status_idx" ON "AnalyticsReturnFact"("shopId", "status");
@@ -81,7 +82,10 @@ CREATE INDEX "AnalyticsReturnFact_shopId_status_idx" ON "AnalyticsReturnFact"("s
 CREATE INDEX "AnalyticsLineFact_returnRequestId_idx" ON "AnalyticsLineFact"("returnRequestId");
 
 -- CreateIndex
-CREATE INDEX "AnalyticsLineFact_shopId_day_counted_variantId_reason_resol_idx" ON "AnalyticsLineFact"("shopId", "day", "counted", "variantId", "reason", "resolution", "quantity", "unitPrice", "currency");
+CREATE INDEX "AnalyticsLineFact_shopId_day_counted_productId_variantId_re_idx" ON "AnalyticsLineFact"("shopId", "day", "counted", "productId", "variantId", "reason", "resolution", "currency", "quantity", "unitPrice", "processed", "lineItemId", "title", "variantTitle");
+
+-- CreateIndex
+CREATE INDEX "AnalyticsLineFact_shopId_hasComment_day_idx" ON "AnalyticsLineFact"("shopId", "hasComment", "day");
 
 
 -- Analytics summary maintenance: every change to a return or its lines marks the return

@@ -60,11 +60,12 @@ CREATE TABLE "AnalyticsLineFact" (
     "resolution" TEXT NOT NULL,
     "quantity" INTEGER NOT NULL,
     "unitPrice" INTEGER NOT NULL,
-    "comment" TEXT
+    "comment" TEXT,
+    "hasComment" BOOLEAN NOT NULL DEFAULT false
 );
 
 -- CreateIndex
-CREATE INDEX "AnalyticsReturnFact_shopId_day_counted_units_idx" ON "AnalyticsReturnFact"("shopId", "day", "counted", "units");
+CREATE INDEX "AnalyticsReturnFact_shopId_day_counted_units_currency_processed_method_locationId_receivedDay_processedDay_requestToReceived_receivedToInspected_inspectedToRefunded_requestToRefunded_receiptToRefund_idx" ON "AnalyticsReturnFact"("shopId", "day", "counted", "units", "currency", "processed", "method", "locationId", "receivedDay", "processedDay", "requestToReceived", "receivedToInspected", "inspectedToRefunded", "requestToRefunded", "receiptToRefund");
 
 -- CreateIndex
 CREATE INDEX "AnalyticsReturnFact_shopId_status_idx" ON "AnalyticsReturnFact"("shopId", "status");
@@ -73,7 +74,10 @@ CREATE INDEX "AnalyticsReturnFact_shopId_status_idx" ON "AnalyticsReturnFact"("s
 CREATE INDEX "AnalyticsLineFact_returnRequestId_idx" ON "AnalyticsLineFact"("returnRequestId");
 
 -- CreateIndex
-CREATE INDEX "AnalyticsLineFact_shopId_day_counted_variantId_reason_resolution_quantity_unitPrice_currency_idx" ON "AnalyticsLineFact"("shopId", "day", "counted", "variantId", "reason", "resolution", "quantity", "unitPrice", "currency");
+CREATE INDEX "AnalyticsLineFact_shopId_day_counted_productId_variantId_reason_resolution_currency_quantity_unitPrice_processed_lineItemId_title_variantTitle_idx" ON "AnalyticsLineFact"("shopId", "day", "counted", "productId", "variantId", "reason", "resolution", "currency", "quantity", "unitPrice", "processed", "lineItemId", "title", "variantTitle");
+
+-- CreateIndex
+CREATE INDEX "AnalyticsLineFact_shopId_hasComment_day_idx" ON "AnalyticsLineFact"("shopId", "hasComment", "day");
 
 
 -- Analytics summary maintenance: every change to a return or its lines marks the return
