@@ -124,6 +124,12 @@ export function analyticsTexts(locale: AdminLocale) {
     unknownLocation: t("unknownLocation"),
     unknown: t("unknown"),
     salesUpdated: (when: string) => t("salesUpdated", { when }),
+    salesWarning: {
+      copying: t("salesCopying"),
+      ordersUnreachable: t("salesOrdersUnreachable"),
+      productsUnreachable: t("salesProductsUnreachable"),
+      summaryPreparing: t("summaryPreparing"),
+    },
     unconverted: (n: number) => t("unconverted", { n }),
     day: t("day"),
     date: t("date"),

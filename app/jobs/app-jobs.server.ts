@@ -14,6 +14,7 @@ import "~/services/webhook-handlers.server";
 import { enqueueEmail, sendDueEmails } from "~/mail/outbox.server";
 import { runWinbackScan } from "~/followup/winback.server";
 import { env } from "~/env.server";
+import { refreshAllSummaries } from "~/services/analytics/summary/refresh.server";
 import { defineJob } from "./types";
 import { enqueueJob } from "./enqueue.server";
 
@@ -196,5 +197,16 @@ export const winbackScanShopJob = defineJob<ShopData>({
     if (!ctx) return;
     // Idempotent per customer and period (a claim row), so a retry never sends a second code.
     await runWinbackScan({ ctx, mailer: { enqueue: enqueueEmail }, secret: env().SHOPIFY_API_SECRET });
+  },
+});
+
+/** Analytics summary tables: rewrites the facts of returns changed since the last run (the page also does it before each read). */
+export const refreshAnalyticsSummariesJob = defineJob({
+  name: "refresh-analytics-summaries",
+  everySeconds: 5 * 60,
+  retryLimit: 1,
+  retryDelaySeconds: 60,
+  async run() {
+    await refreshAllSummaries(db);
   },
 });

@@ -9,6 +9,7 @@
 import type { JobDefinition } from "./types";
 import {
   processWebhookJob,
+  refreshAnalyticsSummariesJob,
   purgeExpiredDataJob,
   reconcileShopJob,
   reconcileShopsJob,
@@ -31,4 +32,5 @@ export const JOBS: JobDefinition[] = [
   sendMailOutboxJob as JobDefinition,
   winbackScanJob as JobDefinition,
   winbackScanShopJob as JobDefinition,
+  refreshAnalyticsSummariesJob as JobDefinition,
 ];

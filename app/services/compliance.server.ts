@@ -218,6 +218,8 @@ export async function handleCustomerRedact(
         const ids = await subjectReturnIds(tx as unknown as Db, shopRow.id, who);
         if (ids.length) {
           await tx.returnLine.updateMany({ where: { returnRequestId: { in: ids } }, data: { customerNote: null, photos: "[]" } });
+          // The analytics summary's copy of the comment goes now, not at the next refresh.
+          await tx.analyticsLineFact.updateMany({ where: { returnRequestId: { in: ids } }, data: { comment: null, hasComment: false } });
           await tx.returnPhoto.deleteMany({ where: { returnRequestId: { in: ids } } });
           await tx.returnEvent.updateMany({ where: { returnRequestId: { in: ids } }, data: { data: "{}", actorId: null } });
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids } }, data: { request: "{}" } });
@@ -303,6 +305,11 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
     client.orderLineFact.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.productFact.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.salesSync.deleteMany({ where: { shopId: { in: shopIds } } }),
+    // Analytics summary tables (app/services/analytics/summary).
+    client.analyticsReturnFact.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.analyticsLineFact.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.analyticsDirty.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.analyticsSummaryState.deleteMany({ where: { shopId: { in: shopIds } } }),
     // Follow-up (app/followup): ratings, win-back settings, offers, seen orders, unsubscribes.
     client.returnFeedback.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.winbackSettings.deleteMany({ where: { shopId: { in: shopIds } } }),

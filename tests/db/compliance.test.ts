@@ -11,6 +11,7 @@ import {
   handleCustomerRedact,
   handleShopRedact,
 } from "~/services/compliance.server";
+import { refreshSummaries } from "~/services/analytics/summary/refresh.server";
 import { createTestDb, providers, TEST_POSTGRES_URL, type TestDb } from "../support/test-db";
 
 const SHOP_A = "shop-a.myshopify.com";
@@ -35,6 +36,10 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   OrderLineFact: async (db, shop) => db.orderLineFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   ProductFact: async (db, shop) => db.productFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   SalesSync: async (db, shop) => db.salesSync.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  AnalyticsDirty: async (db, shop) => db.analyticsDirty.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  AnalyticsSummaryState: async (db, shop) => db.analyticsSummaryState.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  AnalyticsReturnFact: async (db, shop) => db.analyticsReturnFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  AnalyticsLineFact: async (db, shop) => db.analyticsLineFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   BackgroundJob: (db, shop) => db.backgroundJob.count({ where: { shop } }),
   ReturnFeedback: async (db, shop) => db.returnFeedback.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   WinbackSettings: async (db, shop) => db.winbackSettings.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
@@ -126,6 +131,8 @@ async function seedShop(db: Db, domain: string) {
       },
     });
   }
+  // The analytics summary of these returns (facts with the shoppers' comments).
+  await refreshSummaries(db, shop.id, "UTC");
 }
 
 describe.each(providers)("compliance on %s", (provider) => {
@@ -172,7 +179,10 @@ describe.each(providers)("compliance on %s", (provider) => {
       compliance: await t.db.complianceRequest.findMany(),
       feedback: await t.db.returnFeedback.findMany(),
       winback: [await t.db.winbackOffer.findMany(), await t.db.customerOrderSeen.findMany(), await t.db.marketingUnsubscribe.findMany()],
+      // The analytics summary copies shoppers' comments: redacted at once, not at the next refresh.
+      analytics: await t.db.analyticsLineFact.findMany(),
     });
+    expect(dump).toContain("note from Bo Berg");
     expect(dump).not.toContain("astrid@example.com");
     expect(dump).not.toContain("Astrid");
     expect(dump).not.toContain("gid://shopify/Customer/7");

@@ -80,7 +80,7 @@ export function presentReport(report: AnalyticsReport, locale: AdminLocale = "en
     range: { preset: report.range.preset, from: report.range.from, to: report.range.to },
     rangeLabel: `${day(report.range.from)} – ${day(report.range.to)}`,
     previousLabel: { from: day(report.previous.from), to: day(report.previous.to) },
-    salesWarning: report.salesWarning,
+    salesWarning: report.salesWarning ? T.salesWarning[report.salesWarning] : null,
     unconvertedNote: o.unconvertedLines > 0 ? T.unconverted(o.unconvertedLines) : null,
     shopCurrency: shop,
     cards: [

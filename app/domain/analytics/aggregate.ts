@@ -229,7 +229,7 @@ export function lineValueInShopCurrency(
 }
 
 /** Keys a variant or product falls under for each dimension (a product can be in several collections). */
-function keysOf(
+export function keysOf(
   dimension: Dimension,
   item: {
     productId: string | null;

@@ -3,3 +3,5 @@ export * from "./range";
 export * from "./stats";
 export * from "./csv";
 export * from "./aggregate";
+export * from "./facts";
+export * from "./summary";

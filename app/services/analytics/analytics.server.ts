@@ -8,14 +8,13 @@
  * docs/analytics.md "Speed design".
  */
 import {
-  computeFigures,
   daysOf,
-  incomingByDay,
+  figuresFromSummary,
+  incomingFromSummary,
   previousPeriod,
   ratePercent,
   toInstants,
   type AnalyticsFigures,
-  type AnalyticsInput,
   type DayRange,
   type IncomingRow,
   type Overview,
@@ -27,13 +26,9 @@ import { fetchReceivingLocations } from "~/shopify/sales.server";
 import { getShopInfo } from "~/shopify/shop.server";
 import type { ReturnsContext } from "../context.server";
 import { loadPolicy } from "../policy.server";
-import {
-  returnsOnTheirWay,
-  returnsWithRatesIn,
-  returnTotalsIn,
-  soldByVariantIn,
-  soldTotalsIn,
-} from "./read.server";
+import { soldByVariantIn, soldTotalsIn } from "./read.server";
+import { refreshSummaries } from "./summary/refresh.server";
+import * as summary from "./summary/read.server";
 import { ensureProductFacts, ensureSalesCopy } from "./sales-copy.server";
 
 async function productsFor(
@@ -59,6 +54,16 @@ async function productsFor(
   return out;
 }
 
+/** summaryPreparing: the summary tables' first build is still running; copying: the first copy of Shopify's orders is not complete yet; ordersUnreachable: Shopify didn't answer, earlier copy used; productsUnreachable: some groupings may be missing. */
+export type SalesWarning =
+  | "copying"
+  | "ordersUnreachable"
+  | "productsUnreachable"
+  | "summaryPreparing";
+
+/** How long one page view may spend bringing the summary tables up to date (a first build of a large shop continues in the job). */
+export const SUMMARY_BUDGET_MS = 5_000;
+
 export interface AnalyticsReport {
   range: DayRange;
   previous: DayRange;
@@ -68,8 +73,8 @@ export interface AnalyticsReport {
   previousOverview: Overview;
   incoming: IncomingRow[];
   locations: Record<string, string>;
-  /** Why sales figures may be missing or stale (Shopify unreachable), for a banner. */
-  salesWarning: string | null;
+  /** Why sales figures may be missing or stale, for a banner (texts in the i18n catalog). */
+  salesWarning: SalesWarning | null;
   salesSyncedAt: string | null;
 }
 
@@ -119,7 +124,7 @@ export async function loadAnalytics(
   const current = toInstants(range, timeZone);
   const before = toInstants(previous, timeZone);
 
-  let salesWarning: string | null = null;
+  let salesWarning: SalesWarning | null = null;
   let salesSyncedAt: string | null = null;
   let locations: Record<string, string> = {};
   let defaultLocationId: string | null = null;
@@ -127,13 +132,10 @@ export async function loadAnalytics(
     try {
       const state = await ensureSalesCopy(ctx, before.start);
       salesSyncedAt = state.syncedAt.toISOString();
-      if (!state.complete)
-        salesWarning =
-          "Shopify's orders are still being copied; sold figures will be complete on a later visit.";
+      if (!state.complete) salesWarning = "copying";
     } catch (error) {
       if (!(error instanceof ShopifyApiError)) throw error;
-      salesWarning =
-        "Shopify didn't answer, so sold units and return rates use the orders copied earlier.";
+      salesWarning = "ordersUnreachable";
     }
     try {
       const found = await fetchReceivingLocations(ctx.admin);
@@ -144,41 +146,64 @@ export async function loadAnalytics(
     }
   }
 
-  const [current_, previousTotals, sold, previousSold, incoming_] = await Promise.all([
-    returnsWithRatesIn(ctx, current, shopCurrency),
-    returnTotalsIn(ctx, before, shopCurrency),
+  // Bring the summary tables up to date with every committed change first (usually a
+  // handful of returns), then read the period's groups from them.
+  const fresh = await refreshSummaries(ctx.db, ctx.shop.id, timeZone, SUMMARY_BUDGET_MS);
+  if (!fresh.complete) salesWarning ??= "summaryPreparing";
+  const [
+    perDay,
+    items,
+    comments,
+    money,
+    stages,
+    received,
+    incomingGroups,
+    previousTotals,
+    sold,
+    previousSold,
+  ] = await Promise.all([
+    summary.perDay(ctx, range),
+    summary.itemGroups(ctx, range, shopCurrency),
+    summary.comments(ctx, range),
+    summary.moneyGroups(ctx, range, shopCurrency),
+    summary.stageHistograms(ctx, range),
+    summary.receivedGroups(ctx, range),
+    summary.incomingGroups(ctx),
+    summary.totalsIn(ctx, previous, shopCurrency),
     soldByVariantIn(ctx, current),
     soldTotalsIn(ctx, before),
-    returnsOnTheirWay(ctx, shopCurrency),
   ]);
-  const { returns, rates } = current_;
 
-  const productIds = [
-    ...sold.map((s) => s.productId),
-    ...returns.flatMap((r) => r.lines.map((l) => l.productId)),
-  ].filter((id): id is string => Boolean(id));
+  const productIds = [...sold.map((s) => s.productId), ...items.map((i) => i.productId)].filter(
+    (id): id is string => Boolean(id),
+  );
   if (!options.offline) {
     try {
       await ensureProductFacts(ctx, productIds);
     } catch (error) {
       if (!(error instanceof ShopifyApiError)) throw error;
-      salesWarning ??=
-        "Shopify didn't answer, so some product types, vendors and collections may be missing.";
+      salesWarning ??= "productsUnreachable";
     }
   }
   const products = await productsFor(ctx, productIds);
 
   const today = localDate(ctx.now(), timeZone);
-  const base = {
+  const figures: AnalyticsFigures = figuresFromSummary({
     shopCurrency,
-    timeZone,
     today,
     inspectionSlaDays: policy.inspectionSlaDays,
-    transitDays: policy.windowStart.fallbackTransitDays,
     defaultLocationId,
     products,
-  } satisfies Partial<AnalyticsInput>;
-  const figures = computeFigures({ ...base, returns, sold, rates }, daysOf(range));
+    days: daysOf(range),
+    perDay,
+    sold,
+    items,
+    comments,
+    money,
+    stages,
+    received: received.received,
+    receiptToRefund: received.receiptToRefund,
+  });
   const previousOverview: Overview = {
     ...previousTotals,
     soldUnits: previousSold.units,
@@ -193,7 +218,11 @@ export async function loadAnalytics(
     timeZone,
     figures,
     previousOverview,
-    incoming: incomingByDay(incoming_.returns, base),
+    incoming: incomingFromSummary(incomingGroups, {
+      transitDays: policy.windowStart.fallbackTransitDays,
+      today,
+      defaultLocationId,
+    }),
     locations,
     salesWarning,
     salesSyncedAt,

@@ -1,29 +1,13 @@
 /**
- * The analytics read path in hand-written SQL (SQLite and PostgreSQL), because at 100,000
- * returns the Prisma query builder was the bottleneck: a nested `findMany` of a 90-day
- * range (~25,000 returns, ~32,000 lines) plus its `IN (…)` line reads took seconds, and
- * every cell Prisma decodes costs microseconds. Here:
- *
- * - the current period's returns come in ONE flat join (return × line × the order line's
- *   own exchange rate), only the columns the figures use;
- * - the previous period needs only the overview, so it is aggregated in the database
- *   (one row back);
- * - sold totals are grouped in the database per variant (current period) and summed
- *   (previous period), on the covering index `OrderLineFact(shopId, processedAt, …)`.
- *
- * The figures are still computed by the pure domain (app/domain/analytics) from these
- * rows; tests/analytics/recompute.test.ts checks every one against the raw data.
+ * Hand-written SQL (SQLite and PostgreSQL) for analytics reads that are not in the summary
+ * tables (./summary): sold totals from the copy of Shopify's orders, grouped per variant
+ * (current period) and summed (previous period) on the covering index
+ * `OrderLineFact(shopId, processedAt, …)`, and the returns export's keyset pages. Prisma's
+ * query builder decodes every cell at a few microseconds each, too slow at 100,000 returns.
  */
 import { Prisma } from "~/generated/prisma-sqlite/client";
 import { dialectOf } from "~/db.server";
-import {
-  COUNTED_EXCLUDED_STATUSES,
-  type AnalyticsLine,
-  type AnalyticsReturn,
-  type InstantRange,
-  type LineRate,
-  type SoldVariant,
-} from "~/domain/analytics";
+import type { InstantRange, SoldVariant } from "~/domain/analytics";
 import type { ReturnsContext } from "../context.server";
 
 /** Aggregates come back as number (SQLite), bigint or Decimal (PostgreSQL). */
@@ -44,162 +28,6 @@ export function date(value: unknown): Date | null {
 /** A timestamp parameter as each database stores it (Prisma writes ISO text with +00:00 on SQLite). */
 export function ts(ctx: ReturnsContext, d: Date): Date | string {
   return dialectOf(ctx.db) === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d;
-}
-
-/** Converted line value in SQL: the same integer arithmetic as lineValueInShopCurrency (round half up). */
-function convertedValueSql(ctx: ReturnsContext, shopCurrency: string): Prisma.Sql {
-  const product = Prisma.sql`l."unitPrice" * l.quantity`;
-  const rounded =
-    dialectOf(ctx.db) === "sqlite"
-      ? Prisma.sql`CAST(CAST(${product} * f."shopAmount" AS REAL) / f.amount + 0.5 AS INTEGER)`
-      : Prisma.sql`FLOOR(CAST(${product} * f."shopAmount" AS DOUBLE PRECISION) / f.amount + 0.5)`;
-  return Prisma.sql`CASE WHEN r.currency = ${shopCurrency} THEN ${product} WHEN f.amount > 0 THEN ${rounded} ELSE NULL END`;
-}
-
-const EXCLUDED = Prisma.join([...COUNTED_EXCLUDED_STATUSES]);
-
-interface FlatRow {
-  id: string;
-  rmaNumber: string;
-  status: string;
-  method: string;
-  currency: string;
-  requestedAt: unknown;
-  approvedAt: unknown;
-  inTransitAt: unknown;
-  receivedAt: unknown;
-  inspectedAt: unknown;
-  processedAt: unknown;
-  refundAmount: unknown;
-  storeCreditAmount: unknown;
-  bonusCreditAmount: unknown;
-  exchangeAmount: unknown;
-  restockingFeeAmount: unknown;
-  returnShippingFee: unknown;
-  lineId: string | null;
-  lineItemId: string | null;
-  productId: string | null;
-  variantId: string | null;
-  title: string | null;
-  variantTitle: string | null;
-  quantity: unknown;
-  unitPrice: unknown;
-  reasonHandle: string | null;
-  customerNote: string | null;
-  resolution: string | null;
-  dispositionLocationId: string | null;
-  rateShop: unknown;
-  rateAmount: unknown;
-}
-
-/** Returns (with lines) matching a condition, and the exchange rates of their order lines in another currency. */
-async function flatReturns(
-  ctx: ReturnsContext,
-  where: Prisma.Sql,
-  shopCurrency: string,
-): Promise<{ returns: AnalyticsReturn[]; rates: Map<string, LineRate> }> {
-  const rows = await ctx.db.$queryRaw<FlatRow[]>`
-    SELECT r.id, r."rmaNumber", r.status, r.method, r.currency, r."requestedAt", r."approvedAt", r."inTransitAt",
-      r."receivedAt", r."inspectedAt", r."processedAt", r."refundAmount", r."storeCreditAmount", r."bonusCreditAmount",
-      r."exchangeAmount", r."restockingFeeAmount", r."returnShippingFee",
-      l.id AS "lineId", l."lineItemId", l."productId", l."variantId", l.title, l."variantTitle", l.quantity, l."unitPrice",
-      l."reasonHandle", l."customerNote", l.resolution, l."dispositionLocationId",
-      f."shopAmount" AS "rateShop", f.amount AS "rateAmount"
-    FROM "ReturnRequest" r
-    LEFT JOIN "ReturnLine" l ON l."returnRequestId" = r.id
-    LEFT JOIN "OrderLineFact" f ON r.currency <> ${shopCurrency} AND f."shopId" = r."shopId" AND f."lineItemId" = l."lineItemId"
-    WHERE r."shopId" = ${ctx.shop.id} AND ${where}`;
-  const byId = new Map<string, AnalyticsReturn>();
-  const rates = new Map<string, LineRate>();
-  for (const row of rows) {
-    let current = byId.get(row.id);
-    if (!current) {
-      current = {
-        id: row.id,
-        rmaNumber: row.rmaNumber,
-        status: row.status,
-        method: row.method,
-        currency: row.currency,
-        requestedAt: date(row.requestedAt)!,
-        approvedAt: date(row.approvedAt),
-        inTransitAt: date(row.inTransitAt),
-        receivedAt: date(row.receivedAt),
-        inspectedAt: date(row.inspectedAt),
-        processedAt: date(row.processedAt),
-        refundAmount: num(row.refundAmount),
-        storeCreditAmount: num(row.storeCreditAmount),
-        bonusCreditAmount: num(row.bonusCreditAmount),
-        exchangeAmount: num(row.exchangeAmount),
-        restockingFeeAmount: num(row.restockingFeeAmount),
-        returnShippingFee: num(row.returnShippingFee),
-        lines: [],
-      };
-      byId.set(row.id, current);
-    }
-    if (row.lineId === null) continue;
-    const line: AnalyticsLine = {
-      lineItemId: row.lineItemId,
-      productId: row.productId,
-      variantId: row.variantId,
-      title: row.title ?? "",
-      variantTitle: row.variantTitle,
-      quantity: num(row.quantity),
-      unitPrice: num(row.unitPrice),
-      reasonHandle: row.reasonHandle,
-      customerNote: row.customerNote,
-      resolution: row.resolution ?? "",
-      dispositionLocationId: row.dispositionLocationId,
-    };
-    current.lines.push(line);
-    if (row.lineItemId && row.rateAmount !== null && row.rateAmount !== undefined)
-      rates.set(row.lineItemId, { shopAmount: num(row.rateShop), amount: num(row.rateAmount) });
-  }
-  return { returns: [...byId.values()], rates };
-}
-
-/** Returns requested in a range, with lines and the rates their values convert with. */
-export function returnsWithRatesIn(ctx: ReturnsContext, range: InstantRange, shopCurrency: string) {
-  return flatReturns(
-    ctx,
-    Prisma.sql`r."requestedAt" >= ${ts(ctx, range.start)} AND r."requestedAt" < ${ts(ctx, range.end)}`,
-    shopCurrency,
-  );
-}
-
-/** Approved returns still on their way (the incoming view). */
-export function returnsOnTheirWay(ctx: ReturnsContext, shopCurrency: string) {
-  return flatReturns(ctx, Prisma.sql`r.status IN ('APPROVED', 'IN_TRANSIT')`, shopCurrency);
-}
-
-export interface ReturnTotals {
-  returns: number;
-  returnedUnits: number;
-  returnedValue: number;
-  unconvertedLines: number;
-}
-
-/** The overview's return figures for a range, aggregated in the database (one row back). */
-export async function returnTotalsIn(
-  ctx: ReturnsContext,
-  range: InstantRange,
-  shopCurrency: string,
-): Promise<ReturnTotals> {
-  const [row] = await ctx.db.$queryRaw<
-    { returns: unknown; units: unknown; value: unknown; unconverted: unknown }[]
-  >`
-    SELECT COUNT(DISTINCT r.id) AS returns, SUM(l.quantity) AS units, SUM(${convertedValueSql(ctx, shopCurrency)}) AS value,
-      SUM(CASE WHEN l.id IS NOT NULL AND r.currency <> ${shopCurrency} AND (f.amount IS NULL OR f.amount <= 0) THEN 1 ELSE 0 END) AS unconverted
-    FROM "ReturnRequest" r
-    LEFT JOIN "ReturnLine" l ON l."returnRequestId" = r.id
-    LEFT JOIN "OrderLineFact" f ON r.currency <> ${shopCurrency} AND f."shopId" = r."shopId" AND f."lineItemId" = l."lineItemId"
-    WHERE r."shopId" = ${ctx.shop.id} AND r."requestedAt" >= ${ts(ctx, range.start)} AND r."requestedAt" < ${ts(ctx, range.end)}
-      AND r.status NOT IN (${EXCLUDED})`;
-  return {
-    returns: num(row?.returns),
-    returnedUnits: num(row?.units),
-    returnedValue: num(row?.value),
-    unconvertedLines: num(row?.unconverted),
-  };
 }
 
 const SOLD_WHERE = (ctx: ReturnsContext, range: InstantRange) =>
@@ -286,9 +114,11 @@ export async function exportPage(
     conditions.push(
       Prisma.sql`r."requestedAt" >= ${ts(ctx, range.start)} AND r."requestedAt" < ${ts(ctx, range.end)}`,
     );
+  // The explicit lower bound lets both databases start the index range at the cursor;
+  // with only the OR, each page scanned the range from its start (quadratic).
   if (cursor)
     conditions.push(
-      Prisma.sql`(r."requestedAt" > ${ts(ctx, cursor.requestedAt)} OR (r."requestedAt" = ${ts(ctx, cursor.requestedAt)} AND r.id > ${cursor.id}))`,
+      Prisma.sql`r."requestedAt" >= ${ts(ctx, cursor.requestedAt)} AND (r."requestedAt" > ${ts(ctx, cursor.requestedAt)} OR r.id > ${cursor.id})`,
     );
   const rows = await ctx.db.$queryRaw<Record<string, unknown>[]>`
     SELECT r.id, r."rmaNumber", r.status, r."orderName", r."requestedAt", r."approvedAt", r."receivedAt", r."inspectedAt", r."processedAt",

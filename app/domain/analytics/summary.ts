@@ -1,0 +1,343 @@
+/**
+ * Analytics figures from the summary tables' aggregates (grouped in the database), with
+ * the same definitions, rounding and ordering as computeFigures (./aggregate.ts), which
+ * works from raw rows. The service groups; this module only adds up groups, applies what
+ * is not in the facts (today, the policy, product groupings, the default location) and
+ * sorts. tests/analytics/recompute.test.ts checks every figure against the raw rows.
+ */
+import { addBusinessDays, addDays, compareDates, type IsoDate } from "../dates";
+import { ETA_ASSUMPTIONS } from "../refund-eta";
+import {
+  DIMENSIONS,
+  keysOf,
+  type AnalyticsFigures,
+  type CommentRow,
+  type DayPoint,
+  type Dimension,
+  type IncomingRow,
+  type MoneyRow,
+  type ProductInfo,
+  type RateRow,
+  type ReasonByItemRow,
+  type ResolutionRow,
+  type SoldVariant,
+  type SpeedByLocation,
+  type SpeedStage,
+} from "./aggregate";
+import { ratePercent } from "./stats";
+
+/** Counted return lines of the range grouped by item × reason × resolution. */
+export interface ItemGroup {
+  productId: string | null;
+  variantId: string | null;
+  title: string;
+  variantTitle: string | null;
+  reason: string;
+  resolution: string;
+  lines: number;
+  units: number;
+  /** Shop currency minor units of the lines that could be converted. */
+  value: number;
+  unconvertedLines: number;
+}
+
+export interface MoneyGroup {
+  currency: string;
+  refunded: number;
+  storeCredit: number;
+  exchanged: number;
+  feesKept: number;
+  /** Shop and presentment amounts of these returns' own order lines (the rate). */
+  rateNum: number;
+  rateDen: number;
+}
+
+/** A histogram of a duration in tenths of an hour. */
+export type Histogram = { tenths: number; count: number }[];
+
+export interface ReceivedGroup {
+  locationId: string | null;
+  receivedDay: IsoDate;
+  processedDay: IsoDate | null;
+  keepItem: boolean;
+  count: number;
+}
+
+export interface SummaryInput {
+  shopCurrency: string;
+  today: IsoDate;
+  inspectionSlaDays: number;
+  defaultLocationId: string | null;
+  products: ReadonlyMap<string, ProductInfo>;
+  days: readonly IsoDate[];
+  perDay: readonly DayPoint[];
+  sold: readonly SoldVariant[];
+  items: readonly ItemGroup[];
+  comments: CommentRow[];
+  money: readonly MoneyGroup[];
+  stages: Record<SpeedStage["stage"], Histogram>;
+  received: readonly ReceivedGroup[];
+  receiptToRefund: readonly (Histogram[number] & { locationId: string | null })[];
+}
+
+/** Nearest-rank percentile of a histogram, as hours with one decimal. */
+export function histogramPercentile(histogram: Histogram, p: number): number | null {
+  const total = histogram.reduce((s, b) => s + b.count, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const b of [...histogram].sort((x, y) => x.tenths - y.tenths)) {
+    seen += b.count;
+    if (seen >= rank) return b.tenths / 10;
+  }
+  return null;
+}
+
+function rateRows(input: SummaryInput, dimension: Dimension): RateRow[] {
+  const rows = new Map<string, RateRow>();
+  const row = (key: string, label: string) => {
+    let existing = rows.get(key);
+    if (!existing) {
+      existing = {
+        key,
+        label,
+        soldUnits: 0,
+        soldValue: 0,
+        returnedUnits: 0,
+        returnedValue: 0,
+        unitRate: null,
+        valueRate: null,
+      };
+      rows.set(key, existing);
+    }
+    return existing;
+  };
+  for (const s of input.sold)
+    for (const k of keysOf(dimension, s, input.products)) {
+      const target = row(k.key, k.label);
+      target.soldUnits += s.units;
+      target.soldValue += s.value;
+    }
+  for (const g of input.items)
+    for (const k of keysOf(dimension, g, input.products)) {
+      const target = row(k.key, k.label);
+      target.returnedUnits += g.units;
+      target.returnedValue += g.value;
+    }
+  return [...rows.values()]
+    .map((r) => ({
+      ...r,
+      unitRate: ratePercent(r.returnedUnits, r.soldUnits),
+      valueRate: ratePercent(r.returnedValue, r.soldValue),
+    }))
+    .sort(
+      (a, b) =>
+        b.returnedUnits - a.returnedUnits ||
+        b.soldUnits - a.soldUnits ||
+        a.label.localeCompare(b.label),
+    );
+}
+
+function moneyRows(input: SummaryInput): MoneyRow[] {
+  return input.money
+    .map(({ rateNum, rateDen, ...row }) => {
+      const convert = (amount: number) =>
+        row.currency === input.shopCurrency ? amount : Math.round((amount * rateNum) / rateDen);
+      const convertible = row.currency === input.shopCurrency || rateDen > 0;
+      return {
+        ...row,
+        converted: convertible
+          ? {
+              refunded: convert(row.refunded),
+              storeCredit: convert(row.storeCredit),
+              exchanged: convert(row.exchanged),
+              feesKept: convert(row.feesKept),
+            }
+          : null,
+      };
+    })
+    .sort((a, b) =>
+      a.currency === input.shopCurrency
+        ? -1
+        : b.currency === input.shopCurrency
+          ? 1
+          : a.currency.localeCompare(b.currency),
+    );
+}
+
+function speedByLocation(input: SummaryInput): { rows: SpeedByLocation[]; breaches: number } {
+  const byLocation = new Map<
+    string,
+    { locationId: string | null; received: number; histogram: Histogram; slaBreaches: number }
+  >();
+  const loc = (id: string | null) => {
+    const locationId = id ?? input.defaultLocationId;
+    const key = locationId ?? "";
+    let l = byLocation.get(key);
+    if (!l) {
+      l = { locationId, received: 0, histogram: [], slaBreaches: 0 };
+      byLocation.set(key, l);
+    }
+    return l;
+  };
+  let breaches = 0;
+  for (const g of input.received) {
+    const l = loc(g.locationId);
+    l.received += g.count;
+    if (g.keepItem) continue;
+    const deadline = addBusinessDays(g.receivedDay, input.inspectionSlaDays);
+    if (compareDates(g.processedDay ?? input.today, deadline) > 0) {
+      l.slaBreaches += g.count;
+      breaches += g.count;
+    }
+  }
+  for (const b of input.receiptToRefund)
+    loc(b.locationId).histogram.push({ tenths: b.tenths, count: b.count });
+  const rows = [...byLocation.values()]
+    .map((l) => ({
+      locationId: l.locationId,
+      received: l.received,
+      medianReceiptToRefundHours: histogramPercentile(l.histogram, 50),
+      p90ReceiptToRefundHours: histogramPercentile(l.histogram, 90),
+      slaBreaches: l.slaBreaches,
+    }))
+    .sort((a, b) => b.received - a.received);
+  return { rows, breaches };
+}
+
+export function figuresFromSummary(input: SummaryInput): AnalyticsFigures {
+  const perDay = new Map<IsoDate, DayPoint>(
+    input.days.map((d) => [d, { day: d, returns: 0, units: 0 }]),
+  );
+  let returns = 0;
+  for (const p of input.perDay) {
+    returns += p.returns;
+    const point = perDay.get(p.day);
+    if (point) {
+      point.returns += p.returns;
+      point.units += p.units;
+    }
+  }
+  let returnedUnits = 0;
+  let returnedValue = 0;
+  let unconvertedLines = 0;
+  const reasonUnits = new Map<string, number>();
+  const byItem = new Map<string, ReasonByItemRow>();
+  const resolutionRows = new Map<string, ResolutionRow>();
+  for (const g of input.items) {
+    returnedUnits += g.units;
+    returnedValue += g.value;
+    unconvertedLines += g.unconvertedLines;
+    reasonUnits.set(g.reason, (reasonUnits.get(g.reason) ?? 0) + g.units);
+    const key = `${g.variantId ?? g.title + "/" + (g.variantTitle ?? "")}|${g.reason}`;
+    const item = byItem.get(key) ?? {
+      productId: g.productId,
+      variantId: g.variantId,
+      title: g.title,
+      variantTitle: g.variantTitle,
+      reason: g.reason,
+      units: 0,
+    };
+    item.units += g.units;
+    byItem.set(key, item);
+    const res = resolutionRows.get(g.resolution) ?? {
+      resolution: g.resolution,
+      lines: 0,
+      units: 0,
+      value: 0,
+      share: null,
+    };
+    res.lines += g.lines;
+    res.units += g.units;
+    res.value += g.value;
+    resolutionRows.set(g.resolution, res);
+  }
+  const soldUnits = input.sold.reduce((s, v) => s + v.units, 0);
+  const soldValue = input.sold.reduce((s, v) => s + v.value, 0);
+  const rates = {} as Record<Dimension, RateRow[]>;
+  for (const dimension of DIMENSIONS) rates[dimension] = rateRows(input, dimension);
+
+  const resolutions = [...resolutionRows.values()]
+    .map((r) => ({ ...r, share: ratePercent(r.units, returnedUnits) }))
+    .sort((a, b) => b.units - a.units || a.resolution.localeCompare(b.resolution));
+  const speed = (Object.keys(input.stages) as SpeedStage["stage"][]).map((stage) => ({
+    stage,
+    count: input.stages[stage].reduce((s, b) => s + b.count, 0),
+    medianHours: histogramPercentile(input.stages[stage], 50),
+    p90Hours: histogramPercentile(input.stages[stage], 90),
+  }));
+  const locations = speedByLocation(input);
+  return {
+    overview: {
+      returns,
+      returnedUnits,
+      returnedValue,
+      soldUnits,
+      soldValue,
+      unitRate: ratePercent(returnedUnits, soldUnits),
+      valueRate: ratePercent(returnedValue, soldValue),
+      unconvertedLines,
+    },
+    byDay: [...perDay.values()],
+    rates,
+    reasons: [...reasonUnits.entries()]
+      .map(([reason, units]) => ({ reason, units, share: ratePercent(units, returnedUnits) }))
+      .sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason)),
+    reasonsByItem: [...byItem.values()].sort(
+      (a, b) =>
+        b.units - a.units || a.title.localeCompare(b.title) || a.reason.localeCompare(b.reason),
+    ),
+    comments: [...input.comments].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
+    resolutions,
+    retainedValue: resolutions
+      .filter((r) => r.resolution === "EXCHANGE" || r.resolution === "STORE_CREDIT")
+      .reduce((s, r) => s + r.value, 0),
+    money: moneyRows(input),
+    speed,
+    speedByLocation: locations.rows,
+    slaBreaches: locations.breaches,
+  };
+}
+
+/** Approved / in-transit returns grouped by what their expected arrival depends on. */
+export interface IncomingGroup {
+  status: string;
+  method: string;
+  approvedDay: IsoDate | null;
+  inTransitDay: IsoDate | null;
+  locationId: string | null;
+  returns: number;
+  units: number;
+}
+
+/** The incoming view from grouped facts (same rules as expectedArrival / incomingByDay). */
+export function incomingFromSummary(
+  groups: readonly IncomingGroup[],
+  input: { transitDays: number; today: IsoDate; defaultLocationId: string | null },
+): IncomingRow[] {
+  const rows = new Map<string, IncomingRow>();
+  for (const g of groups) {
+    if (g.method === "KEEP_ITEM") continue;
+    const transit = g.method === "IN_STORE" ? 0 : input.transitDays;
+    let day: IsoDate | null = null;
+    if (g.status === "IN_TRANSIT" && g.inTransitDay) day = addDays(g.inTransitDay, transit);
+    else if ((g.status === "APPROVED" || g.status === "IN_TRANSIT") && g.approvedDay)
+      day = addDays(g.approvedDay, ETA_ASSUMPTIONS.shopperDispatchDays.max + transit);
+    if (!day) continue;
+    const locationId = g.locationId ?? input.defaultLocationId;
+    const key = `${day}|${locationId ?? ""}`;
+    const row = rows.get(key) ?? {
+      day,
+      locationId,
+      returns: 0,
+      units: 0,
+      overdue: compareDates(day, input.today) < 0,
+    };
+    row.returns += g.returns;
+    row.units += g.units;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort(
+    (a, b) => a.day.localeCompare(b.day) || (a.locationId ?? "").localeCompare(b.locationId ?? ""),
+  );
+}
