@@ -21,3 +21,4 @@ export * from "./status-link";
 export * from "./exchange-rules";
 export * from "./pickup";
 export * from "./photos/image";
+export * from "./labels/label-file";
