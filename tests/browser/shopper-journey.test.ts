@@ -172,6 +172,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await app.getByRole("button", { name: "Save tracking" }).click();
     expect((await saved).status()).toBe(200);
     await app.getByText("In transit").first().waitFor({ timeout: 30_000 });
+    await app.getByText("Label uploaded: postnord-label.pdf (1 p.)", { exact: false }).waitFor();
     await page.screenshot({ path: join(SHOTS, "journey-admin-label-uploaded.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
