@@ -1,6 +1,7 @@
 /**
  * Browser walks of the shopper's journey after "send" on the demo (headless Chromium):
- * refund preview, filing an exchange (English) and a refund (Swedish), the confirmation worded
+ * refund preview, filing an exchange (English), a refund (Swedish) and store credit (Danish,
+ * Norwegian, Finnish, Dutch, German), the merchant uploading a prepaid label, the confirmation worded
  * for the resolution, the slip PDF, and the status link opened in a FRESH browser context
  * (no cookies, phone-sized) in the shopper's language. Screenshots and the slips go to
  * test-results/. Needs Debian's chromium (.ci/run installs it).
@@ -202,5 +203,32 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
 
     // A browser in English still gets the Swedish page: the link carries the shopper's language.
     await checkSlipAndStatus(confirmation, "en-GB", "sv", /Vi räknar med att du får tillbaka pengarna mellan/);
+  });
+
+  // The other five languages, each filing a store-credit return (the resolution the walks
+  // above do not cover): confirmation, slip and the status page in a fresh browser.
+  it.each([
+    ["da", "#1171", "mads.jorgensen@example.com", /Vi forventer, at dit tilgodehavende kan bruges mellem/],
+    ["nb", "#1167", "ingrid.haugen@example.com", /Vi regner med at tilgodelappen kan brukes mellom/],
+    ["fi", "#1186", "aino.virtanen@example.com", /Arvioimme myymälähyvityksen olevan käytettävissä/],
+    ["nl", "#1176", "sanne.devries@example.com", /We verwachten dat je tegoed tussen/],
+    ["de", "#1137", "lukas.becker@example.com", /Wir erwarten, dass dein Guthaben zwischen/],
+  ])("GIVEN a shopper in %s WHEN they file a store-credit return for %s THEN the confirmation and the status page in a fresh browser speak of store credit in that language", async (lang, order, email, expected) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: lang });
+    const errors = watch(page);
+    await lookUp(page, lang, order, email);
+    const line = page.locator("[data-line]").first();
+    await line.locator('[data-f="sel"]').check();
+    await line.locator('select[data-f="reason"]').selectOption({ index: 1 });
+    await line.locator('input[value="STORE_CREDIT"]').check();
+    await page.locator('[data-r="consentBox"]').check();
+    const created = page.waitForResponse((r) => r.url().includes("/api/returns") && r.request().method() === "POST");
+    await page.locator('form[data-r="select"] button[type="submit"]').click();
+    const confirmation = (await (await created).json()).return;
+    await expect.poll(async () => (await page.locator('[data-r="eta"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(expected);
+    await page.screenshot({ path: join(SHOTS, `journey-${lang}-store-credit-confirmation.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+    await checkSlipAndStatus(confirmation, "en-GB", `${lang}-store-credit`, expected);
   });
 });
