@@ -75,4 +75,9 @@ export interface AdminApi {
   getShop(domain: string): StandInShopInfo | null;
   setFaults(shop: string | "*", faults: FaultSettings): void;
   setPlan(shop: string, plan: PlanPreset): void;
+  /**
+   * The upload target of `stagedUploadsCreate` (`/_standin/staged-uploads/…`): POST multipart
+   * or PUT, answered like Google Cloud Storage. Optional so fakes without uploads keep working.
+   */
+  handleStagedUpload?(request: Request): Promise<Response>;
 }

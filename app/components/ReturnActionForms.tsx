@@ -5,7 +5,7 @@
  * hands them to `onSubmit`; the page posts them to its action, which validates again.
  */
 import { useState } from "react";
-import { BlockStack, Banner, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Banner, Box, Button, Card, DropZone, FormLayout, InlineError, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { CONDITION_GRADES, DECLINE_REASONS, DISPOSITIONS, declineReasonLabel } from "~/i18n/admin";
 import { useReturnPageLocale, useReturnPageT } from "./return-page/i18n";
 
@@ -83,9 +83,24 @@ export function DeclineForm({ onSubmit, onCancel, submitting, disabled, errors =
   );
 }
 
-export function TrackingForm({ onSubmit, onCancel, submitting, disabled, errors = {} }: FormProps) {
+/** What the browser may send as a label; the server checks the bytes again (app/domain/labels). */
+const LABEL_MAX_BYTES = 2 * 1024 * 1024;
+
+export function TrackingForm({ onSubmit, onCancel, submitting, disabled, errors = {} }: Omit<FormProps, "onSubmit"> & { onSubmit: (fields: Record<string, string>, labelFile?: File) => void }) {
   const t = useReturnPageT();
   const [fields, setFields] = useState({ trackingNumber: "", carrierName: "", trackingUrl: "", labelUrl: "" });
+  const [labelFile, setLabelFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const chooseFile = (files: File[]) => {
+    const file = files[0] ?? null;
+    if (file && (file.size > LABEL_MAX_BYTES || (file.type && file.type !== "application/pdf"))) {
+      setLabelFile(null);
+      setFileError(t("labelFileInvalid"));
+      return;
+    }
+    setFileError(null);
+    setLabelFile(file);
+  };
   const field = (name: keyof typeof fields) => ({
     name,
     value: fields[name],
@@ -98,7 +113,7 @@ export function TrackingForm({ onSubmit, onCancel, submitting, disabled, errors 
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          onSubmit(fields);
+          onSubmit(fields, labelFile ?? undefined);
         }}
       >
         <BlockStack gap="300">
@@ -111,6 +126,24 @@ export function TrackingForm({ onSubmit, onCancel, submitting, disabled, errors 
               <TextField label={t("carrier")} {...field("carrierName")} maxLength={100} placeholder="PostNord, DHL, Bring…" />
             </FormLayout.Group>
             <TextField label={t("trackingUrl")} type="url" {...field("trackingUrl")} placeholder="https://" />
+            <DropZone
+              id="label-file"
+              label={t("labelFile")}
+              accept="application/pdf,.pdf"
+              type="file"
+              allowMultiple={false}
+              error={Boolean(fileError ?? errors.labelFile)}
+              onDrop={(files: File[]) => chooseFile(files)}
+            >
+              {labelFile ? (
+                <Box padding="300">
+                  <Text as="p">{labelFile.name}</Text>
+                </Box>
+              ) : (
+                <DropZone.FileUpload actionTitle={t("labelFileChoose")} actionHint={t("labelFileHelp")} />
+              )}
+            </DropZone>
+            {fileError ?? errors.labelFile ? <InlineError message={fileError ?? errors.labelFile ?? ""} fieldID="label-file" /> : null}
             <TextField label={t("labelUrl")} type="url" {...field("labelUrl")} placeholder="https://" helpText={t("labelHelp")} />
           </FormLayout>
           <FormButtons label={t("saveTracking")} submitting={submitting} disabled={disabled} onCancel={onCancel} />

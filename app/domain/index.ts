@@ -22,3 +22,4 @@ export * from "./exchange-rules";
 export * from "./pickup";
 export * from "./photos/image";
 export * from "./gift";
+export * from "./labels/label-file";

@@ -100,6 +100,7 @@ const en: Messages = {
   LABEL_HEADING: "Shipping label",
   LABEL_OPEN: "Open your prepaid shipping label",
   LABEL_TRACKING: "Tracking number: {tracking}",
+  LABEL_ON_SLIP: "Your prepaid shipping label is printed on the last page of your return slip. Download the slip, print it and stick the label on the parcel.",
 };
 
 const sv: Messages = {
@@ -189,6 +190,7 @@ const sv: Messages = {
   LABEL_HEADING: "Fraktetikett",
   LABEL_OPEN: "Öppna din förbetalda fraktetikett",
   LABEL_TRACKING: "Spårningsnummer: {tracking}",
+  LABEL_ON_SLIP: "Din förbetalda fraktetikett finns på sista sidan av din retursedel. Ladda ner retursedeln, skriv ut den och sätt etiketten på paketet.",
 };
 
 const da: Messages = {
@@ -278,6 +280,7 @@ const da: Messages = {
   LABEL_HEADING: "Fragtlabel",
   LABEL_OPEN: "Åbn din forudbetalte fragtlabel",
   LABEL_TRACKING: "Sporingsnummer: {tracking}",
+  LABEL_ON_SLIP: "Din forudbetalte fragtlabel er på sidste side af din returseddel. Download returseddlen, print den og sæt labelen på pakken.",
 };
 
 const nb: Messages = {
@@ -367,6 +370,7 @@ const nb: Messages = {
   LABEL_HEADING: "Fraktetikett",
   LABEL_OPEN: "Åpne den forhåndsbetalte fraktetiketten",
   LABEL_TRACKING: "Sporingsnummer: {tracking}",
+  LABEL_ON_SLIP: "Den forhåndsbetalte fraktetiketten din er på siste side av retursedelen. Last ned retursedelen, skriv den ut og fest etiketten på pakken.",
 };
 
 const fi: Messages = {
@@ -456,6 +460,7 @@ const fi: Messages = {
   LABEL_HEADING: "Osoitekortti",
   LABEL_OPEN: "Avaa ennakkoon maksettu osoitekortti",
   LABEL_TRACKING: "Seurantanumero: {tracking}",
+  LABEL_ON_SLIP: "Ennalta maksettu lähetystarrasi on palautuslomakkeesi viimeisellä sivulla. Lataa lomake, tulosta se ja kiinnitä tarra pakettiin.",
 };
 
 const nl: Messages = {
@@ -545,6 +550,7 @@ const nl: Messages = {
   LABEL_HEADING: "Verzendlabel",
   LABEL_OPEN: "Open je vooraf betaalde verzendlabel",
   LABEL_TRACKING: "Trackingnummer: {tracking}",
+  LABEL_ON_SLIP: "Je vooraf betaalde verzendlabel staat op de laatste pagina van je retourbon. Download de retourbon, print hem en plak het label op het pakket.",
 };
 
 const de: Messages = {
@@ -634,6 +640,7 @@ const de: Messages = {
   LABEL_HEADING: "Versandetikett",
   LABEL_OPEN: "Dein frankiertes Versandetikett öffnen",
   LABEL_TRACKING: "Sendungsnummer: {tracking}",
+  LABEL_ON_SLIP: "Dein vorausbezahltes Versandetikett ist auf der letzten Seite deines Rücksendescheins. Lade den Schein herunter, drucke ihn aus und klebe das Etikett auf das Paket.",
 };
 
 const MESSAGES: Record<StorefrontLocale, Messages> = { en, sv, da, nb, fi, nl, de };

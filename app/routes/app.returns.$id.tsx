@@ -6,8 +6,10 @@
  * Action contract: POST form fields (or a JSON object) with `intent` =
  *   approve | receive | process | close | cancel | reopen   (no other fields)
  *   decline  reason = FINAL_SALE | RETURN_PERIOD_ENDED | OTHER, note? (≤ 500)
- *   ship     trackingNumber?, carrierName?, trackingUrl?, labelUrl? (http/https; a tracking
- *            number or a label URL is required)
+ *   ship     trackingNumber?, carrierName?, trackingUrl?, labelUrl? (http/https) or, as
+ *            multipart/form-data, labelFile (a PDF ≤ 2 MB, checked by content; 413 when the body
+ *            is larger, 422 LABEL_INVALID when it is not a usable PDF); a tracking number, a
+ *            label file or a label URL is required, not both a file and a URL
  *   inspect  lines = JSON [{ lineId, grade: NEW|GOOD|DAMAGED|UNSELLABLE,
  *            disposition: RESTOCKED|NOT_RESTOCKED|PROCESSING_REQUIRED|MISSING,
  *            locationId? (gid://shopify/Location/…, required for RESTOCKED) }]
@@ -33,7 +35,7 @@ import { getReturnFeedback } from "~/followup/feedback.server";
 import { ReturnsError } from "~/services/context.server";
 import { contextForSession } from "~/services/shop-context.server";
 import { loadReturnPage } from "~/services/return-page.server";
-import { ReturnIdSchema, parseReturnAction, performReturnAction, readBody, staffUserId } from "~/services/return-page-actions.server";
+import { ReturnIdSchema, bodyTooLarge, parseReturnAction, performReturnAction, readBody, staffUserId } from "~/services/return-page-actions.server";
 import { adminLocaleFor } from "~/services/admin-locale.server";
 import type { ActorRef } from "~/services/return-records.server";
 import { AttentionBadge, ReturnStatusBadge } from "~/components/ReturnStatusBadge";
@@ -83,6 +85,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const token = "sessionToken" in auth ? auth.sessionToken : undefined;
   const locale = await adminLocaleFor(request, { shop: session.shop, userId: token?.sub });
   const t = translator(RETURN_PAGE_CATALOG, locale);
+  if (bodyTooLarge(request)) return fail(413, "ship", "LABEL_INVALID", t("validation.labelTooLarge"), { labelFile: t("validation.labelTooLarge") });
   const body = await readBody(request);
   if (!body) return fail(400, null, "INVALID_INPUT", t("validation.unreadable"));
   const parsed = parseReturnAction(body, locale);
@@ -137,9 +140,15 @@ function ReturnPageContent() {
   // A panel for an action that is no longer allowed (the status moved on) closes itself.
   const openPanel: Panel = panel && allowed(panel) ? panel : null;
 
-  const submit = (intent: Intent, fields: Record<string, string> = {}) => {
+  const submit = (intent: Intent, fields: Record<string, string> = {}, labelFile?: File) => {
     setDismissed(null);
-    fetcher.submit({ intent, ...fields }, { method: "post" });
+    if (!labelFile) return fetcher.submit({ intent, ...fields }, { method: "post" });
+    // A label PDF goes as multipart; the action stages it at Shopify (services/labels).
+    const form = new FormData();
+    form.set("intent", intent);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set("labelFile", labelFile, labelFile.name);
+    fetcher.submit(form, { method: "post", encType: "multipart/form-data" });
   };
 
   const error = result && !result.ok && dismissed !== result ? result.error : null;

@@ -119,10 +119,22 @@ export async function handleCustomerDataRequest(
   const returns = ids.length
     ? await client.returnRequest.findMany({
         where: { id: { in: ids } },
-        include: { lines: true, events: true },
+        include: { lines: true, events: true, photos: { orderBy: { createdAt: "asc" } }, prepaidLabel: true },
         orderBy: { createdAt: "asc" },
       })
     : [];
+  // Photos (and an uploaded label, which carries the shopper's address) go in as the files
+  // themselves, base64: the merchant hands this export to the customer (GDPR art. 15(3) "a
+  // copy of the personal data", art. 20 portable), so it must be complete and keep working
+  // after any link would have expired. The app's signed photo links live 15 minutes and
+  // only open for the shop's staff, so a reference would be neither a copy nor usable.
+  const file = (f: { contentType: string; size: number; sha256: string; createdAt: Date; data: Uint8Array }) => ({
+    contentType: f.contentType,
+    size: f.size,
+    sha256: f.sha256,
+    createdAt: f.createdAt,
+    base64: Buffer.from(f.data).toString("base64"),
+  });
   const exported = {
     shop,
     customer: { id: customer.id ?? null, email: customer.email ?? null },
@@ -148,7 +160,10 @@ export async function handleCustomerDataRequest(
         customerNote: l.customerNote,
         resolution: l.resolution,
         photos: safeJson(l.photos, []),
+        // The photos the shopper uploaded for this line (metadata was stripped on upload).
+        photoFiles: r.photos.filter((p) => p.returnLineId === l.id).map(file),
       })),
+      prepaidLabel: r.prepaidLabel ? { filename: r.prepaidLabel.filename, pages: r.prepaidLabel.pages, ...file({ ...r.prepaidLabel, contentType: "application/pdf" }) } : null,
       events: r.events.map((e) => ({ type: e.type, actor: e.actor, createdAt: e.createdAt })),
     })),
     // E-mails sent or queued to the customer (app/mail outbox): what, when, in which state.
@@ -221,6 +236,8 @@ export async function handleCustomerRedact(
           // The analytics summary's copy of the comment goes now, not at the next refresh.
           await tx.analyticsLineFact.updateMany({ where: { returnRequestId: { in: ids } }, data: { comment: null, hasComment: false } });
           await tx.returnPhoto.deleteMany({ where: { returnRequestId: { in: ids } } });
+          // A carrier label names the sender (the customer) and their address.
+          await tx.returnLabel.deleteMany({ where: { returnRequestId: { in: ids } } });
           await tx.returnEvent.updateMany({ where: { returnRequestId: { in: ids } }, data: { data: "{}", actorId: null } });
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids } }, data: { request: "{}" } });
           await tx.refundAttempt.updateMany({ where: { returnRequestId: { in: ids }, outcome: { not: null } }, data: { outcome: "{}" } });

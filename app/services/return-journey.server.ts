@@ -25,6 +25,7 @@ import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import { fetchExchangeShipping, type ExchangeShipping } from "~/shopify/exchange-shipping.server";
 import { fetchSlipContext } from "~/shopify/slip-context.server";
 import type { ReturnsContext } from "./context.server";
+import { hasStoredLabel } from "./labels/return-labels.server";
 import { loadPolicy } from "./policy.server";
 import { slipPath, statusUrl, storefrontBaseUrl } from "./storefront-links.server";
 
@@ -72,7 +73,7 @@ export interface ShopperReturnView {
   /** Home pickup: the address and the window, worded; null for other methods. */
   pickup: string[] | null;
   /** The merchant's prepaid label and tracking, while the parcel is still to be sent. */
-  label: { url: string | null; tracking: string | null } | null;
+  label: { url: string | null; tracking: string | null; onSlip: boolean } | null;
   slipPath: string | null;
   statusUrl: string;
   items: { title: string; quantity: number; amount: string; outcome: string }[];
@@ -96,7 +97,7 @@ export function guideFor(locale: StorefrontLocale, method: ReturnMethod, policy:
 export function shopperReturnView(
   ret: ReturnWithLines,
   locale: StorefrontLocale,
-  opts: { policy: ReturnPolicy; statusUrl: string; exchange?: ExchangeShipping | null; productTypes?: Record<string, string> },
+  opts: { policy: ReturnPolicy; statusUrl: string; exchange?: ExchangeShipping | null; productTypes?: Record<string, string>; uploadedLabel?: boolean },
 ): ShopperReturnView {
   const t = (key: string, values?: Record<string, string>) => journeyMessage(locale, key, values);
   const day = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(d);
@@ -178,7 +179,7 @@ export function shopperReturnView(
           ...(pickup.dateFrom && pickup.dateTo ? [t("PICKUP_DAYS", { from: isoDay(pickup.dateFrom), to: isoDay(pickup.dateTo) })] : []),
         ]
       : null,
-    label: useful && (labelUrl || ret.trackingNumber) ? { url: labelUrl, tracking: ret.trackingNumber } : null,
+    label: useful && (labelUrl || ret.trackingNumber || opts.uploadedLabel) ? { url: labelUrl, tracking: ret.trackingNumber, onSlip: !!opts.uploadedLabel } : null,
     slipPath: useful ? slipPath(ret.statusToken, locale) : null,
     statusUrl: opts.statusUrl,
     items: ret.lines.map((l) => ({
@@ -194,7 +195,7 @@ export function shopperReturnView(
 export async function shopperReturnViewFor(ctx: ReturnsContext, ret: ReturnWithLines, locale: StorefrontLocale): Promise<ShopperReturnView> {
   const processedExchange = (ret.status === "PROCESSED" || ret.status === "CLOSED") && ret.shopifyReturnId && ret.lines.some((l) => l.resolution === "EXCHANGE");
   const productIds = [...new Set(ret.lines.map((l) => l.productId).filter((p): p is string => !!p))];
-  const [policy, link, exchange, products] = await Promise.all([
+  const [policy, link, exchange, products, uploadedLabel] = await Promise.all([
     loadPolicy(ctx.db, ctx.shop.id),
     statusUrl(ctx, ret.statusToken, locale),
     // The shipping state and product kinds are niceties: the page still answers when Shopify doesn't.
@@ -202,8 +203,9 @@ export async function shopperReturnViewFor(ctx: ReturnsContext, ret: ReturnWithL
     slipUseful(ret.status as ReturnStatus, ret.method as ReturnMethod) && productIds.length > 0
       ? fetchSlipContext(ctx.admin, ret.orderId, productIds).then((c) => c.productTypes).catch(() => ({}))
       : Promise.resolve({}),
+    hasStoredLabel(ctx, ret.id),
   ]);
-  return shopperReturnView(ret, locale, { policy, statusUrl: link, exchange, productTypes: products });
+  return shopperReturnView(ret, locale, { policy, statusUrl: link, exchange, productTypes: products, uploadedLabel });
 }
 
 /** What the portal block shows after "send": worded for the resolution, with absolute links. */

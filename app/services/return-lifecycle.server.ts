@@ -239,6 +239,8 @@ export interface ShippingInput {
   trackingUrl?: string | null;
   carrierName?: string | null;
   labelUrl?: string | null;
+  /** The label URL is a temporary staged upload (app/services/labels/): send it to Shopify, don't keep it. */
+  labelStaged?: boolean;
 }
 
 /** Attaches a label and/or tracking (reverseDeliveryCreateWithShipping): the parcel is on its way. */
@@ -282,7 +284,7 @@ export async function attachShipping(ctx: ReturnsContext, id: string, input: Shi
       trackingNumber: input.trackingNumber ?? null,
       trackingUrl: input.trackingUrl ?? null,
       carrierName: input.carrierName ?? null,
-      labelUrl: input.labelUrl ?? null,
+      labelUrl: input.labelStaged ? null : (input.labelUrl ?? null),
     },
   });
   return finish(ctx, id);

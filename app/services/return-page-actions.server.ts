@@ -4,7 +4,7 @@
  * The HTTP side (auth, body, status codes) stays in app/routes/app.returns.$id.tsx.
  */
 import { z } from "zod";
-import { outcomeKind } from "~/domain";
+import { MAX_LABEL_BYTES, outcomeKind } from "~/domain";
 import { INTENTS, type Intent } from "~/components/return-page/intents";
 import { CONDITION_GRADES, DECLINE_REASONS, DISPOSITIONS, safeHttpUrl } from "~/i18n/admin";
 import { translator, type AdminLocale } from "~/i18n/admin-locale";
@@ -12,6 +12,7 @@ import { RETURN_PAGE_CATALOG, type ReturnPageKey } from "~/i18n/catalogs/return-
 import type { ReturnsContext } from "./context.server";
 import { approveReturn, attachShipping, cancelReturn, closeReturn, declineReturn, inspectReturn, markReceived, reopenReturn } from "./return-lifecycle.server";
 import { processReturn } from "./return-processing.server";
+import { attachUploadedLabel, type LabelUpload } from "./labels/return-labels.server";
 import { resolveAttention, type ActorRef } from "./return-records.server";
 
 /** Our ids are cuids; anything else can't be a return of this shop. */
@@ -81,10 +82,15 @@ const IntentSchemas = {
       carrierName: optionalText(100, "field.carrier"),
       trackingUrl: optionalWebAddress("field.trackingUrl"),
       labelUrl: optionalWebAddress("field.labelUrl"),
+      // A multipart upload (readBody): checked by content in services/labels.
+      labelFile: z.custom<LabelUpload>((v) => !!v && typeof v === "object" && (v as LabelUpload).bytes instanceof Uint8Array, msg("validation.labelFile")).optional(),
     })
     .superRefine((v, ctx) => {
-      if (!v.trackingNumber && !v.labelUrl) {
+      if (!v.trackingNumber && !v.labelUrl && !v.labelFile) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["trackingNumber"], message: msg("validation.trackingOrLabel") });
+      }
+      if (v.labelUrl && v.labelFile) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["labelFile"], message: msg("validation.labelFileOrUrl") });
       }
     }),
   receive: z.object({}),
@@ -147,7 +153,9 @@ export async function performReturnAction(ctx: ReturnsContext, returnId: string,
     }
     case "ship": {
       const f = fields as z.infer<(typeof IntentSchemas)["ship"]>;
-      await attachShipping(ctx, returnId, { trackingNumber: f.trackingNumber ?? null, carrierName: f.carrierName ?? null, trackingUrl: f.trackingUrl ?? null, labelUrl: f.labelUrl ?? null }, actor);
+      const shipping = { trackingNumber: f.trackingNumber ?? null, carrierName: f.carrierName ?? null, trackingUrl: f.trackingUrl ?? null };
+      if (f.labelFile) await attachUploadedLabel(ctx, returnId, f.labelFile, shipping, actor);
+      else await attachShipping(ctx, returnId, { ...shipping, labelUrl: f.labelUrl ?? null }, actor);
       return t("toast.ship");
     }
     case "receive":
@@ -198,8 +206,21 @@ export async function readBody(request: Request): Promise<Record<string, unknown
       return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
     }
     const form = await request.formData();
-    return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+    const body: Record<string, unknown> = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+    // The one file field: a prepaid label PDF (ship). An empty file input sends a nameless, empty part.
+    const file = form.get("labelFile");
+    if (file && typeof file !== "string" && (file.size > 0 || file.name)) {
+      const upload: LabelUpload = { filename: file.name || null, bytes: new Uint8Array(await file.arrayBuffer()) };
+      body.labelFile = upload;
+    }
+    return body;
   } catch {
     return null;
   }
+}
+
+/** A body bigger than a label upload can be is refused before it is read (413). */
+export function bodyTooLarge(request: Request): boolean {
+  const length = Number(request.headers.get("content-length"));
+  return Number.isFinite(length) && length > MAX_LABEL_BYTES + 64 * 1024;
 }

@@ -22,8 +22,14 @@ export async function loadReturnPage(ctx: ReturnsContext, id: string, locale: Ad
     if (error instanceof ReturnsError && error.status === 404) return null;
     throw error;
   }
-  const restock = detail.allowedActions.includes("inspect") ? await getRestockLocations(ctx) : { locations: [], error: null };
-  return { locale, ret: presentReturn(detail, ctx.shop.timezone, locale), locations: restock.locations, locationsError: restock.error };
+  const [restock, label] = await Promise.all([
+    detail.allowedActions.includes("inspect") ? getRestockLocations(ctx) : { locations: [], error: null },
+    ctx.db.returnLabel.findFirst({ where: { shopId: ctx.shop.id, returnRequestId: detail.id }, select: { filename: true, pages: true } }),
+  ]);
+  const t = translator(RETURN_PAGE_CATALOG, locale);
+  // An uploaded prepaid label (services/labels): Shopify has it; it prints with the slip.
+  const prepaidLabel = label ? t("labelUploaded", { file: label.filename, pages: String(label.pages) }) : null;
+  return { locale, ret: { ...presentReturn(detail, ctx.shop.timezone, locale), prepaidLabel }, locations: restock.locations, locationsError: restock.error };
 }
 
 export type ReturnPageData = NonNullable<Awaited<ReturnType<typeof loadReturnPage>>>;

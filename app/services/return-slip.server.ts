@@ -12,6 +12,7 @@ import { fetchSlipContext } from "~/shopify/slip-context.server";
 import { slipFonts } from "~/slips/fonts.server";
 import { renderReturnSlip, type SlipData } from "~/slips/return-slip";
 import { fromShopifyError, type ReturnsContext } from "./context.server";
+import { storedLabelPdf } from "./labels/return-labels.server";
 import { loadPolicy } from "./policy.server";
 import { guideFor, loadShopperReturn, outcomeLabel, shopperLocale } from "./return-journey.server";
 import { statusUrl } from "./storefront-links.server";
@@ -23,7 +24,7 @@ export interface RenderedSlip {
   bytes: Uint8Array;
 }
 
-/** Optional hook for a stored prepaid label PDF (see return-labels.server.ts when present). */
+/** Where the prepaid label PDF comes from; by default the one the merchant uploaded (./labels/). */
 export type LabelLoader = (ret: ReturnWithLines) => Promise<Uint8Array | null>;
 
 export async function buildSlip(ctx: ReturnsContext, ret: ReturnWithLines, locale: StorefrontLocale, loadLabel?: LabelLoader): Promise<RenderedSlip> {
@@ -35,11 +36,12 @@ export async function buildSlip(ctx: ReturnsContext, ret: ReturnWithLines, local
     loadPolicy(ctx.db, ctx.shop.id),
     statusUrl(ctx, ret.statusToken, locale),
     slipFonts(),
-    loadLabel ? loadLabel(ret) : Promise.resolve(null),
+    loadLabel ? loadLabel(ret) : storedLabelPdf(ctx, ret.id),
   ]);
   const t = (key: string, values?: Record<string, string>) => journeyMessage(locale, key, values);
   const method = ret.method as ReturnMethod;
-  const hasLabel = !!(ret.trackingNumber || ret.labelUrl);
+  // An uploaded label prints on its own pages; the line names the carrier and tracking when known.
+  const hasLabel = !!(ret.trackingNumber || (ret.labelUrl && !labelPdf));
   const pickup = storedPickup(ret);
   const day = (d: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
   const data: SlipData = {

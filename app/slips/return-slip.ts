@@ -9,15 +9,18 @@
  * the items with quantities and what the shopper asked for.
  *
  * Fonts: DejaVu Sans (npm `dejavu-fonts-ttf`, read from disk by ./fonts.server.ts), embedded
- * as a subset, so å ä ö æ ø ü and € print everywhere and the file stays small. The barcode
+ * as a subset (a fixed Latin repertoire plus whatever else the slip uses), so å ä ö æ ø ü and
+ * € print everywhere and the file stays well under 150 KB. The barcode
  * and the QR code are drawn as vector rectangles (bwip-js's encoder, qrcode's matrix): sharp
  * at any printer resolution and cheaper than embedding images. Pure apart from pdf-lib:
  * everything it shows is in `SlipData`.
  */
 import fontkit from "@pdf-lib/fontkit";
 import bwipjs from "bwip-js/node";
-import { fill, PDFDocument, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFFont, type PDFOperator, type PDFPage } from "pdf-lib";
+import { concatTransformationMatrix, fill, PDFContentStream, PDFDocument, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFFont, type PDFOperator, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
+import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
 
 export interface SlipItem {
   title: string;
@@ -68,14 +71,22 @@ export interface SlipFonts {
 }
 
 /**
- * Speed (target ≤ 50 ms a slip): pdf-lib parses the font with fontkit on every embed and
- * shapes every string with fontkit's OpenType layout engine. DejaVu is ~750 KB with large
- * GSUB/GPOS tables, so that alone cost hundreds of milliseconds. The parsed fonts are kept
- * (keyed by the byte array), and `layout` maps characters straight to glyphs: the slip's
- * Latin, Nordic and German texts need no ligatures or kerning. Only the subset of glyphs a
- * slip uses is written into each PDF.
+ * Speed (target ≤ 50 ms a slip; profile in README "Return slip"): pdf-lib parses the font
+ * with fontkit on every embed and shapes every string with fontkit's OpenType layout engine.
+ * DejaVu is ~750 KB with large GSUB/GPOS tables, so that alone cost hundreds of
+ * milliseconds. The parsed fonts are kept (keyed by the byte array), and `layout` maps
+ * characters straight to glyphs: the slip's Latin, Nordic and German texts need no
+ * ligatures or kerning. After that, encoding the font subsets (fontkit) and compressing
+ * (pako) were most of a slip: the subsets are made the same for every slip and encoded once
+ * (SLIP_REPERTOIRE), and compression uses node's zlib (nativeFlate).
  */
-type FontkitFont = { glyphForCodePoint(cp: number): unknown; layout: (text: string) => { glyphs: unknown[] } };
+type Emitter = { on(event: string, listener: (value?: never) => void): Emitter };
+type FontkitSubset = { glyphs: number[]; encodeStream(): Emitter };
+type FontkitFont = {
+  glyphForCodePoint(cp: number): unknown;
+  layout: (text: string) => { glyphs: unknown[] };
+  createSubset(): FontkitSubset;
+};
 const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
 const cachingFontkit = {
   create(bytes: Uint8Array, postscriptName?: string) {
@@ -83,6 +94,10 @@ const cachingFontkit = {
     if (!font) {
       const parsed = fontkit.create(bytes, postscriptName) as unknown as FontkitFont;
       parsed.layout = (text: string) => ({ glyphs: Array.from(text, (ch) => parsed.glyphForCodePoint(ch.codePointAt(0)!)) });
+      const createSubset = parsed.createSubset.bind(parsed);
+      // One cache per font: regular and bold share glyph ids, not glyphs.
+      const encoded = new Map<string, Promise<Uint8Array>>();
+      parsed.createSubset = () => memoizedSubset(createSubset(), encoded);
       font = parsed;
       parsedFonts.set(bytes, font);
     }
@@ -90,19 +105,118 @@ const cachingFontkit = {
   },
 } as unknown as typeof fontkit;
 
+/**
+ * Every slip starts its font subsets with the same repertoire (Latin, Latin-1, Latin
+ * Extended-A: all seven languages and most European names) in the same order, so the
+ * subset — and its encoded bytes — is the same from slip to slip and is encoded once per
+ * process. A character outside it joins the subset after the repertoire (a different key).
+ */
+export const SLIP_REPERTOIRE = (() => {
+  let chars = "";
+  for (let cp = 0x20; cp <= 0x7e; cp++) chars += String.fromCodePoint(cp);
+  for (let cp = 0xa0; cp <= 0x17f; cp++) chars += String.fromCodePoint(cp);
+  return `${chars}€–—‘’‚“”„•…‹›™✂`;
+})();
+
+const SUBSET_CACHE_MAX = 32;
+
+function memoizedSubset(subset: FontkitSubset, encodedSubsets: Map<string, Promise<Uint8Array>>): FontkitSubset {
+  const encodeStream = subset.encodeStream.bind(subset);
+  subset.encodeStream = () => {
+    const key = subset.glyphs.join(",");
+    let bytes = encodedSubsets.get(key);
+    if (!bytes) {
+      bytes = new Promise<Uint8Array>((resolve, reject) => {
+        const parts: Uint8Array[] = [];
+        encodeStream()
+          .on("data", (b?: Uint8Array) => void parts.push(b!))
+          .on("end", () => resolve(new Uint8Array(Buffer.concat(parts))))
+          .on("error", reject);
+      });
+      encodedSubsets.set(key, bytes);
+      bytes.catch(() => encodedSubsets.delete(key));
+      if (encodedSubsets.size > SUBSET_CACHE_MAX) encodedSubsets.delete(encodedSubsets.keys().next().value!);
+    }
+    // The event interface pdf-lib reads the encoded subset through (data, end, error).
+    const listeners: Record<string, ((value?: never) => void)[]> = { data: [], end: [], error: [] };
+    const emitter: Emitter = {
+      on(event, listener) {
+        (listeners[event] ??= []).push(listener);
+        return emitter;
+      },
+    };
+    bytes.then(
+      (b) => {
+        listeners.data!.forEach((l) => l(b as never));
+        listeners.end!.forEach((l) => l());
+      },
+      (e) => listeners.error!.forEach((l) => l(e as never)),
+    );
+    return emitter;
+  };
+  return subset;
+}
+
+/**
+ * Flate compression with node's zlib instead of pdf-lib's pako (JavaScript): the same
+ * FlateDecode streams, several times faster. Compression was the largest single cost of a
+ * slip. Scoped to one document: its context's font/CMap streams and its content streams.
+ */
+const deflatedFonts = new Map<string, Uint8Array>();
+/** Large streams here are the (repeated) font subsets: deflated once per distinct content. */
+function deflatedOnce(bytes: Uint8Array): Uint8Array {
+  const key = createHash("sha1").update(bytes).digest("base64");
+  let out = deflatedFonts.get(key);
+  if (!out) {
+    out = new Uint8Array(deflateSync(bytes));
+    deflatedFonts.set(key, out);
+    if (deflatedFonts.size > SUBSET_CACHE_MAX) deflatedFonts.delete(deflatedFonts.keys().next().value!);
+  }
+  return out;
+}
+
+function nativeFlate(pdf: PDFDocument) {
+  const context = pdf.context;
+  const deflate = (bytes: Uint8Array) => new Uint8Array(deflateSync(bytes));
+  context.flateStream = (contents, dict = {}) => {
+    const bytes = typeof contents === "string" ? Buffer.from(contents, "latin1") : contents;
+    return context.stream(bytes.length > 4096 ? deflatedOnce(bytes) : deflate(bytes), { ...dict, Filter: "FlateDecode" });
+  };
+  context.contentStream = (operators, dict = {}) => {
+    const stream = PDFContentStream.of(context.obj(dict), operators);
+    let deflated: Uint8Array | null = null;
+    const push = stream.push.bind(stream);
+    stream.push = (...more) => {
+      deflated = null;
+      push(...more);
+    };
+    stream.getContents = () => (deflated ??= deflate(stream.getUnencodedContents()));
+    stream.getContentsSize = () => stream.getContents().length;
+    return stream;
+  };
+}
+
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 42;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.38, 0.42);
 
-/** Splits text into lines no wider than `width` at `size`; long words are cut hard. */
+/**
+ * Splits text into lines no wider than `width` at `size`; long words are cut hard. Widths
+ * add up (the layout above has no kerning), so each word is measured once, not every
+ * candidate line again.
+ */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
+  const space = font.widthOfTextAtSize(" ", size);
   let line = "";
+  let lineWidth = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      line = candidate;
+    const wordWidth = font.widthOfTextAtSize(word, size);
+    const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+    if (candidateWidth <= width) {
+      line = line ? `${line} ${word}` : word;
+      lineWidth = candidateWidth;
       continue;
     }
     if (line) lines.push(line);
@@ -114,6 +228,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
       rest = rest.slice(cut);
     }
     line = rest;
+    lineWidth = rest === word ? wordWidth : font.widthOfTextAtSize(rest, size);
   }
   if (line) lines.push(line);
   return lines;
@@ -124,8 +239,10 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
  * and pdf-lib's drawRectangle (a graphics state, matrix and colour per call) made the slip
  * several times slower.
  */
-function fillRects(page: PDFPage, rects: [number, number, number, number][]) {
+function fillRects(page: PDFPage, rects: [number, number, number, number][], transform?: [number, number, number, number, number, number]) {
   const ops: PDFOperator[] = [pushGraphicsState(), setFillingRgbColor(0.1, 0.1, 0.12)];
+  // Codes are drawn in whole module units under one transform: short integers to write.
+  if (transform) ops.push(concatTransformationMatrix(...transform));
   for (const [x, y, w, h] of rects) ops.push(rectangle(x, y, w, h));
   ops.push(fill(), popGraphicsState());
   page.pushOperators(...ops);
@@ -135,14 +252,13 @@ function fillRects(page: PDFPage, rects: [number, number, number, number][]) {
 function drawCode128(page: PDFPage, value: string, x: number, y: number, width: number, height: number) {
   const [symbol] = bwipjs.raw({ bcid: "code128", text: value }) as { sbs: number[] }[];
   const modules = symbol.sbs.reduce((a, b) => a + b, 0);
-  const unit = width / modules;
   const bars: [number, number, number, number][] = [];
-  let cursor = x;
+  let cursor = 0;
   symbol.sbs.forEach((w, i) => {
-    if (i % 2 === 0) bars.push([cursor, y, w * unit, height]);
-    cursor += w * unit;
+    if (i % 2 === 0) bars.push([cursor, 0, w, 1]);
+    cursor += w;
   });
-  fillRects(page, bars);
+  fillRects(page, bars, [width / modules, 0, 0, height, x, y]);
 }
 
 /** QR code of `value` as vector modules, `size` points square, lower-left at (x, y). */
@@ -153,6 +269,7 @@ function drawQr(page: PDFPage, value: string, x: number, y: number, size: number
   const n = qr.modules.size;
   const cell = size / n;
   const runs: [number, number, number, number][] = [];
+  // Module units, row 0 at the top: (col, row) → (x + col·cell, y + size − row·cell).
   for (let row = 0; row < n; row++) {
     // Runs of dark modules become one rectangle: fewer operators, smaller file.
     let start = -1;
@@ -160,17 +277,18 @@ function drawQr(page: PDFPage, value: string, x: number, y: number, size: number
       const dark = col < n && qr.modules.get(row, col);
       if (dark && start < 0) start = col;
       if (!dark && start >= 0) {
-        runs.push([x + start * cell, y + size - (row + 1) * cell, (col - start) * cell, cell]);
+        runs.push([start, row, col - start, 1]);
         start = -1;
       }
     }
   }
-  fillRects(page, runs);
+  fillRects(page, runs, [cell, 0, 0, -cell, x, y + size]);
 }
 
 export async function renderReturnSlip(data: SlipData, fonts: SlipFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(cachingFontkit);
+  nativeFlate(pdf);
   pdf.setTitle(`${data.texts.title} ${data.rmaNumber}`);
   pdf.setAuthor(data.shopName);
   pdf.setCreator("Returns & Exchanges");
@@ -180,6 +298,8 @@ export async function renderReturnSlip(data: SlipData, fonts: SlipFonts): Promis
   pdf.setModificationDate(new Date(0));
   const regular = await pdf.embedFont(fonts.regular, { subset: true });
   const bold = await pdf.embedFont(fonts.bold, { subset: true });
+  regular.encodeText(SLIP_REPERTOIRE);
+  bold.encodeText(SLIP_REPERTOIRE);
   const page = pdf.addPage([A4.width, A4.height]);
   const contentWidth = A4.width - 2 * MARGIN;
 
@@ -268,5 +388,6 @@ export async function renderReturnSlip(data: SlipData, fonts: SlipFonts): Promis
     const pages = await pdf.copyPages(label, label.getPageIndices().slice(0, 4));
     for (const p of pages) pdf.addPage(p);
   }
-  return pdf.save({ useObjectStreams: true });
+  // Plain cross-reference table: object streams would be compressed by pako again (+3 KB without).
+  return pdf.save({ useObjectStreams: false });
 }

@@ -51,7 +51,7 @@ export function renderStatusPage(view: ShopperReturnView, locale: StorefrontLoca
     : "";
   const pickup = view.pickup?.length ? `<section class="rs-box"><h2>${t("PICKUP_HEADING")}</h2>${view.pickup.map((p) => `<p>${e(p)}</p>`).join("")}</section>` : "";
   const label = view.label
-    ? `<section class="rs-box"><h2>${t("LABEL_HEADING")}</h2>${view.label.url ? `<p><a href="${e(view.label.url)}" rel="noopener noreferrer" target="_blank" data-label>${t("LABEL_OPEN")}</a></p>` : ""}${view.label.tracking ? `<p>${t("LABEL_TRACKING", { tracking: view.label.tracking })}</p>` : ""}</section>`
+    ? `<section class="rs-box"><h2>${t("LABEL_HEADING")}</h2>${view.label.url ? `<p><a href="${e(view.label.url)}" rel="noopener noreferrer" target="_blank" data-label>${t("LABEL_OPEN")}</a></p>` : ""}${view.label.onSlip ? `<p data-label-on-slip>${t("LABEL_ON_SLIP")}</p>` : ""}${view.label.tracking ? `<p>${t("LABEL_TRACKING", { tracking: view.label.tracking })}</p>` : ""}</section>`
     : "";
   const guide = view.guide.length ? `<h2>${t("GUIDE_HEADING")}</h2><ol class="rs-guide">${view.guide.map((g) => `<li>${e(g)}</li>`).join("")}</ol>` : "";
   const items = view.items.map((i) => `<li>${e(i.title)} × ${i.quantity} · ${e(i.amount)}<br><span class="rs-muted">${e(i.outcome)}</span></li>`).join("");

@@ -6,6 +6,7 @@ import { GraphQLError } from "graphql";
 import type { ReturnReasonDefinitionRec, ShopState } from "./model";
 import type { OpsContext } from "./operations";
 import type { SearchWarning } from "./search";
+import type { StagedUploads } from "./staged-uploads";
 
 export interface ResolverContext {
   shop: ShopState;
@@ -15,6 +16,9 @@ export interface ResolverContext {
   /** When set, orders older than 60 days need read_all_orders (Shopify's default). */
   enforceOrderAge: boolean;
   ops: OpsContext;
+  /** Origin the request came in on: staged upload targets point back to it (staged-uploads.ts). */
+  requestOrigin: string;
+  stagedUploads: StagedUploads;
   now(): Date;
   actualCost: number;
   searchWarnings: Array<{

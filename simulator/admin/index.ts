@@ -5,6 +5,7 @@
  * events for webhooks, faults and plans — plus test helpers (store access, direct GraphQL
  * calls, bucket control, reset).
  */
+import { createStagedUploads, type StagedFile } from "./staged-uploads";
 import { appMetafieldsForLiquid } from "./app-installation";
 import { createHash } from "node:crypto";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
@@ -114,6 +115,9 @@ export interface AdminApiInstance extends AdminApi {
     variables?: Record<string, unknown>,
     opts?: { token?: string; operationName?: string; signal?: AbortSignal },
   ): Promise<GraphqlCallResult>;
+  handleStagedUpload(request: Request): Promise<Response>;
+  /** Files uploaded to staged upload targets of a shop (what Shopify received), oldest first. */
+  stagedFiles(shop: string): StagedFile[];
   /** Events emitted so far, oldest first (the most recent 5000). */
   readonly events: StandInEvent[];
   /** The live order record by name ("#1182") in a shop. */
@@ -209,6 +213,7 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
   const events: StandInEvent[] = [];
   let eventSeq = 0;
   const sleep = options.sleep ?? defaultSleep;
+  const stagedUploads = createStagedUploads(clock);
 
   function buildShop(spec: ShopSpec): ShopState {
     return spec.seed === "nordic"
@@ -281,6 +286,7 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       reasons,
       now: clock,
       emit: emitFor(domain, queue),
+      stagedFile: (url) => stagedUploads.fileAt(domain, url),
       autoCloseOnProcess: Boolean(options.autoCloseOnProcess),
       strictReturnRefundCap: Boolean(options.strictReturnRefundCap),
     };
@@ -411,6 +417,8 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       protectedCustomerData: protectedData.get(inst.shop) ?? options.protectedCustomerData ?? true,
       enforceOrderAge: Boolean(options.enforceOrderAge),
       ops,
+      requestOrigin: url.origin,
+      stagedUploads,
       now: clock,
       actualCost: 0,
       searchWarnings: [],
@@ -476,8 +484,11 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
       reasons,
       shop: requireShop,
     },
+    handleStagedUpload: (request) => stagedUploads.handle(request),
+    stagedFiles: (shop) => stagedUploads.files(shop),
     reset(opts) {
       buildAll();
+      stagedUploads.clear();
       buckets.clear();
       faults.clear();
       events.length = 0;

@@ -5,6 +5,7 @@
  * meaning (plain properties count as "implemented" for the default field resolver); anything
  * internal has a name the schema does not use, or an explicit resolver in resolvers.ts.
  */
+import type { StagedFile } from "./staged-uploads";
 import type { FxRate } from "./money";
 import type { Rng } from "./prng";
 
@@ -393,7 +394,8 @@ export interface ReverseDeliveryRec {
   rfoId: string;
   createdAt: string;
   lines: Array<{ id: string; rfoLineItemId: string; quantity: number }>;
-  label: { fileUrl: string; createdAt: string; updatedAt: string } | null;
+  /** `file`: what was uploaded to a staged URL given as fileUrl (staged-uploads.ts), else null/absent. */
+  label: { fileUrl: string; createdAt: string; updatedAt: string; file?: StagedFile | null } | null;
   trackingRec: { number: string | null; url: string | null; carrierName: string | null } | null;
 }
 

@@ -4,6 +4,7 @@
  * validates everything first (errors come from rules.ts), then applies all changes at once,
  * then queues its events. Pure in-memory; used by the GraphQL resolvers and by the seed.
  */
+import { STAGED_UPLOAD_PATH, type StagedFile } from "./staged-uploads";
 import {
   computeOutcome,
   lineAmounts,
@@ -69,6 +70,8 @@ export interface OpsContext {
   autoCloseOnProcess: boolean;
   /** Opt-in stricter cap on returnProcess refunds (BEHAVIOUR.returnRefundCap). Default false. */
   strictReturnRefundCap?: boolean;
+  /** The uploaded file behind a staged upload URL (staged-uploads.ts); absent in unit-test contexts. */
+  stagedFile?: (url: string) => StagedFile | null;
 }
 
 export type OpResult<T> = { ok: true; value: T } | { ok: false; errors: RaisedError[] };
@@ -750,6 +753,14 @@ function rfoIsOpen(ctx: OpsContext, rfo: RfoRec): { open: boolean; returnStatus:
   return { open: rfo.status === "OPEN" && ret.status === "OPEN", returnStatus: ret.status };
 }
 
+const isStagedUrl = (url: string) => {
+  try {
+    return new URL(url).pathname.startsWith(STAGED_UPLOAD_PATH);
+  } catch {
+    return false;
+  }
+};
+
 export function reverseDeliveryCreateWithShipping(
   ctx: OpsContext,
   input: {
@@ -817,6 +828,10 @@ export function reverseDeliveryCreateWithShipping(
     onDeliveries.set(line.id, (onDeliveries.get(line.id) ?? 0) + l.quantity);
     lines.push({ line, quantity: l.quantity });
   });
+  // A staged upload URL must name a file that was uploaded to it (the bytes are recorded).
+  const staged = input.labelInput && ctx.stagedFile && isStagedUrl(input.labelInput.fileUrl) ? ctx.stagedFile(input.labelInput.fileUrl) : null;
+  if (input.labelInput && ctx.stagedFile && isStagedUrl(input.labelInput.fileUrl) && !staged)
+    errors.push(fail("LABEL_FILE_NOT_UPLOADED", ["labelInput", "fileUrl"]));
   if (errors.length) return bad(errors);
   const now = nowIso(ctx);
   const rd = register<ReverseDeliveryRec>(shop, {
@@ -830,7 +845,7 @@ export function reverseDeliveryCreateWithShipping(
       quantity: l.quantity,
     })),
     label: input.labelInput
-      ? { fileUrl: input.labelInput.fileUrl, createdAt: now, updatedAt: now }
+      ? { fileUrl: input.labelInput.fileUrl, createdAt: now, updatedAt: now, file: staged }
       : null,
     trackingRec: input.trackingInput
       ? {
@@ -858,11 +873,15 @@ export function reverseDeliveryShippingUpdate(
   const rd = getNode<ReverseDeliveryRec>(ctx.shop, input.reverseDeliveryId, "ReverseDelivery");
   if (!rd) return bad([fail("REVERSE_DELIVERY_NOT_FOUND", ["reverseDeliveryId"])]);
   const now = nowIso(ctx);
+  const staged = input.labelInput && ctx.stagedFile && isStagedUrl(input.labelInput.fileUrl) ? ctx.stagedFile(input.labelInput.fileUrl) : null;
+  if (input.labelInput && ctx.stagedFile && isStagedUrl(input.labelInput.fileUrl) && !staged)
+    return bad([fail("LABEL_FILE_NOT_UPLOADED", ["labelInput", "fileUrl"])]);
   if (input.labelInput)
     rd.label = {
       fileUrl: input.labelInput.fileUrl,
       createdAt: rd.label?.createdAt ?? now,
       updatedAt: now,
+      file: staged,
     };
   if (input.trackingInput) {
     const number = input.trackingInput.number ?? rd.trackingRec?.number ?? null;

@@ -53,7 +53,8 @@ import type {
   AnyRec,
 } from "./model";
 import * as ops from "./operations";
-import { toUserError, type RaisedError } from "./rules";
+import { fail, toUserError, type RaisedError } from "./rules";
+import type { StagedUploadInput } from "./staged-uploads";
 import { satisfies, typeRequiredAccess, parseRequiredAccess } from "./schema-meta";
 import {
   compileSearch,
@@ -995,6 +996,21 @@ const Mutation: Record<string, Resolver> = {
       }),
       "reverseDelivery",
     ),
+  stagedUploadsCreate: (_s, a, c) => {
+    const inputs = a.input as StagedUploadInput[];
+    const errors: RaisedError[] = [];
+    inputs.forEach((input, i) => {
+      if (!input.filename?.trim()) errors.push(fail("STAGED_UPLOAD_BLANK", ["input", String(i), "filename"], { what: "Filename" }));
+      if (!input.mimeType?.trim()) errors.push(fail("STAGED_UPLOAD_BLANK", ["input", String(i), "mimeType"], { what: "Mime type" }));
+      if ((input.resource === "VIDEO" || input.resource === "MODEL_3D") && !input.fileSize)
+        errors.push(fail("STAGED_UPLOAD_FILE_SIZE_REQUIRED", ["input", String(i), "fileSize"], { resource: input.resource }));
+    });
+    if (errors.length) return { stagedTargets: null, userErrors: payloadErrors(errors) };
+    return {
+      stagedTargets: inputs.map((input) => c.stagedUploads.create(c.shop.info.myshopifyDomain, c.requestOrigin, input)),
+      userErrors: [],
+    };
+  },
   reverseDeliveryShippingUpdate: (_s, a, c) =>
     payload(
       ops.reverseDeliveryShippingUpdate(c.ops, {

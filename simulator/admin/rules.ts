@@ -213,6 +213,21 @@ export const RULES = {
     "Quantity {quantity} is greater than the quantity {available} not yet on a reverse delivery for {id}.",
   ),
   URL_INVALID: R("ReturnUserError", "INVALID", "{what} must be an absolute http(s) URL."),
+  LABEL_FILE_NOT_UPLOADED: R(
+    "ReturnUserError",
+    "INVALID",
+    "The label file was not uploaded to its staged upload target, or the target expired.",
+    "Shopify documents only that fileUrl is the temporary staged URL; the check and its code are our guess.",
+  ),
+
+  // ---- staged uploads (UserError: no code) ------------------------------------------------
+  STAGED_UPLOAD_BLANK: R("UserError", null, "{what} can't be blank."),
+  STAGED_UPLOAD_FILE_SIZE_REQUIRED: R(
+    "UserError",
+    null,
+    "File size is required for {resource} uploads.",
+    "Documented: fileSize is required for VIDEO and MODEL_3D.",
+  ),
   DISPOSITION_EXCEEDS: R(
     "ReturnUserError",
     "GREATER_THAN",

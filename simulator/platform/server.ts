@@ -368,6 +368,10 @@ export async function createStandInServer(options: StandInServerOptions): Promis
       const qs = query.toString();
       return frame(res, shop, `${store[3] ?? "/app"}${qs ? `?${qs}` : ""}`, locale);
     }
+    if (path.startsWith("/_standin/staged-uploads/") && adminApi.handleStagedUpload) {
+      const body = await readBody(req);
+      return sendFetchResponse(res, await adminApi.handleStagedUpload(toFetchRequest(req, url.href, body)));
+    }
     if (path.startsWith("/_standin/")) return standInRoute(req, res, url);
     // Browsers ask every top-level page for one; answer quietly instead of a console 404.
     if (path === "/favicon.ico") return send(res, 204, "");

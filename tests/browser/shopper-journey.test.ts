@@ -1,6 +1,7 @@
 /**
  * Browser walks of the shopper's journey after "send" on the demo (headless Chromium):
- * refund preview, filing an exchange (English) and a refund (Swedish), the confirmation worded
+ * refund preview, filing an exchange (English), a refund (Swedish) and store credit (Danish,
+ * Norwegian, Finnish, Dutch, German), the merchant uploading a prepaid label, the confirmation worded
  * for the resolution, the slip PDF, and the status link opened in a FRESH browser context
  * (no cookies, phone-sized) in the shopper's language. Screenshots and the slips go to
  * test-results/. Needs Debian's chromium (.ci/run installs it).
@@ -8,6 +9,7 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type DemoHandle } from "../../scripts/demo";
@@ -24,6 +26,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
   // The exchange the first walk files (the demo's start-up also adopts returns made in
   // Shopify's admin, so its RMA is not known in advance).
   let exchangeRma = "";
+  let exchangeSlipUrl = "";
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -115,6 +118,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await page.getByRole("button", { name: /send return request/i }).click();
     const confirmation = (await (await created).json()).return;
     exchangeRma = confirmation.rma;
+    exchangeSlipUrl = confirmation.slipUrl;
     await expect.poll(async () => (await page.locator('[data-r="eta"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/new item/);
     expect(await page.locator('[data-r="eta"]').textContent()).not.toMatch(/refund/i);
     expect(await page.locator('[data-r="guide"]').textContent()).toMatch(/How to send your return/);
@@ -148,6 +152,40 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await page.close();
   });
 
+  it("GIVEN the filed exchange WHEN the merchant approves it and uploads a prepaid label PDF under 'Add tracking' THEN it is in transit and the shopper's slip carries the label's page", async () => {
+    const label = await PDFDocument.create();
+    const font = await label.embedFont(StandardFonts.Helvetica);
+    label.addPage([297.64, 419.53]).drawText("POSTNORD PREPAID LABEL 00370730253498827460", { x: 12, y: 380, size: 9, font });
+    const labelFile = join(mkdtempSync(join(tmpdir(), "label-")), "postnord-label.pdf");
+    writeFileSync(labelFile, await label.save());
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
+    const errors = watch(page);
+    await page.goto(demo.adminUrl, { waitUntil: "networkidle" });
+    const app = page.frameLocator("iframe");
+    await app.getByText(exchangeRma, { exact: true }).first().click({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Approve" }).click({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Add tracking" }).click({ timeout: 30_000 });
+    await app.locator('input[type="file"]').setInputFiles(labelFile);
+    await app.getByText("postnord-label.pdf").waitFor();
+    await app.getByLabel("Tracking number").fill("00370730253498827460");
+    const saved = page.waitForResponse((r) => /\/app\/returns\/[^/?]+(\?|$)/.test(r.url()) && r.request().method() === "POST", { timeout: 60_000 });
+    await app.getByRole("button", { name: "Save tracking" }).click();
+    expect((await saved).status()).toBe(200);
+    await app.getByText("In transit").first().waitFor({ timeout: 30_000 });
+    await app.getByText("Label uploaded: postnord-label.pdf (1 p.)", { exact: false }).waitFor();
+    await page.screenshot({ path: join(SHOTS, "journey-admin-label-uploaded.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const context = await browser.newContext({ userAgent: USER_AGENT });
+    const slip = await (await context.request.get(exchangeSlipUrl)).body();
+    await context.close();
+    writeFileSync(join(SHOTS, "journey-en-slip-with-label.pdf"), slip);
+    const doc = await PDFDocument.load(slip);
+    expect(doc.getPageCount()).toBe(2);
+  });
+
   it("GIVEN a Swedish guest WHEN they file a refund THEN the confirmation and the status page in a fresh browser are in Swedish and speak of the refund", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: "sv-SE" });
     const errors = watch(page);
@@ -165,5 +203,32 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
 
     // A browser in English still gets the Swedish page: the link carries the shopper's language.
     await checkSlipAndStatus(confirmation, "en-GB", "sv", /Vi räknar med att du får tillbaka pengarna mellan/);
+  });
+
+  // The other five languages, each filing a store-credit return (the resolution the walks
+  // above do not cover): confirmation, slip and the status page in a fresh browser.
+  it.each([
+    ["da", "#1171", "mads.jorgensen@example.com", /Vi forventer, at dit tilgodehavende kan bruges mellem/],
+    ["nb", "#1167", "ingrid.haugen@example.com", /Vi regner med at tilgodelappen kan brukes mellom/],
+    ["fi", "#1186", "aino.virtanen@example.com", /Arvioimme myymälähyvityksen olevan käytettävissä/],
+    ["nl", "#1176", "sanne.devries@example.com", /We verwachten dat je tegoed tussen/],
+    ["de", "#1137", "lukas.becker@example.com", /Wir erwarten, dass dein Guthaben zwischen/],
+  ])("GIVEN a shopper in %s WHEN they file a store-credit return for %s THEN the confirmation and the status page in a fresh browser speak of store credit in that language", async (lang, order, email, expected) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: lang });
+    const errors = watch(page);
+    await lookUp(page, lang, order, email);
+    const line = page.locator("[data-line]").first();
+    await line.locator('[data-f="sel"]').check();
+    await line.locator('select[data-f="reason"]').selectOption({ index: 1 });
+    await line.locator('input[value="STORE_CREDIT"]').check();
+    await page.locator('[data-r="consentBox"]').check();
+    const created = page.waitForResponse((r) => r.url().includes("/api/returns") && r.request().method() === "POST");
+    await page.locator('form[data-r="select"] button[type="submit"]').click();
+    const confirmation = (await (await created).json()).return;
+    await expect.poll(async () => (await page.locator('[data-r="eta"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(expected);
+    await page.screenshot({ path: join(SHOTS, `journey-${lang}-store-credit-confirmation.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+    await checkSlipAndStatus(confirmation, "en-GB", `${lang}-store-credit`, expected);
   });
 });

@@ -25,6 +25,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   PolicyVersion: (db, shop) => db.policyVersion.count({ where: { shop: { domain: shop } } }),
   ReturnRequest: (db, shop) => db.returnRequest.count({ where: { shop: { domain: shop } } }),
   ReturnPhoto: (db, shop) => db.returnPhoto.count({ where: { returnRequest: { shop: { domain: shop } } } }),
+  ReturnLabel: (db, shop) => db.returnLabel.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   ReturnLine: (db, shop) => db.returnLine.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   ReturnEvent: (db, shop) => db.returnEvent.count({ where: { returnRequest: { shop: { domain: shop } } } }),
   RefundAttempt: (db, shop) => db.refundAttempt.count({ where: { returnRequest: { shop: { domain: shop } } } }),
@@ -120,6 +121,9 @@ async function seedShop(db: Db, domain: string) {
     await db.returnPhoto.create({
       data: { shopId: shop.id, returnRequestId: ret.id, returnLineId: line.id, contentType: "image/jpeg", size: 3, sha256: "x", data: Buffer.from([0xff, 0xd8, 0xff]) },
     });
+    await db.returnLabel.create({
+      data: { shopId: shop.id, returnRequestId: ret.id, filename: "label.pdf", size: 9, sha256: "y", pages: 1, data: Buffer.from(`%PDF-${customer.name}`), stagedUrl: "https://staged.example/label.pdf" },
+    });
     await db.returnFeedback.create({ data: { shopId: shop.id, returnRequestId: ret.id, rating: 4, comment: `comment from ${customer.name}` } });
     await db.webhookDelivery.create({
       data: {
@@ -170,6 +174,16 @@ describe.each(providers)("compliance on %s", (provider) => {
     expect(JSON.stringify(exported)).not.toContain("bo@example.com");
   });
 
+  it("GIVEN a customer's return with a photo and a prepaid label WHEN a data request arrives THEN the export carries both files themselves (base64 + metadata), not links", async () => {
+    const request = await handleCustomerDataRequest(SHOP_B, { id: 7, email: "astrid@example.com" }, t.db);
+    const [ret] = JSON.parse(request.export!).returns;
+    expect(ret.lines[0].photoFiles).toEqual([{ contentType: "image/jpeg", size: 3, sha256: "x", createdAt: expect.any(String), base64: Buffer.from([0xff, 0xd8, 0xff]).toString("base64") }]);
+    expect(ret.prepaidLabel).toMatchObject({ filename: "label.pdf", pages: 1, contentType: "application/pdf" });
+    expect(Buffer.from(ret.prepaidLabel.base64, "base64").toString()).toBe("%PDF-Astrid Lind");
+    // Bo's photo and label are not in Astrid's export.
+    expect(Buffer.from(JSON.stringify(ret), "utf8").toString()).not.toContain(Buffer.from("%PDF-Bo Berg").toString("base64"));
+  });
+
   it("GIVEN a customer's returns WHEN the customer is redacted THEN no trace of them is left and others keep theirs", async () => {
     await handleCustomerRedact(SHOP_B, { id: 7, email: "astrid@example.com" }, t.db);
 
@@ -190,6 +204,8 @@ describe.each(providers)("compliance on %s", (provider) => {
     // Astrid's photo is deleted; Bo's stays.
     expect(await t.db.returnPhoto.count({ where: { returnRequest: { shop: { domain: SHOP_B }, customerEmail: null } } })).toBe(0);
     expect(await t.db.returnPhoto.count({ where: { returnRequest: { shop: { domain: SHOP_B } } } })).toBe(1);
+    // Her prepaid label (it names her and her address) is deleted too; Bo's stays.
+    expect((await t.db.returnLabel.findMany({ where: { returnRequest: { shop: { domain: SHOP_B } } } })).map((l) => Buffer.from(l.data).toString())).toEqual(["%PDF-Bo Berg"]);
     expect(dump).toContain("comment from Bo Berg");
     // The return itself stays, anonymous, for the merchant's books.
     expect(await t.db.returnRequest.count({ where: { shop: { domain: SHOP_B } } })).toBe(2);

@@ -9,7 +9,7 @@ import { useReturnPageT } from "./i18n";
 interface Props {
   panel: Panel;
   data: ReturnPageData;
-  submit: (intent: Intent, fields?: Record<string, string>) => void;
+  submit: (intent: Intent, fields?: Record<string, string>, labelFile?: File) => void;
   close: () => void;
   inFlight: Intent | null;
   busy: boolean;
@@ -23,7 +23,7 @@ export function ActionPanel({ panel, data, submit, close, inFlight, busy, errors
     case "decline":
       return <DeclineForm onSubmit={(f) => submit("decline", f)} onCancel={close} submitting={inFlight === "decline"} disabled={busy} errors={errors} />;
     case "ship":
-      return <TrackingForm onSubmit={(f) => submit("ship", f)} onCancel={close} submitting={inFlight === "ship"} disabled={busy} errors={errors} />;
+      return <TrackingForm onSubmit={(f, file) => submit("ship", f, file)} onCancel={close} submitting={inFlight === "ship"} disabled={busy} errors={errors} />;
     case "inspect":
       return (
         <InspectForm

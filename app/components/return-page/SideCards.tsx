@@ -115,6 +115,7 @@ export function ShippingCard({ ret }: { ret: ReturnView }) {
   return (
     <SideCard title={t("shipping")}>
       <Text as="p">{ret.method}</Text>
+      {ret.prepaidLabel ? <Text as="p">{ret.prepaidLabel}</Text> : null}
       {ret.tracking ? (
         <KeyValueList
           items={[
@@ -127,7 +128,7 @@ export function ShippingCard({ ret }: { ret: ReturnView }) {
             ...(ret.tracking.labelUrl ? [{ term: t("label"), description: <Link url={ret.tracking.labelUrl} target="_blank">{t("openLabel")}</Link> }] : []),
           ]}
         />
-      ) : (
+      ) : ret.prepaidLabel ? null : (
         <Text as="p" tone="subdued">
           {t("noTracking")}
         </Text>

@@ -1279,6 +1279,126 @@ export type OrderSortKeys =
   /** Sorts by the date and time the order was last updated. */
   | "UPDATED_AT";
 
+/** The input fields for generating staged upload targets. */
+export type StagedUploadInput = {
+  /**
+   * The size of the file to upload, in bytes. This is required when the request's resource property is set to
+   * [VIDEO](https://shopify.dev/api/admin-graphql/latest/enums/StagedUploadTargetGenerateUploadResource#value-video)
+   * or [MODEL_3D](https://shopify.dev/api/admin-graphql/latest/enums/StagedUploadTargetGenerateUploadResource#value-model3d).
+   */
+  fileSize?: InputMaybe<Scalars["UnsignedInt64"]["input"]>;
+  /** The file's name and extension. */
+  filename: Scalars["String"]["input"];
+  /**
+   * The HTTP method to be used when sending a request to upload the file using the returned staged
+   * upload target.
+   */
+  httpMethod?: InputMaybe<StagedUploadHttpMethodType>;
+  /** The file's MIME type. */
+  mimeType: Scalars["String"]["input"];
+  /** The file's intended Shopify resource type. */
+  resource: StagedUploadTargetGenerateUploadResource;
+};
+
+/**
+ * The possible HTTP methods that can be used when sending a request to upload a file using information from a
+ * [StagedMediaUploadTarget](https://shopify.dev/api/admin-graphql/latest/objects/StagedMediaUploadTarget).
+ */
+export type StagedUploadHttpMethodType =
+  /** The POST HTTP method. */
+  | "POST"
+  /** The PUT HTTP method. */
+  | "PUT";
+
+/** The resource type to receive. */
+export type StagedUploadTargetGenerateUploadResource =
+  /**
+   * Represents bulk mutation variables.
+   *
+   * For example, bulk mutation variables can be used for bulk operations using the
+   * [bulkOperationRunMutation mutation](https://shopify.dev/api/admin-graphql/latest/mutations/bulkOperationRunMutation).
+   */
+  | "BULK_MUTATION_VARIABLES"
+  /**
+   * An image associated with a collection.
+   *
+   * For example, after uploading an image, you can use the
+   * [collectionUpdate mutation](https://shopify.dev/api/admin-graphql/latest/mutations/collectionUpdate)
+   * to add the image to a collection.
+   */
+  | "COLLECTION_IMAGE"
+  /**
+   * Represents a file associated with a dispute.
+   *
+   * For example, after uploading the file, you can add the file to a dispute using the
+   * [disputeEvidenceUpdate mutation](https://shopify.dev/api/admin-graphql/latest/mutations/disputeEvidenceUpdate).
+   */
+  | "DISPUTE_FILE_UPLOAD"
+  /**
+   * Represents any file other than HTML.
+   *
+   * For example, after uploading the file, you can add the file to the
+   * [Files page](https://shopify.com/admin/settings/files) in Shopify admin using the
+   * [fileCreate mutation](https://shopify.dev/api/admin-graphql/latest/mutations/fileCreate).
+   */
+  | "FILE"
+  /**
+   * An image.
+   *
+   * For example, after uploading an image, you can add the image to a product using the
+   * [productCreateMedia mutation](https://shopify.dev/api/admin-graphql/latest/mutations/productCreateMedia)
+   * or to the [Files page](https://shopify.com/admin/settings/files) in Shopify admin using the
+   * [fileCreate mutation](https://shopify.dev/api/admin-graphql/latest/mutations/fileCreate).
+   */
+  | "IMAGE"
+  /**
+   * A Shopify hosted 3d model.
+   *
+   * For example, after uploading the 3d model, you can add the 3d model to a product using the
+   * [productCreateMedia mutation](https://shopify.dev/api/admin-graphql/latest/mutations/productCreateMedia).
+   */
+  | "MODEL_3D"
+  /**
+   * An image that's associated with a product.
+   *
+   * For example, after uploading the image, you can add the image to a product using the
+   * [productCreateMedia mutation](https://shopify.dev/api/admin-graphql/latest/mutations/productCreateMedia).
+   */
+  | "PRODUCT_IMAGE"
+  /**
+   * Represents a label associated with a return.
+   *
+   * For example, once uploaded, this resource can be used to [create a
+   * ReverseDelivery](https://shopify.dev/api/admin-graphql/unstable/mutations/reverseDeliveryCreateWithShipping).
+   */
+  | "RETURN_LABEL"
+  /**
+   * An image.
+   *
+   * For example, after uploading the image, you can add the image to the
+   * [Files page](https://shopify.com/admin/settings/files) in Shopify admin using the
+   * [fileCreate mutation](https://shopify.dev/api/admin-graphql/latest/mutations/fileCreate).
+   */
+  | "SHOP_IMAGE"
+  /**
+   * Represents a redirect CSV file.
+   *
+   * Example usage: This resource can be used for creating a
+   * [UrlRedirectImport](https://shopify.dev/api/admin-graphql/2022-04/objects/UrlRedirectImport)
+   * object for use in the
+   * [urlRedirectImportCreate mutation](https://shopify.dev/api/admin-graphql/latest/mutations/urlRedirectImportCreate).
+   */
+  | "URL_REDIRECT_IMPORT"
+  /**
+   * A Shopify-hosted video.
+   *
+   * For example, after uploading the video, you can add the video to a product using the
+   * [productCreateMedia mutation](https://shopify.dev/api/admin-graphql/latest/mutations/productCreateMedia)
+   * or to the [Files page](https://shopify.com/admin/settings/files) in Shopify admin using the
+   * [fileCreate mutation](https://shopify.dev/api/admin-graphql/latest/mutations/fileCreate).
+   */
+  | "VIDEO";
+
 /** Possible marketing states for the customer’s email address. */
 export type CustomerEmailAddressMarketingState =
   /** The customer’s email address marketing state is invalid. */
@@ -3047,6 +3167,21 @@ export type ReturnSlipContextQuery = {
 export type StorefrontDomainQueryVariables = Exact<{ [key: string]: never }>;
 
 export type StorefrontDomainQuery = { shop: { primaryDomain: { url: string } } };
+
+export type StagedUploadsCreateMutationVariables = Exact<{
+  input: Array<StagedUploadInput>;
+}>;
+
+export type StagedUploadsCreateMutation = {
+  stagedUploadsCreate?: {
+    stagedTargets?: Array<{
+      url?: string | null;
+      resourceUrl?: string | null;
+      parameters: Array<{ name: string; value: string }>;
+    }> | null;
+    userErrors: Array<{ field?: Array<string> | null; message: string }>;
+  } | null;
+};
 
 export type VariantsForExchangeQueryVariables = Exact<{
   ids: Array<Scalars["ID"]["input"]>;
