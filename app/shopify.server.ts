@@ -38,6 +38,13 @@ const shopify = shopifyApp({
   // Access and refresh tokens are encrypted at rest (app/security/token-crypto.server.ts).
   sessionStorage: new EncryptedSessionStorage(new PrismaSessionStorage(db), tokenCipher),
   distribution: AppDistribution.AppStore,
+  hooks: {
+    // The shop's name and currency for e-mails, from the install on (app/mail/shop-facts.server.ts).
+    afterAuth: async ({ session }) => {
+      const { afterAuthStoreShopFacts } = await import("~/mail/shop-facts.server");
+      await afterAuthStoreShopFacts(session, db);
+    },
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

@@ -8,8 +8,10 @@
  *      app's real services against the stand-in;
  *   2. the merchant turns win-back on (15 % off, minimum 500 kr, 30 days);
  *   3. the stand-in clock advances 15 days; the scan (runWinbackScan) creates her code in
- *      Shopify and queues the winback_offer e-mail (printed here; at merge it goes to the
- *      outbox and the demo mailbox);
+ *      Shopify and queues the winback_offer e-mail in the app's outbox (enqueueEmail); the
+ *      outbox's sender delivers it over SMTP to the RUNNING demo's mailbox
+ *      (smtp://127.0.0.1:$MAILBOX_PORT, default 2525; see it at /_standin/mailbox). Without a
+ *      running demo the e-mail stays queued and is printed instead;
  *   4. the code is read back from Shopify: only her, one use, its end date, the minimum;
  *   5. a second scan sends nothing.
  */
@@ -23,12 +25,16 @@ const { processReturn } = await import("~/services/return-processing.server");
 const { saveWinbackSettings } = await import("~/followup/winback-settings.server");
 const { runWinbackScan } = await import("~/followup/winback.server");
 const { DEFAULT_WINBACK_SETTINGS } = await import("~/domain/followup/winback");
+const { enqueueEmail, sendDueEmails } = await import("~/mail/outbox.server");
+const { closeSmtpTransports } = await import("~/mail/transport.server");
 type FollowUpMessage = import("~/followup/mailer").FollowUpMessage;
 
 const STAFF = { type: "STAFF" as const, id: "demo-staff" };
 const log = (s: string) => console.log(s);
 const engine = await createEngine("sqlite");
 try {
+  // What the app's afterAuth stores at install: the e-mails sign with the shop's name.
+  await (await import("~/mail/shop-facts.server")).storeShopFacts(engine.t.db, engine.shop, engine.admin);
   const order = engine.api.order(engine.shop, "#1182");
   const astrid = engine.api.store.shop(engine.shop).customers.find((c) => c.id === order.customerId)!;
   log(`Customer: ${astrid.firstName} ${astrid.lastName} <${astrid.emailAddress}>, e-mail marketing: ${astrid.marketingState}`);
@@ -38,6 +44,7 @@ try {
   const requested = await requestReturn(engine.ctx, {
     orderId: snapshot.id,
     method: "DROP_OFF",
+    locale: "sv",
     lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "REFUND", reasonDefinitionId: "gid://shopify/ReturnReasonDefinition/1", reasonHandle: "size-too-small" }],
   });
   let ret = await approveReturn(engine.ctx, requested.id, STAFF);
@@ -51,7 +58,14 @@ try {
 
   await saveWinbackSettings(engine.ctx.db, engine.ctx.shop.id, { ...DEFAULT_WINBACK_SETTINGS, enabled: true, percentage: 15, minimumOrderAmount: 50000, validityDays: 30 });
   const outbox: FollowUpMessage[] = [];
-  const mailer = { enqueue: async (_tx: unknown, m: FollowUpMessage) => (outbox.push(m), { id: `demo-${outbox.length}`, created: true }) };
+  // The app's outbox, recording what was queued for the summary below.
+  const mailer = {
+    enqueue: async (tx: Parameters<typeof enqueueEmail>[0], m: FollowUpMessage) => {
+      const queued = await enqueueEmail(tx, m);
+      if (queued.created) outbox.push(m);
+      return queued;
+    },
+  };
 
   engine.clock.advance(14 * 86_400_000 - 60_000);
   const early = await runWinbackScan({ ctx: engine.ctx, mailer, secret: process.env.SHOPIFY_API_SECRET! });
@@ -59,7 +73,18 @@ try {
   engine.clock.advance(86_400_000 + 60_000);
   const report = await runWinbackScan({ ctx: engine.ctx, mailer, secret: process.env.SHOPIFY_API_SECRET! });
   log(`Day 15 (${engine.clock.now().toISOString().slice(0, 10)}): scan considered ${report.considered}, sent ${report.sent}, skipped ${JSON.stringify(report.skipped)}`);
-  for (const m of outbox) log(`\nE-mail queued: ${m.step} to ${m.to} (${m.locale}), idempotency key ${m.idempotencyKey}\n${JSON.stringify(m.variables, null, 2)}`);
+  const smtpUrl = process.env.DEMO_SMTP_URL ?? `smtp://127.0.0.1:${process.env.MAILBOX_PORT ?? 2525}`;
+  const sent = await sendDueEmails(engine.t.db, engine.clock.now(), {
+    smtpUrl,
+    mailFrom: process.env.MAIL_FROM ?? "returns@returns-app.test",
+    linkBase: (shop) => `${process.env.STANDIN_URL ?? `http://127.0.0.1:${process.env.STANDIN_PORT ?? 8081}`}/s/${shop}`,
+  });
+  closeSmtpTransports();
+  if (sent.sent) log(`\nE-mail delivered to the demo's mailbox (${smtpUrl}): ${outbox.map((m) => `${m.step} to ${m.to}`).join(", ")}. Open /_standin/mailbox in the demo.`);
+  else {
+    log(`\nNo demo mailbox at ${smtpUrl} (start \`npm run demo\` first, or set MAILBOX_PORT): the e-mail stays queued. Its variables:`);
+    for (const m of outbox) log(`${m.step} to ${m.to} (${m.locale}), idempotency key ${m.idempotencyKey}\n${JSON.stringify(m.variables, null, 2)}`);
+  }
 
   const code = String(outbox[0]?.variables.discount_code ?? "");
   const { data } = (await engine.admin.request(

@@ -246,14 +246,21 @@ export function toDecimalString(m: Money): string {
 export function formatMoney(m: Money, locale: string): string {
   const digits = minorUnitsOf(m.currency);
   const decimal = toDecimalString(m) as `${number}`;
-  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
-  if (m.currency.length !== 3) {
-    // Intl only knows three-letter codes; show "12.50 USDC" style for the rest.
-    return `${new Intl.NumberFormat(locale, options).format(decimal)} ${m.currency}`;
+  // Intl only knows three-letter codes; show "12.50 USDC" style for the rest.
+  if (m.currency.length !== 3) return `${numberFormat(locale, m.currency, digits, false).format(decimal)} ${m.currency}`;
+  return numberFormat(locale, m.currency, digits, true).format(decimal);
+}
+
+/** Building an Intl.NumberFormat costs ~50× formatting with one (the e-mail sender formats thousands in a run). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, currency: string, digits: number, style: boolean): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${digits}|${style}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    format = new Intl.NumberFormat(locale, style ? { style: "currency", currency, ...options } : options);
+    if (numberFormats.size > 500) numberFormats.clear();
+    numberFormats.set(key, format);
   }
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: m.currency,
-    ...options,
-  }).format(decimal);
+  return format;
 }

@@ -26,6 +26,8 @@ export interface FeedbackPageInput {
   notice: { key: FollowupMessageKey; values?: Record<string, string | number>; error?: boolean } | null;
   /** Show the comment form (signed with `commentSignature`); `askRating` adds the 1–5 choice. */
   form: { commentSignature: string; askRating: boolean; comment?: string } | null;
+  /** The star link's page: the chosen rating, sent by one button (POST), with the optional comment. */
+  confirm?: { rating: number; signature: string };
 }
 
 export function renderFeedbackPage(input: FeedbackPageInput): string {
@@ -45,6 +47,13 @@ export function renderFeedbackPage(input: FeedbackPageInput): string {
 <label for="rf-comment">${t("FEEDBACK_COMMENT_LABEL")}</label>
 <textarea id="rf-comment" name="comment" maxlength="2000">${escapeHtml(input.form.comment ?? "")}</textarea>
 <p><button type="submit">${t("FEEDBACK_SEND")}</button></p></form>`;
+  }
+  if (input.confirm) {
+    const action = `?r=${input.confirm.rating}&amp;s=${escapeHtml(input.confirm.signature)}&amp;locale=${input.locale}`;
+    form = `<form method="post" action="${action}" class="rf-form rf-confirm">
+<p><button type="submit" autofocus>${t("FEEDBACK_CONFIRM_SEND", { rating: input.confirm.rating })}</button></p>
+<label for="rf-comment">${t("FEEDBACK_COMMENT_LABEL")}</label>
+<textarea id="rf-comment" name="comment" maxlength="2000"></textarea></form>`;
   }
   return `${STYLE}<div class="page-width rf returns-feedback"><h1>${t("FEEDBACK_TITLE")}</h1>${notice}${form}</div>`;
 }

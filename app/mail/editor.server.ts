@@ -47,15 +47,14 @@ export interface EditorErrors {
 
 const asErrors = (errors: TemplateError[]): EditorErrors[] => errors.map((e) => ({ message: e.message, part: e.part, line: e.line, column: e.column }));
 
-/** Stores the shop's name from Shopify when the app has none (the e-mails' default sender name). */
+/** Stores the shop's name (and currency) from Shopify when the app has none: shops installed before the afterAuth hook did it. */
 export async function rememberShopName(db: Db, session: { shop: string; accessToken?: string }): Promise<void> {
   const row = await db.shop.findUnique({ where: { domain: session.shop }, select: { name: true } });
   if (row?.name) return;
   // Loaded here, not at the top: the Shopify app config is only needed on this path.
-  const [{ contextForSession }, { getShopInfo }] = await Promise.all([import("~/services/shop-context.server"), import("~/shopify/shop.server")]);
+  const [{ contextForSession }, { storeShopFacts }] = await Promise.all([import("~/services/shop-context.server"), import("./shop-facts.server")]);
   const ctx = await contextForSession(session, db);
-  const info = await getShopInfo(ctx.admin);
-  if (info?.name) await db.shop.updateMany({ where: { domain: session.shop, name: null }, data: { name: info.name } });
+  await storeShopFacts(db, session.shop, ctx.admin);
 }
 
 export async function emailEditorPage(db: Db, shop: string, step: EmailStep, locale: EmailLocale) {

@@ -2,24 +2,20 @@
  * The durable e-mail outbox. A step writes its message here in the SAME transaction that
  * persists the step (enqueueEmail), so a step is never saved without its e-mail nor an e-mail
  * queued for a step that rolled back; the idempotency key (per return and step) makes a
- * repeated step or a duplicate webhook queue nothing new. `sendDueEmails` sends what is due:
+ * repeated step or a duplicate webhook queue nothing new. ``sendDueEmails` (sender.server.ts) sends what is due:
  * each message is claimed with a lease before the SMTP call, so two runs or two instances
  * never send one message twice; temporary failures (SMTP down, 4xx) retry with backoff and
  * keep the order of a return's messages; a refusal (5xx, e.g. unknown mailbox) is FAILED with
  * the server's answer; a missing or invalid address is NOT_SENDABLE with the reason.
  */
-import { randomUUID } from "node:crypto";
-import type { Transporter } from "nodemailer";
 import type { Db, DbClient } from "~/db.server";
-import { mailConfig } from "./config.server";
-import { renderEmail, type RenderedEmail } from "./render";
-import type { TemplateSource } from "./default-templates";
-import { newVariableCache, returnVariables, shopVariables, type VariableCache } from "./return-variables.server";
+import { addressProblem } from "./address";
 import { emailLocale, type EmailStatus, type EmailStep } from "./steps";
-import { templateFor } from "./templates.server";
-import { fromHeader, smtpTransport } from "./transport.server";
 
 export type { EmailStep } from "./steps";
+export { addressProblem } from "./address";
+// The sender lives in sender.server.ts; re-exported so callers keep one entry point.
+export { sendDueEmails, renderStoredMessage, backoffMs, LEASE_MS, MAX_TEMPORARY_ATTEMPTS, type SendOptions, type SendReport } from "./sender.server";
 
 export interface EnqueueInput {
   shop: string; // shop domain, "example.myshopify.com"
@@ -29,17 +25,6 @@ export interface EnqueueInput {
   to: string | null;
   locale: string;
   variables: Record<string, unknown>;
-}
-
-/** Why an address can't be mailed, or null when it can. */
-export function addressProblem(to: string | null | undefined): string | null {
-  if (!to || !to.trim()) return "No e-mail address on the return.";
-  const address = to.trim();
-  if (address.length > 254) return "The e-mail address is too long.";
-  if (/[\r\n<>,;"\s]/.test(address) || !/^[^@]+@[^@]+\.[a-z0-9-]{2,}$/i.test(address) || address.includes("..")) {
-    return `"${address.slice(0, 80)}" is not a valid e-mail address.`;
-  }
-  return null;
 }
 
 /**
@@ -75,278 +60,6 @@ export async function enqueueEmail(tx: DbClient, message: EnqueueInput): Promise
     if (!row) throw error;
     return { id: row.id, created: false };
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// Sending
-
-export interface SendOptions {
-  /** A nodemailer transport; default: a pooled SMTP transport for `smtpUrl`. */
-  transport?: Transporter;
-  /** Default: SMTP_URL. Without either, nothing is sent (messages wait). */
-  smtpUrl?: string | null;
-  mailFrom?: string;
-  linkBase?: (shopDomain: string) => string;
-  /** Messages looked at per run (default 500). */
-  limit?: number;
-  /** Claim length; longer than the transport's worst case (timeouts below 1 min). */
-  leaseMs?: number;
-  /** Parallel sends across returns (a return's messages always go one after another); default 8. */
-  concurrency?: number;
-}
-
-export interface SendReport {
-  sent: number;
-  failed: number;
-  notSendable: number;
-  retrying: number;
-  /** Messages another run held, or that wait behind an earlier message of their return. */
-  skipped: number;
-  smtpUnavailable: boolean;
-}
-
-export const LEASE_MS = 5 * 60_000;
-
-function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  let hit = map.get(key);
-  if (!hit) {
-    hit = load();
-    map.set(key, hit);
-  }
-  return hit;
-}
-/** 4xx answers are retried this many times, then the message is FAILED with the last answer. */
-export const MAX_TEMPORARY_ATTEMPTS = 8;
-
-/** 30 s, 1 min, 2 min … capped at 1 h. */
-export function backoffMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
-}
-
-type Outcome = "sent" | "failed" | "notSendable" | "retrying" | "skipped";
-
-interface SmtpError {
-  code?: string;
-  responseCode?: number;
-  response?: string;
-  message?: string;
-}
-
-const CONNECTION_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ECONNRESET", "EPROTOCOL", "ETLS", "EAUTH"]);
-
-/**
- * Sends every due message (QUEUED, next attempt reached, not claimed by a live lease), oldest
- * first. Safe to run on several instances at once and again while a run is going.
- * The function issue-7's job queue calls; until then tests and the demo call it.
- */
-export async function sendDueEmails(db: Db, now: Date, options: SendOptions = {}): Promise<SendReport> {
-  const config = (options.transport || options.smtpUrl !== undefined) && options.mailFrom && options.linkBase ? null : mailConfig();
-  const smtpUrl = options.smtpUrl !== undefined ? options.smtpUrl : (config?.smtpUrl ?? null);
-  const transport = options.transport ?? (smtpUrl ? smtpTransport(smtpUrl) : null);
-  const report: SendReport = { sent: 0, failed: 0, notSendable: 0, retrying: 0, skipped: 0, smtpUnavailable: false };
-  if (!transport) {
-    report.smtpUnavailable = true;
-    return report;
-  }
-  const mailFrom = options.mailFrom ?? config!.mailFrom;
-  const linkBase = options.linkBase ?? config!.linkBase;
-  const leaseMs = options.leaseMs ?? LEASE_MS;
-
-  const due = await db.emailMessage.findMany({
-    where: { status: "QUEUED", nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: options.limit ?? 500,
-  });
-  // The oldest waiting message of each return (one query): a return's later messages never
-  // overtake an earlier one that is in backoff or held by another run.
-  const returnIds = [...new Set(due.map((m) => m.returnRequestId).filter((r): r is string => !!r))];
-  const head = new Map<string, string>();
-  if (returnIds.length) {
-    const waiting = await db.emailMessage.findMany({
-      where: { returnRequestId: { in: returnIds }, status: "QUEUED" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, returnRequestId: true },
-    });
-    for (const w of waiting) if (!head.has(w.returnRequestId!)) head.set(w.returnRequestId!, w.id);
-  }
-  // One queue per return, in order; messages without a return stand alone.
-  const groups = new Map<string, Message[]>();
-  for (const m of due) {
-    const key = m.returnRequestId ?? `message:${m.id}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
-  }
-  const ready: Message[][] = [];
-  for (const group of groups.values()) {
-    if (group[0]!.returnRequestId && head.get(group[0]!.returnRequestId) !== group[0]!.id) report.skipped += group.length;
-    else ready.push(group);
-  }
-
-  const run: Run = { db, now, token: randomUUID(), transport, mailFrom, linkBase, cache: newSendCache(), smtpDown: false };
-  // Claimed a chunk at a time (two queries per chunk), so a chunk is sent well within its lease.
-  for (let i = 0; i < ready.length && !run.smtpDown; ) {
-    const chunk: Message[][] = [];
-    let size = 0;
-    while (i < ready.length && size < CLAIM_CHUNK) {
-      chunk.push(ready[i]!);
-      size += ready[i]!.length;
-      i++;
-    }
-    await sendChunk(run, chunk, leaseMs, options.concurrency ?? 8, report);
-    if (run.smtpDown) for (const rest of ready.slice(i)) report.skipped += rest.length;
-  }
-  report.smtpUnavailable = run.smtpDown;
-  return report;
-}
-
-/** Messages claimed per round trip. With 8 parallel sends and SMTP timeouts of 10 s + 30 s, a chunk ends well inside LEASE_MS. */
-const CLAIM_CHUNK = 32;
-
-type Message = Awaited<ReturnType<Db["emailMessage"]["findMany"]>>[number];
-
-interface SendCache {
-  variables: VariableCache;
-  templates: Map<string, Promise<TemplateSource>>;
-  settings: Map<string, Promise<{ fromName: string | null; replyTo: string | null } | null>>;
-}
-const newSendCache = (): SendCache => ({ variables: newVariableCache(), templates: new Map(), settings: new Map() });
-
-interface Run {
-  db: Db;
-  now: Date;
-  token: string;
-  transport: Transporter;
-  mailFrom: string;
-  linkBase: (shop: string) => string;
-  cache: SendCache;
-  smtpDown: boolean;
-}
-
-async function sendChunk(run: Run, chunk: Message[][], leaseMs: number, concurrency: number, report: SendReport) {
-  const ids = chunk.flat().map((m) => m.id);
-  await run.db.emailMessage.updateMany({
-    where: { id: { in: ids }, status: "QUEUED", OR: [{ leaseUntil: null }, { leaseUntil: { lt: run.now } }] },
-    data: { leaseToken: run.token, leaseUntil: new Date(run.now.getTime() + leaseMs) },
-  });
-  const held = new Set((await run.db.emailMessage.findMany({ where: { id: { in: ids }, leaseToken: run.token }, select: { id: true } })).map((m) => m.id));
-  const done = new Set<string>();
-  const queue = [...chunk];
-  const worker = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (let k = 0; k < group.length; k++) {
-        const message = group[k]!;
-        if (run.smtpDown || !held.has(message.id)) {
-          report.skipped += group.length - k; // another run has it, or the server is down: the rest wait, in order
-          break;
-        }
-        const outcome = await sendOne(run, message);
-        done.add(message.id);
-        report[outcome] += 1;
-        if (outcome === "retrying") {
-          report.skipped += group.length - k - 1;
-          break;
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, chunk.length)) }, worker));
-  const unsent = [...held].filter((id) => !done.has(id));
-  if (unsent.length) await run.db.emailMessage.updateMany({ where: { id: { in: unsent }, leaseToken: run.token }, data: { leaseToken: null, leaseUntil: null } });
-}
-
-async function sendOne(run: Run, message: Message): Promise<Outcome> {
-  const { db, now } = run;
-  const attempts = message.attempts + 1;
-  const settle = (status: EmailStatus, data: Record<string, unknown>) =>
-    db.emailMessage.updateMany({ where: { id: message.id, leaseToken: run.token }, data: { status, attempts, leaseToken: null, leaseUntil: null, ...data } });
-
-  const problem = addressProblem(message.toAddress);
-  if (problem) {
-    await settle("NOT_SENDABLE", { reason: problem });
-    return "notSendable";
-  }
-  let rendered: RenderedEmail;
-  let fromName: string;
-  let replyTo: string | null;
-  try {
-    const built = await buildMessage(db, message, run.linkBase, run.cache);
-    if (!built) {
-      await settle("NOT_SENDABLE", { reason: "The return no longer exists." });
-      return "notSendable";
-    }
-    ({ rendered, fromName, replyTo } = built);
-  } catch (error) {
-    // Templates are checked on save; a message that still can't render is never sent broken.
-    await settle("FAILED", { reason: `The e-mail could not be rendered: ${error instanceof Error ? error.message : String(error)}` });
-    return "failed";
-  }
-  const variables = JSON.parse(message.variables) as Record<string, unknown>;
-  const unsubscribe = typeof variables.unsubscribe_url === "string" ? variables.unsubscribe_url : null;
-  try {
-    const info = await run.transport.sendMail({
-      from: fromHeader(fromName, run.mailFrom),
-      to: message.toAddress!,
-      ...(replyTo ? { replyTo } : {}),
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      // Stable per message: a re-send after a crash mid-send is recognisable as the same e-mail.
-      messageId: `<${message.id}@${run.mailFrom.split("@")[1]}>`,
-      headers: {
-        "Auto-Submitted": "auto-generated",
-        "X-Returns-Step": message.step,
-        ...(unsubscribe ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
-      },
-    });
-    await settle("SENT", { sentAt: now, subject: rendered.subject, smtpMessageId: info.messageId ?? null, smtpResponse: String(info.response ?? "").slice(0, 500), reason: null });
-    return "sent";
-  } catch (error) {
-    const e = error as SmtpError;
-    const answer = (e.response || e.message || String(error)).slice(0, 500);
-    if (e.responseCode && e.responseCode >= 500) {
-      await settle("FAILED", { reason: `The mail server refused it: ${answer}`, smtpResponse: answer, subject: rendered.subject });
-      return "failed";
-    }
-    if (e.responseCode && e.responseCode >= 400) {
-      if (attempts >= MAX_TEMPORARY_ATTEMPTS) {
-        await settle("FAILED", { reason: `The mail server kept deferring it (${attempts} tries): ${answer}`, smtpResponse: answer, subject: rendered.subject });
-        return "failed";
-      }
-    } else if (!e.code || CONNECTION_CODES.has(e.code)) {
-      run.smtpDown = true;
-    }
-    // Temporary: stays queued (never given up while the server is unreachable) and retries later.
-    await settle("QUEUED", { reason: `Will retry: ${answer}`, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) });
-    return "retrying";
-  }
-}
-
-async function buildMessage(
-  db: Db,
-  message: { shop: string; step: string; returnRequestId: string | null; locale: string; variables: string },
-  linkBase: (shop: string) => string,
-  cache: SendCache = newSendCache(),
-) {
-  const step = message.step as EmailStep;
-  const locale = emailLocale(message.locale);
-  const base = linkBase(message.shop);
-  const standard = message.returnRequestId
-    ? await returnVariables(db, { shopDomain: message.shop, returnId: message.returnRequestId, step, locale, linkBase: base }, cache.variables)
-    : await shopVariables(db, message.shop, base, cache.variables);
-  if (!standard) return null;
-  const variables = { ...standard, ...(JSON.parse(message.variables) as Record<string, unknown>) };
-  const [template, settings] = await Promise.all([
-    memo(cache.templates, `${message.shop}:${step}:${locale}`, () => templateFor(db, message.shop, step, locale)),
-    memo(cache.settings, message.shop, () => db.emailSettings.findUnique({ where: { shop: message.shop }, select: { fromName: true, replyTo: true } })),
-  ]);
-  const rendered = await renderEmail(template, variables, locale);
-  return { rendered, fromName: settings?.fromName || String(variables.shop_name ?? message.shop), replyTo: settings?.replyTo ?? null };
-}
-
-/** For the preview of a queued or sent message (the admin's timeline): what it says now. */
-export async function renderStoredMessage(db: Db, id: string, shop: string, linkBase: (shop: string) => string) {
-  const message = await db.emailMessage.findFirst({ where: { id, shop } });
-  if (!message) return null;
-  return (await buildMessage(db, message, linkBase))?.rendered ?? null;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -27,12 +27,26 @@ export interface ShopVariables {
   shop_url: string;
 }
 
-/** Per sender run: shops and policies are read once, not once per message. */
+const RETURN_WITH_LINES = { lines: { orderBy: { createdAt: "asc" as const } } };
+type ReturnWithLines = NonNullable<Awaited<ReturnType<typeof loadReturns>>>[number];
+const loadReturns = (db: Db, ids: string[]) => db.returnRequest.findMany({ where: { id: { in: ids } }, include: RETURN_WITH_LINES });
+
+/** Per sender run: shops and policies are read once, not once per message; returns a chunk at a time (preloadReturns). */
 export interface VariableCache {
   shops: Map<string, Promise<{ id: string; name: string | null; timezone: string | null } | null>>;
   policies: Map<string, Promise<ReturnPolicy>>;
+  returns: Map<string, Promise<ReturnWithLines | null>>;
 }
-export const newVariableCache = (): VariableCache => ({ shops: new Map(), policies: new Map() });
+export const newVariableCache = (): VariableCache => ({ shops: new Map(), policies: new Map(), returns: new Map() });
+
+/** Reads these returns (with their lines) in one query into the cache; returnVariables then reads none. */
+export async function preloadReturns(db: Db, ids: string[], cache: VariableCache): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !cache.returns.has(id));
+  if (!missing.length) return;
+  const rows = await loadReturns(db, missing);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const id of missing) cache.returns.set(id, Promise.resolve(byId.get(id) ?? null));
+}
 
 function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let hit = map.get(key);
@@ -51,6 +65,13 @@ export async function shopVariables(db: Db, shopDomain: string, linkBase: string
   return { shop_name: shop?.name || shopDomain.replace(/\.myshopify\.com$/, ""), shop_url: linkBase };
 }
 
+const longDates = new Map<string, Intl.DateTimeFormat>();
+const longDate = (locale: string) => {
+  let format = longDates.get(locale);
+  if (!format) longDates.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })));
+  return format;
+};
+
 export async function returnVariables(
   db: Db,
   input: { shopDomain: string; returnId: string; step: EmailStep; locale: EmailLocale; linkBase: string },
@@ -58,18 +79,15 @@ export async function returnVariables(
 ): Promise<Record<string, unknown> | null> {
   const shopRow = await shopFacts(db, input.shopDomain, cache);
   if (!shopRow) return null;
-  const ret = await db.returnRequest.findFirst({
-    where: { id: input.returnId, shopId: shopRow.id },
-    include: { lines: { orderBy: { createdAt: "asc" } } },
-  });
-  if (!ret) return null;
+  const ret = await memo(cache.returns, input.returnId, async () => (await loadReturns(db, [input.returnId]))[0] ?? null);
+  if (!ret || ret.shopId !== shopRow.id) return null;
   const locale = input.locale;
   const policy = await memo(cache.policies, `${ret.shopId}:${ret.policyVersion ?? "current"}`, () => loadPolicyFor(db, ret.shopId, ret.policyVersion));
   const stage = STEP_STATUS[input.step];
   // Money e-mails need the processed state's outcome sentences; other steps describe their own stage.
   const status = stage ?? (ret.status === "CLOSED" ? "CLOSED" : ret.status === "PROCESSED" ? "PROCESSED" : (ret.status as ReturnStatus));
   const view = shopperReturnView({ ...ret, status }, locale, { policy, statusUrl: `${input.linkBase}${statusPath(ret.statusToken, locale)}` });
-  const day = (d: Date | null) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(d) : null);
+  const day = (d: Date | null) => (d ? longDate(locale).format(d) : null);
   const money = (amount: number) => formatMoney({ amount, currency: ret.currency }, locale);
   const t = (key: string, values?: Record<string, string>) => journeyMessage(locale, key, values);
   const processed = ret.processedAt !== null;

@@ -22,7 +22,7 @@ import { syncShopifyLineIds } from "./return-lifecycle.server";
 import { isProcessedInShopify } from "./return-processing.server";
 import { settleGiftCardStep } from "./gift-card.server";
 import { linkOrphanedShopifyReturn, MAX_REQUEST_REFUSALS, sendRequestToShopify } from "./return-request.server";
-import { notifyExchangesShipped } from "~/mail/step-emails.server";
+import { enqueueTransitionEmails, notifyExchangesShipped } from "~/mail/step-emails.server";
 import { findGid } from "./webhook-payloads";
 
 const SHOPIFY_ACTOR = { type: "SHOPIFY" as const };
@@ -169,22 +169,32 @@ async function reconcileOnce(ctx: ReturnsContext, shopifyReturnId: string): Prom
   const inferred = inferFromShopify({ ...facts, current: local.status as ReturnStatus });
   let changed = false;
   if (inferred.status !== local.status || local.shopifyStatus !== r.status) {
-    const updated = await ctx.db.returnRequest.updateMany({
-      where: { id: local.id, version: local.version },
-      data: {
-        status: inferred.status,
-        shopifyStatus: r.status,
-        shopifyReturnName: r.name,
-        version: { increment: 1 },
-        ...(r.decline ? { declineReason: r.decline.reason, declineNote: r.decline.note ?? null } : {}),
-        ...(inferred.status !== local.status ? stageStamp(inferred.status, ctx.now()) : {}),
-      },
+    const moved = inferred.status !== local.status;
+    // A move made in Shopify's admin (approve, decline, close, refund) sends the shopper the same
+    // step e-mail as one made in the app, in the same transaction; the outbox's key per return and
+    // step keeps a duplicate webhook or a later reconciliation from queuing a second one.
+    const updated = await ctx.db.$transaction(async (tx) => {
+      const count = (
+        await tx.returnRequest.updateMany({
+          where: { id: local.id, version: local.version },
+          data: {
+            status: inferred.status,
+            shopifyStatus: r.status,
+            shopifyReturnName: r.name,
+            version: { increment: 1 },
+            ...(r.decline ? { declineReason: r.decline.reason, declineNote: r.decline.note ?? null } : {}),
+            ...(moved ? stageStamp(inferred.status, ctx.now()) : {}),
+          },
+        })
+      ).count;
+      if (count && moved) {
+        await recordEvent(tx, local, "synced", SHOPIFY_ACTOR, { from: local.status, to: inferred.status, why: inferred.explanation });
+        await enqueueTransitionEmails(tx, ctx.shop.domain, local, inferred.status);
+      }
+      return count;
     });
-    if (updated.count === 0) return "STALE"; // changed between our reads: judge again from a fresh read
+    if (updated === 0) return "STALE"; // changed between our reads: judge again from a fresh read
     changed = true;
-    if (changed && inferred.status !== local.status) {
-      await recordEvent(ctx.db, local, "synced", SHOPIFY_ACTOR, { from: local.status, to: inferred.status, why: inferred.explanation });
-    }
   }
   if (inferred.conflict) {
     await flagForAttention(ctx, local.id, `The app and Shopify disagree: ${inferred.explanation}`);

@@ -7,7 +7,7 @@
  * matching addresses (like an unknown mailbox), `deferAll` answers 451 (try again later), and
  * `stop()`/`start()` take the server down and bring it back on the same port.
  */
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -32,6 +32,8 @@ export interface Mailbox {
   port: number;
   messages(): CaughtMail[];
   clear(): void;
+  /** TCP connections accepted so far (a pooled client reuses one). */
+  connectionCount(): number;
   /** Resolves once `count` messages have arrived (or rejects after timeoutMs). */
   waitFor(count: number, timeoutMs?: number): Promise<CaughtMail[]>;
   refuseRecipients(pattern: RegExp | null): void;
@@ -63,6 +65,9 @@ export async function startMailbox(options: { port?: number; host?: string; pars
   const makeServer = () =>
     new SMTPServer({
       authOptional: true,
+      // The catcher runs on loopback: no reverse DNS per connection (smtp-server delays the
+      // greeting until that lookup ends, ~100 ms here).
+      disableReverseLookup: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
       size: 10 * 1024 * 1024,
@@ -117,8 +122,17 @@ export async function startMailbox(options: { port?: number; host?: string; pars
     });
 
   let server = makeServer();
+  // stop() is "the server went down": open (pooled) connections are cut like a crashed server's,
+  // not drained through smtp-server's 30-second grace period.
+  const sockets = new Set<Socket>();
+  let accepted = 0;
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
+      server.server.on("connection", (socket: Socket) => {
+        sockets.add(socket);
+        accepted++;
+        socket.once("close", () => sockets.delete(socket));
+      });
       server.once("error", reject);
       server.listen(port, host, () => resolve((server.server.address() as AddressInfo).port));
     });
@@ -130,6 +144,7 @@ export async function startMailbox(options: { port?: number; host?: string; pars
     port,
     messages: () => [...caught],
     clear: () => void caught.splice(0, caught.length),
+    connectionCount: () => accepted,
     waitFor(count, timeoutMs = 10_000) {
       if (caught.length >= count) return Promise.resolve([...caught]);
       return new Promise((resolve, reject) => {
@@ -148,7 +163,9 @@ export async function startMailbox(options: { port?: number; host?: string; pars
     async stop() {
       if (!running) return;
       running = false;
-      await new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
     },
     async start() {
       if (running) return;

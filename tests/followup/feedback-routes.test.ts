@@ -67,16 +67,36 @@ describe("feedback links", () => {
     expect(l.comment_url).toMatch(/\/apps\/returns\/feedback\/abc\?c=[\w-]{43}&locale=sv$/);
   });
 
-  it("GIVEN a rating link WHEN clicked THEN the rating is recorded; WHEN another rating link is clicked later THEN the first one stands", async () => {
-    const first = await open(links().rating_links[3]!.url);
+  it("GIVEN a rating link WHEN opened (a person, or a mail filter scanning links) THEN nothing is recorded; the page shows the chosen rating with one send button", async () => {
+    const scanned = await open(links().rating_links[3]!.url);
+    expect(scanned.status).toBe(200);
+    expect(scanned.headers.get("Cache-Control")).toBe("no-store");
+    const html = await scanned.text();
+    expect(html).toContain("You chose 4 of 5");
+    expect(html).toMatch(/<form method="post" action="\?r=4&amp;s=[\w-]{43}&amp;locale=en"/);
+    expect(html).toContain("Send my rating (4 of 5)");
+    await open(links().rating_links[3]!.url);
+    expect(await db.returnFeedback.count()).toBe(0);
+  });
+
+  it("GIVEN the rating page's button WHEN pressed THEN the rating is recorded once; a later press of another rating's button leaves the first one", async () => {
+    const first = await open(links().rating_links[3]!.url, post({ comment: "" }));
     expect(first.status).toBe(200);
-    expect(first.headers.get("Cache-Control")).toBe("no-store");
     const html = await first.text();
     expect(html).toContain("You rated your return 4 of 5");
     expect(html).toContain('name="comment"');
-    const second = await open(links().rating_links[0]!.url);
+    const second = await open(links().rating_links[0]!.url, post({}));
     expect(await second.text()).toContain("already rated (4 of 5)");
+    expect((await open(links().rating_links[0]!.url)).status).toBe(200);
     expect((await db.returnFeedback.findMany()).map((f) => f.rating)).toEqual([4]);
+  });
+
+  it("GIVEN the rating page in Swedish WHEN sent with a comment THEN both are stored, in the shopper's language", async () => {
+    const page = await (await open(links("sv").rating_links[1]!.url)).text();
+    expect(page).toContain("Skicka mitt betyg (2 av 5)");
+    const sent = await open(links("sv").rating_links[1]!.url, post({ comment: "Lite långsamt" }));
+    expect(await sent.text()).toContain("Tack! Du gav din retur betyget 2 av 5.");
+    expect(await db.returnFeedback.findFirst()).toMatchObject({ rating: 2, comment: "Lite långsamt", locale: "sv" });
   });
 
   it("GIVEN a tampered link (other rating, other return, other shop, forged or missing signature) THEN 403 and nothing is recorded", async () => {
@@ -92,15 +112,17 @@ describe("feedback links", () => {
       `/apps/returns/feedback/${returnId}?r=9&s=${s}`,
     ];
     for (const path of tries) {
-      const res = await open(path);
-      expect(res.status, path).toBe(403);
-      expect(await res.text()).toContain("This link is not valid");
+      for (const init of [undefined, post({})]) {
+        const res = await open(path, init);
+        expect(res.status, path).toBe(403);
+        expect(await res.text()).toContain("This link is not valid");
+      }
     }
     expect(await db.returnFeedback.count()).toBe(0);
   });
 
   it("GIVEN the comment form after a rating WHEN sent THEN stored once; a second comment or one too long is refused", async () => {
-    await open(links().rating_links[4]!.url);
+    await open(links().rating_links[4]!.url, post({}));
     const c = new URL(links().comment_url, "http://x");
     const path = `/apps/returns/feedback/${returnId}?${c.searchParams}`;
     const tooLong = await open(path, post({ comment: "x".repeat(2001) }));

@@ -13,7 +13,7 @@ import { requestReturn } from "~/services/return-request.server";
 import { approveReturn, attachShipping, closeReturn, declineReturn, inspectReturn, markReceived } from "~/services/return-lifecycle.server";
 import { processReturn } from "~/services/return-processing.server";
 import { requireReturn } from "~/services/return-records.server";
-import { handleReturnsWebhook } from "~/services/return-sync.server";
+import { handleReturnsWebhook, reconcileReturn } from "~/services/return-sync.server";
 import { fetchOrderSnapshot } from "~/shopify/orders.server";
 import { startMailbox, type Mailbox } from "../../simulator/platform/mailbox";
 import { createEngine, type Engine } from "../support/engine";
@@ -128,6 +128,40 @@ describe.each(providers)("e-mail outbox on %s", (provider) => {
     await sendDueEmails(engine.t.db, new Date(), options());
     await sendDueEmails(engine.t.db, later(1), options());
     expect(mailbox.messages().filter((m) => m.subject.includes("is approved"))).toHaveLength(1);
+  });
+
+  it("GIVEN returns approved, closed and declined in Shopify's admin WHEN the webhooks arrive twice and reconciliation runs again THEN each step's e-mail is queued once, in the shopper's language", async () => {
+    const admin = async (mutation: string) => {
+      const res = await engine.api.graphql(engine.shop, mutation);
+      expect(JSON.stringify(res.body)).not.toMatch(/"errors"|"message"/);
+    };
+    const deliverTwice = async (topic: string, shopifyReturnId: string) => {
+      await handleReturnsWebhook(engine.ctx, topic, { admin_graphql_api_id: shopifyReturnId });
+      await handleReturnsWebhook(engine.ctx, topic, { admin_graphql_api_id: shopifyReturnId });
+      await reconcileReturn(engine.ctx, shopifyReturnId);
+    };
+    const a = await requestSweater(engine, { locale: "nl", order: "#1182" });
+    await admin(`mutation { returnApproveRequest(input: { id: "${a.shopifyReturnId}" }) { return { status } userErrors { message } } }`);
+    await deliverTwice("returns/approve", a.shopifyReturnId!);
+    expect((await requireReturn(engine.ctx, a.id)).status).toBe("APPROVED");
+    await admin(`mutation { returnClose(id: "${a.shopifyReturnId}") { return { status } userErrors { message } } }`);
+    await deliverTwice("returns/close", a.shopifyReturnId!);
+    expect((await requireReturn(engine.ctx, a.id)).status).toBe("CLOSED");
+
+    const b = await requestSweater(engine, { locale: "de", order: "#1150" });
+    await admin(`mutation { returnDeclineRequest(input: { id: "${b.shopifyReturnId}", declineReason: FINAL_SALE, declineNote: "Ausverkauf." }) { return { status } userErrors { message } } }`);
+    await deliverTwice("returns/decline", b.shopifyReturnId!);
+
+    const steps = async (id: string) => (await engine.t.db.emailMessage.findMany({ where: { returnRequestId: id }, orderBy: { createdAt: "asc" } })).map((m) => m.step);
+    expect(await steps(a.id)).toEqual(["request_received", "approved", "closed"]);
+    expect(await steps(b.id)).toEqual(["request_received", "declined"]);
+    await sendDueEmails(engine.t.db, new Date(), options());
+    const mails = await mailbox.waitFor(5);
+    expect(mails.filter((m) => m.headers["x-returns-step"] === "approved").map((m) => m.subject)).toEqual([`Je retour ${a.rmaNumber} is goedgekeurd`]);
+    const declined = mails.find((m) => m.headers["x-returns-step"] === "declined")!;
+    expect(declined.text).toContain("Ausverkauf.");
+    expect(await sendDueEmails(engine.t.db, later(5), options())).toMatchObject({ sent: 0 });
+    expect(mailbox.messages()).toHaveLength(5);
   });
 
   // On PostgreSQL the second instance has its own client (its own connections); SQLite is the
