@@ -165,7 +165,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await page.close();
   });
 
-  it("GIVEN the filed exchange WHEN the merchant approves it, uploads a prepaid label PDF under 'Add tracking' and marks it received THEN the shopper's status page (fresh browser) shows the right next step at each status and the slip carries the label's page", async () => {
+  it("GIVEN the filed exchange WHEN the merchant approves it, uploads a prepaid label PDF under 'Add tracking', marks it received and processes it THEN the shopper's status page (fresh browser) shows the right next step at each status and the slip carries the label's page", async () => {
     const label = await PDFDocument.create();
     const font = await label.embedFont(StandardFonts.Helvetica);
     label.addPage([297.64, 419.53]).drawText("POSTNORD PREPAID LABEL 00370730253498827460", { x: 12, y: 380, size: 9, font });
@@ -198,6 +198,13 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await app.getByRole("button", { name: "Mark as received" }).click();
     await app.getByText("Received").first().waitFor({ timeout: 30_000 });
     expect(await statusText(exchangeStatusUrl, "4-received")).toContain("We have received your parcel and are checking the items.");
+
+    await app.getByRole("button", { name: "Process exchange" }).first().click();
+    await app.getByRole("button", { name: "Process exchange" }).last().click();
+    await app.getByText("Processed").first().waitFor({ timeout: 60_000 });
+    const processed = await statusText(exchangeStatusUrl, "5-processed");
+    expect(processed).toContain("New item on its way");
+    expect(processed).not.toMatch(/refund/i);
     expect(errors).toEqual([]);
     await page.close();
 
