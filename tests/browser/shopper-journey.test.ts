@@ -27,6 +27,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
   // Shopify's admin, so its RMA is not known in advance).
   let exchangeRma = "";
   let exchangeSlipUrl = "";
+  let exchangeStatusUrl = "";
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -67,6 +68,17 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await page.fill('input[name="email"]', email);
     await page.locator('button[type="submit"]').first().click();
     await page.locator('[data-f="sel"]').first().waitFor({ timeout: 30_000 });
+  }
+
+  /** What the status page says, opened from its link in a fresh phone browser. */
+  async function statusText(url: string, shot: string): Promise<string> {
+    const { context, page, errors } = await freshPhone("en-GB");
+    await page.goto(url, { waitUntil: "networkidle" });
+    const text = ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
+    await page.screenshot({ path: join(SHOTS, `journey-en-status-${shot}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+    return text;
   }
 
   async function checkSlipAndStatus(confirmation: { slipUrl: string; statusUrl: string }, lang: string, name: string, expectText: RegExp) {
@@ -119,6 +131,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     const confirmation = (await (await created).json()).return;
     exchangeRma = confirmation.rma;
     exchangeSlipUrl = confirmation.slipUrl;
+    exchangeStatusUrl = confirmation.statusUrl;
     await expect.poll(async () => (await page.locator('[data-r="eta"]').textContent()) ?? "", { timeout: 30_000 }).toMatch(/new item/);
     expect(await page.locator('[data-r="eta"]').textContent()).not.toMatch(/refund/i);
     expect(await page.locator('[data-r="guide"]').textContent()).toMatch(/How to send your return/);
@@ -152,7 +165,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await page.close();
   });
 
-  it("GIVEN the filed exchange WHEN the merchant approves it and uploads a prepaid label PDF under 'Add tracking' THEN it is in transit and the shopper's slip carries the label's page", async () => {
+  it("GIVEN the filed exchange WHEN the merchant approves it, uploads a prepaid label PDF under 'Add tracking', marks it received and processes it THEN the shopper's status page (fresh browser) shows the right next step at each status and the slip carries the label's page", async () => {
     const label = await PDFDocument.create();
     const font = await label.embedFont(StandardFonts.Helvetica);
     label.addPage([297.64, 419.53]).drawText("POSTNORD PREPAID LABEL 00370730253498827460", { x: 12, y: 380, size: 9, font });
@@ -164,7 +177,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await page.goto(demo.adminUrl, { waitUntil: "networkidle" });
     const app = page.frameLocator("iframe");
     await app.getByText(exchangeRma, { exact: true }).first().click({ timeout: 30_000 });
+    expect(await statusText(exchangeStatusUrl, "1-requested")).toContain("We're reviewing your request");
     await app.getByRole("button", { name: "Approve" }).click({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Add tracking" }).waitFor({ timeout: 30_000 });
+    expect(await statusText(exchangeStatusUrl, "2-approved")).toContain("Your return is approved. Pack the items with the return slip and drop the parcel off at a PostNord service point.");
     await app.getByRole("button", { name: "Add tracking" }).click({ timeout: 30_000 });
     await app.locator('input[type="file"]').setInputFiles(labelFile);
     await app.getByText("postnord-label.pdf").waitFor();
@@ -175,6 +191,20 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await app.getByText("In transit").first().waitFor({ timeout: 30_000 });
     await app.getByText("Label uploaded: postnord-label.pdf (1 p.)", { exact: false }).waitFor();
     await page.screenshot({ path: join(SHOTS, "journey-admin-label-uploaded.png"), fullPage: true });
+    const inTransit = await statusText(exchangeStatusUrl, "3-in-transit");
+    expect(inTransit).toContain("Your parcel is on its way to us.");
+    expect(inTransit).toContain("Your prepaid shipping label is printed on the last page of your return slip.");
+
+    await app.getByRole("button", { name: "Mark as received" }).click();
+    await app.getByText("Received").first().waitFor({ timeout: 30_000 });
+    expect(await statusText(exchangeStatusUrl, "4-received")).toContain("We have received your parcel and are checking the items.");
+
+    await app.getByRole("button", { name: "Process exchange" }).first().click();
+    await app.getByRole("button", { name: "Process exchange" }).last().click();
+    await app.getByText("Processed").first().waitFor({ timeout: 60_000 });
+    const processed = await statusText(exchangeStatusUrl, "5-processed");
+    expect(processed).toContain("New item on its way");
+    expect(processed).not.toMatch(/refund/i);
     expect(errors).toEqual([]);
     await page.close();
 
