@@ -14,12 +14,21 @@ async function returnOfShop(db: Db, shopId: string, returnId: string) {
   return db.returnRequest.findFirst({ where: { id: returnId, shopId }, select: { id: true, locale: true } });
 }
 
+/** The rating on the return's timeline (written with the rating, in one transaction). */
+const ratedEvent = (db: Db, input: { shopId: string; returnId: string; now: Date }, rating: number) =>
+  db.returnEvent.create({
+    data: { shopId: input.shopId, returnRequestId: input.returnId, type: "rated", actor: "SHOPPER", data: JSON.stringify({ rating }), createdAt: input.now },
+  });
+
 export async function recordRating(db: Db, input: { shopId: string; returnId: string; rating: Rating; locale: string | null; now: Date }): Promise<RatingOutcome> {
   if (!(await returnOfShop(db, input.shopId, input.returnId))) return { status: "NOT_FOUND" };
   try {
-    await db.returnFeedback.create({
-      data: { shopId: input.shopId, returnRequestId: input.returnId, rating: input.rating, locale: input.locale, createdAt: input.now },
-    });
+    await db.$transaction([
+      db.returnFeedback.create({
+        data: { shopId: input.shopId, returnRequestId: input.returnId, rating: input.rating, locale: input.locale, createdAt: input.now },
+      }),
+      ratedEvent(db, input, input.rating),
+    ]);
     return { status: "RECORDED", rating: input.rating };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -43,17 +52,20 @@ export async function recordComment(
   if (!existing) {
     if (!input.rating) return { status: "NEEDS_RATING" };
     try {
-      await db.returnFeedback.create({
-        data: {
-          shopId: input.shopId,
-          returnRequestId: input.returnId,
-          rating: input.rating,
-          comment: input.comment,
-          commentedAt: input.comment ? input.now : null,
-          locale: input.locale,
-          createdAt: input.now,
-        },
-      });
+      await db.$transaction([
+        db.returnFeedback.create({
+          data: {
+            shopId: input.shopId,
+            returnRequestId: input.returnId,
+            rating: input.rating,
+            comment: input.comment,
+            commentedAt: input.comment ? input.now : null,
+            locale: input.locale,
+            createdAt: input.now,
+          },
+        }),
+        ratedEvent(db, input, input.rating),
+      ]);
       return { status: "RECORDED" };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

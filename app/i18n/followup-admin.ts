@@ -1,39 +1,54 @@
-/** Admin texts of the follow-up features (win-back page, the rating on a return, analytics). English. */
-export const FA = {
-  winbackTitle: "Win-back offers",
-  winbackIntro:
-    "A customer who got a refund and has not ordered again receives a personal discount code by e-mail — only if they accepted e-mail marketing in Shopify. Customers who took store credit or an exchange get no offer.",
-  enabled: "Send win-back offers",
-  valueType: "Offer",
-  percentOff: "Percentage off",
-  amountOff: "Fixed amount off",
-  percentage: "Percentage",
-  amount: (currency: string) => `Amount (${currency})`,
-  minimumOrder: (currency: string) => `Minimum order (${currency}, 0 = none)`,
-  validityDays: "Code valid for (days)",
-  delayDays: "Send this many days after the refund",
-  periodDays: "At most one offer per customer every (days)",
-  save: "Save",
-  saved: "Win-back settings saved.",
-  fixErrors: "Some settings are not valid. Fix the fields marked below.",
-  statsTitle: "Results",
-  codesSent: "Codes sent",
-  codesUsed: "Codes used",
-  revenue: "Revenue brought back",
-  revenueHelp: "The current total of orders that used a win-back code, read from Shopify.",
-  statsUnavailable: "Shopify could not be reached, so use and revenue are not shown. Reload to try again.",
-  recentCodes: "Latest codes",
-  code: "Code",
-  sentOn: "Sent",
-  used: "Used",
-  yes: "Yes",
-  no: "No",
-  noCodes: "No win-back codes sent yet.",
-  ratingTitle: "Customer rating",
-  ratingNone: "The customer has not rated this return yet.",
-  ratingOf: (rating: number) => `${rating} of 5`,
-  ratingComment: "Comment",
-  feedbackCount: (n: number) => `${n} rating${n === 1 ? "" : "s"}`,
-  feedbackAverage: "Average rating",
-  feedbackLatest: "Latest comments",
-} as const;
+/**
+ * Admin texts of the follow-up features (win-back page, the rating on a return, analytics),
+ * in the staff member's admin language: the words live in catalogs/followup.ts (7 languages,
+ * checked by the catalog test); this gives them the shape the components use.
+ */
+import type { AdminLocale } from "./admin-locale";
+import { translator } from "./admin-locale";
+import { FOLLOWUP_CATALOG } from "./catalogs/followup";
+
+export function followupAdmin(locale: AdminLocale = "en") {
+  const t = translator(FOLLOWUP_CATALOG, locale);
+  return {
+    winbackTitle: t("winbackTitle"),
+    winbackIntro: t("winbackIntro"),
+    enabled: t("enabled"),
+    valueType: t("valueType"),
+    percentOff: t("percentOff"),
+    amountOff: t("amountOff"),
+    percentage: t("percentage"),
+    amount: (currency: string) => t("amount", { currency }),
+    minimumOrder: (currency: string) => t("minimumOrder", { currency }),
+    validityDays: t("validityDays"),
+    delayDays: t("delayDays"),
+    periodDays: t("periodDays"),
+    save: t("save"),
+    saved: t("saved"),
+    fixErrors: t("fixErrors"),
+    statsTitle: t("statsTitle"),
+    codesSent: t("codesSent"),
+    codesUsed: t("codesUsed"),
+    revenue: t("revenue"),
+    revenueHelp: t("revenueHelp"),
+    statsUnavailable: t("statsUnavailable"),
+    recentCodes: t("recentCodes"),
+    code: t("code"),
+    sentOn: t("sentOn"),
+    used: t("used"),
+    yes: t("yes"),
+    no: t("no"),
+    noCodes: t("noCodes"),
+    ratingTitle: t("ratingTitle"),
+    ratingNone: t("ratingNone"),
+    ratingOf: (rating: number) => t("ratingOf", { rating }),
+    ratingComment: t("ratingComment"),
+    feedbackCount: (n: number) => t(n === 1 ? "feedbackCountOne" : "feedbackCountMany", { count: n }),
+    feedbackAverage: t("feedbackAverage"),
+    feedbackLatest: t("feedbackLatest"),
+  };
+}
+
+export type FollowupAdminTexts = ReturnType<typeof followupAdmin>;
+
+/** English, for callers without a locale yet. */
+export const FA = followupAdmin("en");

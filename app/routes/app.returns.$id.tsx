@@ -213,7 +213,7 @@ function ReturnPageContent() {
         {/* Side column: one self-contained card each. */}
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            {data.feedback || ret.status === "CLOSED" ? <ReturnFeedbackCard feedback={data.feedback} /> : null}
+            {data.feedback || ret.status === "CLOSED" ? <ReturnFeedbackCard feedback={data.feedback} locale={data.locale} /> : null}
             <AmountsCard ret={ret} />
             <CustomerCard ret={ret} />
             <StaffCard ret={ret} />

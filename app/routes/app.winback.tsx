@@ -14,7 +14,8 @@ import { winbackStats } from "~/followup/winback-stats.server";
 import { fromMinorUnits, toMinorUnits } from "~/shopify/money";
 import { getShopInfo } from "~/shopify/shop.server";
 import { formatAdminDate, formatAdminMoney } from "~/i18n/admin";
-import { FA } from "~/i18n/followup-admin";
+import { followupAdmin } from "~/i18n/followup-admin";
+import { adminLocaleFor } from "~/services/admin-locale.server";
 import { WinbackSettingsForm, type WinbackFormValues } from "~/components/followup/WinbackSettingsForm";
 import { WinbackStatsCard } from "~/components/followup/WinbackStatsCard";
 
@@ -24,8 +25,9 @@ async function shopCurrency(shopId: string, ctx: Awaited<ReturnType<typeof conte
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const ctx = await contextForSession(session);
+  const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
   const [settings, stats, currency] = await Promise.all([getWinbackSettings(ctx.db, ctx.shop.id), winbackStats(ctx), shopCurrency(ctx.shop.id, ctx)]);
   const money = (minor: number) => formatAdminMoney(minor, stats.currency ?? currency);
   const form: WinbackFormValues = {
@@ -39,6 +41,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     periodDays: String(settings.periodDays),
   };
   return json({
+    locale,
     form,
     currency,
     stats: {
@@ -61,7 +64,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function WinbackPage() {
-  const { form, currency, stats } = useLoaderData<typeof loader>();
+  const { locale, form, currency, stats } = useLoaderData<typeof loader>();
+  const FA = followupAdmin(locale);
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   return (
@@ -71,8 +75,8 @@ export default function WinbackPage() {
           <BlockStack gap="400">
             {result?.ok ? <Banner tone="success">{FA.saved}</Banner> : null}
             {result && !result.ok ? <Banner tone="critical">{FA.fixErrors}</Banner> : null}
-            <WinbackSettingsForm initial={form} currency={currency} errors={result?.errors ?? {}} saving={saving} />
-            <WinbackStatsCard stats={stats} />
+            <WinbackSettingsForm initial={form} currency={currency} errors={result?.errors ?? {}} saving={saving} locale={locale} />
+            <WinbackStatsCard stats={stats} locale={locale} />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -4,6 +4,7 @@
  * can be inspected. Used by app/routes/app.returns.$id.tsx; components in
  * app/components/return-page/ render it.
  */
+import { followupAdmin } from "~/i18n/followup-admin";
 import { outcomeKind } from "~/domain";
 import type { TimelineEntry } from "~/components/ReturnTimeline";
 import { declineReasonLabel, formatAdminDate, formatAdminDateRange, formatAdminDateTime, formatAdminMoney, humanize, resolutionLabel, safeHttpUrl } from "~/i18n/admin";
@@ -170,6 +171,8 @@ function eventDetail(type: string, data: Record<string, unknown>, locale: AdminL
       return text("reason");
     case "synced":
       return text("why");
+    case "rated":
+      return typeof data.rating === "number" ? followupAdmin(locale).ratingOf(data.rating) : null;
     case "eta": {
       const from = text("from");
       const to = text("to");

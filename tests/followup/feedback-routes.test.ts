@@ -185,3 +185,12 @@ describe("unsubscribe link", () => {
     expect(astrid().marketingState).toBe("SUBSCRIBED");
   });
 });
+
+describe("the rating on the return's timeline", () => {
+  it("GIVEN a rating sent from the rating page THEN the return's timeline has one 'rated' event from the customer with the rating (a second rating adds none)", async () => {
+    await open(links().rating_links[2]!.url, post({}));
+    await open(links().rating_links[4]!.url, post({}));
+    const events = await db.returnEvent.findMany({ where: { returnRequestId: returnId, type: "rated" } });
+    expect(events.map((e) => [e.actor, JSON.parse(e.data)])).toEqual([["SHOPPER", { rating: 3 }]]);
+  });
+});

@@ -1,6 +1,7 @@
 /** Ratings in the analytics range: count, average, distribution and the latest comments. */
 import { BlockStack, InlineStack, Link, Text } from "@shopify/polaris";
-import { FA } from "~/i18n/followup-admin";
+import type { AdminLocale } from "~/i18n/admin-locale";
+import { followupAdmin } from "~/i18n/followup-admin";
 import { RatingStars } from "./RatingStars";
 
 export interface FeedbackSummaryProps {
@@ -13,7 +14,8 @@ export interface FeedbackSummaryProps {
   emptyText: string;
 }
 
-export function FeedbackSummaryView({ summary, emptyText }: FeedbackSummaryProps) {
+export function FeedbackSummaryView({ summary, emptyText, locale }: FeedbackSummaryProps & { locale?: AdminLocale }) {
+  const FA = followupAdmin(locale);
   if (summary.count === 0) {
     return (
       <Text as="p" tone="subdued">
@@ -55,7 +57,7 @@ export function FeedbackSummaryView({ summary, emptyText }: FeedbackSummaryProps
           {summary.comments.map((c) => (
             <BlockStack key={c.returnId} gap="050">
               <InlineStack gap="200">
-                <RatingStars rating={c.rating} />
+                <RatingStars rating={c.rating} locale={locale} />
                 <Link url={`/app/returns/${c.returnId}`}>{c.rmaNumber ?? c.returnId}</Link>
               </InlineStack>
               <Text as="p">{c.comment}</Text>

@@ -1,8 +1,10 @@
 /** A 1–5 rating as stars, with the number for screen readers. */
 import { Text } from "@shopify/polaris";
-import { FA } from "~/i18n/followup-admin";
+import type { AdminLocale } from "~/i18n/admin-locale";
+import { followupAdmin } from "~/i18n/followup-admin";
 
-export function RatingStars({ rating }: { rating: number }) {
+export function RatingStars({ rating, locale }: { rating: number; locale?: AdminLocale }) {
+  const FA = followupAdmin(locale);
   const full = Math.round(rating);
   return (
     <Text as="span" variant="headingMd">

@@ -1,13 +1,15 @@
 /** The shopper's rating (and comment) of one return, on the return page. */
 import { BlockStack, Card, Text } from "@shopify/polaris";
-import { FA } from "~/i18n/followup-admin";
+import type { AdminLocale } from "~/i18n/admin-locale";
+import { followupAdmin } from "~/i18n/followup-admin";
 import { RatingStars } from "./RatingStars";
 
 export interface ReturnFeedbackProps {
   feedback: { rating: number; comment: string | null } | null;
 }
 
-export function ReturnFeedbackCard({ feedback }: ReturnFeedbackProps) {
+export function ReturnFeedbackCard({ feedback, locale }: ReturnFeedbackProps & { locale?: AdminLocale }) {
+  const FA = followupAdmin(locale);
   return (
     <Card>
       <BlockStack gap="200">
@@ -16,7 +18,7 @@ export function ReturnFeedbackCard({ feedback }: ReturnFeedbackProps) {
         </Text>
         {feedback ? (
           <>
-            <RatingStars rating={feedback.rating} />
+            <RatingStars rating={feedback.rating} locale={locale} />
             {feedback.comment ? (
               <BlockStack gap="100">
                 <Text as="h3" variant="headingSm">

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, Text, TextField } from "@shopify/polaris";
-import { FA } from "~/i18n/followup-admin";
+import type { AdminLocale } from "~/i18n/admin-locale";
+import { followupAdmin } from "~/i18n/followup-admin";
 
 export interface WinbackFormValues {
   enabled: boolean;
@@ -15,7 +16,8 @@ export interface WinbackFormValues {
   periodDays: string;
 }
 
-export function WinbackSettingsForm({ initial, currency, errors, saving }: { initial: WinbackFormValues; currency: string; errors: Record<string, string>; saving: boolean }) {
+export function WinbackSettingsForm({ initial, currency, errors, saving, locale }: { initial: WinbackFormValues; currency: string; errors: Record<string, string>; saving: boolean; locale?: AdminLocale }) {
+  const FA = followupAdmin(locale);
   const [v, setV] = useState(initial);
   const set = (k: keyof WinbackFormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const field = (k: keyof WinbackFormValues, label: string, suffix?: string) => (

@@ -1,6 +1,7 @@
 /** Codes sent, used and the revenue they brought back, with the latest codes. */
 import { Banner, BlockStack, Card, DataTable, InlineGrid, Text } from "@shopify/polaris";
-import { FA } from "~/i18n/followup-admin";
+import type { AdminLocale } from "~/i18n/admin-locale";
+import { followupAdmin } from "~/i18n/followup-admin";
 
 export interface WinbackStatsView {
   sent: number;
@@ -28,7 +29,8 @@ function Figure({ label, value, help }: { label: string; value: string; help?: s
   );
 }
 
-export function WinbackStatsCard({ stats }: { stats: WinbackStatsView }) {
+export function WinbackStatsCard({ stats, locale }: { stats: WinbackStatsView; locale?: AdminLocale }) {
+  const FA = followupAdmin(locale);
   return (
     <Card>
       <BlockStack gap="400">

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from "../admin-locale";
 import { CREATE_RETURN_CATALOG } from "./create-return";
+import { FOLLOWUP_CATALOG } from "./followup";
 import { ANALYTICS_CATALOG } from "./analytics";
 import { INBOX_CATALOG } from "./inbox";
 import { INBOX_FILTERS_CATALOG } from "./inbox-filters";
@@ -28,4 +29,5 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   jobs: JOBS_CATALOG,
   analytics: ANALYTICS_CATALOG,
   receive: RECEIVE_CATALOG,
+  followup: FOLLOWUP_CATALOG,
 };
