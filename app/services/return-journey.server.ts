@@ -31,6 +31,11 @@ import { slipPath, statusUrl, storefrontBaseUrl } from "./storefront-links.serve
 
 type ReturnWithLines = NonNullable<Awaited<ReturnType<typeof loadShopperReturn>>>;
 
+/** The ETA sentence's key; a gift's store credit is the recipient's gift card, not the shopper's credit. */
+export function etaKeyFor(outcome: string, gift: boolean) {
+  return gift && outcome === "STORE_CREDIT" ? "ETA_GIFT_CARD" : (`ETA_${outcome}` as const);
+}
+
 /** The return behind a status token, scoped to the shop. */
 export async function loadShopperReturn(ctx: ReturnsContext, token: string) {
   if (!/^[A-Za-z0-9_-]{10,64}$/.test(token)) return null;
@@ -117,8 +122,7 @@ export function shopperReturnView(
   const nextKey = nextStepKey(status, method);
   const next = nextKey ? t(nextKey, { carrier: opts.policy.returnMethods.dropOff.carrierName || "" }) : null;
   const open = !["PROCESSED", "CLOSED", "DECLINED", "CANCELED"].includes(status);
-  // A gift's store credit is the recipient's gift card, not the shopper's credit.
-  const etaKey = ret.gift && outcome === "STORE_CREDIT" ? "ETA_GIFT_CARD" : `ETA_${outcome}`;
+  const etaKey = etaKeyFor(outcome, ret.gift);
   const eta = open && ret.refundEtaFrom && ret.refundEtaTo ? t(etaKey, { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }) : null;
 
   const result: string[] = [];
