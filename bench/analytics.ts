@@ -182,7 +182,7 @@ export async function benchAnalytics(provider: Provider) {
   let s0 = performance.now();
   const built = await refreshSummaries(t.db, ctx.shop.id, "Europe/Stockholm");
   console.log(
-    `  summary facts of ${built} returns built in ${((performance.now() - s0) / 1000).toFixed(1)} s`,
+    `  summary facts of ${built.refreshed} returns built in ${((performance.now() - s0) / 1000).toFixed(1)} s`,
   );
   if (provider === "postgresql") await t.db.$executeRawUnsafe("ANALYZE");
   s0 = performance.now();

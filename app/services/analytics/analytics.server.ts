@@ -56,10 +56,7 @@ async function productsFor(
 
 /** summaryPreparing: the summary tables' first build is still running; copying: the first copy of Shopify's orders is not complete yet; ordersUnreachable: Shopify didn't answer, earlier copy used; productsUnreachable: some groupings may be missing. */
 export type SalesWarning =
-  | "copying"
-  | "ordersUnreachable"
-  | "productsUnreachable"
-  | "summaryPreparing";
+  "copying" | "ordersUnreachable" | "productsUnreachable" | "summaryPreparing";
 
 /** How long one page view may spend bringing the summary tables up to date (a first build of a large shop continues in the job). */
 export const SUMMARY_BUDGET_MS = 5_000;
@@ -148,8 +145,14 @@ export async function loadAnalytics(
 
   // Bring the summary tables up to date with every committed change first (usually a
   // handful of returns), then read the period's groups from them.
-  const fresh = await refreshSummaries(ctx.db, ctx.shop.id, timeZone, SUMMARY_BUDGET_MS);
-  if (!fresh.complete) salesWarning ??= "summaryPreparing";
+  try {
+    const fresh = await refreshSummaries(ctx.db, ctx.shop.id, timeZone, SUMMARY_BUDGET_MS);
+    if (!fresh.complete) salesWarning ??= "summaryPreparing";
+  } catch (error) {
+    // The page still answers from the facts as they are; the marks stay for the next try.
+    console.error("analytics summary refresh failed", error);
+    salesWarning ??= "summaryPreparing";
+  }
   const [
     perDay,
     items,

@@ -15,7 +15,10 @@ import { Prisma } from "~/generated/prisma-sqlite/client";
 import { dialectOf, type Db } from "~/db.server";
 import { factsOf, localDater, type FactReturn } from "~/domain/analytics";
 
-export const REFRESH_BATCH = 2000;
+/** Returns per batch (SQLite's bound-parameter limit caps the `IN` lists Prisma sends). */
+export const REFRESH_BATCH = 500;
+/** A batch's transaction may wait for the shop lock and run long on a loaded machine. */
+const TX = { timeout: 60_000, maxWait: 30_000 };
 
 /** One refresh per shop at a time in this process; the database lock covers other processes. */
 const running = new Map<string, Promise<RefreshResult>>();
@@ -46,29 +49,29 @@ export function refreshSummaries(
   return run;
 }
 
-async function lockShop(db: Db, shopId: string) {
-  return dialectOf(db) === "postgresql"
-    ? [db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`analytics:${shopId}`}))`]
-    : [];
+/** Serialises refreshes of one shop across processes (PostgreSQL; SQLite has one writer). */
+async function lock(db: Db, tx: Prisma.TransactionClient, shopId: string) {
+  if (dialectOf(db) === "postgresql")
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`analytics:${shopId}`}))`;
 }
 
 /** The facts' local days follow the shop's time zone: a new zone rebuilds them all. */
 async function ensureTimeZone(db: Db, shopId: string, timeZone: string) {
   const state = await db.analyticsSummaryState.findUnique({ where: { shopId } });
   if (state?.timeZone === timeZone) return;
-  await db.$transaction([
-    ...(await lockShop(db, shopId)),
-    db.analyticsReturnFact.deleteMany({ where: { shopId } }),
-    db.analyticsLineFact.deleteMany({ where: { shopId } }),
-    db.$executeRaw`INSERT INTO "AnalyticsDirty" ("returnRequestId", "shopId")
+  await db.$transaction(async (tx) => {
+    await lock(db, tx, shopId);
+    await tx.analyticsReturnFact.deleteMany({ where: { shopId } });
+    await tx.analyticsLineFact.deleteMany({ where: { shopId } });
+    await tx.$executeRaw`INSERT INTO "AnalyticsDirty" ("returnRequestId", "shopId")
       SELECT id, "shopId" FROM "ReturnRequest" WHERE "shopId" = ${shopId}
-      ON CONFLICT ("returnRequestId") DO UPDATE SET mark = "AnalyticsDirty".mark + 1`,
-    db.analyticsSummaryState.upsert({
+      ON CONFLICT ("returnRequestId") DO UPDATE SET mark = "AnalyticsDirty".mark + 1`;
+    await tx.analyticsSummaryState.upsert({
       where: { shopId },
       create: { shopId, timeZone },
       update: { timeZone },
-    }),
-  ]);
+    });
+  }, TX);
 }
 
 async function refresh(
@@ -131,17 +134,17 @@ async function refresh(
       },
     });
     const facts = returns.map((r) => factsOf(r as FactReturn, dayOf));
-    await db.$transaction([
-      ...(await lockShop(db, shopId)),
-      db.analyticsLineFact.deleteMany({ where: { returnRequestId: { in: ids } } }),
-      db.analyticsReturnFact.deleteMany({ where: { returnRequestId: { in: ids } } }),
-      db.analyticsReturnFact.createMany({ data: facts.map((f) => f.ret) }),
-      db.analyticsLineFact.createMany({ data: facts.flatMap((f) => f.lines) }),
+    await db.$transaction(async (tx) => {
+      await lock(db, tx, shopId);
+      await tx.analyticsLineFact.deleteMany({ where: { returnRequestId: { in: ids } } });
+      await tx.analyticsReturnFact.deleteMany({ where: { returnRequestId: { in: ids } } });
+      await tx.analyticsReturnFact.createMany({ data: facts.map((f) => f.ret) });
+      await tx.analyticsLineFact.createMany({ data: facts.flatMap((f) => f.lines) });
       // Only the marks seen: a change committed meanwhile bumped its mark and stays.
-      db.$executeRaw`DELETE FROM "AnalyticsDirty" WHERE ("returnRequestId", mark) IN (VALUES ${Prisma.join(
+      await tx.$executeRaw`DELETE FROM "AnalyticsDirty" WHERE ("returnRequestId", mark) IN (VALUES ${Prisma.join(
         marks.map((m) => Prisma.sql`(${m.returnRequestId}, CAST(${m.mark} AS INTEGER))`),
-      )})`,
-    ]);
+      )})`;
+    }, TX);
     done += marks.length;
   }
 }
