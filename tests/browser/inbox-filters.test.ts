@@ -22,7 +22,7 @@ const OFFLINE_NOISE = /cdn\.shopify\.com/;
  * the filter bar), gets its inline style on the client: React reports the `style` mismatch
  * of that one input. Nothing else is tolerated.
  */
-const filterBarHydration = (e: string) => /Prop `%s` did not match\. Server: %s Client: %s%s style/.test(e);
+const filterBarHydration = (e: string) => /Prop `%s` did not match\. Server: %s Client: %s%s style|Extra attributes from the server: %s%s style/.test(e);
 
 describe.skipIf(!existsSync(CHROMIUM))("inbox filters and saved views in a browser", () => {
   let demo: DemoHandle;
