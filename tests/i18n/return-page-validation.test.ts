@@ -56,7 +56,7 @@ describe("return page validation messages", () => {
 
   it("GIVEN a Swedish admin WHEN the shipping form has neither tracking nor label THEN the message is Swedish", () => {
     const parsed = parseReturnAction({ intent: "ship" }, "sv");
-    expect(parsed).toMatchObject({ ok: false, message: "Ange ett spårningsnummer eller en etikett-URL.", fields: { trackingNumber: "Ange ett spårningsnummer eller en etikett-URL." } });
+    expect(parsed).toMatchObject({ ok: false, message: "Ange ett spårningsnummer, ladda upp en etikett som PDF eller ange en etikett-URL.", fields: { trackingNumber: "Ange ett spårningsnummer, ladda upp en etikett som PDF eller ange en etikett-URL." } });
     expect(parseReturnAction({ intent: "decline", reason: "OTHER", note: "x".repeat(501) }, "de")).toMatchObject({ ok: false, message: "Die Notiz darf höchstens 500 Zeichen lang sein." });
   });
 });
