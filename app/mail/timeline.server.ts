@@ -4,8 +4,9 @@
  */
 import type { Db } from "~/db.server";
 import { formatAdminDateTime } from "~/i18n/admin";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { RETURN_PAGE_CATALOG, type ReturnPageKey } from "~/i18n/catalogs/return-page";
 import { emailsForReturn } from "./outbox.server";
-import { STEP_LABEL } from "./steps";
 
 export interface ReturnEmailView {
   id: string;
@@ -18,25 +19,29 @@ export interface ReturnEmailView {
   detail: string | null;
 }
 
-export async function returnEmailsView(db: Db, shop: string, returnId: string, timeZone: string | null): Promise<ReturnEmailView[]> {
+/** In the staff member's language; the SMTP server's own answers stay as the server wrote them. */
+export async function returnEmailsView(db: Db, shop: string, returnId: string, timeZone: string | null, locale: AdminLocale = "en"): Promise<ReturnEmailView[]> {
+  const t = translator(RETURN_PAGE_CATALOG, locale);
+  const at = (d: Date) => formatAdminDateTime(d.toISOString(), timeZone, locale);
+  const stepKey = (step: string) => `emails.step.${step}`;
   const rows = await emailsForReturn(db, shop, returnId);
   return rows.map((m) => ({
     id: m.id,
-    step: STEP_LABEL[m.step] ?? m.step,
+    step: stepKey(m.step) in RETURN_PAGE_CATALOG.en ? t(stepKey(m.step) as ReturnPageKey) : m.step,
     status: m.status,
     to: m.to,
     subject: m.subject,
     language: m.locale,
-    at: formatAdminDateTime((m.sentAt ?? m.createdAt).toISOString(), timeZone),
+    at: at(m.sentAt ?? m.createdAt),
     detail:
       m.status === "SENT"
         ? m.smtpResponse
-          ? `Server answer: ${m.smtpResponse}`
+          ? t("emails.serverAnswer", { answer: m.smtpResponse })
           : null
         : m.status === "QUEUED"
           ? m.reason
-            ? `${m.reason} (try ${m.attempts + 1} at ${formatAdminDateTime(m.nextAttemptAt.toISOString(), timeZone)})`
-            : "Waiting to be sent."
+            ? t("emails.retry", { reason: m.reason, n: m.attempts + 1, at: at(m.nextAttemptAt) })
+            : t("emails.waiting")
           : m.reason,
   }));
 }

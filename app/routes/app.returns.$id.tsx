@@ -69,7 +69,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   // Self-contained extras: the shopper's photos and pickup, the e-mails sent, the rating.
   const [shopperDetails, emails, feedback] = await Promise.all([
     shopperDetailsFor(ctx, data.ret.id, appConfig.SHOPIFY_API_SECRET),
-    returnEmailsView(ctx.db, ctx.shop.domain, data.ret.id, ctx.shop.timezone),
+    returnEmailsView(ctx.db, ctx.shop.domain, data.ret.id, ctx.shop.timezone, locale),
     getReturnFeedback(ctx.db, ctx.shop.id, data.ret.id),
   ]);
   return { ...data, shopperDetails, emails, feedback };
@@ -206,7 +206,7 @@ function ReturnPageContent() {
             <ItemsCard lines={ret.lines} locations={data.locations} />
             <ShopperDetailsCard details={data.shopperDetails} />
             <ReturnTimeline entries={ret.timeline} truncated={ret.eventsTruncated} />
-            <ReturnEmails emails={data.emails} />
+            <ReturnEmails emails={data.emails} locale={data.locale} />
           </BlockStack>
         </Layout.Section>
 

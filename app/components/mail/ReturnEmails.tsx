@@ -1,24 +1,27 @@
 /** The e-mails sent to the shopper about this return, with their state (app/mail outbox). */
 import { Badge, BlockStack, Box, Card, InlineStack, Text } from "@shopify/polaris";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { RETURN_PAGE_CATALOG } from "~/i18n/catalogs/return-page";
 import type { ReturnEmailView } from "~/mail/timeline.server";
 
-const STATE: Record<ReturnEmailView["status"], { label: string; tone: "success" | "attention" | "critical" | "warning" | undefined }> = {
-  SENT: { label: "Sent", tone: "success" },
-  QUEUED: { label: "Queued", tone: "attention" },
-  FAILED: { label: "Failed", tone: "critical" },
-  NOT_SENDABLE: { label: "Not sendable", tone: "warning" },
+const TONE: Record<ReturnEmailView["status"], "success" | "attention" | "critical" | "warning"> = {
+  SENT: "success",
+  QUEUED: "attention",
+  FAILED: "critical",
+  NOT_SENDABLE: "warning",
 };
 
-export function ReturnEmails({ emails }: { emails: ReturnEmailView[] }) {
+export function ReturnEmails({ emails, locale }: { emails: ReturnEmailView[]; locale: AdminLocale }) {
+  const t = translator(RETURN_PAGE_CATALOG, locale);
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          E-mails to the customer
+          {t("emails.title")}
         </Text>
         {emails.length === 0 ? (
           <Text as="p" tone="subdued">
-            No e-mail for this return yet.
+            {t("emails.none")}
           </Text>
         ) : (
           <BlockStack as="ol" gap="300">
@@ -29,9 +32,9 @@ export function ReturnEmails({ emails }: { emails: ReturnEmailView[] }) {
                     <Text as="span" fontWeight="semibold">
                       {e.step}
                     </Text>
-                    <Badge tone={STATE[e.status].tone}>{STATE[e.status].label}</Badge>
+                    <Badge tone={TONE[e.status]}>{t(`emails.state.${e.status}`)}</Badge>
                     <Text as="span" tone="subdued" variant="bodySm">
-                      {e.to ?? "no address"} · {e.language} · <time>{e.at}</time>
+                      {e.to ?? t("emails.noAddress")} · {e.language} · <time>{e.at}</time>
                     </Text>
                   </InlineStack>
                   {e.subject ? (
