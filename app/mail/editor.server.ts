@@ -3,40 +3,62 @@
  * and its actions — live preview, save (refused with line and column when the template is
  * broken), back to the default, a test send through the real SMTP path, and the shop's
  * sender name and Reply-To. Input is checked with zod; bad input is a 4xx with a message.
+ * Every message is in the admin's language (app/i18n/catalogs/emails.ts); SMTP answers and
+ * Liquid error details stay verbatim inside them.
  */
 import { z } from "zod";
 import type { Db } from "~/db.server";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { EMAILS_CATALOG } from "~/i18n/catalogs/emails";
+import { RETURN_PAGE_CATALOG } from "~/i18n/catalogs/return-page";
 import { mailConfig } from "./config.server";
 import type { TemplateError } from "./liquid";
 import { addressProblem } from "./outbox.server";
 import { checkTemplate, renderEmail } from "./render";
-import { EMAIL_LOCALES, EMAIL_STEPS, STEP_LABEL, type EmailLocale, type EmailStep } from "./steps";
+import { EMAIL_LOCALES, EMAIL_STEPS, type EmailLocale, type EmailStep } from "./steps";
 import { resetTemplate, saveTemplate, templateFor } from "./templates.server";
 import { fromHeader, smtpTransport } from "./transport.server";
 import { sampleVariables, variablesFor } from "./variables";
 
-export const StepSchema = z.enum(EMAIL_STEPS, { errorMap: () => ({ message: `Choose one of: ${EMAIL_STEPS.join(", ")}.` }) });
-export const LocaleSchema = z.enum(EMAIL_LOCALES, { errorMap: () => ({ message: `Choose one of: ${EMAIL_LOCALES.join(", ")}.` }) });
+const stepSchema = (locale: AdminLocale) =>
+  z.enum(EMAIL_STEPS, { errorMap: () => ({ message: translator(EMAILS_CATALOG, locale)("v.chooseStep", { list: EMAIL_STEPS.join(", ") }) }) });
+const localeSchema = (locale: AdminLocale) =>
+  z.enum(EMAIL_LOCALES, { errorMap: () => ({ message: translator(EMAILS_CATALOG, locale)("v.chooseLanguage", { list: EMAIL_LOCALES.join(", ") }) }) });
+export const StepSchema = stepSchema("en");
+export const LocaleSchema = localeSchema("en");
 
-const TemplateFields = {
-  step: StepSchema,
-  locale: LocaleSchema,
-  subject: z.string().max(500, "The subject is at most 500 characters."),
-  body: z.string().max(50_000, "The body is at most 50,000 characters."),
-};
-
-export const EmailActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("preview"), ...TemplateFields }),
-  z.object({ intent: z.literal("save"), ...TemplateFields }),
-  z.object({ intent: z.literal("reset"), step: StepSchema, locale: LocaleSchema }),
-  z.object({ intent: z.literal("test"), ...TemplateFields, to: z.string().max(254) }),
-  z.object({
-    intent: z.literal("sender"),
-    fromName: z.string().max(100, "The sender name is at most 100 characters.").transform((s) => s.trim()),
-    replyTo: z.string().max(254).transform((s) => s.trim()),
-  }),
-]);
+/** The editor's form, with its messages in the admin's language. */
+export function emailActionSchema(locale: AdminLocale) {
+  const t = translator(EMAILS_CATALOG, locale);
+  const template = {
+    step: stepSchema(locale),
+    locale: localeSchema(locale),
+    subject: z.string().max(500, t("v.subjectMax")),
+    body: z.string().max(50_000, t("v.bodyMax")),
+  };
+  return z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("preview"), ...template }),
+      z.object({ intent: z.literal("save"), ...template }),
+      z.object({ intent: z.literal("reset"), step: template.step, locale: template.locale }),
+      z.object({ intent: z.literal("test"), ...template, to: z.string().max(254, t("v.addressMax")) }),
+      z.object({
+        intent: z.literal("sender"),
+        fromName: z.string().max(100, t("v.fromNameMax")).transform((s) => s.trim()),
+        replyTo: z.string().max(254, t("v.addressMax")).transform((s) => s.trim()),
+      }),
+    ],
+    { errorMap: (issue, ctx) => (issue.code === "invalid_union_discriminator" ? { message: t("v.intent") } : { message: ctx.defaultError }) },
+  );
+}
+export const EmailActionSchema = emailActionSchema("en");
 export type EmailAction = z.infer<typeof EmailActionSchema>;
+
+/** The form's first problem, worded for the admin. */
+export function emailFormProblem(error: z.ZodError, locale: AdminLocale): string {
+  return error.issues[0]?.message ?? translator(EMAILS_CATALOG, locale)("v.checkForm");
+}
 
 export interface EditorErrors {
   message: string;
@@ -57,7 +79,9 @@ export async function rememberShopName(db: Db, session: { shop: string; accessTo
   await storeShopFacts(db, session.shop, ctx.admin);
 }
 
-export async function emailEditorPage(db: Db, shop: string, step: EmailStep, locale: EmailLocale) {
+/** `locale` is the e-mail's language; `adminLocale` the language the page speaks. */
+export async function emailEditorPage(db: Db, shop: string, step: EmailStep, locale: EmailLocale, adminLocale: AdminLocale = "en") {
+  const stepName = translator(RETURN_PAGE_CATALOG, adminLocale);
   const [template, custom, settings, shopRow] = await Promise.all([
     templateFor(db, shop, step, locale),
     db.emailTemplate.findMany({ where: { shop }, select: { step: true, locale: true } }),
@@ -67,9 +91,10 @@ export async function emailEditorPage(db: Db, shop: string, step: EmailStep, loc
   const config = mailConfig();
   const preview = await renderEmail(template, sampleVariables(step, locale), locale);
   return {
+    adminLocale,
     step,
     locale,
-    steps: EMAIL_STEPS.map((s) => ({ value: s, label: STEP_LABEL[s] })),
+    steps: EMAIL_STEPS.map((s) => ({ value: s, label: stepName(`emails.step.${s}`) })),
     locales: [...EMAIL_LOCALES],
     customized: custom.map((c) => `${c.step}:${c.locale}`),
     template,
@@ -90,31 +115,32 @@ export type EmailActionResult =
   | { ok: true; intent: EmailAction["intent"]; message?: string; preview?: { subject: string; html: string; text: string } }
   | { ok: false; intent: string; message: string; errors?: EditorErrors[]; status: number };
 
-export async function performEmailAction(db: Db, shop: string, action: EmailAction, staff: string | null): Promise<EmailActionResult> {
+export async function performEmailAction(db: Db, shop: string, action: EmailAction, staff: string | null, adminLocale: AdminLocale = "en"): Promise<EmailActionResult> {
+  const t = translator(EMAILS_CATALOG, adminLocale);
+  const badAddress = (to: string) => (to.trim() ? t("msg.badAddress", { address: to.trim().slice(0, 80) }) : t("msg.noAddress"));
   switch (action.intent) {
     case "preview": {
       const template = { subject: action.subject, body: action.body };
       const errors = await checkTemplate(action.step, template);
-      if (errors.length) return { ok: false, intent: "preview", status: 422, message: "The template has errors.", errors: asErrors(errors) };
+      if (errors.length) return { ok: false, intent: "preview", status: 422, message: t("msg.previewErrors"), errors: asErrors(errors) };
       return { ok: true, intent: "preview", preview: await renderEmail(template, sampleVariables(action.step, action.locale), action.locale) };
     }
     case "save": {
       const result = await saveTemplate(db, { shop, step: action.step, locale: action.locale, subject: action.subject, body: action.body, updatedBy: staff });
-      if (!result.ok) return { ok: false, intent: "save", status: 422, message: "Not saved: fix the errors below first.", errors: asErrors(result.errors) };
-      return { ok: true, intent: "save", message: "Template saved." };
+      if (!result.ok) return { ok: false, intent: "save", status: 422, message: t("msg.notSaved"), errors: asErrors(result.errors) };
+      return { ok: true, intent: "save", message: t("msg.saved") };
     }
     case "reset": {
       await resetTemplate(db, shop, action.step, action.locale);
-      return { ok: true, intent: "reset", message: "Back to the built-in text." };
+      return { ok: true, intent: "reset", message: t("msg.reset") };
     }
     case "test": {
-      const problem = addressProblem(action.to);
-      if (problem) return { ok: false, intent: "test", status: 400, message: problem };
+      if (addressProblem(action.to)) return { ok: false, intent: "test", status: 400, message: badAddress(action.to) };
       const template = { subject: action.subject, body: action.body };
       const errors = await checkTemplate(action.step, template);
-      if (errors.length) return { ok: false, intent: "test", status: 422, message: "Not sent: the template has errors.", errors: asErrors(errors) };
+      if (errors.length) return { ok: false, intent: "test", status: 422, message: t("msg.notSent"), errors: asErrors(errors) };
       const config = mailConfig();
-      if (!config.smtpUrl) return { ok: false, intent: "test", status: 409, message: "No mail server is configured (SMTP_URL). Set it and restart the app." };
+      if (!config.smtpUrl) return { ok: false, intent: "test", status: 409, message: t("msg.noSmtp") };
       const rendered = await renderEmail(template, sampleVariables(action.step, action.locale), action.locale);
       const settings = await db.emailSettings.findUnique({ where: { shop } });
       try {
@@ -129,19 +155,19 @@ export async function performEmailAction(db: Db, shop: string, action: EmailActi
         });
       } catch (error) {
         const e = error as { response?: string; message?: string };
-        return { ok: false, intent: "test", status: 502, message: `The mail server did not take it: ${e.response ?? e.message ?? String(error)}` };
+        return { ok: false, intent: "test", status: 502, message: t("msg.smtpRefused", { answer: e.response ?? e.message ?? String(error) }) };
       }
-      return { ok: true, intent: "test", message: `Test e-mail sent to ${action.to.trim()} (sample data).` };
+      return { ok: true, intent: "test", message: t("msg.testSent", { to: action.to.trim() }) };
     }
     case "sender": {
-      if (action.replyTo && addressProblem(action.replyTo)) return { ok: false, intent: "sender", status: 400, message: `Reply-To: ${addressProblem(action.replyTo)}` };
-      if (/[\r\n]/.test(action.fromName)) return { ok: false, intent: "sender", status: 400, message: "The sender name must be one line." };
+      if (action.replyTo && addressProblem(action.replyTo)) return { ok: false, intent: "sender", status: 400, message: t("msg.badReplyTo", { address: action.replyTo.slice(0, 80) }) };
+      if (/[\r\n]/.test(action.fromName)) return { ok: false, intent: "sender", status: 400, message: t("msg.senderOneLine") };
       await db.emailSettings.upsert({
         where: { shop },
         create: { shop, fromName: action.fromName || null, replyTo: action.replyTo || null },
         update: { fromName: action.fromName || null, replyTo: action.replyTo || null },
       });
-      return { ok: true, intent: "sender", message: "Sender saved." };
+      return { ok: true, intent: "sender", message: t("msg.senderSaved") };
     }
   }
 }

@@ -39,18 +39,4 @@ export function emailLocale(value: string | null | undefined): EmailLocale {
   return (EMAIL_LOCALES as readonly string[]).includes(base) ? (base as EmailLocale) : "en";
 }
 
-/** Staff-facing names (the admin's e-mail editor and the return's timeline). */
-export const STEP_LABEL: Record<EmailStep, string> = {
-  request_received: "Request received",
-  approved: "Approved",
-  declined: "Declined",
-  received: "Parcel received",
-  refunded: "Refunded",
-  store_credit_issued: "Store credit issued",
-  exchange_shipped: "Exchange shipped",
-  closed: "Closed",
-  winback_offer: "Win-back offer",
-  gift_card_issued: "Gift card to a gift's recipient",
-};
-
 export type EmailStatus = "QUEUED" | "SENT" | "FAILED" | "NOT_SENDABLE";

@@ -3,8 +3,15 @@
  * column) and not stored, a good one is stored and used by the sender, "back to built-in"
  * removes it, a test send goes through the real SMTP path, and bad input is a 4xx.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmailActionSchema, emailEditorPage, performEmailAction } from "~/mail/editor.server";
+import { AppProvider } from "@shopify/polaris";
+import polarisEn from "@shopify/polaris/locales/en.json";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { EmailEditor } from "~/components/mail/EmailEditor";
+import type { AdminLocale } from "~/i18n/admin-locale";
+import { emailActionSchema, emailEditorPage, emailFormProblem, performEmailAction } from "~/mail/editor.server";
 import { enqueueEmail, sendDueEmails } from "~/mail/outbox.server";
 import { closeSmtpTransports } from "~/mail/transport.server";
 import { startMailbox, type Mailbox } from "../../simulator/platform/mailbox";
@@ -27,10 +34,21 @@ afterAll(async () => {
   await t.drop();
 });
 
-const act = (form: Record<string, string>) => {
-  const parsed = EmailActionSchema.safeParse(form);
-  if (!parsed.success) return Promise.resolve({ ok: false as const, status: 400, message: parsed.error.issues[0]!.message, intent: form.intent ?? "" });
-  return performEmailAction(t.db, SHOP, parsed.data, "staff-1");
+const act = (form: Record<string, string>, adminLocale: AdminLocale = "en") => {
+  const parsed = emailActionSchema(adminLocale).safeParse(form);
+  if (!parsed.success) return Promise.resolve({ ok: false as const, status: 400, message: emailFormProblem(parsed.error, adminLocale), intent: form.intent ?? "" });
+  return performEmailAction(t.db, SHOP, parsed.data, "staff-1", adminLocale);
+};
+
+/** The editor page as the admin sees it (server-rendered, as Remix does on the first load). */
+const renderPage = (data: Awaited<ReturnType<typeof emailEditorPage>>) => {
+  const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined); // useLayoutEffect warnings of a server render
+  try {
+    const router = createMemoryRouter([{ path: "/", element: createElement(AppProvider, { i18n: polarisEn }, createElement(EmailEditor, { data })) }]);
+    return renderToStaticMarkup(createElement(RouterProvider, { router }));
+  } finally {
+    quiet.mockRestore();
+  }
 };
 
 describe("e-mail editor", () => {
@@ -68,6 +86,33 @@ describe("e-mail editor", () => {
     expect(mail!.replyTo).toContain("help@nordlys.example");
     expect(await act({ intent: "test", step: "approved", locale: "de", ...body, to: "not an address" })).toMatchObject({ ok: false, status: 400 });
     expect(await act({ intent: "sender", fromName: "x", replyTo: "nope" })).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it("GIVEN a Swedish admin THEN the editor page, its step names and the save and validation messages are in Swedish", async () => {
+    const page = await emailEditorPage(t.db, SHOP, "approved", "de", "sv");
+    expect(page.steps.find((s) => s.value === "store_credit_issued")?.label).toBe("Tillgodohavande utfärdat");
+    const html = renderPage(page);
+    for (const text of ["E-post till kunder", "Steg", "Språk", "Ämne", "Inbyggd text", "Tillbaka till inbyggd text", "Förhandsgranskning (exempeldata)", "Skicka test", "Avsändarnamn", "Spara avsändare", "Godkänd", "Deutsch", "Svenska"]) {
+      expect(html, text).toContain(text);
+    }
+    for (const text of ["E-mails to customers", "Built-in text", "Save sender", "Send test"]) expect(html, text).not.toContain(text);
+
+    expect(await act({ intent: "save", step: "approved", locale: "de", subject: "x".repeat(501), body: "y" }, "sv")).toMatchObject({ status: 400, message: "Ämnet får vara högst 500 tecken." });
+    expect(await act({ intent: "drop" }, "sv")).toMatchObject({ status: 400, message: "Okänd åtgärd." });
+    expect(await act({ intent: "save", step: "approved", locale: "de", subject: "x", body: "{{ kund }}" }, "sv")).toMatchObject({
+      status: 422,
+      message: "Inte sparad: rätta felen nedan först.",
+      errors: [{ message: "Body, line 1, column 4: unknown variable: kund" }],
+    });
+    expect(await act({ intent: "sender", fromName: "x", replyTo: "nope" }, "sv")).toMatchObject({ status: 400, message: "Svarsadress: ”nope” är inte en giltig e-postadress." });
+    expect(await act({ intent: "save", step: "approved", locale: "de", subject: "Hej {{ rma }}", body: "<p>Hej</p>" }, "sv")).toMatchObject({ ok: true, message: "Mallen har sparats." });
+    expect(renderPage(await emailEditorPage(t.db, SHOP, "approved", "de", "sv"))).toContain("Godkänd (redigerad)");
+    expect(await act({ intent: "reset", step: "approved", locale: "de" }, "sv")).toMatchObject({ ok: true, message: "Tillbaka till den inbyggda texten." });
+  });
+
+  it("GIVEN no admin language THEN the messages are in English", async () => {
+    expect(await act({ intent: "save", step: "approved", locale: "fr", subject: "x", body: "y" })).toMatchObject({ status: 400, message: "Choose one of the languages: en, sv, da, nb, fi, nl, de." });
+    expect(await act({ intent: "sender", fromName: "a\nb", replyTo: "" })).toMatchObject({ status: 400, message: "The sender name must be one line." });
   });
 
   it("GIVEN an unknown step, language or intent THEN 400 with a message", async () => {

@@ -6,9 +6,12 @@
 import { useFetcher, useNavigate } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
+import { translator, type AdminLocale } from "~/i18n/admin-locale";
+import { EMAILS_CATALOG } from "~/i18n/catalogs/emails";
 import type { EditorErrors } from "~/mail/editor.server";
 
 interface EditorData {
+  adminLocale: AdminLocale;
   step: string;
   locale: string;
   steps: { value: string; label: string }[];
@@ -23,10 +26,13 @@ interface EditorData {
 
 type Result = { ok: boolean; intent: string; message?: string; errors?: EditorErrors[]; preview?: { subject: string; html: string; text: string } };
 
+/** Each language named in itself, whatever the admin's language. */
 const LANGUAGE: Record<string, string> = { en: "English", sv: "Svenska", da: "Dansk", nb: "Norsk bokmål", fi: "Suomi", nl: "Nederlands", de: "Deutsch" };
 
 export function EmailEditor({ data }: { data: EditorData }) {
   const navigate = useNavigate();
+  const t = translator(EMAILS_CATALOG, data.adminLocale);
+  const edited = (label: string, isEdited: boolean) => (isEdited ? t("editedOption", { label }) : label);
   const [subject, setSubject] = useState(data.template.subject);
   const [body, setBody] = useState(data.template.body);
   const [to, setTo] = useState("");
@@ -60,45 +66,45 @@ export function EmailEditor({ data }: { data: EditorData }) {
   const dirty = subject !== data.template.subject || body !== data.template.body;
 
   return (
-    <Page title="E-mails to customers" subtitle="What the app sends at each step of a return, in the customer's language.">
+    <Page title={t("title")} subtitle={t("subtitle")}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             {!data.sender.smtpConfigured ? (
-              <Banner tone="warning" title="No mail server configured">
-                <p>E-mails wait in the outbox until SMTP_URL is set; nothing is lost.</p>
+              <Banner tone="warning" title={t("noSmtpTitle")}>
+                <p>{t("noSmtpBody")}</p>
               </Banner>
             ) : null}
             <Card>
               <BlockStack gap="300">
                 <InlineStack gap="300" wrap>
                   <Select
-                    label="Step"
-                    options={data.steps.map((s) => ({ value: s.value, label: `${s.label}${data.customized.some((c) => c.startsWith(`${s.value}:`)) ? " (edited)" : ""}` }))}
+                    label={t("step")}
+                    options={data.steps.map((s) => ({ value: s.value, label: edited(s.label, data.customized.some((c) => c.startsWith(`${s.value}:`))) }))}
                     value={data.step}
                     onChange={(v) => go(v, data.locale)}
                   />
                   <Select
-                    label="Language"
-                    options={data.locales.map((l) => ({ value: l, label: `${LANGUAGE[l] ?? l}${data.customized.includes(`${data.step}:${l}`) ? " (edited)" : ""}` }))}
+                    label={t("language")}
+                    options={data.locales.map((l) => ({ value: l, label: edited(LANGUAGE[l] ?? l, data.customized.includes(`${data.step}:${l}`)) }))}
                     value={data.locale}
                     onChange={(v) => go(data.step, v)}
                   />
-                  <Box paddingBlockStart="600">{data.isCustom ? <Badge tone="info">Edited</Badge> : <Badge>Built-in text</Badge>}</Box>
+                  <Box paddingBlockStart="600">{data.isCustom ? <Badge tone="info">{t("badgeEdited")}</Badge> : <Badge>{t("badgeBuiltIn")}</Badge>}</Box>
                 </InlineStack>
-                <TextField label="Subject" value={subject} onChange={setSubject} autoComplete="off" error={errors.filter((e) => e.part === "subject").map((e) => e.message)[0]} />
+                <TextField label={t("subject")} value={subject} onChange={setSubject} autoComplete="off" error={errors.filter((e) => e.part === "subject").map((e) => e.message)[0]} />
                 <TextField
-                  label="Body (Liquid, simple HTML)"
+                  label={t("body")}
                   value={body}
                   onChange={setBody}
                   multiline={16}
                   autoComplete="off"
                   monospaced
-                  helpText="Use the variables listed below, e.g. {{ rma }}. Values are HTML-escaped. Links: <a href=&quot;{{ status_url }}&quot;>…</a>."
-                  error={errors.some((e) => e.part === "body") ? "The body has errors (see below)." : undefined}
+                  helpText={t("bodyHelp")}
+                  error={errors.some((e) => e.part === "body") ? t("bodyHasErrors") : undefined}
                 />
                 {errors.length > 0 ? (
-                  <Banner tone="critical" title="The template has errors; it cannot be saved or sent">
+                  <Banner tone="critical" title={t("errorsTitle")}>
                     <List>
                       {errors.map((e) => (
                         <List.Item key={e.message}>{e.message}</List.Item>
@@ -106,8 +112,8 @@ export function EmailEditor({ data }: { data: EditorData }) {
                     </List>
                   </Banner>
                 ) : null}
-                {saveResult?.ok ? <Banner tone="success" title={saveResult.message ?? "Saved"} /> : null}
-                {saveResult && !saveResult.ok && !saveResult.errors ? <Banner tone="critical" title={saveResult.message ?? "Not saved"} /> : null}
+                {saveResult?.ok ? <Banner tone="success" title={saveResult.message ?? t("savedFallback")} /> : null}
+                {saveResult && !saveResult.ok && !saveResult.errors ? <Banner tone="critical" title={saveResult.message ?? t("notSavedFallback")} /> : null}
                 <InlineStack gap="200">
                   <Button
                     variant="primary"
@@ -117,7 +123,7 @@ export function EmailEditor({ data }: { data: EditorData }) {
                       save.submit({ intent: "save", step: data.step, locale: data.locale, subject, body }, { method: "post" });
                     }}
                   >
-                    Save
+                    {t("save")}
                   </Button>
                   <Button
                     disabled={!data.isCustom}
@@ -126,11 +132,11 @@ export function EmailEditor({ data }: { data: EditorData }) {
                       save.submit({ intent: "reset", step: data.step, locale: data.locale }, { method: "post" });
                     }}
                   >
-                    Back to built-in text
+                    {t("reset")}
                   </Button>
                   {dirty ? (
                     <Text as="span" tone="subdued">
-                      Unsaved changes
+                      {t("unsaved")}
                     </Text>
                   ) : null}
                 </InlineStack>
@@ -140,32 +146,32 @@ export function EmailEditor({ data }: { data: EditorData }) {
               <BlockStack gap="300">
                 <InlineStack align="space-between" blockAlign="center">
                   <Text as="h2" variant="headingMd">
-                    Preview (sample data)
+                    {t("previewHeading")}
                   </Text>
                   <Button variant="plain" onClick={() => setShowText(!showText)}>
-                    {showText ? "Show HTML" : "Show plain text"}
+                    {showText ? t("showHtml") : t("showText")}
                   </Button>
                 </InlineStack>
                 <Text as="p">
-                  <strong>Subject:</strong> {shown.subject}
+                  <strong>{t("previewSubject")}</strong> {shown.subject}
                 </Text>
                 {showText ? (
                   <Box padding="300" background="bg-surface-secondary">
                     <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{shown.text}</pre>
                   </Box>
                 ) : (
-                  <iframe title="E-mail preview" sandbox="" srcDoc={shown.html} style={{ width: "100%", height: 560, border: "1px solid #e3e3e3", borderRadius: 8 }} />
+                  <iframe title={t("previewFrame")} sandbox="" srcDoc={shown.html} style={{ width: "100%", height: 560, border: "1px solid #e3e3e3", borderRadius: 8 }} />
                 )}
                 <InlineStack gap="200" blockAlign="end">
                   <Box minWidth="280px">
-                    <TextField label="Send a test to" type="email" value={to} onChange={setTo} autoComplete="email" placeholder="you@example.com" />
+                    <TextField label={t("testTo")} type="email" value={to} onChange={setTo} autoComplete="email" placeholder="you@example.com" />
                   </Box>
                   <Button
                     loading={test.state !== "idle"}
                     disabled={!to}
                     onClick={() => test.submit({ intent: "test", step: data.step, locale: data.locale, subject, body, to }, { method: "post" })}
                   >
-                    Send test
+                    {t("sendTest")}
                   </Button>
                 </InlineStack>
                 {test.data ? <Banner tone={test.data.ok ? "success" : "critical"} title={test.data.message ?? ""} /> : null}
@@ -178,7 +184,7 @@ export function EmailEditor({ data }: { data: EditorData }) {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Variables
+                  {t("variables")}
                 </Text>
                 <BlockStack as="ul" gap="150">
                   {data.variables.map((v) => (
@@ -188,7 +194,7 @@ export function EmailEditor({ data }: { data: EditorData }) {
                       </Text>
                       <Text as="p" variant="bodySm" tone="subdued">
                         {v.description}
-                        {v.optional ? " (optional: test it with {% if %})" : ""}
+                        {v.optional ? t("optionalHint") : ""}
                       </Text>
                     </Box>
                   ))}
@@ -198,13 +204,13 @@ export function EmailEditor({ data }: { data: EditorData }) {
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Sender
+                  {t("sender")}
                 </Text>
-                <TextField label="Sender name" value={fromName} onChange={setFromName} autoComplete="off" placeholder={data.sender.defaultName} helpText={`Sent from ${data.sender.address}.`} />
-                <TextField label="Reply-To address" type="email" value={replyTo} onChange={setReplyTo} autoComplete="email" helpText="Where customers' replies go." />
+                <TextField label={t("senderName")} value={fromName} onChange={setFromName} autoComplete="off" placeholder={data.sender.defaultName} helpText={t("senderHelp", { address: data.sender.address })} />
+                <TextField label={t("replyTo")} type="email" value={replyTo} onChange={setReplyTo} autoComplete="email" helpText={t("replyToHelp")} />
                 <InlineStack>
                   <Button loading={sender.state !== "idle"} onClick={() => sender.submit({ intent: "sender", fromName, replyTo }, { method: "post" })}>
-                    Save sender
+                    {t("saveSender")}
                   </Button>
                 </InlineStack>
                 {sender.data ? <Banner tone={sender.data.ok ? "success" : "critical"} title={sender.data.message ?? ""} /> : null}

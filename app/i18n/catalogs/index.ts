@@ -5,6 +5,7 @@
  */
 import type { Catalog } from "../admin-locale";
 import { CREATE_RETURN_CATALOG } from "./create-return";
+import { EMAILS_CATALOG } from "./emails";
 import { FOLLOWUP_CATALOG } from "./followup";
 import { ANALYTICS_CATALOG } from "./analytics";
 import { INBOX_CATALOG } from "./inbox";
@@ -30,4 +31,5 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   analytics: ANALYTICS_CATALOG,
   receive: RECEIVE_CATALOG,
   followup: FOLLOWUP_CATALOG,
+  emails: EMAILS_CATALOG,
 };
