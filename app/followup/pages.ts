@@ -51,9 +51,9 @@ export function renderFeedbackPage(input: FeedbackPageInput): string {
   if (input.confirm) {
     const action = `?r=${input.confirm.rating}&amp;s=${escapeHtml(input.confirm.signature)}&amp;locale=${input.locale}`;
     form = `<form method="post" action="${action}" class="rf-form rf-confirm">
-<p><button type="submit" autofocus>${t("FEEDBACK_CONFIRM_SEND", { rating: input.confirm.rating })}</button></p>
 <label for="rf-comment">${t("FEEDBACK_COMMENT_LABEL")}</label>
-<textarea id="rf-comment" name="comment" maxlength="2000"></textarea></form>`;
+<textarea id="rf-comment" name="comment" maxlength="2000"></textarea>
+<p><button type="submit" autofocus>${t("FEEDBACK_CONFIRM_SEND", { rating: input.confirm.rating })}</button></p></form>`;
   }
   return `${STYLE}<div class="page-width rf returns-feedback"><h1>${t("FEEDBACK_TITLE")}</h1>${notice}${form}</div>`;
 }
