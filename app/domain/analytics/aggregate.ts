@@ -479,30 +479,7 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
     }
     money.set(r.currency, row);
   }
-  const moneyRows: MoneyRow[] = [...money.values()]
-    .map(({ rateNum, rateDen, ...row }) => {
-      const convert = (amount: number) =>
-        row.currency === input.shopCurrency ? amount : Math.round((amount * rateNum) / rateDen);
-      const convertible = row.currency === input.shopCurrency || rateDen > 0;
-      return {
-        ...row,
-        converted: convertible
-          ? {
-              refunded: convert(row.refunded),
-              storeCredit: convert(row.storeCredit),
-              exchanged: convert(row.exchanged),
-              feesKept: convert(row.feesKept),
-            }
-          : null,
-      };
-    })
-    .sort((a, b) =>
-      a.currency === input.shopCurrency
-        ? -1
-        : b.currency === input.shopCurrency
-          ? 1
-          : a.currency.localeCompare(b.currency),
-    );
+  const moneyRows = convertMoneyRows([...money.values()], input.shopCurrency);
 
   // Speed, from the request's own timestamps.
   const durations = {
@@ -628,4 +605,39 @@ export function incomingByDay(
   return [...rows.values()].sort(
     (a, b) => a.day.localeCompare(b.day) || (a.locationId ?? "").localeCompare(b.locationId ?? ""),
   );
+}
+
+/**
+ * Per-currency money rows with their shop-currency conversion (at the summed rate of the
+ * copied orders; null when no rate is known), the shop's own currency first. Shared by the
+ * row-based figures and the summary-table figures so both convert the same way.
+ */
+export function convertMoneyRows(
+  groups: readonly (Omit<MoneyRow, "converted"> & { rateNum: number; rateDen: number })[],
+  shopCurrency: string,
+): MoneyRow[] {
+  return groups
+    .map(({ rateNum, rateDen, ...row }) => {
+      const convert = (amount: number) =>
+        row.currency === shopCurrency ? amount : Math.round((amount * rateNum) / rateDen);
+      const convertible = row.currency === shopCurrency || rateDen > 0;
+      return {
+        ...row,
+        converted: convertible
+          ? {
+              refunded: convert(row.refunded),
+              storeCredit: convert(row.storeCredit),
+              exchanged: convert(row.exchanged),
+              feesKept: convert(row.feesKept),
+            }
+          : null,
+      };
+    })
+    .sort((a, b) =>
+      a.currency === shopCurrency
+        ? -1
+        : b.currency === shopCurrency
+          ? 1
+          : a.currency.localeCompare(b.currency),
+    );
 }

@@ -8,6 +8,7 @@
 import { addBusinessDays, addDays, compareDates, type IsoDate } from "../dates";
 import { ETA_ASSUMPTIONS } from "../refund-eta";
 import {
+  convertMoneyRows,
   DIMENSIONS,
   keysOf,
   type AnalyticsFigures,
@@ -139,30 +140,7 @@ function rateRows(input: SummaryInput, dimension: Dimension): RateRow[] {
 }
 
 function moneyRows(input: SummaryInput): MoneyRow[] {
-  return input.money
-    .map(({ rateNum, rateDen, ...row }) => {
-      const convert = (amount: number) =>
-        row.currency === input.shopCurrency ? amount : Math.round((amount * rateNum) / rateDen);
-      const convertible = row.currency === input.shopCurrency || rateDen > 0;
-      return {
-        ...row,
-        converted: convertible
-          ? {
-              refunded: convert(row.refunded),
-              storeCredit: convert(row.storeCredit),
-              exchanged: convert(row.exchanged),
-              feesKept: convert(row.feesKept),
-            }
-          : null,
-      };
-    })
-    .sort((a, b) =>
-      a.currency === input.shopCurrency
-        ? -1
-        : b.currency === input.shopCurrency
-          ? 1
-          : a.currency.localeCompare(b.currency),
-    );
+  return convertMoneyRows(input.money, input.shopCurrency);
 }
 
 function speedByLocation(input: SummaryInput): { rows: SpeedByLocation[]; breaches: number } {
