@@ -415,6 +415,9 @@ export async function updateRefundEta(ctx: ReturnsContext, id: string) {
   const ret = await requireReturn(ctx, id);
   const stage = ETA_STAGE[ret.status as ReturnStatus];
   if (!stage) {
+    // Closing a processed return keeps the date computed at processing: the shopper still
+    // reads on the status page when the bank shows the refund.
+    if (ret.status === "CLOSED" && ret.processedAt) return;
     if (ret.refundEtaFrom) await ctx.db.returnRequest.updateMany({ where: { id }, data: { refundEtaFrom: null, refundEtaTo: null } });
     return;
   }
