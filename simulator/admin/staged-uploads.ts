@@ -9,13 +9,23 @@
  * `AdminApi.handleStagedUpload`. Guesses are listed in simulator/README.md ("Staged uploads").
  */
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import {
+  BUCKET,
+  putSignaturePayload,
+  signedTarget,
+  STAGED_UPLOAD_MAX_BYTES,
+  STAGED_UPLOAD_TTL_MS,
+  xmlError,
+  type StagedTargetRec,
+} from "./staged-upload-targets";
+
+export {
+  STAGED_UPLOAD_MAX_BYTES,
+  STAGED_UPLOAD_TTL_MS,
+  type StagedTargetRec,
+} from "./staged-upload-targets";
 
 export const STAGED_UPLOAD_PATH = "/_standin/staged-uploads/";
-/** Our guess: Shopify documents 20 MB for images; no limit is documented for RETURN_LABEL. */
-export const STAGED_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
-/** Our guess: targets stay valid for an hour. */
-export const STAGED_UPLOAD_TTL_MS = 60 * 60 * 1000;
-const BUCKET = "shopify-staged-uploads";
 
 export interface StagedUploadInput {
   filename: string;
@@ -23,12 +33,6 @@ export interface StagedUploadInput {
   resource: string;
   fileSize?: string | null;
   httpMethod?: "POST" | "PUT" | null;
-}
-
-export interface StagedTargetRec {
-  url: string;
-  resourceUrl: string;
-  parameters: { name: string; value: string }[];
 }
 
 export interface StagedFile {
@@ -65,21 +69,6 @@ export interface StagedUploads {
   clear(): void;
 }
 
-const xmlError = (status: number, code: string, message: string) =>
-  new Response(
-    `<?xml version='1.0' encoding='UTF-8'?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
-    {
-      status,
-      headers: { "Content-Type": "application/xml; charset=UTF-8" },
-    },
-  );
-
-const isoBasic = (d: Date) =>
-  d
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
-
 export function createStagedUploads(now: () => Date): StagedUploads {
   const secret = randomBytes(32);
   const targets = new Map<string, PendingTarget>();
@@ -109,58 +98,15 @@ export function createStagedUploads(now: () => Date): StagedUploads {
       expiresAt,
       file: null,
     });
-    const base = `${origin}${STAGED_UPLOAD_PATH}`;
-    const resourceUrl = `${base}${key}`;
-    const credential = `stand-in@${BUCKET}.iam.gserviceaccount.com/${isoBasic(at).slice(0, 8)}/auto/storage/goog4_request`;
-    if (method === "PUT") {
-      const query = new URLSearchParams({
-        "X-Goog-Algorithm": "GOOG4-RSA-SHA256",
-        "X-Goog-Credential": credential,
-        "X-Goog-Date": isoBasic(at),
-        "X-Goog-Expires": String(STAGED_UPLOAD_TTL_MS / 1000),
-        "X-Goog-SignedHeaders": "content-type;host;x-goog-acl",
-      });
-      query.set("X-Goog-Signature", sign(`PUT\n${key}\n${input.mimeType}\n${expiresAt}`));
-      return {
-        url: `${resourceUrl}?${query}`,
-        resourceUrl,
-        parameters: [
-          { name: "content_type", value: input.mimeType },
-          { name: "acl", value: "private" },
-        ],
-      };
-    }
-    const policy = Buffer.from(
-      JSON.stringify({
-        conditions: [
-          { "Content-Type": input.mimeType },
-          { success_action_status: "201" },
-          { acl: "private" },
-          ["content-length-range", 1, STAGED_UPLOAD_MAX_BYTES],
-          { bucket: BUCKET },
-          { key },
-          { "x-goog-date": isoBasic(at) },
-          { "x-goog-credential": credential },
-          { "x-goog-algorithm": "GOOG4-HMAC-SHA256" },
-        ],
-        expiration: new Date(expiresAt).toISOString(),
-      }),
-    ).toString("base64");
-    return {
-      url: base,
-      resourceUrl,
-      parameters: [
-        { name: "Content-Type", value: input.mimeType },
-        { name: "success_action_status", value: "201" },
-        { name: "acl", value: "private" },
-        { name: "key", value: key },
-        { name: "x-goog-date", value: isoBasic(at) },
-        { name: "x-goog-credential", value: credential },
-        { name: "x-goog-algorithm", value: "GOOG4-HMAC-SHA256" },
-        { name: "x-goog-signature", value: sign(policy) },
-        { name: "policy", value: policy },
-      ],
-    };
+    return signedTarget({
+      origin: `${origin}${STAGED_UPLOAD_PATH}`,
+      key,
+      mimeType: input.mimeType,
+      method,
+      at,
+      expiresAt,
+      sign,
+    });
   }
 
   function store(target: PendingTarget, bytes: Uint8Array, contentType: string): StagedFile {
@@ -190,7 +136,12 @@ export function createStagedUploads(now: () => Date): StagedUploads {
       const sig = url.searchParams.get("X-Goog-Signature") ?? "";
       if (!target || target.method !== "PUT")
         return xmlError(404, "NoSuchKey", "The specified upload target does not exist.");
-      if (!sameSignature(sig, sign(`PUT\n${target.key}\n${target.mimeType}\n${target.expiresAt}`)))
+      if (
+        !sameSignature(
+          sig,
+          sign(putSignaturePayload(target.key, target.mimeType, target.expiresAt)),
+        )
+      )
         return xmlError(
           403,
           "SignatureDoesNotMatch",
