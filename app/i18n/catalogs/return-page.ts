@@ -625,7 +625,7 @@ export const RETURN_PAGE_CATALOG = defineCatalog({
     "labelFileHelp": "Upload fragtfirmaets label som PDF (højst 2 MB). Shopify får den, og den udskrives med kundens returseddel.",
     "labelFileChoose": "Vælg en PDF",
     "labelFileInvalid": "Labelen skal være en PDF-fil på højst 2 MB.",
-    "labelUploaded": "Label uploadet: {file} ({pages} s.), sendt til Shopify; den udskrives med returseddlen.",
+    "labelUploaded": "Label uploadet: {file} ({pages} s.), sendt til Shopify; den udskrives med retursedlen.",
     "saveTracking": "Gem sporing",
     "restockAt": "Læg på lager hos",
     "chooseLocation": "Vælg en lokation",
