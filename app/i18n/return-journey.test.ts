@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guideSteps, RETURN_METHODS } from "~/domain";
 import { JOURNEY_MESSAGE_KEYS, JOURNEY_MESSAGES } from "./return-journey";
+import { REASON_NAMES, reasonName, STANDARD_REASON_HANDLES } from "./return-reasons";
 import { STOREFRONT_LOCALES } from "./storefront";
 
 describe("shopper journey texts", () => {
@@ -19,5 +20,20 @@ describe("shopper journey texts", () => {
       for (const key of [...guideSteps(method), ...guideSteps(method, ["FURNITURE"])]) expect(JOURNEY_MESSAGE_KEYS).toContain(key);
       expect(JOURNEY_MESSAGE_KEYS).toContain(`NEXT_APPROVED_${method}`);
     }
+  });
+});
+
+describe("return reasons in the shopper's language", () => {
+  it.each(STOREFRONT_LOCALES.filter((l) => l !== "en"))("GIVEN %s THEN every standard reason handle has its own name, none left in English", (locale) => {
+    for (const handle of STANDARD_REASON_HANDLES) {
+      expect(REASON_NAMES[locale as Exclude<typeof locale, "en">][handle], `${locale}.${handle}`).toBeTruthy();
+      expect(reasonName(locale, handle, "Shopify's English name")).not.toBe("Shopify's English name");
+    }
+  });
+
+  it("GIVEN English or a handle we do not know THEN Shopify's own name is kept", () => {
+    expect(reasonName("en", "size-too-small", "Size was too small")).toBe("Size was too small");
+    expect(reasonName("sv", "arrived-late", "Arrived late")).toBe("Arrived late");
+    expect(reasonName("sv", "size-too-small", "Size was too small")).toBe("Storleken var för liten");
   });
 });

@@ -14,6 +14,7 @@ import {
   type ReturnMethod,
 } from "~/domain";
 import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
+import { reasonName } from "~/i18n/return-reasons";
 import { fetchStorefrontLookup, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
@@ -151,7 +152,7 @@ export async function lookupForStorefront(
     lookupToken: issueLookupToken(appSecret, { shop: ctx.shop.domain, orderId: order.id, subject: lookupSubject(who.customerLegacyId) }, now),
     // The shipping address is the pickup default (the shopper proved the order is theirs).
     order: { id: order.id, name: order.name, currency: order.currency, lines, shippingAddressLines: order.shippingAddressLines ?? [] },
-    reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: r.name, photoRequired: policy.photoRequiredReasonHandles.includes(r.handle) })),
+    reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: reasonName(who.locale, r.handle, r.name), photoRequired: policy.photoRequiredReasonHandles.includes(r.handle) })),
     methods,
     policy: {
       storeCreditBonusPercent: policy.storeCredit.bonusPercent,

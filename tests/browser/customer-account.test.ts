@@ -162,7 +162,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     const mug = modal.locator("s-checkbox", { hasText: /mug/i });
     await mug.waitFor({ timeout: 30_000 });
     await mug.locator("input").check();
-    await modal.locator("s-select").first().locator("select").selectOption({ label: "Damaged in transit" });
+    await modal.locator("s-select").first().locator("select").selectOption({ label: "Beim Versand beschädigt" }); // "Damaged in transit", in German
     await modal.locator("s-select").nth(1).locator("select").selectOption("REFUND");
 
     // The reason needs a photo: the drop zone, and no Continue without a photo.

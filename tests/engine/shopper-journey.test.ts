@@ -64,6 +64,9 @@ describe.each(providers)("the shopper's journey on %s", (provider) => {
     const who: ShopperIdentity = { customerLegacyId: legacy, clientKey: "1.2.3.4", locale: "sv" };
     const found = await lookupForStorefront(engine.ctx, who, { order: "#1182", email: null }, SECRET);
     const line = found.order.lines.find((l) => l.eligible)!;
+    // The reasons are in the shopper's language (Shopify's Admin API answers them in English).
+    expect(found.reasons.find((r) => r.handle === "size-too-small")?.name).toBe("Storleken var för liten");
+    expect(found.reasons.map((r) => r.name)).not.toContain("Changed my mind");
     const created = await createFromStorefront(
       engine.ctx,
       who,
