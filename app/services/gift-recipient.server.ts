@@ -75,7 +75,8 @@ export async function lookupForRecipient(ctx: ReturnsContext, who: ShopperIdenti
     giftRecipient: true as const,
     order: { id: full.order.id, name: full.order.name, currency: full.order.currency, lines, shippingAddressLines: [] as string[] },
     reasons: full.reasons,
-    methods: full.methods,
+    // Never "keep the item": the payout must wait for the goods (storefront.server.ts refuses it too).
+    methods: full.methods.filter((m) => m.code !== "KEEP_ITEM"),
     policy: { storeCreditBonusPercent: full.policy.storeCreditBonusPercent, euWithdrawal: false },
   };
 }

@@ -184,6 +184,9 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
   const recipient = claimedSubject(input.lookupToken) === GIFT_SUBJECT;
   const token = requireLookupToken(guard, input.lookupToken, input.orderId, who.customerLegacyId, recipient ? GIFT_SUBJECT : undefined);
   if (recipient && !input.gift) throw new StorefrontError("GIFT_EMAIL", 400, storefrontMessage(who.locale, "GIFT_EMAIL"));
+  // The order number and postcode are on the parcel: a recipient's return pays out only for
+  // goods that come back, never "keep the item".
+  if (recipient && input.method === "KEEP_ITEM") throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"));
   await guardReturnCreation(guard, recipient ? null : who.customerLegacyId, input.orderId);
   let photos: ReturnType<typeof cleanLinePhotos>;
   try {

@@ -117,6 +117,9 @@ describe("the gift recipient's own return (order number + delivery postcode)", (
     expect([noGift.status, ((await noGift.json()) as { error: { code: string } }).error.code]).toEqual([400, "GIFT_EMAIL"]);
     const refund = await fileAs(body("REFUND", { recipientName: "Elsa", recipientEmail: "elsa@example.com" }));
     expect([refund.status, ((await refund.json()) as { error: { code: string } }).error.code]).toEqual([422, "GIFT_NO_REFUND"]);
+    // "Keep the item" would pay out without the goods: never for a recipient's token.
+    const keep = await fileAs({ ...body("STORE_CREDIT", { recipientEmail: "elsa@example.com" }), method: "KEEP_ITEM" });
+    expect([keep.status, ((await keep.json()) as { error: { code: string } }).error.code]).toEqual([400, "INVALID_INPUT"]);
     const badAddress = await fileAs(body("STORE_CREDIT", { recipientEmail: "elsa@example.com", addressLines: ["x".repeat(121)] }));
     expect([badAddress.status, ((await badAddress.json()) as { error: { code: string } }).error.code]).toEqual([400, "GIFT_ADDRESS"]);
     expect(await db.returnRequest.count()).toBe(0);
