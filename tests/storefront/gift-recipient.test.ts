@@ -8,7 +8,7 @@
  *    a failed guest lookup (429 after the guest limit);
  *  - the recipient's token files only a gift return (no recipient e-mail: 400; a refund:
  *    422), stores the recipient's delivery address for an exchange, and the status page and
- *    slip never show the price paid or the buyer.
+ *    the return's e-mails (sent to the recipient) never show the price paid or the buyer.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -27,6 +27,7 @@ const { default: db } = await import("~/db.server");
 const { action: lookup } = await import("~/routes/proxy.api.lookup");
 const { action: createReturn } = await import("~/routes/proxy.api.returns");
 const { loader: statusPage } = await import("~/routes/proxy.status.$token");
+const { returnVariables } = await import("~/mail/return-variables.server");
 const { callProxy, startProxyHarness, SHOP } = await import("../support/proxy-harness");
 type Handler = import("../support/proxy-harness").Handler;
 
@@ -149,6 +150,16 @@ describe("the gift recipient's own return (order number + delivery postcode)", (
     expect(JSON.parse(ret.giftAddress!)).toEqual(["Elsa Berg", "Storgatan 1", "111 22 Stockholm"]);
     // Not filed on the signed-in visitor's account: they are not the order's customer.
     expect(ret.customerId).not.toBe("gid://shopify/Customer/424242");
+
+    // The return's e-mails go to the recipient and name them, not the buyer, without prices.
+    const mails = await db.emailMessage.findMany({ where: { returnRequestId: ret.id } });
+    expect(mails.length).toBeGreaterThan(0);
+    for (const m of mails) expect(m.toAddress).toBe("elsa@example.com");
+    const vars = await returnVariables(db, { shopDomain: SHOP, returnId: ret.id, step: "request_received", locale: "sv", linkBase: "https://shop.example" });
+    expect(vars).toMatchObject({ customer_name: "Elsa Berg", customer_first_name: "Elsa" });
+    const varsText = JSON.stringify(vars);
+    for (const secret of [b.email, "Astrid", "Lindqvist", b.shippingAddressRec.address1]) expect(varsText).not.toContain(secret);
+    expect(varsText).not.toMatch(/\d\s?kr/);
 
     const page = await callProxy(statusPage as Handler, `/status/${ret.statusToken}`, { method: "GET" }, { params: { token: ret.statusToken }, query: { locale: "sv" } });
     expect(page.status).toBe(200);
