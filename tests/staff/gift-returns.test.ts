@@ -170,6 +170,23 @@ describe.each(providers)("gift returns on %s", (provider) => {
     expect(mail).toMatchObject({ toAddress: "elsa@example.com", locale: "sv" });
   });
 
+  it("GIVEN staff file a gift with the recipient's address WHEN the return page loads THEN staff see where to send the exchange (Shopify's returnCreate takes no address); a bad address is GIFT_ADDRESS", async () => {
+    const orderId = (await findOrderForStaff(engine.ctx, "#1182"))!;
+    const page = (await loadOrderForStaff(engine.ctx, orderId, "en"))!;
+    const line = page.lines.find((l) => l.state === "ELIGIBLE")!;
+    const input = (addressLines: unknown) => ({
+      orderId,
+      method: "DROP_OFF",
+      storeCreditConsent: true,
+      gift: { recipientName: "Elsa", recipientEmail: "elsa@example.com", addressLines },
+      lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "STORE_CREDIT" }],
+    });
+    expect(StaffReturnSchema.safeParse(input(["x".repeat(121)])).error?.issues[0]?.message).toBe("GIFT_ADDRESS");
+    const created = await createStaffReturn(engine.ctx, StaffReturnSchema.parse(input(["Elsa Berg", "Storgatan 1", "", "111 22 Stockholm"])), "staff-7");
+    const view = await loadReturnPage(engine.ctx, created.id, "sv");
+    expect(view!.ret.gift).toMatchObject({ addressLines: ["Elsa Berg", "Storgatan 1", "111 22 Stockholm"], byRecipient: null, refused: null });
+  });
+
   describe("a refused gift card and staff's retry", () => {
     /** Shopify refuses giftCardCreate while the order's currency is not enabled (GiftCardUserError INVALID). */
     const currencies = () => (engine.api.store.shop(engine.shop) as unknown as { info: { presentmentCurrencies: Record<string, unknown> } }).info.presentmentCurrencies;
