@@ -13,7 +13,7 @@ import type { Settlement } from "./refund";
 export const GIFT_RESOLUTIONS: readonly Resolution[] = ["STORE_CREDIT", "EXCHANGE"];
 
 /** Codes (not sentences): each door words them in its own catalog. */
-export type GiftProblem = "GIFT_EMAIL" | "GIFT_NAME_TOO_LONG" | "GIFT_NO_REFUND";
+export type GiftProblem = "GIFT_EMAIL" | "GIFT_NAME_TOO_LONG" | "GIFT_ADDRESS" | "GIFT_NO_REFUND";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
@@ -28,10 +28,24 @@ export const GiftRecipientSchema = z.object({
     // No line breaks or list separators: the address goes into an e-mail header.
     .refine((v) => !/[\r\n<>,;"]/.test(v), "GIFT_EMAIL")
     .transform((v) => v.toLowerCase()),
+  /**
+   * Where an exchange goes when it is not the order's shipping address (empty = that
+   * address). Shopify's returnCreate takes no address, so staff ship to it by hand.
+   */
+  addressLines: z
+    .array(z.string().trim().max(120, "GIFT_ADDRESS"), { invalid_type_error: "GIFT_ADDRESS" })
+    .max(8, "GIFT_ADDRESS")
+    .default([])
+    .transform((lines) => lines.filter((l) => l !== "")),
 });
 export type GiftRecipient = z.infer<typeof GiftRecipientSchema>;
 
 /** Indexes of the lines a gift return may not have (a refund to the buyer's payment). */
+/** A shipping postcode as the recipient may type it: case, spaces and dashes do not count ("118 46" = "11846"). */
+export function normalizePostcode(raw: string | null | undefined): string {
+  return (raw ?? "").toUpperCase().replace(/[\s-]+/g, "");
+}
+
 export function giftLineProblems(lines: readonly { resolution: Resolution }[]): number[] {
   return lines.flatMap((l, i) => (GIFT_RESOLUTIONS.includes(l.resolution) ? [] : [i]));
 }

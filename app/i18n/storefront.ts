@@ -54,6 +54,8 @@ const en: Messages = {
   GIFT_EMAIL: "Enter the gift recipient's e-mail address, so we can send them their gift card.",
   GIFT_NAME_TOO_LONG: "The recipient's name is too long (at most 200 characters).",
   GIFT_NO_REFUND: "A gift return can give the recipient store credit or an exchange, not a refund to the buyer. Choose store credit or an exchange.",
+  GIFT_ORDER_NOT_FOUND: "We couldn't find an order with that number and delivery postcode. Check both and try again.",
+  GIFT_ADDRESS: "Check the delivery address: at most 8 lines of 120 characters.",
 };
 
 const sv: Messages = {
@@ -103,6 +105,8 @@ const sv: Messages = {
   GIFT_EMAIL: "Ange gåvomottagarens e-postadress, så att vi kan skicka presentkortet.",
   GIFT_NAME_TOO_LONG: "Mottagarens namn är för långt (högst 200 tecken).",
   GIFT_NO_REFUND: "En gåvoretur kan ge mottagaren tillgodohavande eller ett byte, inte återbetalning till köparen. Välj tillgodohavande eller byte.",
+  GIFT_ORDER_NOT_FOUND: "Vi hittade ingen order med det numret och leveransens postnummer. Kontrollera båda och försök igen.",
+  GIFT_ADDRESS: "Kontrollera leveransadressen: högst 8 rader med 120 tecken.",
 };
 
 const da: Messages = {
@@ -152,6 +156,8 @@ const da: Messages = {
   GIFT_EMAIL: "Angiv gavemodtagerens e-mailadresse, så vi kan sende gavekortet.",
   GIFT_NAME_TOO_LONG: "Modtagerens navn er for langt (højst 200 tegn).",
   GIFT_NO_REFUND: "En gavereturnering kan give modtageren butikskredit eller en ombytning, ikke en refusion til køberen. Vælg butikskredit eller ombytning.",
+  GIFT_ORDER_NOT_FOUND: "Vi kunne ikke finde en ordre med det nummer og leveringens postnummer. Tjek begge dele, og prøv igen.",
+  GIFT_ADDRESS: "Tjek leveringsadressen: højst 8 linjer á 120 tegn.",
 };
 
 const nb: Messages = {
@@ -201,6 +207,8 @@ const nb: Messages = {
   GIFT_EMAIL: "Oppgi gavemottakerens e-postadresse, så vi kan sende gavekortet.",
   GIFT_NAME_TOO_LONG: "Mottakerens navn er for langt (maks 200 tegn).",
   GIFT_NO_REFUND: "En gaveretur kan gi mottakeren butikkreditt eller et bytte, ikke refusjon til kjøperen. Velg butikkreditt eller bytte.",
+  GIFT_ORDER_NOT_FOUND: "Vi fant ingen ordre med det nummeret og leveringens postnummer. Sjekk begge og prøv igjen.",
+  GIFT_ADDRESS: "Sjekk leveringsadressen: maks 8 linjer på 120 tegn.",
 };
 
 const fi: Messages = {
@@ -250,6 +258,8 @@ const fi: Messages = {
   GIFT_EMAIL: "Anna lahjan saajan sähköpostiosoite, jotta voimme lähettää lahjakortin.",
   GIFT_NAME_TOO_LONG: "Vastaanottajan nimi on liian pitkä (enintään 200 merkkiä).",
   GIFT_NO_REFUND: "Lahjapalautuksesta vastaanottaja saa myymäläsaldoa tai vaihdon, ei hyvitystä ostajalle. Valitse myymäläsaldo tai vaihto.",
+  GIFT_ORDER_NOT_FOUND: "Emme löytäneet tilausta tällä numerolla ja toimituksen postinumerolla. Tarkista molemmat ja yritä uudelleen.",
+  GIFT_ADDRESS: "Tarkista toimitusosoite: enintään 8 riviä, 120 merkkiä kukin.",
 };
 
 const nl: Messages = {
@@ -299,6 +309,8 @@ const nl: Messages = {
   GIFT_EMAIL: "Vul het e-mailadres van de ontvanger van het cadeau in, zodat we de cadeaukaart kunnen sturen.",
   GIFT_NAME_TOO_LONG: "De naam van de ontvanger is te lang (maximaal 200 tekens).",
   GIFT_NO_REFUND: "Bij een cadeauretour krijgt de ontvanger tegoed of een ruil, geen terugbetaling aan de koper. Kies tegoed of een ruil.",
+  GIFT_ORDER_NOT_FOUND: "We konden geen bestelling vinden met dat nummer en de postcode van de bezorging. Controleer beide en probeer het opnieuw.",
+  GIFT_ADDRESS: "Controleer het bezorgadres: maximaal 8 regels van 120 tekens.",
 };
 
 const de: Messages = {
@@ -348,6 +360,8 @@ const de: Messages = {
   GIFT_EMAIL: "Gib die E-Mail-Adresse der beschenkten Person an, damit wir ihr den Geschenkgutschein senden können.",
   GIFT_NAME_TOO_LONG: "Der Name der beschenkten Person ist zu lang (höchstens 200 Zeichen).",
   GIFT_NO_REFUND: "Bei einer Geschenkrücksendung erhält die beschenkte Person Guthaben oder einen Umtausch, keine Erstattung an den Käufer. Wähle Guthaben oder Umtausch.",
+  GIFT_ORDER_NOT_FOUND: "Wir konnten keine Bestellung mit dieser Nummer und der Postleitzahl der Lieferung finden. Prüfe beides und versuche es erneut.",
+  GIFT_ADDRESS: "Prüfe die Lieferadresse: höchstens 8 Zeilen mit je 120 Zeichen.",
 };
 
 const MESSAGES: Record<StorefrontLocale, Messages> = { en, sv, da, nb, fi, nl, de };

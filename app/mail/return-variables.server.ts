@@ -137,11 +137,14 @@ export async function returnVariables(
     const reason = code ? t(`DECLINE_${code}`) : null;
     return reason && !reason.startsWith("DECLINE_") ? t("DECLINED_REASON", { reason }) : null;
   };
-  const first = ret.customerName?.trim().split(/\s+/)[0] ?? null;
+  // A return the gift's recipient filed is mailed to them: it names them, never the buyer,
+  // and its items carry no prices (shopperReturnView).
+  const name = ret.giftByRecipient ? ret.giftRecipientName : ret.customerName;
+  const first = name?.trim().split(/\s+/)[0] ?? null;
   const shop = await shopVariables(db, input.shopDomain, input.linkBase, cache);
   return {
     ...shop,
-    customer_name: ret.customerName,
+    customer_name: name,
     customer_first_name: first,
     rma: ret.rmaNumber,
     order_name: ret.orderName,

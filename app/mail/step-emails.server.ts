@@ -20,6 +20,9 @@ export interface StepReturn {
   refundAmount: number;
   storeCreditAmount: number;
   bonusCreditAmount: number;
+  /** A return a gift's recipient filed: its e-mails go to them (return-variables.server.ts names them, never the buyer). */
+  giftByRecipient?: boolean;
+  giftRecipientEmail?: string | null;
 }
 
 /** The e-mails a status change sends. PROCESSED depends on where the money went. */
@@ -59,7 +62,7 @@ export async function enqueueStepEmail(
     step,
     idempotencyKey: `${ret.id}:${step}`,
     returnId: ret.id,
-    to: ret.customerEmail,
+    to: ret.giftByRecipient ? (ret.giftRecipientEmail ?? null) : ret.customerEmail,
     locale: emailLocale(ret.locale),
     variables,
   });

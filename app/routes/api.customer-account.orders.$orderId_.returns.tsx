@@ -1,10 +1,11 @@
 /**
  * Customer accounts: POST /api/customer-account/orders/:orderId/returns — file a return with
  * the theme portal's use case (same validation, lifecycle, Shopify write-back). Needs the
- * lookup token the options call returned, like the portal.
+ * lookup token the options call returned, like the portal. A signed-in buyer may mark it a
+ * gift (recipient's name, e-mail, exchange address): the same gift rules as the portal.
  */
 import { json, type ActionFunctionArgs } from "@remix-run/node";
-import { CustomerAccountReturnSchema } from "~/services/return-input";
+import { CustomerAccountReturnSchema, giftIssueCode } from "~/services/return-input";
 import { storefrontMessage } from "~/i18n/storefront";
 import { appConfig } from "~/shopify.server";
 import { createReturnForCustomer } from "~/services/customer-account.server";
@@ -20,7 +21,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const orderId = orderGidFromParam(params.orderId);
     if (!orderId) throw new StorefrontError("ORDER_NOT_FOUND", 404, storefrontMessage(c.shopper.locale, "ORDER_UNAVAILABLE"));
     const parsed = CustomerAccountReturnSchema.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(c.shopper.locale, "INVALID_INPUT"), parsed.error.issues);
+    if (!parsed.success) {
+      const gift = giftIssueCode(parsed.error.issues);
+      throw new StorefrontError(gift ?? "INVALID_INPUT", 400, storefrontMessage(c.shopper.locale, gift ?? "INVALID_INPUT"), parsed.error.issues);
+    }
     const result = await createReturnForCustomer(c.ctx, c.shopper, orderId, parsed.data, appConfig.SHOPIFY_API_SECRET);
     return cors(json(result, { status: 201 }));
   } catch (error) {

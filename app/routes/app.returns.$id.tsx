@@ -217,7 +217,7 @@ function ReturnPageContent() {
             <AmountsCard ret={ret} />
             <CustomerCard ret={ret} />
             <StaffCard ret={ret} />
-            {ret.gift ? <GiftCard gift={ret.gift} /> : null}
+            {ret.gift ? <GiftCard gift={ret.gift} onRetry={() => submit("retryGiftCard")} retrying={inFlight === "retryGiftCard"} /> : null}
             <ShippingCard ret={ret} />
             {ret.decline ? <DeclinedCard decline={ret.decline} /> : null}
             <DetailsCard ret={ret} />

@@ -161,6 +161,50 @@ export async function settleGiftCardStep(
   return "WAITING";
 }
 
+export type GiftCardRetry = { status: "ISSUED" } | { status: "FAILED"; error: string } | { status: "UNKNOWN" } | { status: "BUSY" } | { status: "NOT_RETRYABLE" };
+
+/**
+ * Staff's "Retry gift card" on a processed gift return whose card Shopify refused (FAILED).
+ * Takes the step over on the status it had (two clicks, two instances: one goes on, the other
+ * is BUSY) and delivers again with the same derived code, so a retry can never make a second
+ * card: Shopify answers TAKEN and the existing card is read back. Only a refused card of a
+ * processed return may be retried; a step released because the return was not processed is
+ * claimed again by processing itself. The caller words the outcome (the return page's catalog).
+ */
+export async function retryGiftCard(ctx: ReturnsContext, returnId: string): Promise<GiftCardRetry> {
+  const ret = await requireReturn(ctx, returnId);
+  const attempt = await ctx.db.refundAttempt.findUnique({ where: { returnRequestId_stage: { returnRequestId: ret.id, stage: "GIFT_CARD" } } });
+  if (!ret.gift || !attempt || !["PROCESSED", "CLOSED"].includes(ret.status)) return { status: "NOT_RETRYABLE" };
+  if (attempt.status === "PENDING" || attempt.status === "UNKNOWN") return { status: "BUSY" };
+  if (attempt.status !== "FAILED") return { status: "NOT_RETRYABLE" };
+  const token = randomBytes(12).toString("base64url");
+  const taken = await ctx.db.refundAttempt.updateMany({
+    where: { id: attempt.id, status: "FAILED" },
+    data: { status: "PENDING", leaseToken: token, leaseUntil: new Date(ctx.now().getTime() + CLAIM_LEASE_MS), updatedAt: ctx.now() },
+  });
+  if (taken.count !== 1) return { status: "BUSY" };
+  const outcome = await deliverGiftCard(ctx, { won: true, attemptId: attempt.id, status: "PENDING", idempotencyKey: `${ret.id}:GIFT_CARD`, token });
+  if (outcome.status === "ISSUED") {
+    const fresh = await requireReturn(ctx, ret.id);
+    if (fresh.attentionReason?.includes("gift card")) {
+      await ctx.db.returnRequest.updateMany({ where: { id: ret.id, shopId: ctx.shop.id }, data: { needsAttention: false, attentionReason: null } });
+    }
+    return { status: "ISSUED" };
+  }
+  if (outcome.status === "FAILED") return { status: "FAILED", error: outcome.error };
+  return outcome.status === "UNKNOWN" ? { status: "UNKNOWN" } : { status: "BUSY" };
+}
+
+/** Why Shopify refused the card, as recorded on the step (FAILED), for the return page. */
+export function giftCardError(outcome: string | null): string | null {
+  try {
+    const parsed = (outcome ? JSON.parse(outcome) : null) as { error?: unknown } | null;
+    return typeof parsed?.error === "string" ? parsed.error : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The recipient's card as the return page shows it (never the code). */
 export async function giftCardState(ctx: ReturnsContext, returnId: string) {
   const attempt = await ctx.db.refundAttempt.findUnique({ where: { returnRequestId_stage: { returnRequestId: returnId, stage: "GIFT_CARD" } } });
@@ -173,5 +217,7 @@ export async function giftCardState(ctx: ReturnsContext, returnId: string) {
     currency: plan.currency,
     expiresOn: plan.expiresOn,
     lastCharacters: attempt.status === "SUCCEEDED" ? (outcome?.lastCharacters ?? null) : null,
+    /** Shopify's refusal (FAILED), shown next to the retry button. */
+    error: attempt.status === "FAILED" ? giftCardError(attempt.outcome) : null,
   };
 }

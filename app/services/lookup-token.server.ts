@@ -16,9 +16,16 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 export const LOOKUP_TOKEN_TTL_MS = 20 * 60_000;
 const VERSION = "v2";
 
-/** "guest" or the numeric customer id, as signed into the token. */
+/** "guest", the numeric customer id, or "gift" (a gift's recipient: order number + postcode), as signed into the token. */
 export type LookupSubject = string;
 export const lookupSubject = (customerLegacyId: string | null): LookupSubject => customerLegacyId ?? "guest";
+/** A recipient's token files only gift returns and sees no buyer details, whoever is signed in. */
+export const GIFT_SUBJECT: LookupSubject = "gift";
+
+/** The subject a token claims (unverified: verifyLookupToken checks it against the signature). */
+export function claimedSubject(token: string): LookupSubject | null {
+  return token.split(".")[2] ?? null;
+}
 
 function sign(secret: string, parts: string[]): string {
   return createHmac("sha256", `lookup-token\u0000${secret}`).update(parts.join("\u0000")).digest("base64url");
@@ -47,7 +54,7 @@ export function verifyLookupToken(secret: string, token: string, expected: Looku
   if (parts.length !== 5 || parts[0] !== VERSION) return { ok: false, reason: "MALFORMED" };
   const [, expiresText, subject, nonce, signature] = parts as [string, string, string, string, string];
   const expires = Number(expiresText);
-  if (!/^\d{1,16}$/.test(expiresText) || !Number.isSafeInteger(expires) || !/^(guest|\d{1,20})$/.test(subject) || !nonce) {
+  if (!/^\d{1,16}$/.test(expiresText) || !Number.isSafeInteger(expires) || !/^(guest|gift|\d{1,20})$/.test(subject) || !nonce) {
     return { ok: false, reason: "MALFORMED" };
   }
   const wanted = Buffer.from(sign(secret, [VERSION, expected.shop, expected.orderId, subject, expiresText, nonce]));

@@ -48,12 +48,13 @@ export const StorefrontReturnSchema = z.object({
   gift: GiftRecipientSchema.nullable().default(null),
 });
 
-/** Filing from customer accounts (the order is in the URL). */
-export const CustomerAccountReturnSchema = StorefrontReturnSchema.omit({ orderId: true, gift: true });
+/** Filing from customer accounts (the order is in the URL); a signed-in buyer may mark it a gift too. */
+export const CustomerAccountReturnSchema = StorefrontReturnSchema.omit({ orderId: true });
 
 /** The gift problem a refused portal body has (GIFT_EMAIL …), for the shopper's message; null when the gift part is fine. */
-export function giftIssueCode(issues: readonly { path: (string | number)[]; message: string }[]): "GIFT_EMAIL" | "GIFT_NAME_TOO_LONG" | null {
+export function giftIssueCode(issues: readonly { path: (string | number)[]; message: string }[]): "GIFT_EMAIL" | "GIFT_NAME_TOO_LONG" | "GIFT_ADDRESS" | null {
   const issue = issues.find((i) => i.path[0] === "gift");
   if (!issue) return null;
+  if (issue.path[1] === "addressLines") return "GIFT_ADDRESS";
   return issue.message === "GIFT_NAME_TOO_LONG" ? "GIFT_NAME_TOO_LONG" : "GIFT_EMAIL";
 }

@@ -81,7 +81,7 @@ export interface ShopperReturnView {
   label: { url: string | null; tracking: string | null; onSlip: boolean } | null;
   slipPath: string | null;
   statusUrl: string;
-  items: { title: string; quantity: number; amount: string; outcome: string }[];
+  items: { title: string; quantity: number; amount: string | null; outcome: string }[];
 }
 
 export function outcomeLabel(locale: StorefrontLocale, line: { resolution: string; exchangeVariantTitle: string | null }): string {
@@ -189,7 +189,8 @@ export function shopperReturnView(
     items: ret.lines.map((l) => ({
       title: [l.title, l.variantTitle].filter(Boolean).join(" – "),
       quantity: l.quantity,
-      amount: money(l.unitPrice * l.quantity),
+      // What a gift receipt shows: a return the recipient filed never shows the price paid.
+      amount: ret.giftByRecipient ? null : money(l.unitPrice * l.quantity),
       outcome: outcomeLabel(locale, l),
     })),
   };

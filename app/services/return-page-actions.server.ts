@@ -9,7 +9,8 @@ import { INTENTS, type Intent } from "~/components/return-page/intents";
 import { CONDITION_GRADES, DECLINE_REASONS, DISPOSITIONS, safeHttpUrl } from "~/i18n/admin";
 import { translator, type AdminLocale } from "~/i18n/admin-locale";
 import { RETURN_PAGE_CATALOG, type ReturnPageKey } from "~/i18n/catalogs/return-page";
-import type { ReturnsContext } from "./context.server";
+import { ReturnsError, type ReturnsContext } from "./context.server";
+import { retryGiftCard } from "./gift-card.server";
 import { approveReturn, attachShipping, cancelReturn, closeReturn, declineReturn, inspectReturn, markReceived, reopenReturn } from "./return-lifecycle.server";
 import { processReturn } from "./return-processing.server";
 import { attachUploadedLabel, type LabelUpload } from "./labels/return-labels.server";
@@ -116,6 +117,7 @@ const IntentSchemas = {
   cancel: z.object({}),
   reopen: z.object({}),
   resolve: z.object({ note: optionalText(500, "field.note") }),
+  retryGiftCard: z.object({}),
 } satisfies Record<Intent, z.ZodTypeAny>;
 
 export type ParsedIntent =
@@ -184,6 +186,21 @@ export async function performReturnAction(ctx: ReturnsContext, returnId: string,
       const { note } = fields as z.infer<(typeof IntentSchemas)["resolve"]>;
       await resolveAttention(ctx, returnId, actor, note ?? null);
       return t("toast.resolve");
+    }
+    case "retryGiftCard": {
+      const result = await retryGiftCard(ctx, returnId);
+      switch (result.status) {
+        case "ISSUED":
+          return t("toast.giftCardIssued");
+        case "FAILED":
+          throw new ReturnsError("SHOPIFY_REJECTED", t("gift.retry.failed", { error: result.error }));
+        case "UNKNOWN":
+          throw new ReturnsError("SHOPIFY_UNAVAILABLE", t("gift.retry.unknown"));
+        case "BUSY":
+          throw new ReturnsError("IN_PROGRESS", t("gift.retry.busy"));
+        case "NOT_RETRYABLE":
+          throw new ReturnsError("INVALID_STATE", t("gift.retry.notRetryable"));
+      }
     }
   }
 }

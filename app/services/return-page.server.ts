@@ -117,6 +117,11 @@ export function presentReturn(d: ReturnDetail, timeZone: string | null, locale: 
       ? {
           recipientName: d.gift.recipientName,
           recipientEmail: d.gift.recipientEmail,
+          addressLines: d.gift.addressLines,
+          byRecipient: d.gift.byRecipient ? t("gift.byRecipient") : null,
+          /** Shopify refused the card: why, and the retry button (same code, never a second card). */
+          refused: d.gift.card?.status === "FAILED" ? t("gift.card.refused", { error: d.gift.card.error ?? "?" }) : null,
+          canRetry: d.gift.card?.status === "FAILED" && (d.status === "PROCESSED" || d.status === "CLOSED"),
           // The card as Shopify holds it: value, last characters (never the code), or its state.
           card: d.gift.card
             ? d.gift.card.status === "SUCCEEDED"

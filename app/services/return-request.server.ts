@@ -101,7 +101,7 @@ export interface ReturnRequestInput {
    */
   staff?: { userId: string | null; override: { reason: string } | null } | null;
   /** A gift return: the recipient, who gets store credit or an exchange (never the buyer). */
-  gift?: { recipientName: string | null; recipientEmail: string } | null;
+  gift?: { recipientName: string | null; recipientEmail: string; addressLines?: string[]; byRecipient?: boolean } | null;
   /** Photos by fulfillment line item, already checked and cleaned (photos/photos.server.ts). */
   photos?: Map<string, CleanedPhoto[]>;
   /**
@@ -409,7 +409,15 @@ export async function requestReturn(
         ...(override
           ? { overrideReason: override.reason, overrideBy: input.staff?.userId ?? null, overrideAt: now, overrideCodes: JSON.stringify(override.codes) }
           : {}),
-        ...(input.gift ? { gift: true, giftRecipientName: input.gift.recipientName, giftRecipientEmail: input.gift.recipientEmail.toLowerCase() } : {}),
+        ...(input.gift
+          ? {
+              gift: true,
+              giftRecipientName: input.gift.recipientName,
+              giftRecipientEmail: input.gift.recipientEmail.toLowerCase(),
+              giftByRecipient: input.gift.byRecipient === true,
+              giftAddress: input.gift.addressLines?.length ? JSON.stringify(input.gift.addressLines) : null,
+            }
+          : {}),
         lines: {
           create: input.lines.map((l) => {
             const li = lineItems.get(lineItemOf(l.fulfillmentLineItemId))!;

@@ -63,7 +63,11 @@ export async function buildSlip(ctx: ReturnsContext, ret: ReturnWithLines, local
     },
     shopName: shop.shopName,
     returnAddress: shop.returnAddress,
-    fromLines: shop.senderAddress.length > 0 ? shop.senderAddress : [ret.customerName, ret.customerEmail].filter((x): x is string => !!x),
+    // A return the gift's recipient filed is sent by them: the slip never names the buyer.
+    fromLines:
+      shop.senderAddress.length > 0
+        ? shop.senderAddress
+        : (ret.giftByRecipient ? [ret.giftRecipientName, ret.giftRecipientEmail] : [ret.customerName, ret.customerEmail]).filter((x): x is string => !!x),
     rmaNumber: ret.rmaNumber,
     orderName: ret.orderName,
     methodName: storefrontMessage(locale, method),

@@ -579,7 +579,15 @@ export interface ReturnDetail {
   /** A staff override of the policy: why, by whom, when, and the rules it set aside. */
   override: { reason: string; by: string | null; at: string; codes: string[] } | null;
   /** A gift return's recipient. */
-  gift: { recipientName: string | null; recipientEmail: string | null; card: Awaited<ReturnType<typeof giftCardState>> } | null;
+  gift: {
+    recipientName: string | null;
+    recipientEmail: string | null;
+    /** Where the recipient wants an exchange sent (empty: the order's address). */
+    addressLines: string[];
+    /** Filed by the recipient themselves (order number + postcode). */
+    byRecipient: boolean;
+    card: Awaited<ReturnType<typeof giftCardState>>;
+  } | null;
   lines: ReturnDetailLine[];
   events: ReturnDetailEvent[];
   /** True when older events were left out (see TIMELINE_LIMIT). */
@@ -655,7 +663,15 @@ export async function getReturnDetail(ctx: ReturnsContext, id: string): Promise<
       ret.overrideReason && ret.overrideAt
         ? { reason: ret.overrideReason, by: ret.overrideBy, at: ret.overrideAt.toISOString(), codes: (parseData(`{"c":${ret.overrideCodes ?? "[]"}}`).c as string[] | undefined) ?? [] }
         : null,
-    gift: ret.gift ? { recipientName: ret.giftRecipientName, recipientEmail: ret.giftRecipientEmail, card: await giftCardState(ctx, ret.id) } : null,
+    gift: ret.gift
+      ? {
+          recipientName: ret.giftRecipientName,
+          recipientEmail: ret.giftRecipientEmail,
+          addressLines: (parseData(`{"a":${ret.giftAddress ?? "[]"}}`).a as string[] | undefined) ?? [],
+          byRecipient: ret.giftByRecipient,
+          card: await giftCardState(ctx, ret.id),
+        }
+      : null,
     lines: ret.lines.map((l) => ({
       id: l.id,
       title: l.title,

@@ -14,7 +14,7 @@ import {
   RateLimiter,
   RETURN_CREATIONS,
 } from "./rate-limit.server";
-import { lookupSubject, verifyLookupToken, type LookupTokenCheck } from "./lookup-token.server";
+import { lookupSubject, verifyLookupToken, type LookupSubject, type LookupTokenCheck } from "./lookup-token.server";
 import { StorefrontError } from "./storefront-error.server";
 
 export interface GuardContext {
@@ -70,8 +70,15 @@ export async function guardReturnCreation(g: GuardContext, customerLegacyId: str
 }
 
 /** A valid, unexpired token for this shop, order and shopper, or a 401 that says to look up again. */
-export function requireLookupToken(g: GuardContext, token: string, orderId: string, customerLegacyId: string | null): Extract<LookupTokenCheck, { ok: true }> {
-  const check = verifyLookupToken(g.secret, token, { shop: g.shop, orderId, subject: lookupSubject(customerLegacyId) }, g.now);
+export function requireLookupToken(
+  g: GuardContext,
+  token: string,
+  orderId: string,
+  customerLegacyId: string | null,
+  /** A gift recipient's token is bound to "gift", not to whoever is signed in. */
+  subject: LookupSubject = lookupSubject(customerLegacyId),
+): Extract<LookupTokenCheck, { ok: true }> {
+  const check = verifyLookupToken(g.secret, token, { shop: g.shop, orderId, subject }, g.now);
   if (!check.ok) {
     // The shopper sees one message for every reason; the code tells support what happened.
     const code = check.reason === "OTHER_SHOPPER" ? "LOOKUP_OTHER_SHOPPER" : "LOOKUP_EXPIRED";

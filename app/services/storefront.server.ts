@@ -18,7 +18,7 @@ import { reasonName } from "~/i18n/return-reasons";
 import { fetchStorefrontLookup, FIND_ORDER_BY_NAME_QUERY } from "~/shopify/orders.server";
 import { fetchProductVariants } from "~/shopify/variants.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
-import { issueLookupToken, lookupSubject } from "./lookup-token.server";
+import { GIFT_SUBJECT, claimedSubject, issueLookupToken, lookupSubject, type LookupSubject } from "./lookup-token.server";
 import { loadPolicy } from "./policy.server";
 import { StorefrontError, storefrontErrorFrom } from "./storefront-error.server";
 import {
@@ -90,6 +90,11 @@ export async function lookupForStorefront(
   appSecret: string,
 ) {
   const orderId = await findOrderForShopper(ctx, who, input.order, input.email, appSecret);
+  return storefrontLookupView(ctx, who, orderId, appSecret, lookupSubject(who.customerLegacyId));
+}
+
+/** What the portal shows for an order the visitor proved access to, with a lookup token for `subject`. */
+export async function storefrontLookupView(ctx: ReturnsContext, who: ShopperIdentity, orderId: string, appSecret: string, subject: LookupSubject) {
   // One Admin API call for the order, its returnable lines, the reasons and exchange variants.
   const [lookup, policy] = await Promise.all([fetchStorefrontLookup(ctx.admin, orderId), loadPolicy(ctx.db, ctx.shop.id)]).catch((e) => {
     throw fromShopifyError(e, "read the order");
@@ -149,7 +154,7 @@ export async function lookupForStorefront(
 
   return {
     ok: true as const,
-    lookupToken: issueLookupToken(appSecret, { shop: ctx.shop.domain, orderId: order.id, subject: lookupSubject(who.customerLegacyId) }, now),
+    lookupToken: issueLookupToken(appSecret, { shop: ctx.shop.domain, orderId: order.id, subject }, now),
     // The shipping address is the pickup default (the shopper proved the order is theirs).
     order: { id: order.id, name: order.name, currency: order.currency, lines, shippingAddressLines: order.shippingAddressLines ?? [] },
     reasons: reasons.map((r) => ({ id: r.id, handle: r.handle, name: reasonName(who.locale, r.handle, r.name), photoRequired: policy.photoRequiredReasonHandles.includes(r.handle) })),
@@ -169,14 +174,21 @@ export interface StorefrontReturnInput {
   storeCreditConsent: boolean;
   euWithdrawal?: boolean;
   pickup?: { addressLines?: string[]; dateFrom: string; dateTo: string } | null;
-  /** The theme portal's "this was a gift" (customer accounts do not offer it). */
-  gift?: { recipientName: string | null; recipientEmail: string } | null;
+  /** "This was a gift": the recipient, and where an exchange goes (empty: the order's address). */
+  gift?: { recipientName: string | null; recipientEmail: string; addressLines?: string[] } | null;
 }
 
 export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIdentity, input: StorefrontReturnInput, appSecret: string) {
   const guard: GuardContext = { db: ctx.db, shop: ctx.shop.domain, secret: appSecret, locale: who.locale, now: ctx.now() };
-  const token = requireLookupToken(guard, input.lookupToken, input.orderId, who.customerLegacyId);
-  await guardReturnCreation(guard, who.customerLegacyId, input.orderId);
+  // A gift recipient's token (order number + postcode): only a gift return, nothing of the
+  // buyer's, and never on a signed-in visitor's account (they are not the order's customer).
+  const recipient = claimedSubject(input.lookupToken) === GIFT_SUBJECT;
+  const token = requireLookupToken(guard, input.lookupToken, input.orderId, who.customerLegacyId, recipient ? GIFT_SUBJECT : undefined);
+  if (recipient && !input.gift) throw new StorefrontError("GIFT_EMAIL", 400, storefrontMessage(who.locale, "GIFT_EMAIL"));
+  // The order number and postcode are on the parcel: a recipient's return pays out only for
+  // goods that come back, never "keep the item".
+  if (recipient && input.method === "KEEP_ITEM") throw new StorefrontError("INVALID_INPUT", 400, storefrontMessage(who.locale, "INVALID_INPUT"));
+  await guardReturnCreation(guard, recipient ? null : who.customerLegacyId, input.orderId);
   let photos: ReturnType<typeof cleanLinePhotos>;
   try {
     photos = cleanLinePhotos(input.lines);
@@ -200,8 +212,8 @@ export async function createFromStorefront(ctx: ReturnsContext, who: ShopperIden
         photos,
         // null (the portal sent none) makes a home pickup need one; undefined: not collected.
         pickup: input.pickup,
-        gift: input.gift,
-        customer: who.customerLegacyId ? { id: `gid://shopify/Customer/${who.customerLegacyId}`, email: null } : null,
+        gift: input.gift ? { ...input.gift, byRecipient: recipient } : null,
+        customer: who.customerLegacyId && !recipient ? { id: `gid://shopify/Customer/${who.customerLegacyId}`, email: null } : null,
       },
       { type: "SHOPPER", id: who.customerLegacyId },
     );

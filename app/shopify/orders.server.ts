@@ -157,7 +157,7 @@ export const FULFILLMENT_LINES_PAGE_QUERY = `#graphql
 export const FIND_ORDER_BY_NAME_QUERY = `#graphql
   query FindOrderByName($query: String!) {
     orders(first: 5, query: $query, sortKey: PROCESSED_AT, reverse: true) {
-      nodes { id name email customer { id defaultEmailAddress { emailAddress } } }
+      nodes { id name email shippingAddress { zip } customer { id defaultEmailAddress { emailAddress } } }
     }
   }
 ` as AdminDocument<FindOrderByNameQuery, FindOrderByNameQueryVariables>;

@@ -54,7 +54,7 @@ export function renderStatusPage(view: ShopperReturnView, locale: StorefrontLoca
     ? `<section class="rs-box"><h2>${t("LABEL_HEADING")}</h2>${view.label.url ? `<p><a href="${e(view.label.url)}" rel="noopener noreferrer" target="_blank" data-label>${t("LABEL_OPEN")}</a></p>` : ""}${view.label.onSlip ? `<p data-label-on-slip>${t("LABEL_ON_SLIP")}</p>` : ""}${view.label.tracking ? `<p>${t("LABEL_TRACKING", { tracking: view.label.tracking })}</p>` : ""}</section>`
     : "";
   const guide = view.guide.length ? `<h2>${t("GUIDE_HEADING")}</h2><ol class="rs-guide">${view.guide.map((g) => `<li>${e(g)}</li>`).join("")}</ol>` : "";
-  const items = view.items.map((i) => `<li>${e(i.title)} × ${i.quantity} · ${e(i.amount)}<br><span class="rs-muted">${e(i.outcome)}</span></li>`).join("");
+  const items = view.items.map((i) => `<li>${e(i.title)} × ${i.quantity}${i.amount ? ` · ${e(i.amount)}` : ""}<br><span class="rs-muted">${e(i.outcome)}</span></li>`).join("");
   return `${STYLE}<div class="page-width rs returns-status" data-status="${e(view.status)}" data-outcome="${e(view.outcome)}">
   <h1>${escapeHtml(storefrontMessage(locale, "STATUS_TITLE", { rma: view.rma }))}</h1>
   <p class="rs-muted">${escapeHtml(storefrontMessage(locale, "STATUS_ORDER", { order: view.orderName }))}</p>

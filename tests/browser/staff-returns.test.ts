@@ -14,6 +14,7 @@ import pg from "pg";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type DemoHandle } from "../../scripts/demo";
+import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
@@ -183,9 +184,48 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     await page.locator('[data-r="select"] button[type="submit"]').click();
     const response = await created;
     expect(response.status()).toBe(201);
-    expect(JSON.parse(response.request().postData() ?? "{}").gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com" });
+    expect(JSON.parse(response.request().postData() ?? "{}").gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com", addressLines: [] });
     await page.locator('[data-r="done"]').waitFor({ state: "visible", timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-portal-gift.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("GIVEN a gift's recipient in the portal WHEN they look up with the order number and the delivery postcode THEN no prices show, the gift form is fixed on, and their exchange address is filed", async () => {
+    // The seed is deterministic: the postcode #1148 was delivered to, typed without its space.
+    const zip = (createAdminApi({ shops: [{ domain: NORDIC_DEMO_DOMAIN, seed: "nordic" }] }).order(NORDIC_DEMO_DOMAIN, "#1148") as unknown as { shippingAddressRec: { zip: string } }).shippingAddressRec.zip;
+    const { page, errors } = await openPage();
+    await page.goto(`${demo.storefrontUrl}?locale=sv`, { waitUntil: "networkidle" });
+    await page.getByLabel("Jag fick den här ordern som present").check();
+    expect(await page.locator('input[name="email"]').isVisible()).toBe(false);
+    await page.fill('input[name="order"]', "1148");
+    await page.getByLabel("Postnummer som den levererades till").fill(zip.replace(/\s+/g, ""));
+    const looked = page.waitForResponse((r) => r.url().includes("/api/lookup"));
+    await page.locator('button[type="submit"]').first().click();
+    const answer = await (await looked).text();
+    expect(answer).not.toMatch(/unitPrice|kr/);
+    await page.locator('[data-f="sel"]').first().waitFor({ timeout: 30_000 });
+    // A gift receipt: titles and variants, no prices.
+    expect((await page.locator('[data-r="lines"]').textContent()) ?? "").not.toMatch(/\d\s?kr/);
+    const line = page.locator("[data-line]").filter({ has: page.locator('[data-f="sel"]:not([disabled])') }).first();
+    await line.locator('[data-f="sel"]').check();
+    await line.locator('select[data-f="reason"]').selectOption({ index: 1 });
+    expect(await line.locator('input[value="REFUND"]').count()).toBe(0);
+    expect(await page.locator('[data-r="giftBox"]').isChecked()).toBe(true);
+    expect(await page.locator('[data-r="giftBox"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-r="giftYouHint"]').isVisible()).toBe(true);
+    await line.locator('input[value="STORE_CREDIT"]').check();
+    const consent = page.locator('[data-r="consentBox"]');
+    if (await consent.isVisible()) await consent.check();
+    await page.getByLabel("Mottagarens e-postadress").fill("elsa@example.com");
+    await page.locator('[data-r="giftAddress"]').fill("Elsa Berg\nStorgatan 1\n111 22 Stockholm");
+    const created = page.waitForResponse((r) => r.url().includes("/api/returns") && r.request().method() === "POST");
+    await page.locator('[data-r="select"] button[type="submit"]').click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    expect(JSON.parse(response.request().postData() ?? "{}").gift).toEqual({ recipientName: null, recipientEmail: "elsa@example.com", addressLines: ["Elsa Berg", "Storgatan 1", "111 22 Stockholm"] });
+    await page.locator('[data-r="done"]').waitFor({ state: "visible", timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-portal-gift-recipient.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

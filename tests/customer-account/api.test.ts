@@ -360,6 +360,36 @@ describe.each(providers)("customer-account API on %s", (provider) => {
     });
   });
 
+  describe("a signed-in buyer's gift (the portal's gift rules, through customer accounts)", () => {
+    const json = (body: unknown, t: string) => ({ method: "POST", token: t, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    it("without the recipient's e-mail 400 GIFT_EMAIL, a refund 422 GIFT_NO_REFUND (both in the shopper's language, nothing saved); store credit is filed for the recipient with their address", async () => {
+      const rec = engine.api.order(engine.shop, "#1148");
+      const t = token(rec.customerId!);
+      const data = await (await call(orderLoader as Handler, `/x?locale=sv`, { token: t }, { orderId: legacy(rec.id) })).json();
+      const line = data.order.lines.find((l: { eligible: boolean }) => l.eligible);
+      const body = (resolution: string, gift: unknown) => ({
+        lookupToken: data.lookupToken,
+        method: "DROP_OFF",
+        storeCreditConsent: true,
+        lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, reasonId: data.reasons[0].id, resolution }],
+        gift,
+      });
+      const noEmail = await call(createAction as Handler, `/x?locale=sv`, json(body("STORE_CREDIT", { recipientName: "Elsa" }), t), { orderId: legacy(rec.id) });
+      const e1 = (await noEmail.json()).error;
+      expect([noEmail.status, e1.code]).toEqual([400, "GIFT_EMAIL"]);
+      expect(e1.message).toMatch(/^Ange gåvomottagarens e-postadress/);
+      const refund = await call(createAction as Handler, `/x?locale=sv`, json(body("REFUND", { recipientEmail: "elsa@example.com" }), t), { orderId: legacy(rec.id) });
+      expect([refund.status, (await refund.json()).error.code]).toEqual([422, "GIFT_NO_REFUND"]);
+      expect(await engine.ctx.db.returnRequest.count({ where: { orderId: rec.id } })).toBe(0);
+
+      const ok = await call(createAction as Handler, `/x?locale=sv`, json(body("STORE_CREDIT", { recipientName: "Elsa", recipientEmail: "Elsa@Example.com", addressLines: ["Elsa Berg", "Storgatan 1"] }), t), { orderId: legacy(rec.id) });
+      expect(ok.status).toBe(201);
+      const row = await engine.ctx.db.returnRequest.findFirstOrThrow({ where: { rmaNumber: (await ok.json()).return.rma } });
+      expect(row).toMatchObject({ gift: true, giftByRecipient: false, giftRecipientName: "Elsa", giftRecipientEmail: "elsa@example.com", customerId: rec.customerId });
+      expect(JSON.parse(row.giftAddress!)).toEqual(["Elsa Berg", "Storgatan 1"]);
+    });
+  });
+
   describe("require sign-in for returns", () => {
     it("turns the theme portal's guest lookup off; signed-in customers still get through", async () => {
       const { assertGuestAccessAllowed } = await import("~/services/sign-in-requirement.server");

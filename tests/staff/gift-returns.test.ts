@@ -13,6 +13,8 @@ import { reconcileShop } from "~/services/return-sync.server";
 import { CLAIM_LEASE_MS } from "~/services/attempts.server";
 import { giftCardCode } from "~/services/gift-card.server";
 import { StaffReturnSchema, createStaffReturn, findOrderForStaff, loadOrderForStaff } from "~/services/staff-return.server";
+import { parseReturnAction, performReturnAction } from "~/services/return-page-actions.server";
+import { loadReturnPage } from "~/services/return-page.server";
 import { createEngine, type Engine } from "../support/engine";
 import { providers } from "../support/test-db";
 
@@ -166,5 +168,83 @@ describe.each(providers)("gift returns on %s", (provider) => {
     expect(orderRefunds()).toBe(0);
     const mail = await engine.t.db.emailMessage.findFirstOrThrow({ where: { step: "gift_card_issued" } });
     expect(mail).toMatchObject({ toAddress: "elsa@example.com", locale: "sv" });
+  });
+
+  it("GIVEN staff file a gift with the recipient's address WHEN the return page loads THEN staff see where to send the exchange (Shopify's returnCreate takes no address); a bad address is GIFT_ADDRESS", async () => {
+    const orderId = (await findOrderForStaff(engine.ctx, "#1182"))!;
+    const page = (await loadOrderForStaff(engine.ctx, orderId, "en"))!;
+    const line = page.lines.find((l) => l.state === "ELIGIBLE")!;
+    const input = (addressLines: unknown) => ({
+      orderId,
+      method: "DROP_OFF",
+      storeCreditConsent: true,
+      gift: { recipientName: "Elsa", recipientEmail: "elsa@example.com", addressLines },
+      lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "STORE_CREDIT" }],
+    });
+    expect(StaffReturnSchema.safeParse(input(["x".repeat(121)])).error?.issues[0]?.message).toBe("GIFT_ADDRESS");
+    const created = await createStaffReturn(engine.ctx, StaffReturnSchema.parse(input(["Elsa Berg", "Storgatan 1", "", "111 22 Stockholm"])), "staff-7");
+    const view = await loadReturnPage(engine.ctx, created.id, "sv");
+    expect(view!.ret.gift).toMatchObject({ addressLines: ["Elsa Berg", "Storgatan 1", "111 22 Stockholm"], byRecipient: null, refused: null });
+  });
+
+  describe("a refused gift card and staff's retry", () => {
+    /** Shopify refuses giftCardCreate while the order's currency is not enabled (GiftCardUserError INVALID). */
+    const currencies = () => (engine.api.store.shop(engine.shop) as unknown as { info: { presentmentCurrencies: Record<string, unknown> } }).info.presentmentCurrencies;
+    async function refusedCard() {
+      const created = await receivedGiftReturn();
+      const saved = currencies().SEK;
+      delete currencies().SEK;
+      const result = await processReturn(engine.ctx, created.id, STAFF);
+      expect(result.status).toBe("PROCESSED");
+      expect(cardsFor(created.rmaNumber)).toHaveLength(0);
+      return { created, enable: () => void (currencies().SEK = saved) };
+    }
+    const retry = (id: string, locale: "en" | "sv" = "en") => {
+      const parsed = parseReturnAction({ intent: "retryGiftCard" }, locale);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return performReturnAction(engine.ctx, id, parsed.intent, parsed.fields, STAFF, locale);
+    };
+
+    it("GIVEN Shopify refused the card WHEN the return page loads THEN it says why and offers the retry; a retry still refused says so and makes no card", async () => {
+      const { created } = await refusedCard();
+      const page = await loadReturnPage(engine.ctx, created.id, "sv");
+      expect(page!.ret.gift).toMatchObject({ canRetry: true });
+      expect(page!.ret.gift!.refused).toMatch(/^Shopify vägrade det: .*SEK/);
+      await expect(retry(created.id, "sv")).rejects.toMatchObject({ code: "SHOPIFY_REJECTED", status: 422, message: expect.stringMatching(/^Shopify vägrade presentkortet igen: .*SEK/) });
+      expect(cardsFor(created.rmaNumber)).toHaveLength(0);
+      expect(await engine.t.db.emailMessage.count({ where: { step: "gift_card_issued" } })).toBe(0);
+    });
+
+    it("GIVEN the cause is fixed WHEN staff retry (five clicks at once, then again) THEN Shopify holds exactly one card, the recipient one e-mail, the flag is cleared", async () => {
+      const { created, enable } = await refusedCard();
+      enable();
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => retry(created.id)));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(cardsFor(created.rmaNumber)).toHaveLength(1);
+      expect(cardsFor(created.rmaNumber)[0]!.code).toBe(giftCardCode(engine.shop, created.id));
+      await expect(retry(created.id)).rejects.toMatchObject({ code: "INVALID_STATE" });
+      expect(cardsFor(created.rmaNumber)).toHaveLength(1);
+      expect(await engine.t.db.emailMessage.count({ where: { step: "gift_card_issued" } })).toBe(1);
+      const ret = await engine.t.db.returnRequest.findUniqueOrThrow({ where: { id: created.id } });
+      expect(ret.needsAttention).toBe(false);
+      const page = await loadReturnPage(engine.ctx, created.id, "en");
+      expect(page!.ret.gift).toMatchObject({ refused: null, canRetry: false });
+    });
+
+    it("GIVEN Shopify made the card but the step was recorded as refused WHEN staff retry THEN the card is read back by its code, never a second one", async () => {
+      const created = await receivedGiftReturn();
+      await processReturn(engine.ctx, created.id, STAFF);
+      expect(cardsFor(created.rmaNumber)).toHaveLength(1);
+      await engine.t.db.refundAttempt.updateMany({ where: { returnRequestId: created.id, stage: "GIFT_CARD" }, data: { status: "FAILED", outcome: JSON.stringify({ error: "lost" }) } });
+      await engine.t.db.emailMessage.deleteMany({ where: { step: "gift_card_issued" } });
+      expect(await retry(created.id)).toMatch(/issued/);
+      expect(cardsFor(created.rmaNumber)).toHaveLength(1);
+    });
+
+    it("GIVEN a gift return not yet processed WHEN staff post the retry THEN 409 and nothing is made", async () => {
+      const created = await receivedGiftReturn();
+      await expect(retry(created.id)).rejects.toMatchObject({ code: "INVALID_STATE", status: 409 });
+      expect(cardsFor(created.rmaNumber)).toHaveLength(0);
+    });
   });
 });

@@ -84,7 +84,7 @@ function ReturnForm({ t, locale, data }: { t: T; locale: AdminLocale; data: Staf
   );
   const [method, setMethod] = useState<string>(data.methods.find((m) => m.required)?.code ?? data.methods[0]?.code ?? "");
   const [consent, setConsent] = useState(false);
-  const [gift, setGift] = useState({ on: false, name: "", email: "" });
+  const [gift, setGift] = useState({ on: false, name: "", email: "", address: "" });
   const [overrideReason, setOverrideReason] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
 
@@ -114,7 +114,7 @@ function ReturnForm({ t, locale, data }: { t: T; locale: AdminLocale; data: Staf
         method,
         storeCreditConsent: consent,
         overrideReason: needsOverride.length > 0 ? overrideReason : null,
-        gift: gift.on ? { recipientName: gift.name, recipientEmail: gift.email } : null,
+        gift: gift.on ? { recipientName: gift.name, recipientEmail: gift.email, addressLines: gift.address.split("\n") } : null,
         lines: chosen.map((l) => {
           const c = choices[l.fulfillmentLineItemId]!;
           return {
@@ -241,6 +241,9 @@ function ReturnForm({ t, locale, data }: { t: T; locale: AdminLocale; data: Staf
               <TextField label={t("giftName")} value={gift.name} onChange={(name) => setGift((g) => ({ ...g, name }))} autoComplete="off" maxLength={200} />
               <TextField label={t("giftEmail")} type="email" value={gift.email} onChange={(email) => setGift((g) => ({ ...g, email }))} autoComplete="off" maxLength={254} />
             </FormLayout.Group>
+          ) : null}
+          {gift.on ? (
+            <TextField label={t("giftAddress")} helpText={t("giftAddressHelp")} value={gift.address} onChange={(address) => setGift((g) => ({ ...g, address }))} autoComplete="off" multiline={3} />
           ) : null}
         </FormLayout>
       </Card>

@@ -3,7 +3,7 @@
  * return's override and gift recipient, shipping, decline, details. Each is self-contained
  * and takes the presented return (app/services/return-page.server.ts).
  */
-import { BlockStack, Box, Card, Link, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, Link, Text } from "@shopify/polaris";
 import { KeyValueList } from "~/components/KeyValueList";
 import type { ReturnView } from "~/services/return-page.server";
 import { useReturnPageT } from "./i18n";
@@ -93,7 +93,7 @@ export function StaffCard({ ret }: { ret: ReturnView }) {
   );
 }
 
-export function GiftCard({ gift }: { gift: NonNullable<ReturnView["gift"]> }) {
+export function GiftCard({ gift, onRetry, retrying }: { gift: NonNullable<ReturnView["gift"]>; onRetry: () => void; retrying: boolean }) {
   const t = useReturnPageT();
   return (
     <SideCard title={t("gift.title")}>
@@ -101,8 +101,33 @@ export function GiftCard({ gift }: { gift: NonNullable<ReturnView["gift"]> }) {
         items={[
           { term: t("gift.recipient"), description: [gift.recipientName, gift.recipientEmail].filter(Boolean).join(" · ") },
           ...(gift.card ? [{ term: t("gift.card"), description: gift.card }] : []),
+          ...(gift.addressLines.length ? [{ term: t("gift.address"), description: gift.addressLines.join(", ") }] : []),
         ]}
       />
+      {gift.refused ? (
+        <Banner tone="critical">
+          <BlockStack gap="200">
+            <Text as="p">{gift.refused}</Text>
+            {gift.canRetry ? (
+              <Box>
+                <Button onClick={onRetry} loading={retrying}>
+                  {t("gift.retry.button")}
+                </Button>
+              </Box>
+            ) : null}
+          </BlockStack>
+        </Banner>
+      ) : null}
+      {gift.addressLines.length ? (
+        <Text as="p" variant="bodySm" tone="subdued">
+          {t("gift.addressNote")}
+        </Text>
+      ) : null}
+      {gift.byRecipient ? (
+        <Text as="p" variant="bodySm" tone="subdued">
+          {gift.byRecipient}
+        </Text>
+      ) : null}
       <Text as="p" variant="bodySm" tone="subdued">
         {t("gift.note")}
       </Text>

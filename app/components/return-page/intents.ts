@@ -6,9 +6,10 @@
 import type { ReturnAction } from "~/domain";
 import type { ReturnPageKey } from "~/i18n/catalogs/return-page";
 
-export const INTENTS = ["approve", "decline", "ship", "receive", "inspect", "process", "close", "cancel", "reopen", "resolve"] as const;
+export const INTENTS = ["approve", "decline", "ship", "receive", "inspect", "process", "close", "cancel", "reopen", "resolve", "retryGiftCard"] as const;
 export type Intent = (typeof INTENTS)[number];
-export type StatusIntent = Exclude<Intent, "resolve">;
+/** "resolve" clears a flag and "retryGiftCard" re-sends a refused gift card: no status change. */
+export type StatusIntent = Exclude<Intent, "resolve" | "retryGiftCard">;
 
 /** Which state-machine action each intent performs (for showing buttons). "resolve" clears a flag, no status change. */
 export const INTENT_ACTION: Record<StatusIntent, ReturnAction> = {

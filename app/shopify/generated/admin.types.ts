@@ -2256,6 +2256,7 @@ export type FindOrderByNameQuery = {
       id: string;
       name: string;
       email?: string | null;
+      shippingAddress?: { zip?: string | null } | null;
       customer?: { id: string; defaultEmailAddress?: { emailAddress: string } | null } | null;
     }>;
   };

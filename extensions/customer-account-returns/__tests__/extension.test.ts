@@ -121,7 +121,8 @@ describe("return flow (customer-account.order.action.render)", () => {
     expect(q(h, "s-customer-account-action")!.getAttribute("heading")).toBe("Return items");
     // The final-sale line says why, and has no checkbox.
     expect(text(h.document.body)).toContain("Final sale items can't be returned.");
-    expect(h.document.querySelectorAll("s-checkbox")).toHaveLength(1);
+    // One line checkbox, and "This was a gift" after the lines.
+    expect(h.document.querySelectorAll("s-checkbox")).toHaveLength(2);
     expect(primary(h).hasAttribute("disabled")).toBe(true);
 
     change(q(h, "s-checkbox")!, true);
@@ -311,6 +312,39 @@ describe("return flow (customer-account.order.action.render)", () => {
     expect(h.requests.find((r) => r.url.includes("/returns?"))!.body).toMatchObject({
       method: "HOME_PICKUP",
       pickup: { addressLines: ["Astrid Lindqvist", "Kungsgatan 1", "111 43 Stockholm"], dateFrom: "2026-11-30", dateTo: "2026-12-02" },
+    });
+  });
+
+  it("a gift: ticking it takes the refund away, the review asks for the recipient (e-mail required), and the return is filed with the recipient and their address", async () => {
+    const h = await mount("ReturnFlow", { lang: "sv", orderId: ORDER, backend: backend() });
+    await pickLine(h, "gid://shopify/ReturnReasonDefinition/1");
+    const gift = [...h.document.querySelectorAll("s-checkbox")].find((c) => text(c).includes("present"))!;
+    expect(text(gift)).toBe("Det här var en present: den som fick den får värdet");
+    change(gift, true);
+    // The refund picked before is dropped and no longer offered.
+    const resolution = await h.until(() => {
+      const sel = h.document.querySelectorAll("s-select")[1];
+      return sel && ![...sel.querySelectorAll("s-option")].some((o) => o.getAttribute("value") === "REFUND") ? sel : null;
+    });
+    expect(primary(h).hasAttribute("disabled")).toBe(true);
+    change(resolution, "STORE_CREDIT");
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    const email = await h.until(() => q(h, "s-email-field"));
+    expect(email.getAttribute("label")).toBe("Mottagarens e-postadress");
+    change(q(h, "s-checkbox")!, true); // EU consent for store credit
+    await h.until(() => h.requests.some((r) => r.url.includes("/preview")));
+    // No recipient e-mail, no submit.
+    expect(primary(h).hasAttribute("disabled")).toBe(true);
+    change(q(h, "s-text-field")!, "Elsa");
+    change(email, "elsa@example.com");
+    change(q(h, "s-text-area")!, "Elsa Berg\nStorgatan 1\n111 22 Stockholm");
+    await h.until(() => !primary(h).hasAttribute("disabled"));
+    click(primary(h));
+    await h.until(() => h.requests.some((r) => r.url.includes("/returns?")));
+    expect(h.requests.find((r) => r.url.includes("/returns?"))!.body).toMatchObject({
+      lines: [{ fulfillmentLineItemId: SWEATER, resolution: "STORE_CREDIT" }],
+      gift: { recipientName: "Elsa", recipientEmail: "elsa@example.com", addressLines: ["Elsa Berg", "Storgatan 1", "111 22 Stockholm"] },
     });
   });
 });

@@ -20,6 +20,7 @@ import { PhotoField } from "./PhotoField";
 import { readPhoto, type ChosenPhoto } from "./photos";
 import { initialPickup, PickupFields, type PickupValue } from "./PickupFields";
 import { ReturnSummary } from "./ReturnSummary";
+import { GiftFields, GiftToggle, NO_GIFT, giftBody, giftEmailOk, type GiftValue } from "./GiftFields";
 
 type Resolution = OrderLine["resolutions"][number];
 interface Pick {
@@ -48,6 +49,7 @@ export function ReturnFlow() {
   const [photos, setPhotos] = useState<Record<string, ChosenPhoto[]>>({});
   const [photoError, setPhotoError] = useState<Record<string, string | null>>({});
   const [pickup, setPickup] = useState<PickupValue>({ address: "", from: "", to: "" });
+  const [gift, setGift] = useState<GiftValue>(NO_GIFT);
 
   useEffect(() => {
     void callApp<ReturnOptions>(orderPath).then((r) => {
@@ -119,6 +121,7 @@ export function ReturnFlow() {
         storeCreditConsent: consent,
         lines: lineInput().map((l) => ({ ...l, note: null, photos: needsPhoto(l.fulfillmentLineItemId) ? (photos[l.fulfillmentLineItemId] ?? []).map((p) => p.data) : [] })),
         pickup: method === "HOME_PICKUP" ? { addressLines: pickup.address.split("\n"), dateFrom: pickup.from, dateTo: pickup.to } : null,
+        gift: giftBody(gift),
       },
     });
     setBusy(false);
@@ -152,7 +155,7 @@ export function ReturnFlow() {
     const m = options.methods;
     return (
       <Frame
-        primary={{ label: t("flow.submit"), loading: busy, disabled: busy || !preview || pickupMissing || (needsConsent && !consent), onClick: () => void submit() }}
+        primary={{ label: t("flow.submit"), loading: busy, disabled: busy || !preview || pickupMissing || (needsConsent && !consent) || !giftEmailOk(gift), onClick: () => void submit() }}
         secondary={{ label: t("flow.back"), onClick: () => setStep("items") }}
       >
         {error && <s-banner tone="critical">{error}</s-banner>}
@@ -163,6 +166,7 @@ export function ReturnFlow() {
             </s-choice>
           ))}
         </s-choice-list>
+        {gift.on && <GiftFields value={gift} onChange={(change) => setGift((v) => ({ ...v, ...change }))} />}
         {method === "HOME_PICKUP" && <PickupFields value={pickup} limits={options.limits.pickup} onChange={(change) => setPickup((v) => ({ ...v, ...change }))} />}
         {needsConsent && (
           <s-checkbox checked={consent} onChange={(e: Event) => setConsent((e.currentTarget as unknown as { checked: boolean }).checked)}>
@@ -231,7 +235,7 @@ export function ReturnFlow() {
                 </s-select>
                 <s-select label={t("items.resolution")} value={p.resolution} placeholder={t("items.choose")} onChange={(e: Event) => update(l.fulfillmentLineItemId, { resolution: valueOf(e) as Resolution })}>
                   {l.resolutions
-                    .filter((r) => r !== "EXCHANGE" || l.exchangeVariants.length > 0)
+                    .filter((r) => (r !== "EXCHANGE" || l.exchangeVariants.length > 0) && (r !== "REFUND" || !gift.on))
                     .map((r) => (
                       <s-option key={r} value={r}>
                         {r === "STORE_CREDIT" && options.policy.storeCreditBonusPercent > 0 ? t("resolution.STORE_CREDIT_BONUS", { percent: options.policy.storeCreditBonusPercent }) : t(`resolution.${r}`)}
@@ -262,6 +266,16 @@ export function ReturnFlow() {
           </s-stack>
         );
       })}
+      {eligible.length > 0 && (
+        <GiftToggle
+          value={gift}
+          onChange={(change) => {
+            setGift((v) => ({ ...v, ...change }));
+            // A gift gives the recipient store credit or an exchange: no refund choice stays picked.
+            if (change.on) setPicks((all) => Object.fromEntries(Object.entries(all).map(([id, p]) => [id, p.resolution === "REFUND" ? { ...p, resolution: "" } : p])));
+          }}
+        />
+      )}
     </Frame>
   );
 }

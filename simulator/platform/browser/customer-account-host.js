@@ -231,6 +231,21 @@
       this._input.addEventListener('change', () => { this._value = this._input.value; fire(this); });
     }
   });
+  // Text and e-mail fields (a gift's recipient): plain inputs, same contract.
+  const lineField = (type) => class extends Simple {
+    static attrs = ['label', 'error', 'required'];
+    get value() { return this._value ?? ''; }
+    set value(v) { this._value = String(v ?? ''); if (this._input) this._input.value = this._value; }
+    render() {
+      const id = uid(this, 'f');
+      const root = attach(this, field(this, id, `<input id="${id}" type="${type}" ${truthy(this, 'required') ? 'required' : ''}>`));
+      this._input = root.querySelector('input');
+      this._input.value = this.value;
+      this._input.addEventListener('change', () => { this._value = this._input.value; fire(this); });
+    }
+  };
+  define('s-text-field', lineField('text'));
+  define('s-email-field', lineField('email'));
   define('s-date-field', class extends Simple {
     static attrs = ['label', 'allow', 'error'];
     get value() { return this._value ?? ''; }

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ReturnRequest" ADD COLUMN     "giftAddress" TEXT,
+ADD COLUMN     "giftByRecipient" BOOLEAN NOT NULL DEFAULT false;
+
