@@ -82,7 +82,7 @@ describe.each(providers)("staff-created returns on %s", (provider) => {
       "staff-7",
     );
     const detail = await getReturnDetail(engine.ctx, created.id);
-    expect(detail.gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com", card: null });
+    expect(detail.gift).toEqual({ recipientName: "Elsa", recipientEmail: "elsa@example.com", addressLines: [], byRecipient: false, card: null });
     expect(detail.amounts.refund).toBe(0);
 
     // Processing never credits the buyer: the recipient gets a gift card (tests/staff/gift-returns.test.ts).
