@@ -164,7 +164,7 @@ export async function startMailbox(options: { port?: number; host?: string; pars
           const raw = Buffer.concat(chunks);
           const id = nextId++;
           const bounced = options.bounce && session.envelope.mailFrom ? session.envelope.rcptTo.map((r) => r.address).filter((a) => (options.bounce!.recipients ?? UNDELIVERABLE).test(a)) : [];
-          if (bounced.length) setImmediate(() => void bounceBack(raw.toString("utf8"), session.envelope.mailFrom ? session.envelope.mailFrom.address : "", bounced));
+          const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
           const store = (m: Omit<CaughtMail, "id" | "receivedAt" | "envelopeFrom" | "envelopeTo">) => {
             caught.push({
               id,
@@ -175,6 +175,7 @@ export async function startMailbox(options: { port?: number; host?: string; pars
             });
             notify();
             callback();
+            if (bounced.length) setImmediate(() => void bounceBack(raw.toString("utf8"), envelopeFrom, bounced));
           };
           if (!parse) {
             const head = raw.toString("utf8", 0, Math.min(raw.length, 4000));
