@@ -146,6 +146,16 @@ describe.each(providers)("late bounces on %s", (provider) => {
     expect((await t.db.emailMessage.findUniqueOrThrow({ where: { id } })).status).toBe("FAILED");
   });
 
+  it("GIVEN a bounce that beats the sender's write of SENT (message QUEUED under the sender's lease) THEN it is FAILED and the sender's SENT write, conditional on its lease, misses", async () => {
+    const id = await queue("k6", "fast@bounce.example");
+    await t.db.emailMessage.update({ where: { id }, data: { leaseToken: "run-1", leaseUntil: new Date(Date.now() + 60_000) } });
+    const response = await post(buildDsn({ envelopeTo: verpAddress(SIGNING, id), recipient: "fast@bounce.example", originalHeaders: "Subject: x" }), { recipient: verpAddress(SIGNING, id) });
+    expect(await response.json()).toMatchObject({ result: "failed" });
+    const late = await t.db.emailMessage.updateMany({ where: { id, leaseToken: "run-1" }, data: { status: "SENT" } }); // what flushSent does
+    expect(late.count).toBe(0);
+    expect((await t.db.emailMessage.findUniqueOrThrow({ where: { id } })).status).toBe("FAILED");
+  });
+
   it("GIVEN the endpoint without MAIL_BOUNCE_TOKEN THEN it is off (404)", async () => {
     const response = await bounceIntake(new Request("http://x/mail/bounces", { method: "POST", body: "x" }), { db: t.db, secret: SECRET, token: null, now: new Date() });
     expect(response.status).toBe(404);
