@@ -3,7 +3,9 @@
  * what is due. Each message is claimed with a lease before the SMTP call, so two runs or two
  * instances never send one message twice; temporary failures (SMTP down, 4xx) retry with
  * backoff and keep the order of a return's messages; a refusal (5xx, e.g. unknown mailbox) is
- * FAILED with the server's answer; a missing or invalid address is NOT_SENDABLE with the reason.
+ * FAILED with the server's answer (smtp-failure.ts); a missing or invalid address is
+ * NOT_SENDABLE with the reason. Each message goes out with a signed VERP envelope sender and
+ * Message-ID (bounce-address.server.ts), so a bounce mailed back later finds it (bounces.server.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { Transporter } from "nodemailer";
