@@ -10,6 +10,7 @@ import { bounceIntake } from "~/mail/bounce-intake.server";
 import { enqueueEmail, sendDueEmails } from "~/mail/outbox.server";
 import { returnEmailsView } from "~/mail/timeline.server";
 import { closeSmtpTransports } from "~/mail/transport.server";
+import { action as bounceRoute } from "~/routes/mail.bounces";
 import { buildDsn, startMailbox, type Mailbox } from "../../simulator/platform/mailbox";
 import { createTestDb, providers, type TestDb } from "../support/test-db";
 
@@ -158,6 +159,13 @@ describe.each(providers)("late bounces on %s", (provider) => {
 
   it("GIVEN the endpoint without MAIL_BOUNCE_TOKEN THEN it is off (404)", async () => {
     const response = await bounceIntake(new Request("http://x/mail/bounces", { method: "POST", body: "x" }), { db: t.db, secret: SECRET, token: null, now: new Date() });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("the /mail/bounces route", () => {
+  it("GIVEN no MAIL_BOUNCE_TOKEN in the environment THEN the route answers 404 (the intake is off)", async () => {
+    const response = await bounceRoute({ request: new Request("http://127.0.0.1:3999/mail/bounces", { method: "POST", body: "x" }), params: {}, context: {} });
     expect(response.status).toBe(404);
   });
 });
