@@ -110,6 +110,16 @@ export const EnvSchema = z
       .string()
       .optional()
       .refine((v) => v === undefined || /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(v), "must be a plain e-mail address such as returns@example.com"),
+    /**
+     * Bounces (app/mail/bounces.server.ts): the domain of the VERP envelope sender
+     * bounces+<id>.<sig>@<domain> (default: MAIL_FROM's domain), and the secret a provider
+     * must present to POST /mail/bounces (unset: the endpoint answers 404).
+     */
+    MAIL_BOUNCE_DOMAIN: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v), "must be a domain such as bounces.example.com"),
+    MAIL_BOUNCE_TOKEN: z.string().min(24, "must be at least 24 characters (openssl rand -hex 24)").optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
   })

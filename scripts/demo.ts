@@ -10,7 +10,9 @@
  * DEMO_KEEP_DATA=1 (keep the previous run's database), MAILBOX_PORT (the demo's SMTP server, 2525).
  * E-mails: a local SMTP server (smtp-server) catches every message the app sends; the
  * stand-in lists them at /_standin/mailbox. The app sends its outbox from the job queue
- * (the "send-mail-outbox" job, every 10 s).
+ * (the "send-mail-outbox" job, every 10 s). Bounces: mail to anything @bounce.example is
+ * accepted, then bounced back as a DSN that the mailbox POSTs to the app's /mail/bounces (as
+ * a mail provider would); order #1148's customer (Ingrid Persson) has such an address here.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,11 +23,13 @@ import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../simulator/admin/index";
 import { startStandIn } from "../simulator/platform/start";
 import { adminHostParam } from "../simulator/platform/admin-frame";
 import { migrateDatabase } from "./db-setup.mjs";
-import { startMailbox } from "../simulator/platform/mailbox";
+import { postBounce, startMailbox } from "../simulator/platform/mailbox";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const DEMO_API_KEY = "demo-returns-app";
 export const DEMO_API_SECRET = "demo-returns-app-secret";
+/** The demo's undeliverable customer: her e-mails bounce (the mailbox's @bounce.example). */
+export const DEMO_BOUNCING_ORDER = { name: "#1148", email: "ingrid.persson@bounce.example" };
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -103,7 +107,16 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
   buildIfNeeded(log);
 
   const adminApi = createAdminApi();
-  const mailbox = await startMailbox({ port: Number(process.env.MAILBOX_PORT ?? 0) });
+  // One demo customer whose mailbox does not exist, so a demo user sees a bounce arrive.
+  const bouncing = adminApi.order(NORDIC_DEMO_DOMAIN, DEMO_BOUNCING_ORDER.name);
+  const bouncingCustomer = adminApi.store.shop(NORDIC_DEMO_DOMAIN).customers.find((c) => c.id === bouncing.customerId);
+  bouncing.emailAddress = DEMO_BOUNCING_ORDER.email;
+  if (bouncingCustomer) bouncingCustomer.emailAddress = DEMO_BOUNCING_ORDER.email;
+  const bounceToken = randomBytes(24).toString("hex");
+  const mailbox = await startMailbox({
+    port: Number(process.env.MAILBOX_PORT ?? 0),
+    bounce: { deliver: postBounce(`${appUrl}/mail/bounces`, bounceToken) },
+  });
   const standIn = await startStandIn({
     mailbox,
     adminApi,
@@ -130,6 +143,7 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
     DATABASE_URL: databaseUrl,
     SMTP_URL: mailbox.url,
     MAIL_FROM: "returns@returns-app.demo",
+    MAIL_BOUNCE_TOKEN: bounceToken,
   };
   const app: ChildProcess = spawn(process.execPath, [join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
     cwd: root,
@@ -189,6 +203,9 @@ The demo is running, offline. Open:
   Storefront return page:                       ${demo.storefrontUrl}
   Customer accounts (signed in as Astrid):      ${demo.customerAccountsUrl}
   Mailbox (every e-mail the app sends):         ${demo.mailboxUrl}
+
+Bounces: ${DEMO_BOUNCING_ORDER.name} belongs to ${DEMO_BOUNCING_ORDER.email}; its e-mails are accepted, then bounce
+back and show as failed on the return's page (the mailbox shows the bounce report too).
 
 Guest lookup: try an order number from simulator/seed/README.md with its email, or "Log in"
 as a demo customer on the storefront. In customer accounts, "Return items" on an order opens

@@ -7,19 +7,27 @@
  */
 import { env } from "~/env.server";
 import { adminApiOrigin } from "~/shopify/stand-in-routing.server";
+import type { BounceSigning } from "./bounce-address.server";
 
 export interface MailConfig {
   smtpUrl: string | null;
   mailFrom: string;
   linkBase: (shopDomain: string) => string;
+  /** VERP envelope sender and signed Message-IDs: MAIL_BOUNCE_DOMAIN (default MAIL_FROM's domain), the app's secret. */
+  bounce: BounceSigning;
+  /** The secret of POST /mail/bounces; null: the endpoint is off. */
+  bounceToken: string | null;
 }
 
 export function mailConfig(): MailConfig {
   const e = env();
   const standIn = adminApiOrigin(e);
+  const mailFrom = e.MAIL_FROM ?? `no-reply@${new URL(e.SHOPIFY_APP_URL).hostname}`;
   return {
     smtpUrl: e.SMTP_URL ?? null,
-    mailFrom: e.MAIL_FROM ?? `no-reply@${new URL(e.SHOPIFY_APP_URL).hostname}`,
+    mailFrom,
+    bounce: { secret: e.SHOPIFY_API_SECRET, domain: e.MAIL_BOUNCE_DOMAIN ?? mailFrom.split("@")[1]! },
+    bounceToken: e.MAIL_BOUNCE_TOKEN ?? null,
     linkBase: (shop) => (standIn ? `${standIn.replace(/\/+$/, "")}/s/${shop}` : `https://${shop}`),
   };
 }

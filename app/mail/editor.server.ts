@@ -67,7 +67,23 @@ export interface EditorErrors {
   column: number | null;
 }
 
-const asErrors = (errors: TemplateError[]): EditorErrors[] => errors.map((e) => ({ message: e.message, part: e.part, line: e.line, column: e.column }));
+type EmailsKey = keyof typeof EMAILS_CATALOG.en;
+
+/**
+ * A template error in the admin's language: "Body, line 2, column 7: unknown variable: nmae".
+ * Our own details are translated; liquidjs's own parser messages stay as it words them.
+ */
+function localizedError(e: TemplateError, t: (key: EmailsKey, vars?: Record<string, string | number>) => string): string {
+  const unknown = /^unknown variable: (.+)$/.exec(e.detail);
+  const detail = unknown ? t("err.unknownVariable", { name: unknown[1]! }) : /^templates cannot include/.test(e.detail) ? t("err.noInclude") : e.detail;
+  const part = t(e.part === "subject" ? "err.part.subject" : "err.part.body");
+  return e.line ? t("err.at", { part, line: e.line, column: e.column ?? 0, detail }) : t("err.in", { part, detail });
+}
+
+const asErrors = (errors: TemplateError[], locale: AdminLocale): EditorErrors[] => {
+  const t = translator(EMAILS_CATALOG, locale);
+  return errors.map((e) => ({ message: localizedError(e, t), part: e.part, line: e.line, column: e.column }));
+};
 
 /** Stores the shop's name (and currency) from Shopify when the app has none: shops installed before the afterAuth hook did it. */
 export async function rememberShopName(db: Db, session: { shop: string; accessToken?: string }): Promise<void> {
@@ -82,6 +98,7 @@ export async function rememberShopName(db: Db, session: { shop: string; accessTo
 /** `locale` is the e-mail's language; `adminLocale` the language the page speaks. */
 export async function emailEditorPage(db: Db, shop: string, step: EmailStep, locale: EmailLocale, adminLocale: AdminLocale = "en") {
   const stepName = translator(RETURN_PAGE_CATALOG, adminLocale);
+  const texts = translator(EMAILS_CATALOG, adminLocale);
   const [template, custom, settings, shopRow] = await Promise.all([
     templateFor(db, shop, step, locale),
     db.emailTemplate.findMany({ where: { shop }, select: { step: true, locale: true } }),
@@ -99,7 +116,7 @@ export async function emailEditorPage(db: Db, shop: string, step: EmailStep, loc
     customized: custom.map((c) => `${c.step}:${c.locale}`),
     template,
     isCustom: custom.some((c) => c.step === step && c.locale === locale),
-    variables: variablesFor(step).map((v) => ({ name: v.name, description: v.description, optional: !!v.optional })),
+    variables: variablesFor(step).map((v) => ({ name: v.name, description: texts(`var.${v.descriptionKey ?? v.name}` as EmailsKey), optional: !!v.optional })),
     preview,
     sender: {
       fromName: settings?.fromName ?? "",
@@ -122,12 +139,12 @@ export async function performEmailAction(db: Db, shop: string, action: EmailActi
     case "preview": {
       const template = { subject: action.subject, body: action.body };
       const errors = await checkTemplate(action.step, template);
-      if (errors.length) return { ok: false, intent: "preview", status: 422, message: t("msg.previewErrors"), errors: asErrors(errors) };
+      if (errors.length) return { ok: false, intent: "preview", status: 422, message: t("msg.previewErrors"), errors: asErrors(errors, adminLocale) };
       return { ok: true, intent: "preview", preview: await renderEmail(template, sampleVariables(action.step, action.locale), action.locale) };
     }
     case "save": {
       const result = await saveTemplate(db, { shop, step: action.step, locale: action.locale, subject: action.subject, body: action.body, updatedBy: staff });
-      if (!result.ok) return { ok: false, intent: "save", status: 422, message: t("msg.notSaved"), errors: asErrors(result.errors) };
+      if (!result.ok) return { ok: false, intent: "save", status: 422, message: t("msg.notSaved"), errors: asErrors(result.errors, adminLocale) };
       return { ok: true, intent: "save", message: t("msg.saved") };
     }
     case "reset": {
@@ -138,7 +155,7 @@ export async function performEmailAction(db: Db, shop: string, action: EmailActi
       if (addressProblem(action.to)) return { ok: false, intent: "test", status: 400, message: badAddress(action.to) };
       const template = { subject: action.subject, body: action.body };
       const errors = await checkTemplate(action.step, template);
-      if (errors.length) return { ok: false, intent: "test", status: 422, message: t("msg.notSent"), errors: asErrors(errors) };
+      if (errors.length) return { ok: false, intent: "test", status: 422, message: t("msg.notSent"), errors: asErrors(errors, adminLocale) };
       const config = mailConfig();
       if (!config.smtpUrl) return { ok: false, intent: "test", status: 409, message: t("msg.noSmtp") };
       const rendered = await renderEmail(template, sampleVariables(action.step, action.locale), action.locale);

@@ -2,7 +2,7 @@
  * The durable e-mail outbox. A step writes its message here in the SAME transaction that
  * persists the step (enqueueEmail), so a step is never saved without its e-mail nor an e-mail
  * queued for a step that rolled back; the idempotency key (per return and step) makes a
- * repeated step or a duplicate webhook queue nothing new. ``sendDueEmails` (sender.server.ts) sends what is due:
+ * repeated step or a duplicate webhook queue nothing new. `sendDueEmails` (sender.server.ts) sends what is due:
  * each message is claimed with a lease before the SMTP call, so two runs or two instances
  * never send one message twice; temporary failures (SMTP down, 4xx) retry with backoff and
  * keep the order of a return's messages; a refusal (5xx, e.g. unknown mailbox) is FAILED with
@@ -16,6 +16,7 @@ export type { EmailStep } from "./steps";
 export { addressProblem } from "./address";
 // The sender lives in sender.server.ts; re-exported so callers keep one entry point.
 export { sendDueEmails, renderStoredMessage, backoffMs, LEASE_MS, MAX_TEMPORARY_ATTEMPTS, type SendOptions, type SendReport } from "./sender.server";
+// Late bounces (DSNs mailed back after a 250) turn a SENT message FAILED: bounces.server.ts.
 
 export interface EnqueueInput {
   shop: string; // shop domain, "example.myshopify.com"
@@ -77,6 +78,7 @@ export interface EmailTimelineEntry {
   smtpResponse: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  bouncedAt: Date | null;
   nextAttemptAt: Date;
 }
 
@@ -99,6 +101,7 @@ export async function emailsForReturn(db: Db, shop: string, returnId: string): P
     smtpResponse: r.smtpResponse,
     createdAt: r.createdAt,
     sentAt: r.sentAt,
+    bouncedAt: r.bouncedAt,
     nextAttemptAt: r.nextAttemptAt,
   }));
 }

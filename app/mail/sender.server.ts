@@ -3,20 +3,25 @@
  * what is due. Each message is claimed with a lease before the SMTP call, so two runs or two
  * instances never send one message twice; temporary failures (SMTP down, 4xx) retry with
  * backoff and keep the order of a return's messages; a refusal (5xx, e.g. unknown mailbox) is
- * FAILED with the server's answer; a missing or invalid address is NOT_SENDABLE with the reason.
+ * FAILED with the server's answer (smtp-failure.ts); a missing or invalid address is
+ * NOT_SENDABLE with the reason. Each message goes out with a signed VERP envelope sender and
+ * Message-ID (bounce-address.server.ts), so a bounce mailed back later finds it (bounces.server.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { Transporter } from "nodemailer";
 import type { Db } from "~/db.server";
 import { addressProblem } from "./address";
+import { TRACE_HEADER, traceMessageId, traceToken, verpAddress, type BounceSigning } from "./bounce-address.server";
+import { composeMessage, newComposeCache, type ComposeCache } from "./compose.server";
 import { mailConfig } from "./config.server";
-import { renderEmail, type RenderedEmail } from "./render";
-import type { TemplateSource } from "./default-templates";
-import { newVariableCache, preloadReturns, returnVariables, shopVariables, type VariableCache } from "./return-variables.server";
-import { emailLocale, type EmailStatus, type EmailStep } from "./steps";
-import { templateFor } from "./templates.server";
+import type { RenderedEmail } from "./render";
+import { preloadReturns } from "./return-variables.server";
+import { backoffMs, classifySmtpError } from "./smtp-failure";
+import type { EmailStatus } from "./steps";
 import { fromHeader, smtpTransport } from "./transport.server";
 
+export { backoffMs, MAX_TEMPORARY_ATTEMPTS } from "./smtp-failure";
+export { renderStoredMessage } from "./compose.server";
 
 export interface SendOptions {
   /** A nodemailer transport; default: a pooled SMTP transport for `smtpUrl`. */
@@ -25,6 +30,8 @@ export interface SendOptions {
   smtpUrl?: string | null;
   mailFrom?: string;
   linkBase?: (shopDomain: string) => string;
+  /** Signs the VERP envelope sender and Message-ID (bounce-address.server.ts); default from the environment. */
+  bounce?: BounceSigning;
   /** Messages looked at per run (default 500). */
   limit?: number;
   /** Claim length; longer than the transport's worst case (timeouts below 1 min). */
@@ -45,32 +52,7 @@ export interface SendReport {
 
 export const LEASE_MS = 5 * 60_000;
 
-function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  let hit = map.get(key);
-  if (!hit) {
-    hit = load();
-    map.set(key, hit);
-  }
-  return hit;
-}
-/** 4xx answers are retried this many times, then the message is FAILED with the last answer. */
-export const MAX_TEMPORARY_ATTEMPTS = 8;
-
-/** 30 s, 1 min, 2 min … capped at 1 h. */
-export function backoffMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
-}
-
 type Outcome = "sent" | "failed" | "notSendable" | "retrying" | "skipped";
-
-interface SmtpError {
-  code?: string;
-  responseCode?: number;
-  response?: string;
-  message?: string;
-}
-
-const CONNECTION_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ECONNRESET", "EPROTOCOL", "ETLS", "EAUTH"]);
 
 /**
  * Sends every due message (QUEUED, next attempt reached, not claimed by a live lease), oldest
@@ -89,6 +71,7 @@ export async function sendDueEmails(db: Db, now: Date, options: SendOptions = {}
   const mailFrom = options.mailFrom ?? config!.mailFrom;
   const linkBase = options.linkBase ?? config!.linkBase;
   const leaseMs = options.leaseMs ?? LEASE_MS;
+  const bounce = options.bounce ?? (config ?? mailConfig()).bounce;
 
   const due = await db.emailMessage.findMany({
     where: { status: "QUEUED", nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
@@ -119,7 +102,7 @@ export async function sendDueEmails(db: Db, now: Date, options: SendOptions = {}
     else ready.push(group);
   }
 
-  const run: Run = { db, now, token: randomUUID(), transport, mailFrom, linkBase, cache: newSendCache(), smtpDown: false, sent: [] };
+  const run: Run = { db, now, token: randomUUID(), transport, mailFrom, linkBase, bounce, cache: newComposeCache(), smtpDown: false, sent: [] };
   // Claimed a chunk at a time (two queries per chunk), so a chunk is sent well within its lease.
   for (let i = 0; i < ready.length && !run.smtpDown; ) {
     const chunk: Message[][] = [];
@@ -141,13 +124,6 @@ const CLAIM_CHUNK = 32;
 
 type Message = Awaited<ReturnType<Db["emailMessage"]["findMany"]>>[number];
 
-interface SendCache {
-  variables: VariableCache;
-  templates: Map<string, Promise<TemplateSource>>;
-  settings: Map<string, Promise<{ fromName: string | null; replyTo: string | null } | null>>;
-}
-const newSendCache = (): SendCache => ({ variables: newVariableCache(), templates: new Map(), settings: new Map() });
-
 interface Run {
   db: Db;
   now: Date;
@@ -155,7 +131,8 @@ interface Run {
   transport: Transporter;
   mailFrom: string;
   linkBase: (shop: string) => string;
-  cache: SendCache;
+  bounce: BounceSigning;
+  cache: ComposeCache;
   smtpDown: boolean;
   /** SENT settlements of the current chunk, written in one transaction when the chunk ends. */
   sent: { id: string; data: Record<string, unknown> }[];
@@ -225,7 +202,7 @@ async function sendOne(run: Run, message: Message): Promise<Outcome> {
   let fromName: string;
   let replyTo: string | null;
   try {
-    const built = await buildMessage(db, message, run.linkBase, run.cache);
+    const built = await composeMessage(db, message, run.linkBase, run.cache);
     if (!built) {
       await settle("NOT_SENDABLE", { reason: "The return no longer exists." });
       return "notSendable";
@@ -242,14 +219,18 @@ async function sendOne(run: Run, message: Message): Promise<Outcome> {
     const info = await run.transport.sendMail({
       from: fromHeader(fromName, run.mailFrom),
       to: message.toAddress!,
+      // VERP: a bounce mailed back later names this message, signed (bounces.server.ts).
+      envelope: { from: verpAddress(run.bounce, message.id), to: [message.toAddress!] },
       ...(replyTo ? { replyTo } : {}),
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
-      // Stable per message: a re-send after a crash mid-send is recognisable as the same e-mail.
-      messageId: `<${message.id}@${run.mailFrom.split("@")[1]}>`,
+      // Stable per message: a re-send after a crash mid-send is recognisable as the same e-mail;
+      // signed, so a DSN quoting it is traced back to this message.
+      messageId: traceMessageId(run.bounce, message.id),
       headers: {
         "Auto-Submitted": "auto-generated",
+        [TRACE_HEADER]: traceToken(run.bounce.secret, message.id),
         "X-Returns-Step": message.step,
         ...(unsubscribe ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
       },
@@ -260,51 +241,14 @@ async function sendOne(run: Run, message: Message): Promise<Outcome> {
     });
     return "sent";
   } catch (error) {
-    const e = error as SmtpError;
-    const answer = (e.response || e.message || String(error)).slice(0, 500);
-    if (e.responseCode && e.responseCode >= 500) {
-      await settle("FAILED", { reason: `The mail server refused it: ${answer}`, smtpResponse: answer, subject: rendered.subject });
+    const failure = classifySmtpError(error, attempts);
+    if (failure.kind !== "retry") {
+      await settle("FAILED", { reason: failure.reason, smtpResponse: failure.answer, subject: rendered.subject });
       return "failed";
     }
-    if (e.responseCode && e.responseCode >= 400) {
-      if (attempts >= MAX_TEMPORARY_ATTEMPTS) {
-        await settle("FAILED", { reason: `The mail server kept deferring it (${attempts} tries): ${answer}`, smtpResponse: answer, subject: rendered.subject });
-        return "failed";
-      }
-    } else if (!e.code || CONNECTION_CODES.has(e.code)) {
-      run.smtpDown = true;
-    }
+    if (failure.serverDown) run.smtpDown = true;
     // Temporary: stays queued (never given up while the server is unreachable) and retries later.
-    await settle("QUEUED", { reason: `Will retry: ${answer}`, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) });
+    await settle("QUEUED", { reason: failure.reason, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) });
     return "retrying";
   }
-}
-
-async function buildMessage(
-  db: Db,
-  message: { shop: string; step: string; returnRequestId: string | null; locale: string; variables: string },
-  linkBase: (shop: string) => string,
-  cache: SendCache = newSendCache(),
-) {
-  const step = message.step as EmailStep;
-  const locale = emailLocale(message.locale);
-  const base = linkBase(message.shop);
-  const standard = message.returnRequestId
-    ? await returnVariables(db, { shopDomain: message.shop, returnId: message.returnRequestId, step, locale, linkBase: base }, cache.variables)
-    : await shopVariables(db, message.shop, base, cache.variables);
-  if (!standard) return null;
-  const variables = { ...standard, ...(JSON.parse(message.variables) as Record<string, unknown>) };
-  const [template, settings] = await Promise.all([
-    memo(cache.templates, `${message.shop}:${step}:${locale}`, () => templateFor(db, message.shop, step, locale)),
-    memo(cache.settings, message.shop, () => db.emailSettings.findUnique({ where: { shop: message.shop }, select: { fromName: true, replyTo: true } })),
-  ]);
-  const rendered = await renderEmail(template, variables, locale);
-  return { rendered, fromName: settings?.fromName || String(variables.shop_name ?? message.shop), replyTo: settings?.replyTo ?? null };
-}
-
-/** For the preview of a queued or sent message (the admin's timeline): what it says now. */
-export async function renderStoredMessage(db: Db, id: string, shop: string, linkBase: (shop: string) => string) {
-  const message = await db.emailMessage.findFirst({ where: { id, shop } });
-  if (!message) return null;
-  return (await buildMessage(db, message, linkBase))?.rendered ?? null;
 }

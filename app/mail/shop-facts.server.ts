@@ -1,7 +1,8 @@
 /**
  * The shop's name and currency, stored when the app is installed or re-authorised (the
  * afterAuth hook in app/shopify.server.ts) so e-mails sign with the shop's name from the
- * first message, not with its handle until someone opens the E-mails page.
+ * first message, not with its handle until someone opens the E-mails page; refreshed on
+ * every shop/update webhook (the merchant renamed the store or changed its currency).
  */
 import type { Db } from "~/db.server";
 import type { AdminClient } from "~/shopify/client.server";
@@ -25,4 +26,13 @@ export async function afterAuthStoreShopFacts(session: { shop: string; accessTok
   } catch (error) {
     console.error(`could not store ${session.shop}'s name and currency after auth`, error);
   }
+}
+
+/**
+ * shop/update: read the shop again from Shopify rather than trusting the payload (webhook
+ * payloads are hints, and a late redelivery must not restore an older name). A shop Shopify
+ * no longer answers for is left as it is; the error makes the delivery retry.
+ */
+export async function handleShopUpdate(db: Db, domain: string, admin: AdminClient): Promise<void> {
+  await storeShopFacts(db, domain, admin);
 }

@@ -34,7 +34,9 @@ export async function returnEmailsView(db: Db, shop: string, returnId: string, t
     language: m.locale,
     at: at(m.sentAt ?? m.createdAt),
     detail:
-      m.status === "SENT"
+      m.status === "FAILED" && m.bouncedAt
+        ? t("emails.bounced", { at: at(m.bouncedAt), answer: m.smtpResponse ?? "" })
+        : m.status === "SENT"
         ? m.smtpResponse
           ? t("emails.serverAnswer", { answer: m.smtpResponse })
           : null

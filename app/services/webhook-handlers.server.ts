@@ -9,6 +9,7 @@ import { onWebhook } from "./webhooks.server";
 import { handleReturnsWebhook, RETURN_WEBHOOK_TOPICS } from "./return-sync.server";
 import { contextForShop } from "./shop-context.server";
 import { recordCustomerOrder } from "~/followup/orders-seen.server";
+import { handleShopUpdate } from "~/mail/shop-facts.server";
 
 interface CustomerPayload {
   customer?: { id?: number | string | null; email?: string | null } | null;
@@ -55,4 +56,9 @@ for (const topic of [
 // ---- Follow-up: a new order stops a pending win-back offer (app/followup/orders-seen.server.ts).
 onWebhook("orders/create", async ({ shop, payload, client }) => {
   await recordCustomerOrder(client, shop, payload);
+});
+
+// ---- The shop's name and currency used in e-mails: re-read from Shopify (the payload is a hint).
+onWebhook("shop/update", async ({ shop, client }) => {
+  await handleShopUpdate(client, shop, (await contextForShop(shop, client)).admin);
 });

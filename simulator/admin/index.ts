@@ -126,6 +126,11 @@ export interface AdminApiInstance extends AdminApi {
   createOrder(shop: string, spec: OrderSpec): OrderRec;
   /** Operations context for a shop (direct, event-emitting access to the business logic). */
   opsContext(shop: string): OpsContext;
+  /**
+   * The merchant edits the store's details in Settings (name, currency): the shop changes
+   * and shop/update goes out with the REST-style shop resource (a subset; see README's guesses).
+   */
+  updateShop(shop: string, change: { name?: string; currencyCode?: string }): void;
   throttleStatus(shop: string): ThrottleStatus;
   setBucketAvailable(shop: string, points: number): void;
   setProtectedCustomerData(shop: string, approved: boolean): void;
@@ -573,6 +578,28 @@ export function createAdminApi(options: CreateAdminApiOptions = {}): AdminApiIns
     },
     opsContext(shop) {
       return opsContextFor(shop);
+    },
+    updateShop(shop, change) {
+      const s = requireShop(shop);
+      if (change.name !== undefined) s.info.name = change.name;
+      if (change.currencyCode !== undefined) s.info.currencyCode = change.currencyCode;
+      const i = s.info;
+      opsContextFor(shop).emit("shop/update", {
+        id: Number(legacyId(i.id)),
+        name: i.name,
+        email: i.email,
+        customer_email: i.contactEmail,
+        domain: i.primaryDomainHost,
+        myshopify_domain: i.myshopifyDomain,
+        currency: i.currencyCode,
+        iana_timezone: i.ianaTimezone,
+        primary_locale: i.primaryLocale,
+        country_code: i.countryCode,
+        taxes_included: i.taxesIncluded,
+        shop_owner: i.shopOwnerName,
+        created_at: i.createdAt,
+        updated_at: isoNow(clock()),
+      });
     },
     throttleStatus(shop) {
       return bucketOf(shop).status(clock().getTime());

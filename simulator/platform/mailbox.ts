@@ -6,6 +6,13 @@
  * Controls for fault tests: `refuseRecipients` answers RCPT TO with a permanent 550 for
  * matching addresses (like an unknown mailbox), `deferAll` answers 451 (try again later), and
  * `stop()`/`start()` take the server down and bring it back on the same port.
+ *
+ * Late bounces (option `bounce`): a message to an undeliverable demo address (anything
+ * @bounce.example) is accepted with 250 like any other, then — as a receiving server does
+ * when the mailbox turns out not to exist — a delivery status notification (RFC 3464,
+ * multipart/report) is written to the message's envelope sender and handed to `deliver`
+ * (the demo POSTs it to the app's bounce endpoint, as a mail provider would). The DSN also
+ * shows in the mailbox.
  */
 import type { AddressInfo, Socket } from "node:net";
 import { simpleParser } from "mailparser";
@@ -44,7 +51,79 @@ export interface Mailbox {
   close(): Promise<void>;
 }
 
-export async function startMailbox(options: { port?: number; host?: string; parse?: boolean } = {}): Promise<Mailbox> {
+export interface BounceOptions {
+  /** Recipients that bounce; default anything @bounce.example. */
+  recipients?: RegExp;
+  deliver: (dsn: string, envelopeTo: string) => Promise<void>;
+}
+
+export const UNDELIVERABLE = /@bounce\.example$/i;
+
+/** A DSN as a receiving MTA writes it: human part, message/delivery-status, the original's headers. */
+export function buildDsn(input: {
+  envelopeTo: string;
+  recipient: string;
+  originalHeaders: string;
+  action?: "failed" | "delayed";
+  status?: string;
+  diagnostic?: string;
+  date?: Date;
+}): string {
+  const action = input.action ?? "failed";
+  const status = input.status ?? (action === "failed" ? "5.1.1" : "4.4.1");
+  const diagnostic =
+    input.diagnostic ?? (action === "failed" ? `550 5.1.1 <${input.recipient}>: Recipient address rejected: User unknown in virtual mailbox table` : "451 4.4.1 Connection timed out");
+  const boundary = `dsn-${Math.random().toString(36).slice(2)}`;
+  const date = (input.date ?? new Date()).toUTCString();
+  return [
+    "From: Mail Delivery System <MAILER-DAEMON@mx.bounce.example>",
+    `To: ${input.envelopeTo}`,
+    `Subject: ${action === "failed" ? "Undelivered Mail Returned to Sender" : "Delayed Mail (still being retried)"}`,
+    `Date: ${date}`,
+    `Message-ID: <${boundary}@mx.bounce.example>`,
+    "Auto-Submitted: auto-replied",
+    "MIME-Version: 1.0",
+    `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+    "",
+    `--${boundary}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    action === "failed" ? `Your message could not be delivered to <${input.recipient}>: the mailbox does not exist.` : `Delivery to <${input.recipient}> is delayed; the server keeps trying.`,
+    "",
+    `--${boundary}`,
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; mx.bounce.example",
+    `Arrival-Date: ${date}`,
+    "",
+    `Final-Recipient: rfc822; ${input.recipient}`,
+    `Original-Recipient: rfc822;${input.recipient}`,
+    `Action: ${action}`,
+    `Status: ${status}`,
+    "Remote-MTA: dns; mx.bounce.example",
+    `Diagnostic-Code: smtp; ${diagnostic}`,
+    "",
+    `--${boundary}`,
+    "Content-Type: text/rfc822-headers",
+    "",
+    input.originalHeaders.replace(/\r?\n$/, ""),
+    "",
+    `--${boundary}--`,
+    "",
+  ].join("\r\n");
+}
+
+/** The demo's `deliver`: POSTs the DSN to the app's bounce endpoint like a mail provider. */
+export function postBounce(endpoint: string, token: string): BounceOptions["deliver"] {
+  return async (dsn, envelopeTo) => {
+    const url = new URL(endpoint);
+    url.searchParams.set("recipient", envelopeTo);
+    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "message/rfc822", Authorization: `Bearer ${token}` }, body: dsn });
+    if (!response.ok) console.error(`mailbox: the app refused the bounce (HTTP ${response.status}): ${await response.text()}`);
+  };
+}
+
+export async function startMailbox(options: { port?: number; host?: string; parse?: boolean; bounce?: BounceOptions } = {}): Promise<Mailbox> {
   const host = options.host ?? "127.0.0.1";
   const parse = options.parse ?? true;
   const caught: CaughtMail[] = [];
@@ -84,6 +163,8 @@ export async function startMailbox(options: { port?: number; host?: string; pars
         stream.on("end", () => {
           const raw = Buffer.concat(chunks);
           const id = nextId++;
+          const bounced = options.bounce && session.envelope.mailFrom ? session.envelope.rcptTo.map((r) => r.address).filter((a) => (options.bounce!.recipients ?? UNDELIVERABLE).test(a)) : [];
+          const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
           const store = (m: Omit<CaughtMail, "id" | "receivedAt" | "envelopeFrom" | "envelopeTo">) => {
             caught.push({
               id,
@@ -94,6 +175,7 @@ export async function startMailbox(options: { port?: number; host?: string; pars
             });
             notify();
             callback();
+            if (bounced.length) setImmediate(() => void bounceBack(raw.toString("utf8"), envelopeFrom, bounced));
           };
           if (!parse) {
             const head = raw.toString("utf8", 0, Math.min(raw.length, 4000));
@@ -120,6 +202,34 @@ export async function startMailbox(options: { port?: number; host?: string; pars
         });
       },
     });
+
+  // After the 250: the receiving side finds the mailbox does not exist and reports it.
+  const bounceBack = async (raw: string, envelopeFrom: string, recipients: string[]) => {
+    const head = raw.split(/\r?\n\r?\n/)[0] ?? "";
+    for (const recipient of recipients) {
+      const dsn = buildDsn({ envelopeTo: envelopeFrom, recipient, originalHeaders: head });
+      caught.push({
+        id: nextId++,
+        receivedAt: new Date().toISOString(),
+        envelopeFrom: "",
+        envelopeTo: [envelopeFrom],
+        from: "Mail Delivery System <MAILER-DAEMON@mx.bounce.example>",
+        to: envelopeFrom,
+        replyTo: null,
+        subject: "Undelivered Mail Returned to Sender",
+        messageId: null,
+        html: null,
+        text: dsn,
+        headers: {},
+      });
+      notify();
+      try {
+        await options.bounce!.deliver(dsn, envelopeFrom);
+      } catch (error) {
+        console.error("mailbox: could not hand the bounce to the app", error);
+      }
+    }
+  };
 
   let server = makeServer();
   // stop() is "the server went down": open (pooled) connections are cut like a crashed server's,

@@ -102,12 +102,24 @@ describe("e-mail editor", () => {
     expect(await act({ intent: "save", step: "approved", locale: "de", subject: "x", body: "{{ kund }}" }, "sv")).toMatchObject({
       status: 422,
       message: "Inte sparad: rätta felen nedan först.",
-      errors: [{ message: "Body, line 1, column 4: unknown variable: kund" }],
+      errors: [{ message: "Innehåll, rad 1, kolumn 4: okänd variabel: kund" }],
     });
+    expect(page.variables.find((v) => v.name === "refund_date")?.description).toBe("Datum för återbetalningen (formaterat), eller null");
+    const gift = await emailEditorPage(t.db, SHOP, "gift_card_issued", "de", "sv");
+    expect(gift.variables.find((v) => v.name === "expires_on")?.description).toBe("Sista dagen kortet gäller (formaterat), eller null om det inte går ut");
     expect(await act({ intent: "sender", fromName: "x", replyTo: "nope" }, "sv")).toMatchObject({ status: 400, message: "Svarsadress: ”nope” är inte en giltig e-postadress." });
     expect(await act({ intent: "save", step: "approved", locale: "de", subject: "Hej {{ rma }}", body: "<p>Hej</p>" }, "sv")).toMatchObject({ ok: true, message: "Mallen har sparats." });
     expect(renderPage(await emailEditorPage(t.db, SHOP, "approved", "de", "sv"))).toContain("Godkänd (redigerad)");
     expect(await act({ intent: "reset", step: "approved", locale: "de" }, "sv")).toMatchObject({ ok: true, message: "Tillbaka till den inbyggda texten." });
+  });
+
+  it("GIVEN any step and admin language THEN every variable the editor lists has a description from the catalog, never its key", async () => {
+    for (const locale of ["en", "sv", "da", "nb", "fi", "nl", "de"] as AdminLocale[]) {
+      for (const step of ["approved", "closed", "winback_offer", "gift_card_issued"] as const) {
+        const page = await emailEditorPage(t.db, SHOP, step, "en", locale);
+        for (const v of page.variables) expect(v.description, `${locale} ${step} ${v.name}`).not.toMatch(/^var\.|^$/);
+      }
+    }
   });
 
   it("GIVEN no admin language THEN the messages are in English", async () => {

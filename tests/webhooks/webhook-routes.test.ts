@@ -12,6 +12,7 @@ import { action as compliance } from "~/routes/webhooks.compliance";
 import { action as returns } from "~/routes/webhooks.returns";
 import { action as orders } from "~/routes/webhooks.orders";
 import { action as reverseLogistics } from "~/routes/webhooks.reverse-logistics";
+import { action as shopUpdate } from "~/routes/webhooks.shop";
 import { webhookRequest } from "../support/webhook-request";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
@@ -25,6 +26,7 @@ const routes: Record<string, Action> = {
   "/webhooks/returns": returns as Action,
   "/webhooks/orders": orders as Action,
   "/webhooks/reverse-logistics": reverseLogistics as Action,
+  "/webhooks/shop": shopUpdate as Action,
 };
 
 interface Subscription {
@@ -54,7 +56,7 @@ describe("webhook routes", () => {
   });
 
   it("has a route for every subscribed topic", () => {
-    expect(subscribed).toHaveLength(18); // + orders/create (win-back, issue 11b)
+    expect(subscribed).toHaveLength(19); // + orders/create (win-back, issue 11b), shop/update (issue 11)
     for (const { uri } of subscribed) expect(routes[uri], uri).toBeTypeOf("function");
   });
 

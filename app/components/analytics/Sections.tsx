@@ -16,7 +16,7 @@ import type { Dimension } from "~/domain/analytics";
 import { Chart } from "./Charts";
 import { ExportButton } from "./ExportButton";
 import type { AnalyticsView } from "./present";
-import { useAnalyticsTexts } from "./texts";
+import { useAnalyticsLocale, useAnalyticsTexts } from "./texts";
 
 function Section({
   title,
@@ -63,6 +63,7 @@ function TopNote({ shown, total }: { shown: number; total: number }) {
 
 export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsView; query: string; feedback?: FeedbackSummaryProps["summary"] }) {
   const { T } = useAnalyticsTexts();
+  const locale = useAnalyticsLocale();
   const [dimension, setDimension] = useState<Dimension>("product");
   const rate = view.rates[dimension];
   return (
@@ -258,7 +259,7 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
 
       <Section title={T.feedback} query={query}>
         {feedback ? (
-          <FeedbackSummaryView summary={feedback} emptyText={T.feedbackEmpty} />
+          <FeedbackSummaryView summary={feedback} emptyText={T.feedbackEmpty} locale={locale} />
         ) : (
           <Text as="p" tone="subdued">
             {T.feedbackEmpty}

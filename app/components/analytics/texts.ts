@@ -8,3 +8,8 @@ export const AnalyticsLocaleContext = createContext<AdminLocale>("en");
 export function useAnalyticsTexts() {
   return analyticsTexts(useContext(AnalyticsLocaleContext));
 }
+
+/** For components shared with other pages that take the locale as a prop (FeedbackSummaryView). */
+export function useAnalyticsLocale(): AdminLocale {
+  return useContext(AnalyticsLocaleContext);
+}
