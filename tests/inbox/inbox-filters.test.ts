@@ -272,6 +272,33 @@ describe.each(providers)("inbox filters, sorts and saved views (%s)", (provider)
     expect(sla.page.rows.map((r) => r.id)).toEqual(expectedOrder(rows.filter((r) => matches(r, filters({ sla: true }))), "sla"));
   });
 
+  it("tab counts follow the filters: each tab's badge is the number of returns it lists with them (one grouped query)", async () => {
+    const TABS: Record<string, (r: Seeded) => boolean> = {
+      all: () => true,
+      attention: (r) => r.needsAttention,
+      requested: (r) => r.status === "REQUESTED",
+      open: (r) => ["APPROVED", "IN_TRANSIT"].includes(r.status),
+      received: (r) => ["RECEIVED", "INSPECTED"].includes(r.status),
+      processed: (r) => r.status === "PROCESSED",
+      closed: (r) => r.status === "CLOSED",
+      declined: (r) => ["DECLINED", "CANCELED"].includes(r.status),
+    };
+    for (const partial of [{ method: ["DROP_OFF"] }, { reason: ["damaged"], from: "2026-10-15" }, { sla: true }, { status: ["APPROVED", "IN_TRANSIT"] }] as Partial<InboxFilters>[]) {
+      const f = filters(partial);
+      const inbox = await loadInboxList(shop.domain, { tab: "all", filters: f, sort: "oldest", limit: 250 }, { now: NOW }, t.db);
+      for (const [tab, inTab] of Object.entries(TABS)) {
+        const expected = rows.filter((r) => matches(r, f) && inTab(r)).length;
+        expect({ tab, ...inbox.counts[tab as keyof typeof inbox.counts] }).toEqual({ tab, count: expected, capped: false });
+        // And the tab, opened with the same filters, lists exactly that many.
+        const listed = await loadInboxList(shop.domain, { tab: tab as never, filters: f, sort: "oldest", limit: 250 }, { now: NOW }, t.db);
+        expect(listed.page.rows).toHaveLength(expected);
+      }
+    }
+    // Unfiltered, the shop's counts (a search does not narrow them).
+    const plain = await loadInboxList(shop.domain, { tab: "all", filters: filters({}), sort: "newest", search: "bo", limit: 3 }, { now: NOW }, t.db);
+    expect(plain.counts.all).toEqual({ count: rows.length, capped: false });
+  });
+
   it("export of an inbox selection (the CSV the bulk bar links): exactly the selected returns, none of another shop", async () => {
     const selected = expectedOrder(rows.filter((r) => matches(r, filters({ status: ["RECEIVED"] }))), "oldest").slice(0, 5);
     const foreign = (await t.db.returnRequest.findFirst({ where: { shopId: other.id }, select: { id: true, rmaNumber: true } }))!;

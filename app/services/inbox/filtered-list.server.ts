@@ -25,7 +25,7 @@ import { addBusinessDays, addDays, compareDates, localDate } from "~/domain/date
 import { startOfLocalDay } from "~/domain/analytics/range";
 import { dialectOf, type Db } from "~/db.server";
 import { Prisma as PrismaSql } from "~/generated/prisma-sqlite/client";
-import { INBOX_PAGE_SIZE, ROW_SELECT, TAB_STATUSES, parseInboxSearch, withLines, type InboxPage, type InboxTab, type RowRecord } from "../returns-query.server";
+import { INBOX_PAGE_SIZE, INBOX_TABS, ROW_SELECT, TAB_STATUSES, parseInboxSearch, withLines, type InboxPage, type InboxTab, type RowRecord, type TabCount } from "../returns-query.server";
 import type { InboxFilters, InboxSort } from "./inbox-filters";
 
 type Sql = PrismaSql.Sql;
@@ -166,6 +166,37 @@ function conditions(
     where.push(any.length ? sql`(${join(any, " OR ")})` : sql`1 = 0`);
   }
   return where;
+}
+
+/**
+ * Every tab's count under the same filters as the list (so a tab's badge is the number of
+ * returns it lists when opened with them; like the unfiltered counts, not narrowed by a search): ONE grouped query over the matching
+ * returns by (status, needsAttention), summed here into the tabs. Exact (the filtered set is
+ * what the merchant narrowed to; the unfiltered inbox keeps countReturnsByTab's capped probes).
+ */
+export async function countFilteredByTab(
+  client: Db,
+  shop: { id: string; rmaPrefix: string },
+  filters: InboxFilters,
+  clock: FilterClock,
+): Promise<Record<InboxTab, TabCount>> {
+  const dialect = dialectOf(client);
+  const where = conditions(dialect, shop, { filters, tab: "all", sort: "newest" }, clock);
+  const groups = await client.$queryRaw<{ s: string; a: unknown; n: number | bigint }[]>(
+    sql`SELECT r.status AS s, r."needsAttention" AS a, COUNT(*) AS n FROM "ReturnRequest" r WHERE ${join(where, " AND ")} GROUP BY r.status, r."needsAttention"`,
+  );
+  const counts = {} as Record<InboxTab, TabCount>;
+  for (const tab of INBOX_TABS) {
+    const statuses = TAB_STATUSES[tab];
+    let n = 0;
+    for (const g of groups) {
+      // SQLite returns the boolean as 0/1, PostgreSQL as true/false.
+      const attention = g.a === true || Number(g.a) === 1;
+      if (tab === "attention" ? attention : !statuses || statuses.includes(g.s as never)) n += Number(g.n);
+    }
+    counts[tab] = { count: n, capped: false };
+  }
+  return counts;
 }
 
 /** One page of the inbox under filters and a sort; same shape as listReturns' page. */
