@@ -168,6 +168,12 @@ function conditions(
   return where;
 }
 
+/** The grouped count behind countFilteredByTab (apart, so a benchmark can EXPLAIN it). */
+export function filteredCountQuery(dialect: "sqlite" | "postgresql", shop: { id: string; rmaPrefix: string }, filters: InboxFilters, clock: FilterClock): Sql {
+  const where = conditions(dialect, shop, { filters, tab: "all", sort: "newest" }, clock);
+  return sql`SELECT r.status AS s, r."needsAttention" AS a, COUNT(*) AS n FROM "ReturnRequest" r WHERE ${join(where, " AND ")} GROUP BY r.status, r."needsAttention"`;
+}
+
 /**
  * Every tab's count under the same filters as the list (so a tab's badge is the number of
  * returns it lists when opened with them; like the unfiltered counts, not narrowed by a search): ONE grouped query over the matching
@@ -180,11 +186,7 @@ export async function countFilteredByTab(
   filters: InboxFilters,
   clock: FilterClock,
 ): Promise<Record<InboxTab, TabCount>> {
-  const dialect = dialectOf(client);
-  const where = conditions(dialect, shop, { filters, tab: "all", sort: "newest" }, clock);
-  const groups = await client.$queryRaw<{ s: string; a: unknown; n: number | bigint }[]>(
-    sql`SELECT r.status AS s, r."needsAttention" AS a, COUNT(*) AS n FROM "ReturnRequest" r WHERE ${join(where, " AND ")} GROUP BY r.status, r."needsAttention"`,
-  );
+  const groups = await client.$queryRaw<{ s: string; a: unknown; n: number | bigint }[]>(filteredCountQuery(dialectOf(client), shop, filters, clock));
   const counts = {} as Record<InboxTab, TabCount>;
   for (const tab of INBOX_TABS) {
     const statuses = TAB_STATUSES[tab];
@@ -199,14 +201,16 @@ export async function countFilteredByTab(
   return counts;
 }
 
-/** One page of the inbox under filters and a sort; same shape as listReturns' page. */
-export async function listFilteredReturns(
-  client: Db,
-  shop: { id: string; rmaPrefix: string },
-  query: FilteredInboxQuery,
-  clock: FilterClock,
-): Promise<InboxPage> {
-  const dialect = dialectOf(client);
+interface PagePlan {
+  sql: Sql;
+  spec: SortSpec;
+  limit: number;
+  forward: boolean;
+  cursor: FilterCursor | null;
+}
+
+/** The page's key query (ids and sort keys, LIMIT n + 1), built apart so a benchmark can EXPLAIN it. */
+export function filteredPageQuery(dialect: "sqlite" | "postgresql", shop: { id: string; rmaPrefix: string }, query: FilteredInboxQuery, clock: FilterClock): PagePlan {
   const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? INBOX_PAGE_SIZE)), 250);
   const spec = sortSpec(query.sort, dialect);
   const after = decodeFilterCursor(query.sort, query.after);
@@ -222,9 +226,24 @@ export async function listFilteredReturns(
     where.push(sql`${spec.expr} ${raw(weak)} ${c} AND (${spec.expr} ${raw(strict)} ${c} OR r.id ${raw(strict)} ${cursor.id})`);
   }
   const order = raw(dir.toUpperCase());
-  const found = await client.$queryRaw<{ id: string; k: unknown }[]>(
-    sql`SELECT r.id AS id, ${spec.expr} AS k FROM "ReturnRequest" r WHERE ${join(where, " AND ")} ORDER BY ${spec.expr} ${order}, r.id ${order} LIMIT ${limit + 1}`,
-  );
+  return {
+    sql: sql`SELECT r.id AS id, ${spec.expr} AS k FROM "ReturnRequest" r WHERE ${join(where, " AND ")} ORDER BY ${spec.expr} ${order}, r.id ${order} LIMIT ${limit + 1}`,
+    spec,
+    limit,
+    forward,
+    cursor,
+  };
+}
+
+/** One page of the inbox under filters and a sort; same shape as listReturns' page. */
+export async function listFilteredReturns(
+  client: Db,
+  shop: { id: string; rmaPrefix: string },
+  query: FilteredInboxQuery,
+  clock: FilterClock,
+): Promise<InboxPage> {
+  const { sql: pageSql, spec, limit, forward, cursor } = filteredPageQuery(dialectOf(client), shop, query, clock);
+  const found = await client.$queryRaw<{ id: string; k: unknown }[]>(pageSql);
   const more = found.length > limit;
   let keys = found.slice(0, limit);
   if (!forward) keys = keys.reverse();
