@@ -6,7 +6,7 @@
  * Reported: median ms and the ratio to the baseline. Seeding: bench/bulk-insert.ts.
  * Run: `npm run bench:inbox`. Size: BENCH_RETURNS. Repeats: BENCH_REPEATS (default 7).
  * BENCH_PLANS=1 prints each case's query plans (page and tab counts) on SQLite.
- * BENCH_CASES=<substring> runs only the cases whose name contains it.
+ * BENCH_CASES=<a,b> runs only the cases whose name contains one of them.
  */
 import "./env";
 import { performance } from "node:perf_hooks";
@@ -146,7 +146,7 @@ async function bench(provider: Provider) {
   const results = [{ name: `${provider}: inbox baseline (unfiltered, 2 pages)`, median: baseline.median, ratio: 1 }];
   const only = process.env.BENCH_CASES;
   for (const [name, q] of CASES) {
-    if (only && !name.includes(only)) continue;
+    if (only && !only.split(",").some((o) => name.includes(o))) continue;
     if (process.env.BENCH_PLANS && provider === "sqlite") {
       const clockOf = { timeZone: "Europe/Stockholm", inspectionSlaDays: 3, now: NOW };
       const plan = async (label: string, query: Parameters<typeof t.db.$queryRaw>[0]) => {
