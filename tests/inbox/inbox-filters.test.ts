@@ -10,7 +10,7 @@ import { addBusinessDays, compareDates, localDate } from "~/domain/dates";
 import { RETURN_STATUSES } from "~/domain/state-machine";
 import { ReturnsError } from "~/services/context.server";
 import { NO_FILTERS, normalizeFilterQuery, parseInboxParams, type InboxFilters, type InboxSort } from "~/services/inbox/inbox-filters";
-import { listFilteredReturns, slaCutoff, type FilterClock } from "~/services/inbox/filtered-list.server";
+import { countFilteredByTab, listFilteredReturns, slaCutoff, type FilterClock } from "~/services/inbox/filtered-list.server";
 import { loadInboxList } from "~/services/inbox/inbox.server";
 import { createSavedView, deleteSavedView, handleSavedViewAction, listSavedViews, renameSavedView, shareSavedView, updateSavedViewQuery } from "~/services/inbox/saved-views.server";
 import { returnsCsv } from "~/services/analytics/export.server";
@@ -294,6 +294,18 @@ describe.each(providers)("inbox filters, sorts and saved views (%s)", (provider)
         expect(listed.page.rows).toHaveLength(expected);
       }
     }
+    // Above the cap: "All" stops at it, every tab is a lower bound (never more than it lists).
+    const drop = filters({ method: ["DROP_OFF"] });
+    const dropCount = rows.filter((r) => matches(r, drop)).length;
+    expect(dropCount).toBeGreaterThan(10);
+    const capped = await countFilteredByTab(t.db, shop, drop, CLOCK, 10);
+    expect(capped.all).toEqual({ count: 10, capped: true });
+    for (const [tab, inTab] of Object.entries(TABS)) {
+      const c = capped[tab as keyof typeof capped];
+      expect(c.capped).toBe(true);
+      expect(c.count).toBeLessThanOrEqual(rows.filter((r) => matches(r, drop) && inTab(r)).length);
+    }
+    expect(await countFilteredByTab(t.db, shop, drop, CLOCK, dropCount)).toMatchObject({ all: { count: dropCount, capped: false } });
     // Unfiltered, the shop's counts (a search does not narrow them).
     const plain = await loadInboxList(shop.domain, { tab: "all", filters: filters({}), sort: "newest", search: "bo", limit: 3 }, { now: NOW }, t.db);
     expect(plain.counts.all).toEqual({ count: rows.length, capped: false });

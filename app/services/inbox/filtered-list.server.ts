@@ -179,25 +179,34 @@ function conditions(
   return where;
 }
 
+/**
+ * Filtered tab counts read at most this many matching returns: exact below it; above it
+ * "All" shows "10,000+" and every other tab what was read of it, with a "+" (a lower bound).
+ * Reading every match of a broad filter at 100,000 returns cost up to 5× the plain inbox.
+ */
+export const FILTERED_COUNT_CAP = 10_000;
+
 /** The grouped count behind countFilteredByTab (apart, so a benchmark can EXPLAIN it). */
-export function filteredCountQuery(dialect: "sqlite" | "postgresql", shop: { id: string; rmaPrefix: string }, filters: InboxFilters, clock: FilterClock): Sql {
+export function filteredCountQuery(dialect: "sqlite" | "postgresql", shop: { id: string; rmaPrefix: string }, filters: InboxFilters, clock: FilterClock, cap = FILTERED_COUNT_CAP): Sql {
   const where = conditions(dialect, shop, { filters, tab: "all", sort: "newest" }, clock, "in");
-  return sql`SELECT r.status AS s, r."needsAttention" AS a, COUNT(*) AS n FROM "ReturnRequest" r WHERE ${join(where, " AND ")} GROUP BY r.status, r."needsAttention"`;
+  return sql`SELECT m.s AS s, m.a AS a, COUNT(*) AS n FROM (SELECT r.status AS s, r."needsAttention" AS a FROM "ReturnRequest" r WHERE ${join(where, " AND ")} LIMIT ${cap + 1}) AS m GROUP BY m.s, m.a`;
 }
 
 /**
  * Every tab's count under the same filters as the list (so a tab's badge is the number of
  * returns it lists when opened with them; like the unfiltered counts, not narrowed by a search): ONE grouped query over the matching
- * returns by (status, needsAttention), summed here into the tabs. Exact (the filtered set is
- * what the merchant narrowed to; the unfiltered inbox keeps countReturnsByTab's capped probes).
+ * returns by (status, needsAttention), summed here into the tabs; exact up to
+ * FILTERED_COUNT_CAP matches (the unfiltered inbox keeps countReturnsByTab's capped probes).
  */
 export async function countFilteredByTab(
   client: Db,
   shop: { id: string; rmaPrefix: string },
   filters: InboxFilters,
   clock: FilterClock,
+  cap = FILTERED_COUNT_CAP,
 ): Promise<Record<InboxTab, TabCount>> {
-  const groups = await client.$queryRaw<{ s: string; a: unknown; n: number | bigint }[]>(filteredCountQuery(dialectOf(client), shop, filters, clock));
+  const groups = await client.$queryRaw<{ s: string; a: unknown; n: number | bigint }[]>(filteredCountQuery(dialectOf(client), shop, filters, clock, cap));
+  const capped = groups.reduce((sum, g) => sum + Number(g.n), 0) > cap;
   const counts = {} as Record<InboxTab, TabCount>;
   for (const tab of INBOX_TABS) {
     const statuses = TAB_STATUSES[tab];
@@ -207,7 +216,7 @@ export async function countFilteredByTab(
       const attention = g.a === true || Number(g.a) === 1;
       if (tab === "attention" ? attention : !statuses || statuses.includes(g.s as never)) n += Number(g.n);
     }
-    counts[tab] = { count: n, capped: false };
+    counts[tab] = capped ? { count: Math.min(n, cap), capped: true } : { count: n, capped: false };
   }
   return counts;
 }
@@ -221,7 +230,14 @@ interface PagePlan {
 }
 
 /** The page's key query (ids and sort keys, LIMIT n + 1), built apart so a benchmark can EXPLAIN it. */
-export function filteredPageQuery(dialect: "sqlite" | "postgresql", shop: { id: string; rmaPrefix: string }, query: FilteredInboxQuery, clock: FilterClock): PagePlan {
+export function filteredPageQuery(
+  dialect: "sqlite" | "postgresql",
+  shop: { id: string; rmaPrefix: string },
+  query: FilteredInboxQuery,
+  clock: FilterClock,
+  /** How line filters join on SQLite (the benchmark compares both). */
+  lineJoin: "exists" | "in" = "exists",
+): PagePlan {
   const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? INBOX_PAGE_SIZE)), 250);
   const spec = sortSpec(query.sort, dialect);
   const after = decodeFilterCursor(query.sort, query.after);
@@ -230,7 +246,7 @@ export function filteredPageQuery(dialect: "sqlite" | "postgresql", shop: { id: 
   // Walking back (`before`) reads in the opposite order and turns the page around.
   const forward = !before;
   const dir = forward ? spec.dir : spec.dir === "asc" ? "desc" : "asc";
-  const where = conditions(dialect, shop, query, clock, "exists");
+  const where = conditions(dialect, shop, query, clock, lineJoin);
   if (cursor) {
     const c = spec.kind === "date" ? (dialect === "sqlite" ? new Date(cursor.key).toISOString().replace("Z", "+00:00") : new Date(cursor.key)) : cursor.key;
     const [weak, strict] = dir === "desc" ? ["<=", "<"] : [">=", ">"];
