@@ -128,6 +128,9 @@ describe.skipIf(!existsSync(CHROMIUM))("inbox filters and saved views in a brows
       // The new view opens at once (its id in the URL).
       const created = (await db.inboxSavedView.findFirst({ where: { name: "Drop-offs" } }))!;
       await expect.poll(() => second.frame().url(), { timeout: 30_000 }).toContain(`view=${created.id}`);
+      // "Save as" makes the staff member's own view (the session's user), and says so.
+      expect(created.userId).not.toBeNull();
+      await expect.poll(() => second.app.getByText("Only you see this view.").count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await second.page.screenshot({ ...SHOT, path: join(SHOTS, "inbox-saved-view.png") });
       expect(second.errors.filter(hydrationWarning)).toEqual([]);
       expect(second.errors).toEqual([]);
