@@ -1,6 +1,6 @@
 /**
  * The inbox's IndexFilters: status tabs and saved views (use-inbox-tabs.ts), the search
- * field, the filters (inbox-filter-fields.tsx) and the sort (inbox-sort.ts), and under it
+ * field, the filters (inbox-filter-fields.tsx) and the sort (inbox-sort.ts), and above it
  * who sees the open view (with "Share with the shop" for one's own). Every change is a
  * navigation to the inbox URL (inbox-url.ts), so Back and shared links show the same list.
  */
@@ -48,6 +48,21 @@ export function InboxFilterBar({ data, tab, query, setQuery, clearSearch, go, lo
           <p>{tv("view.error", { message: views.error })}</p>
         </Banner>
       ) : null}
+      {/* Above the bar: Polaris' tab measurer can overlay the line right under it. */}
+      {views.current ? (
+        <Box paddingInline="300" paddingBlockStart="200">
+          <InlineStack gap="200" blockAlign="center">
+            <Text as="span" variant="bodySm" tone="subdued">
+              {views.current.private ? tv("view.private") : tv("view.shared")}
+            </Text>
+            {views.current.private ? (
+              <Button variant="plain" size="slim" onClick={() => views.share(views.current!.id)} disabled={views.busy}>
+                {tv("view.share")}
+              </Button>
+            ) : null}
+          </InlineStack>
+        </Box>
+      ) : null}
       <IndexFilters
         tabs={views.tabs}
         selected={views.selected}
@@ -73,20 +88,6 @@ export function InboxFilterBar({ data, tab, query, setQuery, clearSearch, go, lo
         setMode={setMode}
         loading={loading || views.busy}
       />
-      {views.current ? (
-        <Box paddingInline="300" paddingBlockEnd="200">
-          <InlineStack gap="200" blockAlign="center">
-            <Text as="span" variant="bodySm" tone="subdued">
-              {views.current.private ? tv("view.private") : tv("view.shared")}
-            </Text>
-            {views.current.private ? (
-              <Button variant="plain" size="slim" onClick={() => views.share(views.current!.id)} disabled={views.busy}>
-                {tv("view.share")}
-              </Button>
-            ) : null}
-          </InlineStack>
-        </Box>
-      ) : null}
     </>
   );
 }
