@@ -5,12 +5,16 @@
  * run, is the unfiltered newest-first inbox (the index-tuned path every visit takes).
  * Reported: median ms and the ratio to the baseline. Seeding: bench/bulk-insert.ts.
  * Run: `npm run bench:inbox`. Size: BENCH_RETURNS. Repeats: BENCH_REPEATS (default 7).
+ * BENCH_PLANS=1 prints each case's query plans (page and tab counts) on SQLite.
+ * BENCH_CASES=<a,b> runs only the cases whose name contains one of them.
+ * BENCH_LINE_JOIN=1 times SQLite's page query for the line filters as IN and as EXISTS.
  */
 import "./env";
 import { performance } from "node:perf_hooks";
 import { loadavg } from "node:os";
 import { loadInboxList, type InboxListQuery } from "~/services/inbox/inbox.server";
 import { NO_FILTERS, type InboxFilters, type InboxSort } from "~/services/inbox/inbox-filters";
+import { filteredCountQuery, filteredPageQuery } from "~/services/inbox/filtered-list.server";
 import { createTestDb, providers, type Provider } from "../tests/support/test-db";
 import { bulkWriter } from "./bulk-insert";
 
@@ -141,7 +145,34 @@ async function bench(provider: Provider) {
   console.log(`  load ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`  ${"baseline: unfiltered, newest first".padEnd(40)} ${baseline.median.toFixed(1).padStart(8)} ms`);
   const results = [{ name: `${provider}: inbox baseline (unfiltered, 2 pages)`, median: baseline.median, ratio: 1 }];
+  const only = process.env.BENCH_CASES;
   for (const [name, q] of CASES) {
+    if (only && !only.split(",").some((o) => name.includes(o))) continue;
+    if (process.env.BENCH_PLANS && provider === "sqlite") {
+      const clockOf = { timeZone: "Europe/Stockholm", inspectionSlaDays: 3, now: NOW };
+      const plan = async (label: string, query: Parameters<typeof t.db.$queryRaw>[0]) => {
+        const rows = await t.db.$queryRaw<{ detail: string }[]>`EXPLAIN QUERY PLAN ${query}`;
+        console.log(`    ${label}: ${rows.map((r) => r.detail).join(" | ")}`);
+      };
+      console.log(`  plan of ${name}`);
+      await plan("page", filteredPageQuery("sqlite", shop, { tab: "all", ...q }, clockOf).sql);
+      await plan("counts", filteredCountQuery("sqlite", shop, q.filters, clockOf));
+    }
+    if (process.env.BENCH_LINE_JOIN && provider === "sqlite" && (q.filters.reason.length || q.filters.resolution.length || q.filters.location)) {
+      // The page query alone, IN (list every matching line) vs EXISTS (probe each return's
+      // lines), interleaved so the machine's load drifts over both alike.
+      const clockOf = { timeZone: "Europe/Stockholm", inspectionSlaDays: 3, now: NOW };
+      const times: Record<"in" | "exists", number[]> = { in: [], exists: [] };
+      for (let i = 0; i < REPEATS + 1; i++)
+        for (const how of ["in", "exists"] as const) {
+          const s = performance.now();
+          await t.db.$queryRaw(filteredPageQuery("sqlite", shop, { tab: "all", ...q }, clockOf, how).sql);
+          if (i > 0) times[how].push(performance.now() - s);
+        }
+      const countStart = performance.now();
+      for (let i = 0; i < REPEATS; i++) await t.db.$queryRaw(filteredCountQuery("sqlite", shop, q.filters, clockOf));
+      console.log(`    page query IN ${median(times.in).toFixed(1)} ms, EXISTS ${median(times.exists).toFixed(1)} ms; counts ${((performance.now() - countStart) / REPEATS).toFixed(1)} ms`);
+    }
     const r = await measure({ tab: "all", ...q });
     const ratio = r.median / baseline.median;
     console.log(`  ${name.padEnd(40)} ${r.median.toFixed(1).padStart(8)} ms  ${ratio.toFixed(1).padStart(5)}× baseline  (${r.rows} rows on page 1)`);

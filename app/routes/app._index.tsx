@@ -26,6 +26,7 @@ import { loadInboxPage } from "~/services/inbox-page.server";
 import { handleSavedViewAction } from "~/services/inbox/saved-views.server";
 import { ReturnsError } from "~/services/context.server";
 import { ensureShop } from "~/services/shops.server";
+import { staffUserId } from "~/services/return-page-actions.server";
 import {
   BulkResults,
   DeclinePanel,
@@ -44,16 +45,17 @@ import { OnboardingChecklist } from "~/components/onboarding/OnboardingChecklist
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
-  return loadInboxPage(request, session, sessionToken?.sub);
+  return loadInboxPage(request, session, sessionToken?.sub, staffUserId(session, sessionToken));
 };
 
-/** Saved views: create, rename, save filters, delete (app/services/inbox/saved-views.server.ts). */
+/** Saved views: create, rename, save filters, share, delete (app/services/inbox/saved-views.server.ts). */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const shop = await ensureShop(session.shop, db);
   const form = await request.formData();
   try {
-    const { view } = await handleSavedViewAction(db, shop.id, form);
+    // Private views belong to the staff member of the session (the audit trail's "who").
+    const { view } = await handleSavedViewAction(db, shop.id, form, staffUserId(session, sessionToken));
     return json({ view, created: form.get("intent") === "createView" });
   } catch (error) {
     if (error instanceof ReturnsError)

@@ -12,6 +12,7 @@ import { DECLINE_REASONS } from "~/i18n/admin";
 import { ReturnsError } from "~/services/context.server";
 import { contextForSession } from "~/services/shop-context.server";
 import { BULK_ACTIONS, BULK_MAX, runBulk } from "~/services/bulk-actions.server";
+import { staffUserId } from "~/services/return-page-actions.server";
 
 const BulkSchema = z.object({
   action: z.enum(BULK_ACTIONS, { errorMap: () => ({ message: `Action must be one of: ${BULK_ACTIONS.join(", ")}.` }) }),
@@ -24,7 +25,7 @@ const BulkSchema = z.object({
 });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const form = await request.formData();
   let ids: unknown;
   try {
@@ -40,7 +41,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const results = await runBulk(
       ctx,
       { action: parsed.data.action, ids: [...new Set(parsed.data.ids)], decline: parsed.data.reason ? { reason: parsed.data.reason, note: parsed.data.note } : undefined },
-      { type: "STAFF", id: session.onlineAccessInfo?.associated_user?.id?.toString() ?? null },
+      // The same "who" as a single return's actions (the online user, else the session token's).
+      { type: "STAFF", id: staffUserId(session, sessionToken) },
     );
     return json({ results });
   } catch (error) {

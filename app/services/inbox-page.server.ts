@@ -61,6 +61,8 @@ export async function loadInboxPage(
   request: Request,
   session: { shop: string; accessToken?: string },
   userId: string | null | undefined,
+  /** The staff member whose private views are shown (staffUserId: the audit trail's "who"). */
+  staff: string | null = userId ?? null,
 ) {
   const shopDomain = session.shop;
   // First, so the checklist below finds the language already remembered (one write, not two).
@@ -79,7 +81,7 @@ export async function loadInboxPage(
     }),
     locationsOf(session),
   ]);
-  const [views, policy] = await Promise.all([listSavedViews(db, shop.id), loadPolicy(db, shop.id)]);
+  const [views, policy] = await Promise.all([listSavedViews(db, shop.id, staff), loadPolicy(db, shop.id)]);
   const tv = translator(INBOX_FILTERS_CATALOG, locale);
   const onboarding = await loadOnboarding(request, shopDomain, userId ?? undefined);
   return {
@@ -101,6 +103,7 @@ export async function loadInboxPage(
       id: v.id,
       name: v.name ?? (v.defaultKey ? tv(`view.${v.defaultKey}`) : ""),
       query: v.query,
+      private: v.private,
     })),
     locations,
     inspectionSlaDays: policy.inspectionSlaDays,

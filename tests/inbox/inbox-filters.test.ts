@@ -10,9 +10,9 @@ import { addBusinessDays, compareDates, localDate } from "~/domain/dates";
 import { RETURN_STATUSES } from "~/domain/state-machine";
 import { ReturnsError } from "~/services/context.server";
 import { NO_FILTERS, normalizeFilterQuery, parseInboxParams, type InboxFilters, type InboxSort } from "~/services/inbox/inbox-filters";
-import { listFilteredReturns, slaCutoff, type FilterClock } from "~/services/inbox/filtered-list.server";
+import { countFilteredByTab, listFilteredReturns, slaCutoff, type FilterClock } from "~/services/inbox/filtered-list.server";
 import { loadInboxList } from "~/services/inbox/inbox.server";
-import { createSavedView, deleteSavedView, handleSavedViewAction, listSavedViews, renameSavedView, updateSavedViewQuery } from "~/services/inbox/saved-views.server";
+import { createSavedView, deleteSavedView, handleSavedViewAction, listSavedViews, renameSavedView, shareSavedView, updateSavedViewQuery } from "~/services/inbox/saved-views.server";
 import { returnsCsv } from "~/services/analytics/export.server";
 import type { ReturnsContext } from "~/services/context.server";
 import type { AdminClient } from "~/shopify/client.server";
@@ -272,6 +272,45 @@ describe.each(providers)("inbox filters, sorts and saved views (%s)", (provider)
     expect(sla.page.rows.map((r) => r.id)).toEqual(expectedOrder(rows.filter((r) => matches(r, filters({ sla: true }))), "sla"));
   });
 
+  it("tab counts follow the filters: each tab's badge is the number of returns it lists with them (one grouped query)", async () => {
+    const TABS: Record<string, (r: Seeded) => boolean> = {
+      all: () => true,
+      attention: (r) => r.needsAttention,
+      requested: (r) => r.status === "REQUESTED",
+      open: (r) => ["APPROVED", "IN_TRANSIT"].includes(r.status),
+      received: (r) => ["RECEIVED", "INSPECTED"].includes(r.status),
+      processed: (r) => r.status === "PROCESSED",
+      closed: (r) => r.status === "CLOSED",
+      declined: (r) => ["DECLINED", "CANCELED"].includes(r.status),
+    };
+    for (const partial of [{ method: ["DROP_OFF"] }, { reason: ["damaged"], from: "2026-10-15" }, { sla: true }, { status: ["APPROVED", "IN_TRANSIT"] }] as Partial<InboxFilters>[]) {
+      const f = filters(partial);
+      const inbox = await loadInboxList(shop.domain, { tab: "all", filters: f, sort: "oldest", limit: 250 }, { now: NOW }, t.db);
+      for (const [tab, inTab] of Object.entries(TABS)) {
+        const expected = rows.filter((r) => matches(r, f) && inTab(r)).length;
+        expect({ tab, ...inbox.counts[tab as keyof typeof inbox.counts] }).toEqual({ tab, count: expected, capped: false });
+        // And the tab, opened with the same filters, lists exactly that many.
+        const listed = await loadInboxList(shop.domain, { tab: tab as never, filters: f, sort: "oldest", limit: 250 }, { now: NOW }, t.db);
+        expect(listed.page.rows).toHaveLength(expected);
+      }
+    }
+    // Above the cap: "All" stops at it, every tab is a lower bound (never more than it lists).
+    const drop = filters({ method: ["DROP_OFF"] });
+    const dropCount = rows.filter((r) => matches(r, drop)).length;
+    expect(dropCount).toBeGreaterThan(10);
+    const capped = await countFilteredByTab(t.db, shop, drop, CLOCK, 10);
+    expect(capped.all).toEqual({ count: 10, capped: true });
+    for (const [tab, inTab] of Object.entries(TABS)) {
+      const c = capped[tab as keyof typeof capped];
+      expect(c.capped).toBe(true);
+      expect(c.count).toBeLessThanOrEqual(rows.filter((r) => matches(r, drop) && inTab(r)).length);
+    }
+    expect(await countFilteredByTab(t.db, shop, drop, CLOCK, dropCount)).toMatchObject({ all: { count: dropCount, capped: false } });
+    // Unfiltered, the shop's counts (a search does not narrow them).
+    const plain = await loadInboxList(shop.domain, { tab: "all", filters: filters({}), sort: "newest", search: "bo", limit: 3 }, { now: NOW }, t.db);
+    expect(plain.counts.all).toEqual({ count: rows.length, capped: false });
+  });
+
   it("export of an inbox selection (the CSV the bulk bar links): exactly the selected returns, none of another shop", async () => {
     const selected = expectedOrder(rows.filter((r) => matches(r, filters({ status: ["RECEIVED"] }))), "oldest").slice(0, 5);
     const foreign = (await t.db.returnRequest.findFirst({ where: { shopId: other.id }, select: { id: true, rmaNumber: true } }))!;
@@ -312,6 +351,46 @@ describe.each(providers)("inbox filters, sorts and saved views (%s)", (provider)
       await deleteSavedView(t.db, shop.id, view.id);
       expect((await listSavedViews(t.db, shop.id)).some((v) => v.id === view.id)).toBe(false);
       await expect(deleteSavedView(t.db, shop.id, view.id)).rejects.toMatchObject({ status: 404 });
+    });
+
+    it("private views: only their staff member sees or changes them; shared views everyone; sharing makes it the shop's", async () => {
+      const anna = "1001";
+      const bo = "1002";
+      const mine = await createSavedView(t.db, shop.id, { name: "Anna's pickups", query: "method=PICKUP" }, anna);
+      expect(mine).toMatchObject({ private: true, name: "Anna's pickups" });
+      const shared = await createSavedView(t.db, shop.id, { name: "Everyone's exchanges", query: "resolution=EXCHANGE", private: false }, anna);
+      expect(shared.private).toBe(false);
+      const names = async (staff: string | null) => (await listSavedViews(t.db, shop.id, staff)).map((v) => v.id);
+      expect(await names(anna)).toEqual(expect.arrayContaining([mine.id, shared.id]));
+      expect(await names(bo)).toContain(shared.id);
+      expect(await names(bo)).not.toContain(mine.id);
+      expect(await names(null)).not.toContain(mine.id);
+      // Bo can't open, rename, save into, share or delete Anna's view: it does not exist for him.
+      for (const attempt of [
+        renameSavedView(t.db, shop.id, mine.id, { name: "Mine now" }, bo),
+        updateSavedViewQuery(t.db, shop.id, mine.id, { query: "sla=1" }, bo),
+        shareSavedView(t.db, shop.id, mine.id, bo),
+        deleteSavedView(t.db, shop.id, mine.id, bo),
+      ])
+        await expect(attempt).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+      // Bo may use the same name for his own view; a private view needs a known staff member.
+      expect(await createSavedView(t.db, shop.id, { name: "Anna's pickups", query: "" }, bo)).toMatchObject({ private: true });
+      await expect(createSavedView(t.db, shop.id, { name: "Nobody's", query: "", private: true }, null)).rejects.toMatchObject({ status: 422 });
+      // Shared, it is the shop's: Bo sees it (and now its name clashes with Bo's own view for him).
+      await deleteSavedView(t.db, shop.id, (await listSavedViews(t.db, shop.id, bo)).find((v) => v.private)!.id, bo);
+      expect(await shareSavedView(t.db, shop.id, mine.id, anna)).toMatchObject({ private: false });
+      expect(await names(bo)).toContain(mine.id);
+      // The form handler takes the staff member from the session and the visibility from the form.
+      const form = new FormData();
+      form.set("intent", "createView");
+      form.set("name", "Bo's late ones");
+      form.set("query", "sla=1");
+      const { view } = await handleSavedViewAction(t.db, shop.id, form, bo);
+      expect(view).toMatchObject({ private: true });
+      expect(await names(anna)).not.toContain(view!.id);
+      form.set("name", "Late for all");
+      form.set("visibility", "shop");
+      expect((await handleSavedViewAction(t.db, shop.id, form, bo)).view).toMatchObject({ private: false });
     });
 
     it("another shop's view is not found; the form handler refuses unknown intents", async () => {

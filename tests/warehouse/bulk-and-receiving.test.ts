@@ -1,7 +1,8 @@
 /**
  * Inbox bulk actions and the receiving station against the stand-in, on both databases:
  * bulk approve of 50 returns where one fails reports that failure on its own row and
- * approves the other 49 in Shopify; a scan finds a return by RMA, slip QR URL or order
+ * approves the other 49 in Shopify; bulk decline (with a reason) and mark received report
+ * each row the same way; a scan finds a return by RMA, slip QR URL or order
  * number; receive-and-inspect records dispositions in Shopify.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,8 @@ const STAFF = { type: "STAFF" as const, id: "staff-1" };
 describe.each(providers)("warehouse operations (%s)", (provider) => {
   let engine: Engine;
   const ids: string[] = [];
+  /** Three more requested returns, for bulk decline. */
+  const toDecline: string[] = [];
 
   beforeAll(async () => {
     engine = await createEngine(provider);
@@ -26,9 +29,9 @@ describe.each(providers)("warehouse operations (%s)", (provider) => {
     const orders = await returnableOrders(engine, { limit: 60 });
     outer: for (const order of orders) {
       for (const line of order.lines) {
-        if (ids.length >= 50) break outer;
+        if (ids.length + toDecline.length >= 53) break outer;
         const r = await requestReturn(engine.ctx, { orderId: order.snapshot.id, method: "DROP_OFF", lines: [{ fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "REFUND" }] });
-        ids.push(r.id);
+        (ids.length < 50 ? ids : toDecline).push(r.id);
       }
     }
   }, 120_000);
@@ -59,6 +62,19 @@ describe.each(providers)("warehouse operations (%s)", (provider) => {
     expect(results[0]).toMatchObject({ id: "nope", ok: false });
     expect(results[1]).toMatchObject({ id: ids[0], ok: true, status: "RECEIVED" });
   });
+
+  it("bulk decline with a reason and bulk mark received: each selected return once, the one that can't be on its row", async () => {
+    expect(toDecline).toHaveLength(3);
+    // An approved return can't be declined; the three requested ones are, with the reason and note.
+    const declined = await runBulk(engine.ctx, { action: "decline", ids: [...toDecline, ids[1]], decline: { reason: "FINAL_SALE", note: "Sale item" } }, STAFF);
+    expect(declined.map((r) => [r.id, r.ok, r.status])).toEqual([...toDecline.map((id) => [id, true, "DECLINED"]), [ids[1], false, "APPROVED"]]);
+    for (const id of toDecline) expect(await requireReturn(engine.ctx, id)).toMatchObject({ status: "DECLINED", declineReason: "FINAL_SALE", declineNote: "Sale item" });
+    await expect(runBulk(engine.ctx, { action: "decline", ids: [ids[1]] }, STAFF)).rejects.toMatchObject({ status: 422 });
+    // Mark received: two approved ones are received; the declined one (ids[17]) fails on its row.
+    const received = await runBulk(engine.ctx, { action: "receive", ids: [ids[2], ids[17], ids[3]] }, STAFF);
+    expect(received.map((r) => [r.id, r.ok, r.status])).toEqual([[ids[2], true, "RECEIVED"], [ids[17], false, "DECLINED"], [ids[3], true, "RECEIVED"]]);
+    expect(received[1].message.length).toBeGreaterThan(0);
+  }, 120_000);
 
   it("a scan finds the return by RMA, by the slip's QR status URL and by order number; an unknown code is unknown", async () => {
     const ret = await requireReturn(engine.ctx, ids[1]);

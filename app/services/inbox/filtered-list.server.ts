@@ -8,7 +8,9 @@
  * - status / method / needs attention are equality on `[shopId, status|method|needsAttention,
  *   requestedAt]`; the date range is a range on `[shopId, requestedAt]`;
  * - reason, resolution and location are a semi-join on ReturnLine's `[shopId, reasonHandle]`,
- *   `[shopId, resolution, returnRequestId]` and `[shopId, dispositionLocationId]`;
+ *   `[shopId, resolution, returnRequestId]` and `[shopId, dispositionLocationId]` (counts,
+ *   PostgreSQL); SQLite's page query probes `[returnRequestId, reasonHandle, resolution,
+ *   dispositionLocationId]` with EXISTS instead (see `lines` below);
  * - "SLA breached" is `status IN (RECEIVED, INSPECTED) AND receivedAt < cutoff` on
  *   `[shopId, status, receivedAt]`, the cutoff computed here from the policy's inspection
  *   SLA in business days and the shop's time zone (the rule of analytics' isSlaBreached
@@ -25,7 +27,7 @@ import { addBusinessDays, addDays, compareDates, localDate } from "~/domain/date
 import { startOfLocalDay } from "~/domain/analytics/range";
 import { dialectOf, type Db } from "~/db.server";
 import { Prisma as PrismaSql } from "~/generated/prisma-sqlite/client";
-import { INBOX_PAGE_SIZE, ROW_SELECT, TAB_STATUSES, parseInboxSearch, withLines, type InboxPage, type InboxTab, type RowRecord } from "../returns-query.server";
+import { INBOX_PAGE_SIZE, INBOX_TABS, ROW_SELECT, TAB_STATUSES, parseInboxSearch, withLines, type InboxPage, type InboxTab, type RowRecord, type TabCount } from "../returns-query.server";
 import type { InboxFilters, InboxSort } from "./inbox-filters";
 
 type Sql = PrismaSql.Sql;
@@ -136,6 +138,7 @@ function conditions(
   shop: { id: string; rmaPrefix: string },
   query: FilteredInboxQuery,
   clock: FilterClock,
+  lineJoin: "exists" | "in",
 ): Sql[] {
   const at = (d: Date): Date | string => (dialect === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d);
   const f = query.filters;
@@ -147,7 +150,15 @@ function conditions(
   if (f.method.length) where.push(sql`r.method IN (${statusList(f.method)})`);
   if (f.from) where.push(sql`r."requestedAt" >= ${at(startOfLocalDay(f.from, clock.timeZone))}`);
   if (f.to) where.push(sql`r."requestedAt" < ${at(startOfLocalDay(addDays(f.to, 1), clock.timeZone))}`);
-  const lines = (condition: Sql) => sql`r.id IN (SELECT l."returnRequestId" FROM "ReturnLine" l WHERE l."shopId" = ${shop.id} AND ${condition})`;
+  // A line filter on SQLite's page query is EXISTS on `[returnRequestId, reasonHandle,
+  // resolution, dispositionLocationId]`: the date (or sort) index is walked in order and each
+  // return's lines probed in the index until the page is full, instead of listing every
+  // matching line and sorting all their returns (IN: 2–5× the plain inbox). Counting needs
+  // every match anyway, so counts (and PostgreSQL, whose semi-join is already fast) keep IN.
+  const lines = (condition: Sql) =>
+    dialect === "sqlite" && lineJoin === "exists"
+      ? sql`EXISTS (SELECT 1 FROM "ReturnLine" l WHERE l."returnRequestId" = r.id AND ${condition})`
+      : sql`r.id IN (SELECT l."returnRequestId" FROM "ReturnLine" l WHERE l."shopId" = ${shop.id} AND ${condition})`;
   if (f.reason.length) where.push(lines(sql`l."reasonHandle" IN (${statusList(f.reason)})`));
   if (f.resolution.length) where.push(lines(sql`l.resolution IN (${statusList(f.resolution)})`));
   if (f.location) where.push(lines(sql`l."dispositionLocationId" = ${f.location}`));
@@ -168,14 +179,65 @@ function conditions(
   return where;
 }
 
-/** One page of the inbox under filters and a sort; same shape as listReturns' page. */
-export async function listFilteredReturns(
+/**
+ * Filtered tab counts read at most this many matching returns: exact below it; above it
+ * "All" shows "10,000+" and every other tab what was read of it, with a "+" (a lower bound).
+ * Reading every match of a broad filter at 100,000 returns cost up to 5× the plain inbox.
+ */
+export const FILTERED_COUNT_CAP = 10_000;
+
+/** The grouped count behind countFilteredByTab (apart, so a benchmark can EXPLAIN it). */
+export function filteredCountQuery(dialect: "sqlite" | "postgresql", shop: { id: string; rmaPrefix: string }, filters: InboxFilters, clock: FilterClock, cap = FILTERED_COUNT_CAP): Sql {
+  const where = conditions(dialect, shop, { filters, tab: "all", sort: "newest" }, clock, "in");
+  return sql`SELECT m.s AS s, m.a AS a, COUNT(*) AS n FROM (SELECT r.status AS s, r."needsAttention" AS a FROM "ReturnRequest" r WHERE ${join(where, " AND ")} LIMIT ${cap + 1}) AS m GROUP BY m.s, m.a`;
+}
+
+/**
+ * Every tab's count under the same filters as the list (so a tab's badge is the number of
+ * returns it lists when opened with them; like the unfiltered counts, not narrowed by a search): ONE grouped query over the matching
+ * returns by (status, needsAttention), summed here into the tabs; exact up to
+ * FILTERED_COUNT_CAP matches (the unfiltered inbox keeps countReturnsByTab's capped probes).
+ */
+export async function countFilteredByTab(
   client: Db,
+  shop: { id: string; rmaPrefix: string },
+  filters: InboxFilters,
+  clock: FilterClock,
+  cap = FILTERED_COUNT_CAP,
+): Promise<Record<InboxTab, TabCount>> {
+  const groups = await client.$queryRaw<{ s: string; a: unknown; n: number | bigint }[]>(filteredCountQuery(dialectOf(client), shop, filters, clock, cap));
+  const capped = groups.reduce((sum, g) => sum + Number(g.n), 0) > cap;
+  const counts = {} as Record<InboxTab, TabCount>;
+  for (const tab of INBOX_TABS) {
+    const statuses = TAB_STATUSES[tab];
+    let n = 0;
+    for (const g of groups) {
+      // SQLite returns the boolean as 0/1, PostgreSQL as true/false.
+      const attention = g.a === true || Number(g.a) === 1;
+      if (tab === "attention" ? attention : !statuses || statuses.includes(g.s as never)) n += Number(g.n);
+    }
+    counts[tab] = capped ? { count: Math.min(n, cap), capped: true } : { count: n, capped: false };
+  }
+  return counts;
+}
+
+interface PagePlan {
+  sql: Sql;
+  spec: SortSpec;
+  limit: number;
+  forward: boolean;
+  cursor: FilterCursor | null;
+}
+
+/** The page's key query (ids and sort keys, LIMIT n + 1), built apart so a benchmark can EXPLAIN it. */
+export function filteredPageQuery(
+  dialect: "sqlite" | "postgresql",
   shop: { id: string; rmaPrefix: string },
   query: FilteredInboxQuery,
   clock: FilterClock,
-): Promise<InboxPage> {
-  const dialect = dialectOf(client);
+  /** How line filters join on SQLite (the benchmark compares both). */
+  lineJoin: "exists" | "in" = "exists",
+): PagePlan {
   const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? INBOX_PAGE_SIZE)), 250);
   const spec = sortSpec(query.sort, dialect);
   const after = decodeFilterCursor(query.sort, query.after);
@@ -184,16 +246,31 @@ export async function listFilteredReturns(
   // Walking back (`before`) reads in the opposite order and turns the page around.
   const forward = !before;
   const dir = forward ? spec.dir : spec.dir === "asc" ? "desc" : "asc";
-  const where = conditions(dialect, shop, query, clock);
+  const where = conditions(dialect, shop, query, clock, lineJoin);
   if (cursor) {
     const c = spec.kind === "date" ? (dialect === "sqlite" ? new Date(cursor.key).toISOString().replace("Z", "+00:00") : new Date(cursor.key)) : cursor.key;
     const [weak, strict] = dir === "desc" ? ["<=", "<"] : [">=", ">"];
     where.push(sql`${spec.expr} ${raw(weak)} ${c} AND (${spec.expr} ${raw(strict)} ${c} OR r.id ${raw(strict)} ${cursor.id})`);
   }
   const order = raw(dir.toUpperCase());
-  const found = await client.$queryRaw<{ id: string; k: unknown }[]>(
-    sql`SELECT r.id AS id, ${spec.expr} AS k FROM "ReturnRequest" r WHERE ${join(where, " AND ")} ORDER BY ${spec.expr} ${order}, r.id ${order} LIMIT ${limit + 1}`,
-  );
+  return {
+    sql: sql`SELECT r.id AS id, ${spec.expr} AS k FROM "ReturnRequest" r WHERE ${join(where, " AND ")} ORDER BY ${spec.expr} ${order}, r.id ${order} LIMIT ${limit + 1}`,
+    spec,
+    limit,
+    forward,
+    cursor,
+  };
+}
+
+/** One page of the inbox under filters and a sort; same shape as listReturns' page. */
+export async function listFilteredReturns(
+  client: Db,
+  shop: { id: string; rmaPrefix: string },
+  query: FilteredInboxQuery,
+  clock: FilterClock,
+): Promise<InboxPage> {
+  const { sql: pageSql, spec, limit, forward, cursor } = filteredPageQuery(dialectOf(client), shop, query, clock);
+  const found = await client.$queryRaw<{ id: string; k: unknown }[]>(pageSql);
   const more = found.length > limit;
   let keys = found.slice(0, limit);
   if (!forward) keys = keys.reverse();
