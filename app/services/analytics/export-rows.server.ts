@@ -15,6 +15,7 @@ import { databaseUrlOf, dialectOf } from "~/db.server";
 import type { InstantRange } from "~/domain/analytics";
 import type { ReturnsContext } from "../context.server";
 import type { ExportReturn } from "./read.server";
+import { utcTimestamps } from "./raw.server";
 
 const COLUMNS = `r.id, r."rmaNumber", r.status, r."orderName", r."requestedAt", r."approvedAt", r."receivedAt",
   r."inspectedAt", r."processedAt", r."closedAt", r.method, r.currency, r."refundAmount", r."storeCreditAmount",
@@ -95,20 +96,12 @@ function* sqliteRows(ctx: ReturnsContext, range: InstantRange): Generator<Row> {
   }
 }
 
-/** PostgreSQL `timestamp` (no zone) holds UTC wall time, as Prisma writes it. */
-const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === pg.types.builtins.TIMESTAMP
-      ? (s: string) => new Date(`${s.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
-
 async function* postgresRows(
   ctx: ReturnsContext,
   range: InstantRange,
   fetch: number,
 ): AsyncGenerator<Row> {
-  const client = new pg.Client({ connectionString: databaseUrlOf(ctx.db), types });
+  const client = new pg.Client({ connectionString: databaseUrlOf(ctx.db), types: utcTimestamps });
   await client.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
