@@ -72,6 +72,18 @@ export function dialectOf(client: Db): "sqlite" | "postgresql" {
   return POSTGRES_CLIENTS.has(client) ? "postgresql" : "sqlite";
 }
 
+const URLS = new WeakMap<object, string>();
+
+/**
+ * The URL a client was created with, for the few reads that go through the driver itself
+ * (a streamed export opens its own connection: Prisma decodes raw results cell by cell).
+ */
+export function databaseUrlOf(client: Db): string {
+  const url = URLS.get(client);
+  if (!url) throw new Error("This client was not created by createDb.");
+  return url;
+}
+
 /** Creates a client for a database URL. Tests use it directly for their own databases. */
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
@@ -87,10 +99,13 @@ export function createDb(url: string): Db {
       },
     });
     POSTGRES_CLIENTS.add(client);
+    URLS.set(client, url);
     return client as unknown as Db;
   }
   const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new SqliteClient({ adapter });
+  const client = new SqliteClient({ adapter });
+  URLS.set(client, url);
+  return client;
 }
 
 /** Per-connection settings. WAL persists in the file; busy_timeout is per connection. */

@@ -320,6 +320,7 @@ export async function handleShopRedact(shop: string, client: Db = db, payload: {
   }
   await client.$transaction([
     client.orderLineFact.deleteMany({ where: { shopId: { in: shopIds } } }),
+    client.soldMonth.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.productFact.deleteMany({ where: { shopId: { in: shopIds } } }),
     client.salesSync.deleteMany({ where: { shopId: { in: shopIds } } }),
     // Analytics summary tables (app/services/analytics/summary).

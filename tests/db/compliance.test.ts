@@ -35,6 +35,7 @@ const rowsOfShop: Record<Prisma.ModelName, (db: Db, shop: string) => Promise<num
   StaffPreference: (db, shop) => db.staffPreference.count({ where: { shop } }),
   LookupTokenUse: (db, shop) => db.lookupTokenUse.count({ where: { shop } }),
   OrderLineFact: async (db, shop) => db.orderLineFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
+  SoldMonth: async (db, shop) => db.soldMonth.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   ProductFact: async (db, shop) => db.productFact.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   SalesSync: async (db, shop) => db.salesSync.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),
   AnalyticsDirty: async (db, shop) => db.analyticsDirty.count({ where: { shopId: { in: await shopIdsOf(db, shop) } } }),

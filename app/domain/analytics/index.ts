@@ -5,3 +5,4 @@ export * from "./csv";
 export * from "./aggregate";
 export * from "./facts";
 export * from "./summary";
+export * from "./incoming-summary";

@@ -5,8 +5,7 @@
  * is not in the facts (today, the policy, product groupings, the default location) and
  * sorts. tests/analytics/recompute.test.ts checks every figure against the raw rows.
  */
-import { addBusinessDays, addDays, compareDates, type IsoDate } from "../dates";
-import { ETA_ASSUMPTIONS } from "../refund-eta";
+import { addBusinessDays, compareDates, type IsoDate } from "../dates";
 import {
   convertMoneyRows,
   DIMENSIONS,
@@ -15,7 +14,6 @@ import {
   type CommentRow,
   type DayPoint,
   type Dimension,
-  type IncomingRow,
   type MoneyRow,
   type ProductInfo,
   type RateRow,
@@ -275,47 +273,4 @@ export function figuresFromSummary(input: SummaryInput): AnalyticsFigures {
     speedByLocation: locations.rows,
     slaBreaches: locations.breaches,
   };
-}
-
-/** Approved / in-transit returns grouped by what their expected arrival depends on. */
-export interface IncomingGroup {
-  status: string;
-  method: string;
-  approvedDay: IsoDate | null;
-  inTransitDay: IsoDate | null;
-  locationId: string | null;
-  returns: number;
-  units: number;
-}
-
-/** The incoming view from grouped facts (same rules as expectedArrival / incomingByDay). */
-export function incomingFromSummary(
-  groups: readonly IncomingGroup[],
-  input: { transitDays: number; today: IsoDate; defaultLocationId: string | null },
-): IncomingRow[] {
-  const rows = new Map<string, IncomingRow>();
-  for (const g of groups) {
-    if (g.method === "KEEP_ITEM") continue;
-    const transit = g.method === "IN_STORE" ? 0 : input.transitDays;
-    let day: IsoDate | null = null;
-    if (g.status === "IN_TRANSIT" && g.inTransitDay) day = addDays(g.inTransitDay, transit);
-    else if ((g.status === "APPROVED" || g.status === "IN_TRANSIT") && g.approvedDay)
-      day = addDays(g.approvedDay, ETA_ASSUMPTIONS.shopperDispatchDays.max + transit);
-    if (!day) continue;
-    const locationId = g.locationId ?? input.defaultLocationId;
-    const key = `${day}|${locationId ?? ""}`;
-    const row = rows.get(key) ?? {
-      day,
-      locationId,
-      returns: 0,
-      units: 0,
-      overdue: compareDates(day, input.today) < 0,
-    };
-    row.returns += g.returns;
-    row.units += g.units;
-    rows.set(key, row);
-  }
-  return [...rows.values()].sort(
-    (a, b) => a.day.localeCompare(b.day) || (a.locationId ?? "").localeCompare(b.locationId ?? ""),
-  );
 }

@@ -3,8 +3,8 @@
  * has taken the previous one, so memory stays flat however many rows there are. UTF-8
  * with a BOM, plain numbers (app/domain/analytics/csv.ts).
  *
- * - "returns": every return of the shop requested in a range, one row per return, read in
- *   keyset pages of 1,000 on `[shopId, requestedAt]` (never OFFSET).
+ * - "returns": every return of the shop requested in a range, one row per return, read
+ *   through the driver in one streamed query (an inbox selection: keyset pages via Prisma).
  * - the analytics tables: computed by loadAnalytics, then written row by row.
  */
 import {
@@ -17,7 +17,8 @@ import {
 import { minorUnitsOf } from "~/domain";
 import type { ReturnsContext } from "../context.server";
 import type { AnalyticsReport } from "./analytics.server";
-import { exportPage } from "./read.server";
+import { exportPage, type ExportReturn } from "./read.server";
+import { exportBatches } from "./export-rows.server";
 
 export const EXPORT_PAGE_SIZE = 1000;
 
@@ -71,7 +72,27 @@ export const RETURNS_CSV_HEADER = [
   "needs_attention",
 ];
 
-/** Every return requested in `range` (or only `ids`, from an inbox selection), oldest first, one CSV row each. */
+/** An inbox selection's returns in keyset pages through Prisma (a selection is small). */
+async function* selectedBatches(
+  ctx: ReturnsContext,
+  range: InstantRange,
+  ids: readonly string[],
+  pageSize: number,
+): AsyncGenerator<ExportReturn[]> {
+  let cursor: { requestedAt: Date; id: string } | null = null;
+  for (;;) {
+    const page = await exportPage(ctx, range, cursor, pageSize, ids);
+    if (page.length) yield page;
+    if (page.length < pageSize) return;
+    const last = page[page.length - 1];
+    cursor = { requestedAt: last.requestedAt, id: last.id };
+  }
+}
+
+/**
+ * Every return requested in `range` (or only `ids`, from an inbox selection), oldest first,
+ * one CSV row each; a whole range is read through the driver (./export-rows.server.ts).
+ */
 export async function* returnsCsv(
   ctx: ReturnsContext,
   range: InstantRange,
@@ -79,10 +100,10 @@ export async function* returnsCsv(
   pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<string> {
   yield CSV_BOM + csvRow(RETURNS_CSV_HEADER);
-  let cursor: { requestedAt: Date; id: string } | null = null;
-  for (;;) {
-    const page = await exportPage(ctx, range, cursor, pageSize, ids);
-    if (page.length === 0) return;
+  const batches = ids
+    ? selectedBatches(ctx, range, ids, pageSize)
+    : exportBatches(ctx, range, pageSize);
+  for await (const page of batches) {
     let chunk = "";
     for (const r of page) {
       const units = r.lines.reduce((s, l) => s + l.quantity, 0);
@@ -111,9 +132,6 @@ export async function* returnsCsv(
       chunk += csvRow(row);
     }
     yield chunk;
-    if (page.length < pageSize) return;
-    const last = page[page.length - 1];
-    cursor = { requestedAt: last.requestedAt, id: last.id };
   }
 }
 

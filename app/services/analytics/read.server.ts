@@ -1,14 +1,16 @@
 /**
  * Hand-written SQL (SQLite and PostgreSQL) for analytics reads that are not in the summary
  * tables (./summary): sold totals from the copy of Shopify's orders, grouped per variant
- * (current period) and summed (previous period) on the covering index
- * `OrderLineFact(shopId, processedAt, …)`, and the returns export's keyset pages. Prisma's
+ * (current period) and summed (previous period) — whole UTC months from SoldMonth (kept by
+ * triggers), the edge days from the covering index `OrderLineFact(shopId, processedAt, …)` —
+ * and the keyset pages of an inbox selection's export. Prisma's
  * query builder decodes every cell at a few microseconds each, too slow at 100,000 returns.
  */
 import { Prisma } from "~/generated/prisma-sqlite/client";
 import { dialectOf } from "~/db.server";
 import type { InstantRange, SoldVariant } from "~/domain/analytics";
 import type { ReturnsContext } from "../context.server";
+import { rawRows } from "./raw.server";
 
 /** Aggregates come back as number (SQLite), bigint or Decimal (PostgreSQL). */
 export function num(value: unknown): number {
@@ -33,24 +35,68 @@ export function ts(ctx: ReturnsContext, d: Date): Date | string {
 const SOLD_WHERE = (ctx: ReturnsContext, range: InstantRange) =>
   Prisma.sql`"shopId" = ${ctx.shop.id} AND "processedAt" >= ${ts(ctx, range.start)} AND "processedAt" < ${ts(ctx, range.end)} AND NOT cancelled`;
 
+const monthStart = (d: Date, add = 0) =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
+const monthKey = (d: Date) => d.toISOString().slice(0, 7);
+
+/**
+ * A range cut into whole UTC months (read from SoldMonth, kept by triggers) and the edge
+ * spans before the first and after the last whole month (read from OrderLineFact's index).
+ */
+export function splitByMonth(range: InstantRange): {
+  months: { from: string; to: string } | null;
+  edges: InstantRange[];
+} {
+  const first =
+    range.start.getTime() === monthStart(range.start).getTime()
+      ? range.start
+      : monthStart(range.start, 1);
+  const last = monthStart(range.end);
+  if (first >= last) return { months: null, edges: range.start < range.end ? [range] : [] };
+  const edges = [
+    { start: range.start, end: first },
+    { start: last, end: range.end },
+  ].filter((e) => e.start < e.end);
+  return { months: { from: monthKey(first), to: monthKey(last) }, edges };
+}
+
+/** The sold lines of a range as (productId, variantId, title, variantTitle, units, value) rows to group. */
+function soldRows(ctx: ReturnsContext, range: InstantRange): Prisma.Sql {
+  const { months, edges } = splitByMonth(range);
+  const parts = edges.map(
+    (
+      e,
+    ) => Prisma.sql`SELECT "productId", "variantId", title, "variantTitle", quantity AS units, "shopAmount" AS value
+      FROM "OrderLineFact" WHERE ${SOLD_WHERE(ctx, e)}`,
+  );
+  if (months)
+    parts.push(Prisma.sql`SELECT NULLIF("productId", '') AS "productId", NULLIF("variantId", '') AS "variantId", title,
+        NULLIF("variantTitle", '') AS "variantTitle", quantity AS units, "shopAmount" AS value
+      FROM "SoldMonth" WHERE "shopId" = ${ctx.shop.id} AND month >= ${months.from} AND month < ${months.to} AND lines > 0`);
+  if (parts.length === 0)
+    return Prisma.sql`SELECT "productId", "variantId", title, "variantTitle", quantity AS units, "shopAmount" AS value FROM "OrderLineFact" WHERE 1 = 0`;
+  return Prisma.join(parts, " UNION ALL ");
+}
+
 /** Sold units and value per variant, grouped in the database. */
 export async function soldByVariantIn(
   ctx: ReturnsContext,
   range: InstantRange,
 ): Promise<SoldVariant[]> {
-  const rows = await ctx.db.$queryRaw<
-    {
-      productId: string | null;
-      variantId: string | null;
-      title: string | null;
-      variantTitle: string | null;
-      units: unknown;
-      value: unknown;
-    }[]
-  >`
-    SELECT "productId", "variantId", MAX(title) AS title, MAX("variantTitle") AS "variantTitle", SUM(quantity) AS units, SUM("shopAmount") AS value
-    FROM "OrderLineFact" WHERE ${SOLD_WHERE(ctx, range)}
-    GROUP BY "productId", "variantId"`;
+  const rows = await rawRows<{
+    productId: string | null;
+    variantId: string | null;
+    title: string | null;
+    variantTitle: string | null;
+    units: unknown;
+    value: unknown;
+  }>(
+    ctx,
+    Prisma.sql`
+    SELECT "productId", "variantId", MAX(title) AS title, MAX("variantTitle") AS "variantTitle", SUM(units) AS units, SUM(value) AS value
+    FROM (${soldRows(ctx, range)}) sold
+    GROUP BY "productId", "variantId"`,
+  );
   return rows.map((g) => ({
     productId: g.productId,
     variantId: g.variantId,
@@ -66,8 +112,10 @@ export async function soldTotalsIn(
   ctx: ReturnsContext,
   range: InstantRange,
 ): Promise<{ units: number; value: number }> {
-  const [row] = await ctx.db.$queryRaw<{ units: unknown; value: unknown }[]>`
-    SELECT SUM(quantity) AS units, SUM("shopAmount") AS value FROM "OrderLineFact" WHERE ${SOLD_WHERE(ctx, range)}`;
+  const [row] = await rawRows<{ units: unknown; value: unknown }>(
+    ctx,
+    Prisma.sql`SELECT SUM(units) AS units, SUM(value) AS value FROM (${soldRows(ctx, range)}) sold`,
+  );
   return { units: num(row?.units), value: num(row?.value) };
 }
 

@@ -33,14 +33,18 @@ export const DEFAULT_BUDGET_MS = 8_000;
 
 async function storeLines(ctx: ReturnsContext, lines: readonly SoldLine[]) {
   if (lines.length === 0) return;
+  // Interactive, with a timeout a loaded machine can meet: each upsert also runs the
+  // SoldMonth trigger (migration *_sold_month); the default 5 s expired under load.
   await ctx.db.$transaction(
-    lines.map((l) =>
-      ctx.db.orderLineFact.upsert({
-        where: { shopId_lineItemId: { shopId: ctx.shop.id, lineItemId: l.lineItemId } },
-        create: { shopId: ctx.shop.id, ...l },
-        update: { ...l },
-      }),
-    ),
+    async (tx) => {
+      for (const l of lines)
+        await tx.orderLineFact.upsert({
+          where: { shopId_lineItemId: { shopId: ctx.shop.id, lineItemId: l.lineItemId } },
+          create: { shopId: ctx.shop.id, ...l },
+          update: { ...l },
+        });
+    },
+    { timeout: 60_000, maxWait: 30_000 },
   );
 }
 

@@ -23,6 +23,7 @@ import type {
 import type { IsoDate } from "~/domain";
 import type { ReturnsContext } from "../../context.server";
 import { date, num } from "../read.server";
+import { rawRows } from "../raw.server";
 
 export interface DayRangeSql {
   from: IsoDate;
@@ -70,18 +71,24 @@ export async function itemGroups(
   shopCurrency: string,
 ): Promise<ItemGroup[]> {
   const [all, foreign] = await Promise.all([
-    ctx.db.$queryRaw<Record<string, unknown>[]>`
+    rawRows(
+      ctx,
+      Prisma.sql`
       SELECT lf."productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.reason, lf.resolution,
         COUNT(*) AS lines, SUM(lf.quantity) AS units,
         SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value,
         SUM(CASE WHEN lf.currency = ${shopCurrency} THEN 0 ELSE 1 END) AS "foreignLines"
       FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_GROUP}`,
-    ctx.db.$queryRaw<Record<string, unknown>[]>`
+    ),
+    rawRows(
+      ctx,
+      Prisma.sql`
       SELECT lf."productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.reason, lf.resolution,
         SUM(${convertedSql(ctx, shopCurrency)}) AS value,
         SUM(CASE WHEN f.amount IS NULL OR f.amount <= 0 THEN 1 ELSE 0 END) AS unconverted
       FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)}
       WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency} GROUP BY ${ITEM_GROUP}`,
+    ),
   ]);
   const key = (r: Record<string, unknown>) =>
     JSON.stringify([

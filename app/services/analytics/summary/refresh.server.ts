@@ -14,6 +14,7 @@
 import { Prisma } from "~/generated/prisma-sqlite/client";
 import { dialectOf, type Db } from "~/db.server";
 import { factsOf, localDater, type FactReturn } from "~/domain/analytics";
+import { insertRows } from "./write.server";
 
 /** Returns per batch (SQLite's bound-parameter limit caps the `IN` lists Prisma sends). */
 export const REFRESH_BATCH = 500;
@@ -138,8 +139,8 @@ async function refresh(
       await lock(db, tx, shopId);
       await tx.analyticsLineFact.deleteMany({ where: { returnRequestId: { in: ids } } });
       await tx.analyticsReturnFact.deleteMany({ where: { returnRequestId: { in: ids } } });
-      await tx.analyticsReturnFact.createMany({ data: facts.map((f) => f.ret) });
-      await tx.analyticsLineFact.createMany({ data: facts.flatMap((f) => f.lines) });
+      await insertRows(db, tx, "AnalyticsReturnFact", facts.map((f) => f.ret));
+      await insertRows(db, tx, "AnalyticsLineFact", facts.flatMap((f) => f.lines));
       // Only the marks seen: a change committed meanwhile bumped its mark and stays.
       await tx.$executeRaw`DELETE FROM "AnalyticsDirty" WHERE ("returnRequestId", mark) IN (VALUES ${Prisma.join(
         marks.map((m) => Prisma.sql`(${m.returnRequestId}, CAST(${m.mark} AS INTEGER))`),
