@@ -2,10 +2,12 @@
  * Bulk actions from the inbox: approve, decline with a reason, mark received. Each return
  * runs through the same use case as its own page, one after the other (they share the
  * shop's Admin API budget, and the gateway paces itself), and one failure never stops the
- * others: the answer has one result per selected return, in the order selected.
+ * others: the answer has one result per selected return, in the order selected, each
+ * worded in the staff member's language (app/i18n/catalogs/errors.ts).
  */
+import type { AdminLocale } from "~/i18n/admin-locale";
 import type { ReturnsContext } from "./context.server";
-import { ReturnsError } from "./context.server";
+import { ReturnsError, wordError } from "./context.server";
 import { approveReturn, declineReturn, markReceived, type DeclineReason } from "./return-lifecycle.server";
 import type { ActorRef } from "./return-records.server";
 
@@ -27,16 +29,14 @@ export interface BulkRowResult {
   message: string;
 }
 
-const DONE: Record<BulkAction, string> = { approve: "Approved", decline: "Declined", receive: "Marked received" };
-
-export async function runBulk(ctx: ReturnsContext, input: BulkInput, actor: ActorRef): Promise<BulkRowResult[]> {
-  if (input.action === "decline" && !input.decline) throw new ReturnsError("INVALID_INPUT", "Choose a reason to decline.");
+export async function runBulk(ctx: ReturnsContext, input: BulkInput, actor: ActorRef, locale: AdminLocale = "en"): Promise<BulkRowResult[]> {
+  if (input.action === "decline" && !input.decline) throw new ReturnsError("INVALID_INPUT", "bulk.declineReason");
   const known = await ctx.db.returnRequest.findMany({ where: { shopId: ctx.shop.id, id: { in: input.ids } }, select: { id: true, rmaNumber: true } });
   const rma = new Map(known.map((r) => [r.id, r.rmaNumber]));
   const results: BulkRowResult[] = [];
   for (const id of input.ids) {
     if (!rma.has(id)) {
-      results.push({ id, rmaNumber: null, ok: false, status: null, message: "This return does not exist in this shop." });
+      results.push({ id, rmaNumber: null, ok: false, status: null, message: wordError("return.notFound", locale) });
       continue;
     }
     try {
@@ -46,11 +46,11 @@ export async function runBulk(ctx: ReturnsContext, input: BulkInput, actor: Acto
           : input.action === "decline"
             ? await declineReturn(ctx, id, input.decline!, actor)
             : await markReceived(ctx, id, actor);
-      results.push({ id, rmaNumber: rma.get(id)!, ok: true, status: after.status, message: DONE[input.action] });
+      results.push({ id, rmaNumber: rma.get(id)!, ok: true, status: after.status, message: wordError(`bulk.done.${input.action}`, locale) });
     } catch (error) {
       if (!(error instanceof ReturnsError)) throw error;
       const current = await ctx.db.returnRequest.findUnique({ where: { id }, select: { status: true } });
-      results.push({ id, rmaNumber: rma.get(id)!, ok: false, status: current?.status ?? null, message: error.message });
+      results.push({ id, rmaNumber: rma.get(id)!, ok: false, status: current?.status ?? null, message: error.messageIn(locale) });
     }
   }
   return results;
