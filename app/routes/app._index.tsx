@@ -25,6 +25,7 @@ import { authenticate } from "~/shopify.server";
 import { loadInboxPage } from "~/services/inbox-page.server";
 import { handleSavedViewAction } from "~/services/inbox/saved-views.server";
 import { ReturnsError } from "~/services/context.server";
+import { adminLocaleFor } from "~/services/admin-locale.server";
 import { ensureShop } from "~/services/shops.server";
 import {
   BulkResults,
@@ -49,15 +50,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 /** Saved views: create, rename, save filters, delete (app/services/inbox/saved-views.server.ts). */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const shop = await ensureShop(session.shop, db);
   const form = await request.formData();
   try {
     const { view } = await handleSavedViewAction(db, shop.id, form);
     return json({ view, created: form.get("intent") === "createView" });
   } catch (error) {
-    if (error instanceof ReturnsError)
-      return json({ error: error.message }, { status: error.status });
+    if (error instanceof ReturnsError) {
+      const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
+      return json({ error: error.messageIn(locale) }, { status: error.status });
+    }
     throw error;
   }
 };

@@ -100,7 +100,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const message = await performReturnAction(ctx, id.data, parsed.intent, parsed.fields, actor, locale);
     return json<ActionData>({ ok: true, intent: parsed.intent, message });
   } catch (error) {
-    if (error instanceof ReturnsError) return fail(error.status, parsed.intent, error.code, error.message);
+    if (error instanceof ReturnsError) return fail(error.status, parsed.intent, error.code, error.messageIn(locale));
     throw error;
   }
 };

@@ -5,7 +5,10 @@
  * others: the answer has one result per selected return, in the order selected, each
  * worded in the staff member's language (app/i18n/catalogs/errors.ts).
  */
+import { z } from "zod";
+import { DECLINE_REASONS } from "~/i18n/admin";
 import type { AdminLocale } from "~/i18n/admin-locale";
+import type { ErrorKey } from "~/i18n/catalogs/errors";
 import type { ReturnsContext } from "./context.server";
 import { ReturnsError, wordError } from "./context.server";
 import { approveReturn, declineReturn, markReceived, type DeclineReason } from "./return-lifecycle.server";
@@ -27,6 +30,38 @@ export interface BulkRowResult {
   ok: boolean;
   status: string | null;
   message: string;
+}
+
+// zod messages are keys of app/i18n/catalogs/errors.ts, worded by parseBulkForm.
+const messageKey = (k: ErrorKey) => k;
+const BulkSchema = z.object({
+  action: z.enum(BULK_ACTIONS, { errorMap: () => ({ message: messageKey("bulk.unknownAction") }) }),
+  ids: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: messageKey("bulk.badId") }), { invalid_type_error: messageKey("bulk.idsNotArray") })
+    .min(1, { message: messageKey("bulk.selectOne") })
+    .max(BULK_MAX, { message: messageKey("bulk.max") }),
+  reason: z.enum(DECLINE_REASONS, { errorMap: () => ({ message: messageKey("bulk.declineReason") }) }).optional(),
+  note: z.string().max(500).optional(),
+});
+const FORM_KEYS = new Set<string>(["bulk.unknownAction", "bulk.badId", "bulk.idsNotArray", "bulk.selectOne", "bulk.max", "bulk.declineReason"]);
+
+/** The inbox's bulk form (action, ids as a JSON array, reason, note), checked; a message in `locale` when not. */
+export function parseBulkForm(form: FormData, locale: AdminLocale = "en"): { ok: true; input: BulkInput } | { ok: false; error: string } {
+  const fail = (key: ErrorKey) => ({ ok: false as const, error: wordError({ key, values: { actions: BULK_ACTIONS.join(", "), max: BULK_MAX } }, locale) });
+  let ids: unknown;
+  try {
+    ids = JSON.parse(String(form.get("ids") ?? "[]"));
+  } catch {
+    return fail("bulk.idsNotArray");
+  }
+  const parsed = BulkSchema.safeParse({ action: form.get("action"), ids, reason: form.get("reason") || undefined, note: form.get("note") || undefined });
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "";
+    return fail(FORM_KEYS.has(message) ? (message as ErrorKey) : "bulk.check");
+  }
+  if (parsed.data.action === "decline" && !parsed.data.reason) return fail("bulk.declineReason");
+  const { action, reason, note } = parsed.data;
+  return { ok: true, input: { action, ids: [...new Set(parsed.data.ids)], decline: reason ? { reason, note } : undefined } };
 }
 
 export async function runBulk(ctx: ReturnsContext, input: BulkInput, actor: ActorRef, locale: AdminLocale = "en"): Promise<BulkRowResult[]> {
