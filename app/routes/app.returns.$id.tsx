@@ -161,7 +161,7 @@ function ReturnPageContent() {
     allowed("ship") && { content: t("addTracking"), onAction: () => setPanel("ship") },
     allowed("inspect") && { content: t("inspectItems"), onAction: () => setPanel("inspect") },
     allowed("cancel") && { content: t("cancelReturn"), destructive: true, onAction: () => setPanel("cancel") },
-    { content: t("printSlip"), onAction: () => void openReturnSlip(ret.id, (m) => shopify.toast.show(m, { isError: true })) },
+    { content: t("printSlip"), onAction: () => void openReturnSlip(ret.id, (m) => shopify.toast.show(m, { isError: true }), { none: t("slip.none"), failed: t("slip.failed") }) },
   ]
     .filter((a): a is { content: string; destructive?: boolean; onAction: () => void } => Boolean(a))
     .map((a) => ({ ...a, disabled: busy }));

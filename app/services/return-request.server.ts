@@ -30,7 +30,6 @@ import {
   type OrderSnapshot,
   type Resolution,
   type ReturnMethod,
-  type PickupProblem,
   type PickupRequest,
   type ReturnPolicy,
   giftLineProblems,

@@ -56,7 +56,7 @@ describe("service errors: keys", () => {
         const key = /^\{\s*key:\s*"([^"]+)"/.exec(arg)?.[1] ?? /^"([^"]+)"$/.exec(arg)?.[1];
         if (key) used.push(key);
         // A literal or template that is not a catalog key is English text that skips translation.
-        else if (/^["`]/.test(arg) && !/^`(label|photo|pickup|bulk\.done|status)\.\$\{/.test(arg) && !/^\{\s*key:\s*`/.test(arg)) plain.push(`${file}: ${arg}`);
+        else if (/^["`]/.test(arg) && !/^`(label|photo|pickup|bulk\.done|status|range)\.\$\{/.test(arg) && !/^\{\s*key:\s*`/.test(arg)) plain.push(`${file}: ${arg}`);
       }
       for (const m of source.matchAll(/(?:wordError|fromShopifyError)\([^"()]*"([a-z]+\.[\w.]+)"/g)) used.push(m[1]!);
       for (const m of source.matchAll(/messageKey\("([\w.]+)"\)/g)) used.push(m[1]!);
@@ -74,6 +74,7 @@ describe("service errors: keys", () => {
       ...["UNSUPPORTED_TYPE", "TOO_LARGE", "EMPTY", "CORRUPT"].map((p) => `photo.${p}`),
       ...["ADDRESS_REQUIRED", "DATES_INVALID", "DATES_TOO_SOON", "DATES_TOO_LATE", "WINDOW_TOO_LONG"].map((p) => `pickup.${p}`),
       ...["approve", "decline", "receive"].map((a) => `bulk.done.${a}`),
+      ...["FORMAT", "ORDER", "TOO_LONG"].map((c) => `range.${c}`),
     ];
     expect(built.filter((k) => !(k in EN))).toEqual([]);
   });

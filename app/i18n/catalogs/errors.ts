@@ -144,6 +144,10 @@ export const ERRORS_CATALOG = defineCatalog({
     "what.cancel": "cancel the return",
     "what.reopen": "reopen the return",
     "what.checkPolicy": "check the collections, products and locations in the policy",
+    // Analytics date range typed by a person
+    "range.FORMAT": "Dates must look like 2026-03-01.",
+    "range.ORDER": "The start date must be on or before the end date.",
+    "range.TOO_LONG": "A range can be at most {max} days.",
   },
   sv: {
     "return.notFound": "Returen finns inte i den här butiken.",
@@ -265,6 +269,9 @@ export const ERRORS_CATALOG = defineCatalog({
     "what.cancel": "avbryta returen",
     "what.reopen": "öppna returen igen",
     "what.checkPolicy": "kontrollera kollektionerna, produkterna och platserna i policyn",
+    "range.FORMAT": "Datum ska skrivas som 2026-03-01.",
+    "range.ORDER": "Startdatumet måste vara samma dag som eller före slutdatumet.",
+    "range.TOO_LONG": "En period kan vara högst {max} dagar.",
   },
   da: {
     "return.notFound": "Returneringen findes ikke i denne butik.",
@@ -386,6 +393,9 @@ export const ERRORS_CATALOG = defineCatalog({
     "what.cancel": "annullere returneringen",
     "what.reopen": "genåbne returneringen",
     "what.checkPolicy": "kontrollere kollektionerne, produkterne og lokationerne i politikken",
+    "range.FORMAT": "Datoer skal skrives som 2026-03-01.",
+    "range.ORDER": "Startdatoen skal være samme dag som eller før slutdatoen.",
+    "range.TOO_LONG": "En periode kan højst være {max} dage.",
   },
   nb: {
     "return.notFound": "Returen finnes ikke i denne butikken.",
@@ -507,6 +517,9 @@ export const ERRORS_CATALOG = defineCatalog({
     "what.cancel": "kansellere returen",
     "what.reopen": "åpne returen igjen",
     "what.checkPolicy": "kontrollere kolleksjonene, produktene og lokasjonene i policyen",
+    "range.FORMAT": "Datoer må skrives som 2026-03-01.",
+    "range.ORDER": "Startdatoen må være samme dag som eller før sluttdatoen.",
+    "range.TOO_LONG": "En periode kan være maks {max} dager.",
   },
   fi: {
     "return.notFound": "Palautusta ei ole tässä kaupassa.",
@@ -628,6 +641,9 @@ export const ERRORS_CATALOG = defineCatalog({
     "what.cancel": "perua palautus",
     "what.reopen": "avata palautus uudelleen",
     "what.checkPolicy": "tarkistaa käytännön kokoelmat, tuotteet ja sijainnit",
+    "range.FORMAT": "Päivämäärät kirjoitetaan muodossa 2026-03-01.",
+    "range.ORDER": "Alkupäivän on oltava sama tai aiempi kuin loppupäivä.",
+    "range.TOO_LONG": "Ajanjakso voi olla enintään {max} päivää.",
   },
   nl: {
     "return.notFound": "Dit retour bestaat niet in deze winkel.",
@@ -749,6 +765,9 @@ export const ERRORS_CATALOG = defineCatalog({
     "what.cancel": "het retour te annuleren",
     "what.reopen": "het retour te heropenen",
     "what.checkPolicy": "de collecties, producten en locaties in het beleid te controleren",
+    "range.FORMAT": "Datums moeten eruitzien als 2026-03-01.",
+    "range.ORDER": "De begindatum moet op of vóór de einddatum liggen.",
+    "range.TOO_LONG": "Een periode kan maximaal {max} dagen zijn.",
   },
   de: {
     "return.notFound": "Diese Rücksendung gibt es in diesem Shop nicht.",
@@ -870,6 +889,9 @@ export const ERRORS_CATALOG = defineCatalog({
     "what.cancel": "die Rücksendung zu stornieren",
     "what.reopen": "die Rücksendung wieder zu öffnen",
     "what.checkPolicy": "die Kollektionen, Produkte und Standorte in der Richtlinie zu prüfen",
+    "range.FORMAT": "Datumsangaben müssen wie 2026-03-01 aussehen.",
+    "range.ORDER": "Das Startdatum muss am oder vor dem Enddatum liegen.",
+    "range.TOO_LONG": "Ein Zeitraum kann höchstens {max} Tage umfassen.",
   },
 });
 
