@@ -25,6 +25,7 @@ import { authenticate } from "~/shopify.server";
 import { loadInboxPage } from "~/services/inbox-page.server";
 import { handleSavedViewAction } from "~/services/inbox/saved-views.server";
 import { ReturnsError } from "~/services/context.server";
+import { adminLocaleFor } from "~/services/admin-locale.server";
 import { ensureShop } from "~/services/shops.server";
 import { staffUserId } from "~/services/return-page-actions.server";
 import {
@@ -58,8 +59,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const { view } = await handleSavedViewAction(db, shop.id, form, staffUserId(session, sessionToken));
     return json({ view, created: form.get("intent") === "createView" });
   } catch (error) {
-    if (error instanceof ReturnsError)
-      return json({ error: error.message }, { status: error.status });
+    if (error instanceof ReturnsError) {
+      const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
+      return json({ error: error.messageIn(locale) }, { status: error.status });
+    }
     throw error;
   }
 };

@@ -11,6 +11,7 @@ import { useLoaderData, useRouteError } from "@remix-run/react";
 import { Banner, BlockStack, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import {
+  MAX_RANGE_DAYS,
   RangeError as AnalyticsRangeError,
   presetRange,
   rangeFromParams,
@@ -26,6 +27,7 @@ import { ExportButton } from "~/components/analytics/ExportButton";
 import { analyticsTexts } from "~/i18n/analytics";
 import { AnalyticsLocaleContext } from "~/components/analytics/texts";
 import { adminLocaleFor } from "~/services/admin-locale.server";
+import { wordError } from "~/services/context.server";
 import { toInstants } from "~/domain/analytics";
 import { feedbackSummary } from "~/followup/feedback.server";
 
@@ -43,7 +45,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     range = rangeFromParams(params, ctx.now(), timeZone);
   } catch (e) {
     if (!(e instanceof AnalyticsRangeError)) throw e;
-    error = e.message;
+    error = wordError({ key: `range.${e.code}`, values: { max: MAX_RANGE_DAYS } }, locale);
     range = presetRange("last30", ctx.now(), timeZone);
   }
   const report = await loadAnalytics(ctx, range);

@@ -17,7 +17,7 @@ import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { ShopifyApiError } from "~/shopify/errors";
 import { fetchReceivingLocations } from "~/shopify/sales.server";
-import { ReturnsError } from "~/services/context.server";
+import { ReturnsError, wordError } from "~/services/context.server";
 import { contextForSession } from "~/services/shop-context.server";
 import {
   CODE_MAX_LENGTH,
@@ -68,9 +68,8 @@ function error(status: number, message: string) {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const ctx = await contextForSession(session);
-  const { R } = receiveTexts(
-    await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub }),
-  );
+  const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
+  const { R } = receiveTexts(locale);
   const form = await request.formData();
   const intent = form.get("intent");
   const actor = {
@@ -101,7 +100,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       });
     }
     const id = IdSchema.safeParse(form.get("id"));
-    if (!id.success) return error(400, "Scan a return first.");
+    if (!id.success) return error(400, wordError("station.scanFirst", locale));
     if (intent === "approve") {
       await approveReturn(ctx, id.data, actor);
       const again = await ctx.db.returnRequest.findFirst({
@@ -122,10 +121,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       try {
         raw = JSON.parse(String(form.get("lines") ?? ""));
       } catch {
-        return error(400, "The lines could not be read. Scan the return again.");
+        return error(400, wordError("station.linesUnreadable", locale));
       }
       const lines = LinesSchema.safeParse(raw);
-      if (!lines.success) return error(400, lines.error.issues[0]?.message ?? "Check each line.");
+      if (!lines.success) return error(400, wordError("station.checkLines", locale));
       const done = await receiveAndInspect(ctx, id.data, lines.data, actor);
       return json({
         kind: "received" as const,
@@ -133,9 +132,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         stage: stageOf(done.status),
       });
     }
-    return error(400, "Unknown action. Use scan, approve or receive.");
+    return error(400, wordError("station.unknownAction", locale));
   } catch (e) {
-    if (e instanceof ReturnsError) return error(e.status, e.message);
+    if (e instanceof ReturnsError) return error(e.status, e.messageIn(locale));
     throw e;
   }
 };

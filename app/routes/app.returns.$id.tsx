@@ -100,7 +100,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const message = await performReturnAction(ctx, id.data, parsed.intent, parsed.fields, actor, locale);
     return json<ActionData>({ ok: true, intent: parsed.intent, message });
   } catch (error) {
-    if (error instanceof ReturnsError) return fail(error.status, parsed.intent, error.code, error.message);
+    if (error instanceof ReturnsError) return fail(error.status, parsed.intent, error.code, error.messageIn(locale));
     throw error;
   }
 };
@@ -161,7 +161,7 @@ function ReturnPageContent() {
     allowed("ship") && { content: t("addTracking"), onAction: () => setPanel("ship") },
     allowed("inspect") && { content: t("inspectItems"), onAction: () => setPanel("inspect") },
     allowed("cancel") && { content: t("cancelReturn"), destructive: true, onAction: () => setPanel("cancel") },
-    { content: t("printSlip"), onAction: () => void openReturnSlip(ret.id, (m) => shopify.toast.show(m, { isError: true })) },
+    { content: t("printSlip"), onAction: () => void openReturnSlip(ret.id, (m) => shopify.toast.show(m, { isError: true }), { none: t("slip.none"), failed: t("slip.failed") }) },
   ]
     .filter((a): a is { content: string; destructive?: boolean; onAction: () => void } => Boolean(a))
     .map((a) => ({ ...a, disabled: busy }));

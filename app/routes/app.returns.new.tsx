@@ -48,7 +48,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return json<CreateReturnAnswer>({ ok: true, id: created.id, rmaNumber: created.rmaNumber });
   } catch (error) {
     if (error instanceof ReturnsError) {
-      return json<CreateReturnAnswer>({ ok: false, error: { code: error.code, message: error.message, details: error.details ?? null } }, { status: error.status });
+      const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub });
+      return json<CreateReturnAnswer>({ ok: false, error: { code: error.code, message: error.messageIn(locale), details: error.details ?? null } }, { status: error.status });
     }
     throw error;
   }

@@ -10,7 +10,7 @@ import { BlockStack, Page } from "@shopify/polaris";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { contextForSession } from "~/services/shop-context.server";
-import { ReturnsError } from "~/services/context.server";
+import { ReturnsError, wordError } from "~/services/context.server";
 import { PolicyConflictError } from "~/services/policy.server";
 import { loadPolicySettings, savePolicySettings } from "~/services/settings.server";
 import { adminLocaleFor } from "~/services/admin-locale.server";
@@ -52,7 +52,10 @@ const SaveSchema = z.object({ intent: z.literal("save"), version: z.number().int
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const body = SaveSchema.safeParse(await request.json().catch(() => null));
-  if (!body.success) return json<SaveAnswer>({ ok: false, kind: "error", message: "The form was not understood; reload the page." }, { status: 400 });
+  if (!body.success) {
+    const locale = await adminLocaleFor(request, { shop: session.shop, userId: sessionToken?.sub ? String(sessionToken.sub) : null });
+    return json<SaveAnswer>({ ok: false, kind: "error", message: wordError("form.unreadable", locale) }, { status: 400 });
+  }
   const ctx = await contextForSession(session);
   const userId = sessionToken?.sub ? String(sessionToken.sub) : null;
   try {
@@ -81,7 +84,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (error instanceof ReturnsError && error.code === "INVALID_INPUT" && Array.isArray(error.details)) {
       return json<SaveAnswer>({ ok: false, kind: "invalid", issues: error.details }, { status: 422 });
     }
-    if (error instanceof ReturnsError) return json<SaveAnswer>({ ok: false, kind: "error", message: error.message }, { status: error.status });
+    if (error instanceof ReturnsError) {
+      const locale = await adminLocaleFor(request, { shop: session.shop, userId });
+      return json<SaveAnswer>({ ok: false, kind: "error", message: error.messageIn(locale) }, { status: error.status });
+    }
     throw error;
   }
 };

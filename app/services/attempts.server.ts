@@ -102,7 +102,7 @@ export async function renewClaim(ctx: ReturnsContext, claim: Claim): Promise<voi
     data: { leaseUntil: new Date(ctx.now().getTime() + CLAIM_LEASE_MS), updatedAt: ctx.now() },
   });
   if (renewed.count !== 1) {
-    throw new ReturnsError("IN_PROGRESS", "This step was taken over while it waited; nothing was sent twice. Reload to see where it stands.");
+    throw new ReturnsError("IN_PROGRESS", "busy.takenOver");
   }
 }
 

@@ -87,7 +87,7 @@ const notFound = (shopper: CustomerAccountShopper) =>
 async function ownedOrder(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string): Promise<OrderSnapshot> {
   const order = await fetchOrderSnapshot(ctx.admin, orderId).catch((e) => {
     if (e instanceof OrderNotFoundError) return null;
-    throw fromShopifyError(e, "read the order");
+    throw fromShopifyError(e, "what.readOrder");
   });
   if (!order || order.customer?.id !== shopper.customerId) throw notFound(shopper);
   return order;
@@ -163,7 +163,7 @@ function whyNotReturnable(eligibility: ReturnType<typeof evaluateEligibility>, l
  */
 export async function orderMenuState(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string) {
   const pre = await fetchOrderPrecheck(ctx.admin, orderId).catch((e) => {
-    throw fromShopifyError(e, "read the order");
+    throw fromShopifyError(e, "what.readOrder");
   });
   if (!pre || pre.customerId !== shopper.customerId) throw notFound(shopper);
   const policy = await loadPolicy(ctx.db, ctx.shop.id);

@@ -116,7 +116,7 @@ export async function storePolicy(
 /** Validates and stores a policy without a version check (seeds, tests, scripts). */
 export async function savePolicy(db: Db, shopId: string, input: unknown): Promise<ReturnPolicy> {
   const parsed = parseReturnPolicy(input);
-  if (!parsed.ok) throw new ReturnsError("INVALID_INPUT", "The return policy has errors.", parsed.issues);
+  if (!parsed.ok) throw new ReturnsError("INVALID_INPUT", "policy.invalid", parsed.issues);
   await storePolicy(db, shopId, parsed.policy, { expectedVersion: null, actor: { id: null, name: null } });
   return parsed.policy;
 }

@@ -11,7 +11,7 @@ import { allowedActions, type ReturnStatus } from "~/domain";
 import type { ReturnsContext } from "./context.server";
 import { ReturnsError } from "./context.server";
 import { approveReturn, inspectReturn, markReceived, type InspectedLine } from "./return-lifecycle.server";
-import { requireReturn, type ActorRef } from "./return-records.server";
+import { requireReturn, statusWord, type ActorRef } from "./return-records.server";
 import { parseInboxSearch } from "./returns-query.server";
 
 export const CODE_MAX_LENGTH = 300;
@@ -98,10 +98,10 @@ export async function scanCode(ctx: ReturnsContext, input: string): Promise<Scan
 export async function receiveAndInspect(ctx: ReturnsContext, id: string, lines: InspectedLine[], actor: ActorRef) {
   const ret = await requireReturn(ctx, id);
   const stage = stageOf(ret.status);
-  if (stage === "approve") throw new ReturnsError("INVALID_STATE", "This return is not approved yet. Approve it first.");
-  if (stage !== "receive" && stage !== "inspect") throw new ReturnsError("INVALID_STATE", `This return is already ${ret.status.toLowerCase()}.`);
+  if (stage === "approve") throw new ReturnsError("INVALID_STATE", "receive.notApproved");
+  if (stage !== "receive" && stage !== "inspect") throw new ReturnsError("INVALID_STATE", { key: "receive.already", values: { status: statusWord(ret.status) } });
   const missing = ret.lines.filter((l) => !lines.some((x) => x.lineId === l.id));
-  if (missing.length > 0) throw new ReturnsError("INVALID_INPUT", "Set a condition and disposition for every line.");
+  if (missing.length > 0) throw new ReturnsError("INVALID_INPUT", "receive.everyLine");
   if (stage === "receive") await markReceived(ctx, id, actor);
   return inspectReturn(ctx, id, lines, actor);
 }

@@ -22,12 +22,14 @@ import {
 } from "~/shopify/returns.server";
 import { claimAttempt, renewClaim, settleAttempt } from "./attempts.server";
 import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
+import type { ShopifyStepKey } from "~/i18n/catalogs/errors";
 import { loadPolicyFor } from "./policy.server";
 import {
   applyTransition,
   assertAllowed,
   recordEvent,
   requireReturn,
+  statusWord,
   type ActorRef,
   type ReturnRecord,
 } from "./return-records.server";
@@ -37,7 +39,7 @@ import { linkOrphanedShopifyReturn, linkShopifyReturn, returnShippingFeeInput } 
 async function shopifyStep(
   ctx: ReturnsContext,
   shopifyReturnId: string,
-  what: string,
+  what: ShopifyStepKey,
   call: () => Promise<unknown>,
   isDone: (current: ShopifyReturn) => boolean,
 ): Promise<void> {
@@ -65,7 +67,7 @@ async function transitionOrAccept(ctx: ReturnsContext, ret: ReturnRecord, action
     const now = await requireReturn(ctx, ret.id);
     const target = assertTarget(ret, action, options.anyProcessed);
     if (now.status !== target) {
-      throw new ReturnsError("INVALID_STATE", `The return changed meanwhile (it is now ${now.status.toLowerCase()}). Reload and try again.`);
+      throw new ReturnsError("INVALID_STATE", { key: "state.changed", values: { status: statusWord(now.status) } });
     }
   }
 }
@@ -126,7 +128,7 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
         return { id: linked, open: false };
       }
     }
-    throw new ReturnsError("IN_PROGRESS", "This return is being created in Shopify right now. Reload in a moment.");
+    throw new ReturnsError("IN_PROGRESS", "busy.creating");
   }
   try {
     // Holding the claim, look again: a decline or a send may have finished meanwhile.
@@ -136,7 +138,7 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
       return { id: fresh.shopifyReturnId, open: false };
     }
     if (fresh.status !== "REQUESTED") {
-      throw new ReturnsError("INVALID_STATE", `The return changed meanwhile (it is now ${fresh.status.toLowerCase()}). Reload and try again.`);
+      throw new ReturnsError("INVALID_STATE", { key: "state.changed", values: { status: statusWord(fresh.status) } });
     }
     await renewClaim(ctx, claim);
     const created = await shopifyCreate(ctx.admin, {
@@ -168,7 +170,7 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
     } else {
       await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
     }
-    throw fromShopifyError(error, "create the return");
+    throw fromShopifyError(error, "what.create");
   }
 }
 
@@ -185,7 +187,7 @@ export async function approveReturn(ctx: ReturnsContext, id: string, actor: Acto
   }
   if (!open) {
     const target = shopifyId;
-    await shopifyStep(ctx, target, "approve the return", () => shopifyApprove(ctx.admin, target), (r) => r.status === "OPEN");
+    await shopifyStep(ctx, target, "what.approve", () => shopifyApprove(ctx.admin, target), (r) => r.status === "OPEN");
   }
   ret = await requireReturn(ctx, id);
   if (ret.status === "APPROVED") return finish(ctx, id); // a concurrent approval got there first
@@ -219,14 +221,14 @@ export async function declineReturn(ctx: ReturnsContext, id: string, input: { re
       }
     } else {
       ret = await requireReturn(ctx, id);
-      if (!ret.shopifyReturnId) throw new ReturnsError("IN_PROGRESS", "This return is being sent to Shopify right now. Reload in a moment.");
+      if (!ret.shopifyReturnId) throw new ReturnsError("IN_PROGRESS", "busy.sending");
     }
   }
   const shopifyId = ret.shopifyReturnId!;
   await shopifyStep(
     ctx,
     shopifyId,
-    "decline the return",
+    "what.decline",
     () => shopifyDecline(ctx.admin, { id: shopifyId, declineReason: input.reason, ...(note ? { declineNote: note } : {}), notifyCustomer: false }),
     (r) => r.status === "DECLINED",
   );
@@ -248,24 +250,24 @@ export async function attachShipping(ctx: ReturnsContext, id: string, input: Shi
   let ret = await requireReturn(ctx, id);
   if (ret.status === "IN_TRANSIT") return ret;
   assertAllowed(ret, "ship");
-  if (!input.trackingNumber && !input.labelUrl) throw new ReturnsError("INVALID_INPUT", "Give a tracking number or a label URL.");
+  if (!input.trackingNumber && !input.labelUrl) throw new ReturnsError("INVALID_INPUT", "ship.trackingOrLabel");
   const shopifyId = ret.shopifyReturnId;
-  if (!shopifyId) throw new ReturnsError("NEEDS_ATTENTION", "This return is not linked to Shopify yet; the reconciliation job will link it.");
+  if (!shopifyId) throw new ReturnsError("NEEDS_ATTENTION", "ship.notLinked");
   if (ret.lines.some((l) => !l.rfoLineItemId)) {
     await syncShopifyLineIds(ctx, ret);
     ret = await requireReturn(ctx, id);
   }
   const current = await fetchReturn(ctx.admin, shopifyId).catch((e) => {
-    throw fromShopifyError(e, "read the return");
+    throw fromShopifyError(e, "what.readReturn");
   });
   const rfo = current?.reverseFulfillmentOrders.nodes[0];
-  if (!rfo) throw new ReturnsError("NEEDS_ATTENTION", "Shopify has no reverse fulfillment order for this return yet.");
+  if (!rfo) throw new ReturnsError("NEEDS_ATTENTION", "ship.noReverseOrder");
   const alreadyShipped = rfo.reverseDeliveries.nodes.length > 0;
   if (!alreadyShipped) {
     await shopifyStep(
       ctx,
       shopifyId,
-      "attach the shipping label",
+      "what.ship",
       () =>
         createReverseDelivery(ctx.admin, {
           rfoId: rfo.id,
@@ -313,8 +315,8 @@ export async function inspectReturn(ctx: ReturnsContext, id: string, lines: Insp
   assertAllowed(ret, "inspect");
   const byId = new Map(ret.lines.map((l) => [l.id, l]));
   for (const l of lines) {
-    if (!byId.has(l.lineId)) throw new ReturnsError("INVALID_INPUT", "A line does not belong to this return.", { lineId: l.lineId });
-    if (l.disposition === "RESTOCKED" && !l.locationId) throw new ReturnsError("INVALID_INPUT", "Choose the location to restock at.", { lineId: l.lineId });
+    if (!byId.has(l.lineId)) throw new ReturnsError("INVALID_INPUT", "inspect.unknownLine", { lineId: l.lineId });
+    if (l.disposition === "RESTOCKED" && !l.locationId) throw new ReturnsError("INVALID_INPUT", "inspect.restockLocation", { lineId: l.lineId });
   }
   if (ret.shopifyReturnId && ret.lines.some((l) => !l.rfoLineItemId)) {
     await syncShopifyLineIds(ctx, ret);
@@ -347,11 +349,11 @@ export async function inspectReturn(ctx: ReturnsContext, id: string, lines: Insp
         if (disposed) await settleAttempt(ctx, claim, "SUCCEEDED", { via: "re-read" });
         else {
           await settleAttempt(ctx, claim, error instanceof ShopifyOutcomeUnknownError ? "UNKNOWN" : "FAILED", { error: String(error) });
-          throw fromShopifyError(error, "record the dispositions");
+          throw fromShopifyError(error, "what.dispositions");
         }
       }
     } else if (claim.status !== "SUCCEEDED") {
-      throw new ReturnsError("IN_PROGRESS", "The dispositions are being recorded in Shopify. Reload in a moment.");
+      throw new ReturnsError("IN_PROGRESS", "busy.dispositions");
     }
   }
   await transitionOrAccept(ctx, ret, "inspect", actor, { event: { lines: lines.map((l) => ({ lineId: l.lineId, grade: l.grade, disposition: l.disposition })) } });
@@ -369,7 +371,7 @@ export async function closeReturn(ctx: ReturnsContext, id: string, actor: ActorR
   assertAllowed(ret, "close");
   if (ret.shopifyReturnId) {
     const shopifyId = ret.shopifyReturnId;
-    await shopifyStep(ctx, shopifyId, "close the return", () => shopifyClose(ctx.admin, shopifyId), (r) => r.status === "CLOSED");
+    await shopifyStep(ctx, shopifyId, "what.close", () => shopifyClose(ctx.admin, shopifyId), (r) => r.status === "CLOSED");
   }
   await transitionOrAccept(ctx, ret, "close", actor);
   return finish(ctx, id);
@@ -381,7 +383,7 @@ export async function cancelReturn(ctx: ReturnsContext, id: string, actor: Actor
   assertAllowed(ret, "cancel");
   if (ret.shopifyReturnId) {
     const shopifyId = ret.shopifyReturnId;
-    await shopifyStep(ctx, shopifyId, "cancel the return", () => shopifyCancel(ctx.admin, shopifyId), (r) => r.status === "CANCELED");
+    await shopifyStep(ctx, shopifyId, "what.cancel", () => shopifyCancel(ctx.admin, shopifyId), (r) => r.status === "CANCELED");
   }
   await transitionOrAccept(ctx, ret, "cancel", actor);
   return finish(ctx, id);
@@ -393,7 +395,7 @@ export async function reopenReturn(ctx: ReturnsContext, id: string, actor: Actor
   const anyProcessed = ret.processedAt !== null;
   if (ret.shopifyReturnId) {
     const shopifyId = ret.shopifyReturnId;
-    await shopifyStep(ctx, shopifyId, "reopen the return", () => shopifyReopen(ctx.admin, shopifyId), (r) => r.status === "OPEN");
+    await shopifyStep(ctx, shopifyId, "what.reopen", () => shopifyReopen(ctx.admin, shopifyId), (r) => r.status === "OPEN");
   }
   await transitionOrAccept(ctx, ret, "reopen", actor, { anyProcessed, data: { closedAt: null } });
   return finish(ctx, id);

@@ -31,7 +31,7 @@ import {
 import { fetchVariantsForExchange } from "~/shopify/variants.server";
 import { claimAttempt, renewClaim, settleAttempt, type Claim } from "./attempts.server";
 import { claimGiftCard, deliverGiftCard } from "./gift-card.server";
-import { ReturnsError, fromShopifyError, type ReturnsContext } from "./context.server";
+import { ReturnsError, fromShopifyError, wordError, type ReturnsContext } from "./context.server";
 import { loadPolicyFor } from "./policy.server";
 import { applyTransition, assertAllowed, flagForAttention, recordEvent, requireReturn, type ActorRef, type ReturnRecord } from "./return-records.server";
 import { syncShopifyLineIds, updateRefundEta } from "./return-lifecycle.server";
@@ -105,7 +105,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
   let ret = await requireReturn(ctx, id);
   if (ret.status === "PROCESSED" || ret.status === "CLOSED") return { status: "ALREADY_PROCESSED", ret };
   assertAllowed(ret, "process");
-  if (!ret.shopifyReturnId) throw new ReturnsError("NEEDS_ATTENTION", "This return is not linked to a Shopify return yet; it can't be refunded until it is.");
+  if (!ret.shopifyReturnId) throw new ReturnsError("NEEDS_ATTENTION", "refund.notLinked");
 
   const claim = await claimAttempt(ctx, ret.id, "PROCESS", { by: actor });
   if (!claim.won) return settleLosingClaim(ctx, ret, claim.status, actor);
@@ -122,7 +122,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
       loadPolicyFor(ctx.db, ctx.shop.id, ret.policyVersion),
       fetchReturn(ctx.admin, ret.shopifyReturnId!),
     ]);
-    if (!current) throw new ReturnsError("NEEDS_ATTENTION", "The Shopify return no longer exists.");
+    if (!current) throw new ReturnsError("NEEDS_ATTENTION", "refund.shopifyReturnGone");
     if (isProcessedInShopify(current)) {
       // Processed in Shopify's admin (or by a call whose answer was lost): adopt it.
       await settleAttempt(ctx, claim, "SUCCEEDED", { via: "already processed in Shopify" });
@@ -140,21 +140,22 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
       exchangeLineItems,
       allocation: "ORIGINAL_PAYMENT_METHODS",
     });
-    if (!suggested) throw new ReturnsError("NEEDS_ATTENTION", "Shopify gave no refund suggestion for this return.");
+    if (!suggested) throw new ReturnsError("NEEDS_ATTENTION", "refund.noSuggestion");
     const comparison = compareWithShopify(ours, toDomainOutcome(suggested, ret.currency));
     const settlement = ours.settlement;
-    const blockers: string[] = [];
-    if (!comparison.agrees) blockers.push("our refund calculation and Shopify's disagree");
-    if (settlement.originalPayment.unallocated > 0) blockers.push("the refund is more than the payments can take back");
+    const blockers: { key: "refund.blocker.disagree" | "refund.blocker.overPayments" }[] = [];
+    if (!comparison.agrees) blockers.push({ key: "refund.blocker.disagree" });
+    if (settlement.originalPayment.unallocated > 0) blockers.push({ key: "refund.blocker.overPayments" });
     // Gift returns: nothing goes to the buyer. Shopify's returnProcess would refund the
     // order's payments or credit the order's customer (the buyer), so the return is processed
     // without a financial transfer and the whole payout becomes the recipient's gift card
     // (app/services/gift-card.server.ts).
     const gift = ret.gift ? giftCardPayout(settlement) : null;
     if (blockers.length) {
-      await settleAttempt(ctx, claim, "FAILED", { blockers, differences: comparison.differences });
-      await flagForAttention(ctx, ret.id, `Not refunded: ${blockers.join("; ")}. Check the amounts.`, { differences: comparison.differences });
-      throw new ReturnsError("NEEDS_ATTENTION", `Nothing was refunded: ${blockers.join("; ")}.`, comparison.differences);
+      const english = blockers.map((b) => wordError(b.key, "en"));
+      await settleAttempt(ctx, claim, "FAILED", { blockers: english, differences: comparison.differences });
+      await flagForAttention(ctx, ret.id, `Not refunded: ${english.join("; ")}. Check the amounts.`, { differences: comparison.differences });
+      throw new ReturnsError("NEEDS_ATTENTION", { key: "refund.blocked", values: { reasons: blockers } }, comparison.differences);
     }
 
     const money = (amount: number) => ({ amount: fromMinorUnits(amount, ret.currency), currencyCode: ret.currency as never });
@@ -189,7 +190,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     // this point, reconciliation finds the claim and issues the card (never twice).
     giftClaim = gift && gift.amount > 0 ? await claimGiftCard(ctx, ret.id, { amount: gift.amount, currency: ret.currency, expiresOn: gift.expiresOn }) : null;
     if (giftClaim && !giftClaim.won && giftClaim.status !== "SUCCEEDED") {
-      throw new ReturnsError("IN_PROGRESS", "The recipient's gift card for this return is being issued right now.");
+      throw new ReturnsError("IN_PROGRESS", "busy.giftCard");
     }
 
     await renewClaim(ctx, claim); // the fence: only the current holder sends
@@ -204,12 +205,12 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
           await settleAttempt(ctx, claim, "SUCCEEDED", { via: "re-read after lost answer" });
         } else {
           await flagForAttention(ctx, ret.id, "Shopify did not confirm the refund. It will be checked automatically; nothing will be refunded twice.");
-          throw new ReturnsError("NEEDS_ATTENTION", "Shopify did not confirm the refund. It will be checked automatically; nothing will be refunded twice.");
+          throw new ReturnsError("NEEDS_ATTENTION", "refund.unconfirmed");
         }
       } else {
         await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
         if (error instanceof ShopifyUserErrors) await flagForAttention(ctx, ret.id, `Shopify refused the refund: ${error.message}`);
-        throw fromShopifyError(error, "process the return");
+        throw fromShopifyError(error, "what.process");
       }
     }
 
@@ -244,7 +245,7 @@ export async function processReturn(ctx: ReturnsContext, id: string, actor: Acto
     // Processing definitely did not happen: the recipient's card is not due (yet).
     if (giftClaim?.won && (attempt?.status === "PENDING" || attempt?.status === "FAILED")) await releaseGiftClaim(ctx, giftClaim);
     if (error instanceof ReturnsError) throw error;
-    if (error instanceof ShopifyApiError) throw fromShopifyError(error, "process the return");
+    if (error instanceof ShopifyApiError) throw fromShopifyError(error, "what.process");
     throw error;
   }
 }
@@ -265,9 +266,7 @@ async function settleLosingClaim(ctx: ReturnsContext, ret: ReturnRecord, status:
   }
   throw new ReturnsError(
     "IN_PROGRESS",
-    status === "UNKNOWN"
-      ? "Shopify has not confirmed an earlier refund attempt yet; it is being checked. Nothing will be refunded twice."
-      : "This return is being refunded right now.",
+    status === "UNKNOWN" ? "busy.refundUnconfirmed" : "busy.refunding",
   );
 }
 

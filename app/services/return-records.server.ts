@@ -3,7 +3,8 @@
  * the state machine as a conditional update on the expected previous status (so two
  * concurrent clicks can't both move it), and the append-only event timeline.
  */
-import { transition, type ReturnAction, type ReturnStatus } from "~/domain";
+import { RETURN_STATUSES, transition, type ReturnAction, type ReturnStatus } from "~/domain";
+import type { ErrorKey } from "~/i18n/catalogs/errors";
 import type { Db, Prisma } from "~/db.server";
 import { enqueueTransitionEmails } from "~/mail/step-emails.server";
 import { ReturnsError, type ReturnsContext } from "./context.server";
@@ -24,7 +25,7 @@ export type ReturnRecord = NonNullable<Awaited<ReturnType<typeof getReturn>>>;
 
 export async function requireReturn(ctx: ReturnsContext, id: string): Promise<ReturnRecord> {
   const row = await getReturn(ctx, id);
-  if (!row) throw new ReturnsError("NOT_FOUND", "This return does not exist in this shop.");
+  if (!row) throw new ReturnsError("NOT_FOUND", "return.notFound");
   return row;
 }
 
@@ -52,11 +53,32 @@ export async function recordEvent(
   });
 }
 
-/** Refuses early, with the domain's message, when the action is not allowed now. */
+/** A status as an error message's value ("this one is {status}"), worded in the reader's language. */
+export function statusWord(status: string): { key: ErrorKey } | string {
+  return (RETURN_STATUSES as readonly string[]).includes(status) ? { key: `status.${status as ReturnStatus}` } : status.toLowerCase();
+}
+
+/** Which message says that `action` is refused from the current status. */
+const REFUSED: Partial<Record<ReturnAction, ErrorKey>> = {
+  approve: "state.approve",
+  decline: "state.decline",
+  ship: "state.ship",
+  receive: "state.receive",
+  inspect: "state.inspect",
+  process: "state.process",
+  close: "state.close",
+  cancel: "state.cancel",
+  reopen: "state.reopen",
+};
+
+/** Refuses early, in the staff member's words (the domain's own reason stays in `details`), when the action is not allowed now. */
 export function assertAllowed(ret: ReturnRecord, action: ReturnAction, anyProcessed?: boolean): ReturnStatus {
   const result = transition(ret.status as ReturnStatus, action, { anyProcessed });
-  if (!result.ok) throw new ReturnsError("INVALID_STATE", result.reason, { status: ret.status, action });
-  return result.to;
+  if (result.ok) return result.to;
+  const status = statusWord(ret.status);
+  const key: ErrorKey =
+    result.code === "TERMINAL" ? "state.terminal" : result.code === "ALREADY_EXISTS" ? "state.exists" : result.code === "NOT_FOUND" ? "state.noReturn" : (REFUSED[action] ?? "state.unknownAction");
+  throw new ReturnsError("INVALID_STATE", { key, values: { status } }, { status: ret.status, action, reason: result.reason });
 }
 
 /**

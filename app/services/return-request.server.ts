@@ -30,7 +30,6 @@ import {
   type OrderSnapshot,
   type Resolution,
   type ReturnMethod,
-  type PickupProblem,
   type PickupRequest,
   type ReturnPolicy,
   giftLineProblems,
@@ -72,7 +71,7 @@ export interface ReturnLineChoice {
 /** The chosen lines with Shopify's return reasons resolved (an unknown reason id becomes none). */
 export async function linesWithReasons(ctx: ReturnsContext, lines: readonly ReturnLineChoice[]): Promise<RequestedReturnLine[]> {
   const reasons = await fetchReturnReasons(ctx.admin).catch((e) => {
-    throw fromShopifyError(e, "read the return reasons");
+    throw fromShopifyError(e, "what.readReasons");
   });
   const byId = new Map(reasons.map((r) => [r.id, r]));
   return lines.map((l) => ({
@@ -111,20 +110,12 @@ export interface ReturnRequestInput {
   pickup?: { addressLines?: string[]; dateFrom: string; dateTo: string } | null;
 }
 
-const PICKUP_TEXT: Record<PickupProblem, string> = {
-  ADDRESS_REQUIRED: "Give the address where the carrier should collect the parcel.",
-  DATES_INVALID: "Choose the first and last day the carrier may come.",
-  DATES_TOO_SOON: "The pickup can start tomorrow at the earliest.",
-  DATES_TOO_LATE: "The pickup must start within the next 30 days.",
-  WINDOW_TOO_LONG: "Choose a pickup window of at most 14 days.",
-};
-
 /** Shopper-side checks a plan does not make: a gift's resolutions, photos the reason needs, a pickup window. */
 function checkShopperDetails(ctx: ReturnsContext, input: ReturnRequestInput, policy: ReturnPolicy, order: OrderSnapshot, now: Date): PickupRequest | null {
   // Every door (portal, staff): a gift return never refunds the buyer.
   const notForGift = input.gift ? giftLineProblems(input.lines) : [];
   if (notForGift.length > 0) {
-    throw new ReturnsError("INVALID_INPUT", "A gift return gives store credit or an exchange, not a refund.", {
+    throw new ReturnsError("INVALID_INPUT", "gift.noRefund", {
       code: "GIFT_NO_REFUND",
       lines: notForGift.map((i) => input.lines[i]!.fulfillmentLineItemId),
     });
@@ -134,14 +125,14 @@ function checkShopperDetails(ctx: ReturnsContext, input: ReturnRequestInput, pol
     input.lines.map((l) => ({ ...l, photoCount: input.photos?.get(l.fulfillmentLineItemId)?.length ?? 0 })),
   );
   if (missing.length > 0) {
-    throw new ReturnsError("INVALID_INPUT", "Add a photo of the item: the return reason needs one.", {
+    throw new ReturnsError("INVALID_INPUT", "photo.required", {
       code: "PHOTO_REQUIRED",
       lines: missing.map((l) => l.fulfillmentLineItemId),
     });
   }
   if (input.method !== "HOME_PICKUP" || input.pickup === undefined) return null;
   const result = resolvePickup(input.pickup, order.shippingAddressLines, localDate(now, ctx.shop.timezone ?? "UTC"));
-  if (!result.ok) throw new ReturnsError("INVALID_INPUT", PICKUP_TEXT[result.problem], { code: `PICKUP_${result.problem}` });
+  if (!result.ok) throw new ReturnsError("INVALID_INPUT", `pickup.${result.problem}`, { code: `PICKUP_${result.problem}` });
   return result.pickup;
 }
 
@@ -194,7 +185,7 @@ async function exchangeLinesFor(
   const wanted = lines.filter((l) => l.resolution === "EXCHANGE");
   if (wanted.length === 0) return [];
   const missing = wanted.find((l) => !l.exchangeVariantId);
-  if (missing) throw new ReturnsError("INVALID_INPUT", "Choose the item you want in exchange.", { fulfillmentLineItemId: missing.fulfillmentLineItemId });
+  if (missing) throw new ReturnsError("INVALID_INPUT", "exchange.choose", { fulfillmentLineItemId: missing.fulfillmentLineItemId });
   // The returned items' own variants come along, to compare prices for even swaps.
   const originals = wanted
     .map((l) => order.lineItems.find((li) => li.id === lineItemOf(l.fulfillmentLineItemId))?.variantId)
@@ -202,9 +193,9 @@ async function exchangeLinesFor(
   const variants = await fetchVariantsForExchange(ctx.admin, [...new Set([...wanted.map((l) => l.exchangeVariantId!), ...originals])]);
   return wanted.map((l) => {
     const variant = variants.get(l.exchangeVariantId!);
-    if (!variant) throw new ReturnsError("INVALID_INPUT", "The item chosen in exchange does not exist.", { variantId: l.exchangeVariantId });
+    if (!variant) throw new ReturnsError("INVALID_INPUT", "exchange.unknownVariant", { variantId: l.exchangeVariantId });
     if (variant.available < l.quantity) {
-      throw new ReturnsError("NOT_ELIGIBLE", `${variant.displayName} is out of stock. Choose another size or colour, or a refund.`, {
+      throw new ReturnsError("NOT_ELIGIBLE", { key: "exchange.outOfStock", values: { item: variant.displayName } }, {
         variantId: variant.id,
       });
     }
@@ -218,7 +209,7 @@ async function exchangeLinesFor(
     else {
       throw new ReturnsError(
         "NOT_ELIGIBLE",
-        "For orders paid in another currency, exchanges are available for items of the same price only. Choose another size or colour at the same price, or a refund.",
+        "exchange.samePriceOnly",
         { variantId: variant.id },
       );
     }
@@ -234,9 +225,7 @@ async function exchangeLinesFor(
     if (problem) {
       throw new ReturnsError(
         "NOT_ELIGIBLE",
-        problem === "EXCHANGE_OTHER_PRODUCT"
-          ? "An exchange is for another size or colour of the same item. Choose one of those, or a refund."
-          : "The item chosen in exchange costs more than the item returned. Choose one that costs the same or less, or a refund.",
+        problem === "EXCHANGE_OTHER_PRODUCT" ? "exchange.otherProduct" : "exchange.costsMore",
         { code: problem, fulfillmentLineItemId: l.fulfillmentLineItemId, variantId: variant.id },
       );
     }
@@ -264,7 +253,7 @@ export async function planReturn(ctx: ReturnsContext, input: ReturnRequestInput)
   const sequenceAtRead = (await ctx.db.shop.findUniqueOrThrow({ where: { id: ctx.shop.id }, select: { nextRmaNumber: true } })).nextRmaNumber;
   const [order, { policy, version: policyVersion }] = await Promise.all([
     fetchOrderSnapshot(ctx.admin, input.orderId).catch((e) => {
-      throw fromShopifyError(e, "read the order");
+      throw fromShopifyError(e, "what.readOrder");
     }),
     loadCurrentPolicy(ctx.db, ctx.shop.id),
   ]);
@@ -292,7 +281,7 @@ export async function planReturn(ctx: ReturnsContext, input: ReturnRequestInput)
     })),
   );
   if (!validation.ok) {
-    throw new ReturnsError("NOT_ELIGIBLE", "Some of the items can't be returned as asked.", validation.errors);
+    throw new ReturnsError("NOT_ELIGIBLE", "request.notEligible", validation.errors);
   }
 
   const byFulfillmentLine = new Map(eligibility.lines.filter((l) => l.fulfillmentLineItemId).map((l) => [l.fulfillmentLineItemId!, l]));
@@ -319,14 +308,14 @@ export async function planReturn(ctx: ReturnsContext, input: ReturnRequestInput)
   const methods = returnMethodOptions(policy, { currency: order.currency, totalGrams: weight, returnValue: preview.itemsSubtotal, resolutions });
   const chosen = methods.find((m) => m.method === input.method);
   if (!chosen?.available) {
-    throw new ReturnsError("NOT_ELIGIBLE", "This return method isn't available for these items.", {
+    throw new ReturnsError("NOT_ELIGIBLE", "method.unavailable", {
       method: input.method,
       reason: chosen?.unavailableReason ?? "UNKNOWN_METHOD",
     });
   }
   const required = methods.find((m) => m.required);
   if (required && required.method !== input.method) {
-    throw new ReturnsError("NOT_ELIGIBLE", "These items are too heavy to send from a service point; choose home pickup.", {
+    throw new ReturnsError("NOT_ELIGIBLE", "method.tooHeavy", {
       method: input.method,
       required: required.method,
     });
@@ -458,7 +447,7 @@ export async function requestReturn(
     await enqueueStepEmail(tx, ctx.shop.domain, created, "request_received");
     return created;
   });
-  if ("alreadyRequested" in saved) throw new ReturnsError("NOT_ELIGIBLE", "Some of the items were just requested in another return.", { lines: saved.alreadyRequested });
+  if ("alreadyRequested" in saved) throw new ReturnsError("NOT_ELIGIBLE", "request.alreadyRequested", { lines: saved.alreadyRequested });
   if ("duplicateOf" in saved) {
     // The same request was just saved (a double-click): answer with that one, send nothing.
     const existing = await requireReturn(ctx, saved.duplicateOf);

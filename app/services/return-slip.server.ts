@@ -31,7 +31,7 @@ export async function buildSlip(ctx: ReturnsContext, ret: ReturnWithLines, local
   const productIds = [...new Set(ret.lines.map((l) => l.productId).filter((p): p is string => !!p))];
   const [shop, policy, link, fonts, labelPdf] = await Promise.all([
     fetchSlipContext(ctx.admin, ret.orderId, productIds).catch((e) => {
-      throw fromShopifyError(e, "read the shop's return address");
+      throw fromShopifyError(e, "what.readReturnAddress");
     }),
     loadPolicy(ctx.db, ctx.shop.id),
     statusUrl(ctx, ret.statusToken, locale),

@@ -78,7 +78,7 @@ export async function checkPolicyReferences(ctx: ReturnsContext, policy: ReturnP
   }
   if (toFetch.length === 0) return issues;
   const found = await fetchReferenceTypes(ctx.admin, toFetch).catch((e) => {
-    throw fromShopifyError(e, "check the collections, products and locations in the policy");
+    throw fromShopifyError(e, "what.checkPolicy");
   });
   for (const field of REFERENCE_FIELDS) {
     for (const id of field.ids(policy)) {
@@ -111,9 +111,9 @@ export async function savePolicySettings(
   input: { policy: unknown; expectedVersion: number; actor: PolicyActor },
 ): Promise<SavePolicyResult> {
   const parsed = parseReturnPolicy(input.policy);
-  if (!parsed.ok) throw new ReturnsError("INVALID_INPUT", "The return policy has errors.", parsed.issues);
+  if (!parsed.ok) throw new ReturnsError("INVALID_INPUT", "policy.invalid", parsed.issues);
   const referenceIssues = await checkPolicyReferences(ctx, parsed.policy);
-  if (referenceIssues.length > 0) throw new ReturnsError("INVALID_INPUT", "The return policy has errors.", referenceIssues);
+  if (referenceIssues.length > 0) throw new ReturnsError("INVALID_INPUT", "policy.invalid", referenceIssues);
   const { version, changes } = await storePolicy(ctx.db, ctx.shop.id, parsed.policy, {
     expectedVersion: input.expectedVersion,
     actor: input.actor,

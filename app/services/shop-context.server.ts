@@ -15,7 +15,7 @@ export async function contextForShop(domain: string, client: Db = db): Promise<R
   // unauthenticated.admin loads the offline session (refreshing an expiring token).
   const { session } = await unauthenticated.admin(domain).catch(() => ({ session: null }));
   if (!session?.accessToken) {
-    throw new ReturnsError("NOT_FOUND", `The app is not installed on ${domain}.`);
+    throw new ReturnsError("NOT_FOUND", { key: "app.notInstalled", values: { shop: domain } });
   }
   return contextForSession({ shop: domain, accessToken: session.accessToken }, client);
 }
@@ -23,7 +23,7 @@ export async function contextForShop(domain: string, client: Db = db): Promise<R
 /** For admin routes: the session authenticate.admin returned. */
 export async function contextForSession(session: { shop: string; accessToken?: string }, client: Db = db): Promise<ReturnsContext> {
   const domain = session.shop;
-  if (!session.accessToken) throw new ReturnsError("NOT_FOUND", `The app is not installed on ${domain}.`);
+  if (!session.accessToken) throw new ReturnsError("NOT_FOUND", { key: "app.notInstalled", values: { shop: domain } });
   const shop = await ensureShop(domain, client);
   return {
     db: client,

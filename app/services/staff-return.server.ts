@@ -65,7 +65,7 @@ export async function findOrderForStaff(ctx: ReturnsContext, ref: string): Promi
   const name = text.startsWith("#") ? text : `#${text}`;
   if (!/^#[\w-]{1,40}$/.test(name)) return null;
   const { data } = await ctx.admin.request(FIND_ORDER_BY_NAME_QUERY, { query: `name:"${name}"` }).catch((e) => {
-    throw fromShopifyError(e, "find the order");
+    throw fromShopifyError(e, "what.findOrder");
   });
   // Shopify's search is fuzzy (platform §1.6): only the exact name counts.
   return data.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase())?.id ?? null;
@@ -86,7 +86,7 @@ export async function loadOrderForStaff(ctx: ReturnsContext, orderId: string, lo
     // An id that names no order: the answer's `order` is null, with an error for the
     // order's returnable fulfillments alongside it.
     if (error instanceof ShopifyGraphqlError && (error.code === "NOT_FOUND" || (error.data as { order?: unknown } | null | undefined)?.order === null)) return null;
-    throw fromShopifyError(error, "read the order");
+    throw fromShopifyError(error, "what.readOrder");
   }
   const { policy } = await loadCurrentPolicy(ctx.db, ctx.shop.id);
   const { order, reasons } = lookup;

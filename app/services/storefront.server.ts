@@ -64,7 +64,7 @@ async function findOrderForShopper(ctx: ReturnsContext, who: ShopperIdentity, or
   if (!who.customerLegacyId && (!email || !email.includes("@"))) throw await notFound();
   const query = who.customerLegacyId ? `name:"${name}" AND customer_id:${who.customerLegacyId}` : `name:"${name}"`;
   const { data } = await ctx.admin.request(FIND_ORDER_BY_NAME_QUERY, { query }).catch((e) => {
-    throw fromShopifyError(e, "find the order");
+    throw fromShopifyError(e, "what.findOrder");
   });
   // Shopify's search is fuzzy; re-check the name and the owner ourselves (platform §1.6).
   const order = data.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase());
@@ -97,7 +97,7 @@ export async function lookupForStorefront(
 export async function storefrontLookupView(ctx: ReturnsContext, who: ShopperIdentity, orderId: string, appSecret: string, subject: LookupSubject) {
   // One Admin API call for the order, its returnable lines, the reasons and exchange variants.
   const [lookup, policy] = await Promise.all([fetchStorefrontLookup(ctx.admin, orderId), loadPolicy(ctx.db, ctx.shop.id)]).catch((e) => {
-    throw fromShopifyError(e, "read the order");
+    throw fromShopifyError(e, "what.readOrder");
   });
   const { order, reasons } = lookup;
   const now = ctx.now();

@@ -27,7 +27,7 @@ const current: { engine: Engine | null } = { engine: null };
 vi.mock("~/services/shop-context.server", () => ({
   contextForShop: async (domain: string) => {
     if (current.engine && domain === current.engine.shop) return current.engine.ctx;
-    throw new ReturnsError("NOT_FOUND", `The app is not installed on ${domain}.`);
+    throw new ReturnsError("NOT_FOUND", { key: "app.notInstalled", values: { shop: domain } });
   },
 }));
 

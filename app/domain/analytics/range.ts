@@ -26,7 +26,11 @@ export interface InstantRange {
 }
 
 export class RangeError extends Error {
-  constructor(message: string) {
+  /** Which check failed, for wording it in the admin's language (range.* in app/i18n/catalogs/errors.ts). */
+  constructor(
+    message: string,
+    readonly code: "FORMAT" | "ORDER" | "TOO_LONG" = "FORMAT",
+  ) {
     super(message);
     this.name = "AnalyticsRangeError";
   }
@@ -84,8 +88,8 @@ export function presetRange(preset: Exclude<RangePreset, "custom">, now: Date, t
 /** A custom range typed by a person; throws RangeError with a message for them. */
 export function customRange(from: string, to: string): DayRange {
   if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError("Dates must look like 2026-03-01.");
-  if (daysBetween(from, to) < 0) throw new RangeError("The start date must be on or before the end date.");
-  if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw new RangeError(`A range can be at most ${MAX_RANGE_DAYS} days.`);
+  if (daysBetween(from, to) < 0) throw new RangeError("The start date must be on or before the end date.", "ORDER");
+  if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw new RangeError(`A range can be at most ${MAX_RANGE_DAYS} days.`, "TOO_LONG");
   return { preset: "custom", from, to };
 }
 

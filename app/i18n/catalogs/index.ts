@@ -6,6 +6,7 @@
 import type { Catalog } from "../admin-locale";
 import { CREATE_RETURN_CATALOG } from "./create-return";
 import { EMAILS_CATALOG } from "./emails";
+import { ERRORS_CATALOG } from "./errors";
 import { FOLLOWUP_CATALOG } from "./followup";
 import { ANALYTICS_CATALOG } from "./analytics";
 import { INBOX_CATALOG } from "./inbox";
@@ -32,4 +33,5 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   receive: RECEIVE_CATALOG,
   followup: FOLLOWUP_CATALOG,
   emails: EMAILS_CATALOG,
+  errors: ERRORS_CATALOG,
 };

@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import type { Db } from "~/db.server";
+import type { ErrorKey } from "~/i18n/catalogs/errors";
 import { ReturnsError } from "../context.server";
 import { normalizeFilterQuery } from "./inbox-filters";
 
@@ -68,28 +69,34 @@ export async function listSavedViews(client: Db, shopId: string, staff?: StaffId
   return rows.filter((r) => r.deletedAt === null).map(toView);
 }
 
+// zod messages are keys of app/i18n/catalogs/errors.ts; the route words them for the admin.
+const messageKey = (k: ErrorKey) => k;
 const NameSchema = z
-  .string({ invalid_type_error: "Give the view a name." })
+  .string({ invalid_type_error: messageKey("view.nameRequired") })
   .transform((s) => s.trim().replace(/\s+/g, " "))
   .pipe(
     z
       .string()
-      .min(1, { message: "Give the view a name." })
-      .max(VIEW_NAME_MAX, { message: `A view name has at most ${VIEW_NAME_MAX} characters.` }),
+      .min(1, { message: messageKey("view.nameRequired") })
+      .max(VIEW_NAME_MAX, { message: messageKey("view.nameTooLong") }),
   );
-const QuerySchema = z.string().max(2000, { message: "That view has too many filters." }).transform(normalizeFilterQuery);
-const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "Not a view id." });
+const QuerySchema = z.string().max(2000, { message: messageKey("view.tooManyFilters") }).transform(normalizeFilterQuery);
+const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: messageKey("view.badId") });
 
 function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ReturnsError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Check the view.");
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message;
+    const text: ErrorKey = message === "view.nameRequired" || message === "view.nameTooLong" || message === "view.tooManyFilters" || message === "view.badId" ? message : "view.check";
+    throw new ReturnsError("INVALID_INPUT", { key: text, values: { max: VIEW_NAME_MAX } });
+  }
   return parsed.data;
 }
 
 async function requireView(client: Db, shopId: string, id: string, staff: StaffId) {
   // Another staff member's private view is "not found", like another shop's.
   const row = await client.inboxSavedView.findFirst({ where: { id: parse(IdSchema, id), deletedAt: null, ...visibleTo(shopId, staff) } });
-  if (!row) throw new ReturnsError("NOT_FOUND", "That view no longer exists.");
+  if (!row) throw new ReturnsError("NOT_FOUND", "view.gone");
   return row;
 }
 
@@ -97,7 +104,7 @@ async function requireView(client: Db, shopId: string, id: string, staff: StaffI
 async function assertNameFree(client: Db, shopId: string, staff: StaffId, name: string, exceptId?: string) {
   const rows = await client.inboxSavedView.findMany({ where: { deletedAt: null, name: { not: null }, ...visibleTo(shopId, staff) }, select: { id: true, name: true } });
   if (rows.some((r) => r.id !== exceptId && r.name!.toLocaleLowerCase() === name.toLocaleLowerCase()))
-    throw new ReturnsError("INVALID_INPUT", `A view named “${name}” already exists.`);
+    throw new ReturnsError("INVALID_INPUT", { key: "view.nameTaken", values: { name } });
 }
 
 /**
@@ -113,9 +120,9 @@ export async function createSavedView(
   const name = parse(NameSchema, input.name);
   const query = parse(QuerySchema, input.query ?? "");
   const own = input.private ?? Boolean(staff);
-  if (own && !staff) throw new ReturnsError("INVALID_INPUT", "A private view needs a signed-in staff member; save it for the shop instead.");
+  if (own && !staff) throw new ReturnsError("INVALID_INPUT", "view.privateNeedsStaff");
   const live = await listSavedViews(client, shopId, staff);
-  if (live.length >= SAVED_VIEWS_MAX) throw new ReturnsError("INVALID_INPUT", `At most ${SAVED_VIEWS_MAX} views; delete one first.`);
+  if (live.length >= SAVED_VIEWS_MAX) throw new ReturnsError("INVALID_INPUT", { key: "view.max", values: { max: SAVED_VIEWS_MAX } });
   await assertNameFree(client, shopId, staff, name);
   const last = await client.inboxSavedView.findFirst({ where: { shopId }, orderBy: { position: "desc" }, select: { position: true } });
   return toView(await client.inboxSavedView.create({ data: { shopId, userId: own ? staff! : null, name, query, position: (last?.position ?? -1) + 1 } }));
@@ -143,7 +150,7 @@ export async function shareSavedView(client: Db, shopId: string, id: string, sta
   if (row.name) {
     const shopViews = await client.inboxSavedView.findMany({ where: { shopId, userId: null, deletedAt: null, name: { not: null } }, select: { name: true } });
     if (shopViews.some((r) => r.name!.toLocaleLowerCase() === row.name!.toLocaleLowerCase()))
-      throw new ReturnsError("INVALID_INPUT", `A view named “${row.name}” already exists.`);
+      throw new ReturnsError("INVALID_INPUT", { key: "view.nameTaken", values: { name: row.name } });
   }
   return toView(await client.inboxSavedView.update({ where: { id: row.id }, data: { userId: null } }));
 }
@@ -161,7 +168,7 @@ const IntentSchema = z.enum(["createView", "renameView", "updateView", "shareVie
 
 export async function handleSavedViewAction(client: Db, shopId: string, form: FormData, staff?: StaffId): Promise<{ view: SavedView | null }> {
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) throw new ReturnsError("INVALID_INPUT", "Unknown action.");
+  if (!intent.success) throw new ReturnsError("INVALID_INPUT", "view.unknownAction");
   const id = String(form.get("id") ?? "");
   switch (intent.data) {
     case "createView": {

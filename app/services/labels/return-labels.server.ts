@@ -20,17 +20,8 @@ export interface LabelUpload {
   bytes: Uint8Array;
 }
 
-const PROBLEM_TEXT: Record<LabelProblem, string> = {
-  EMPTY: "The label file is empty.",
-  TOO_LARGE: "The label file is too large (at most 2 MB).",
-  NOT_PDF: "The label must be a PDF file.",
-  UNREADABLE: "The label PDF could not be read. Export it again from the carrier's site.",
-  TOO_MANY_PAGES: `The label PDF has too many pages (at most ${MAX_LABEL_PAGES}).`,
-  ENCRYPTED: "The label PDF is password-protected. Upload it without a password.",
-};
-
 export function labelError(problem: LabelProblem): ReturnsError {
-  return new ReturnsError("INVALID_INPUT", PROBLEM_TEXT[problem], { code: "LABEL_INVALID", problem });
+  return new ReturnsError("INVALID_INPUT", { key: `label.${problem}`, values: { max: MAX_LABEL_PAGES } }, { code: "LABEL_INVALID", problem });
 }
 
 /** Checks the bytes as a label PDF and answers its page count; throws a 422 ReturnsError otherwise. */
@@ -66,10 +57,10 @@ export async function attachUploadedLabel(
   assertAllowed(ret, "ship");
   const filename = labelFilename(upload.filename, ret.rmaNumber);
   const target = await createStagedTarget(ctx.admin, { filename, mimeType: "application/pdf", size: upload.bytes.length, resource: "RETURN_LABEL" }).catch((e) => {
-    throw e instanceof StagedUploadError ? new ReturnsError("SHOPIFY_UNAVAILABLE", e.message) : fromShopifyError(e, "prepare the label upload");
+    throw e instanceof StagedUploadError ? new ReturnsError("SHOPIFY_UNAVAILABLE", { key: "label.uploadFailed", values: { detail: e.message } }) : fromShopifyError(e, "what.prepareLabel");
   });
   await uploadToStagedTarget(target, { filename, mimeType: "application/pdf", bytes: upload.bytes }, fetchImpl).catch((e) => {
-    if (e instanceof StagedUploadError) throw new ReturnsError(e.status && e.status < 500 ? "SHOPIFY_REJECTED" : "SHOPIFY_UNAVAILABLE", e.message);
+    if (e instanceof StagedUploadError) throw new ReturnsError(e.status && e.status < 500 ? "SHOPIFY_REJECTED" : "SHOPIFY_UNAVAILABLE", { key: "label.uploadFailed", values: { detail: e.message } });
     throw e;
   });
   const updated = await attachShipping(ctx, id, { ...shipping, labelUrl: target.resourceUrl, labelStaged: true }, actor);

@@ -39,13 +39,7 @@ export function cleanLinePhotos<L extends { fulfillmentLineItemId: string; photo
 }
 
 function photoError(problem: PhotoProblem, fulfillmentLineItemId: string, index: number) {
-  const text: Record<PhotoProblem, string> = {
-    UNSUPPORTED_TYPE: "Photos must be JPEG, PNG or WebP images.",
-    TOO_LARGE: "A photo is too large.",
-    EMPTY: "A photo is empty.",
-    CORRUPT: "A photo could not be read.",
-  };
-  return new ReturnsError("INVALID_INPUT", text[problem], { code: "PHOTO_INVALID", problem, fulfillmentLineItemId, index });
+  return new ReturnsError("INVALID_INPUT", `photo.${problem}`, { code: "PHOTO_INVALID", problem, fulfillmentLineItemId, index });
 }
 
 type Tx = Pick<Db, "returnPhoto">;
