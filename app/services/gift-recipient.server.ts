@@ -33,7 +33,7 @@ async function findOrderForRecipient(ctx: ReturnsContext, who: ShopperIdentity, 
   const wanted = normalizePostcode(postcode);
   if (!name || name.length > 40 || wanted.length < 2) throw await notFound();
   const { data } = await ctx.admin.request(FIND_ORDER_BY_NAME_QUERY, { query: `name:"${name}"` }).catch((e) => {
-    throw fromShopifyError(e, "find the order");
+    throw fromShopifyError(e, "what.findOrder");
   });
   // Shopify's search is fuzzy: only the exact name counts (platform §1.6).
   const order = data.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase());

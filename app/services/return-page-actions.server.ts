@@ -193,13 +193,13 @@ export async function performReturnAction(ctx: ReturnsContext, returnId: string,
         case "ISSUED":
           return t("toast.giftCardIssued");
         case "FAILED":
-          throw new ReturnsError("SHOPIFY_REJECTED", t("gift.retry.failed", { error: result.error }));
+          throw new ReturnsError("SHOPIFY_REJECTED", { key: "gift.retry.failed", values: { error: result.error } });
         case "UNKNOWN":
-          throw new ReturnsError("SHOPIFY_UNAVAILABLE", t("gift.retry.unknown"));
+          throw new ReturnsError("SHOPIFY_UNAVAILABLE", "gift.retry.unknown");
         case "BUSY":
-          throw new ReturnsError("IN_PROGRESS", t("gift.retry.busy"));
+          throw new ReturnsError("IN_PROGRESS", "gift.retry.busy");
         case "NOT_RETRYABLE":
-          throw new ReturnsError("INVALID_STATE", t("gift.retry.notRetryable"));
+          throw new ReturnsError("INVALID_STATE", "gift.retry.notRetryable");
       }
     }
   }
