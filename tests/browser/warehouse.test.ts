@@ -71,6 +71,23 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     return { page, app: page.frameLocator("iframe"), frame, errors };
   }
 
+  /**
+   * The analytics page arrives as one streamed HTML document: right after its first
+   * heading shows, the rest may not be parsed yet (a flaky "Resolution mix" was missing).
+   * Wait until the frame's document has finished loading and the section asked for is there.
+   */
+  async function sectionsLoaded(app: FrameLocator, heading: string) {
+    await app.locator("body").evaluate(
+      (body) =>
+        new Promise<void>((resolve) => {
+          const doc = body.ownerDocument;
+          if (doc.readyState === "complete") resolve();
+          else doc.defaultView!.addEventListener("load", () => resolve(), { once: true });
+        }),
+    );
+    await app.getByRole("heading", { name: heading, exact: true }).waitFor({ timeout: 30_000 });
+  }
+
   it("receives returns with the keyboard only: scan, approve, inspect, receive, next scan, unknown code", async () => {
     // A shopper files a return on the storefront (as in the smoke test): it is REQUESTED in
     // Shopify at once, waiting for approval.
@@ -162,6 +179,8 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
         timeout: 90_000,
       })
       .toMatch(/Return rate/);
+    // The app's document streams in: wait for its last section before reading the text.
+    await sectionsLoaded(app, "Incoming");
     const text = (await app.locator("body").textContent()) ?? "";
     expect(text).toMatch(/Sold units/);
     expect(text).toMatch(/Resolution mix/);
@@ -179,6 +198,7 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
         { timeout: 90_000 },
       )
       .toMatch(/Returgrad/);
+    await sectionsLoaded(analytics.app, "På väg in");
     const text = (await analytics.app.locator("body").textContent()) ?? "";
     expect(text).toMatch(/Sålda enheter/);
     expect(text).toMatch(/Fördelning av lösningar/);
