@@ -85,7 +85,9 @@ export interface DemoHandle {
   stop(): Promise<void>;
 }
 
-export async function startDemo(options: { quiet?: boolean; appPort?: number; standInPort?: number; databaseUrl?: string } = {}): Promise<DemoHandle> {
+export async function startDemo(
+  options: { quiet?: boolean; appPort?: number; standInPort?: number; mailboxPort?: number; databaseUrl?: string } = {},
+): Promise<DemoHandle> {
   const log = (s: string) => (options.quiet ? undefined : console.log(s));
   const appPort = options.appPort ?? Number(process.env.PORT ?? 3000);
   const standInPort = options.standInPort ?? Number(process.env.STANDIN_PORT ?? 8081);
@@ -103,7 +105,7 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
   buildIfNeeded(log);
 
   const adminApi = createAdminApi();
-  const mailbox = await startMailbox({ port: Number(process.env.MAILBOX_PORT ?? 0) });
+  const mailbox = await startMailbox({ port: options.mailboxPort ?? Number(process.env.MAILBOX_PORT ?? 0) });
   const standIn = await startStandIn({
     mailbox,
     adminApi,
