@@ -12,7 +12,7 @@ import type { Browser, Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, prepareDb, type Db } from "~/db.server";
 import type { DemoHandle } from "../../scripts/demo";
-import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
+import { CHROMIUM, hydrated, launchChromium, startTestDemo } from "../support/browser-demo";
 
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
@@ -114,7 +114,7 @@ describe.skipIf(!existsSync(CHROMIUM))("inbox filters and saved views in a brows
       await expect.poll(async () => (await second.app.locator("body").textContent({ timeout: 60_000 })) ?? "", { timeout: 90_000 }).toMatch(/Returns/);
       const saveAs = second.app.getByRole("button", { name: /Save as/i });
       await expect.poll(() => saveAs.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-      await saveAs.first().click();
+      await (await hydrated(saveAs.first())).click();
       await second.app.getByRole("textbox", { name: /name/i }).last().fill("Drop-offs", { timeout: 60_000 });
       await second.page.screenshot({ path: join(SHOTS, "inbox-save-as.png") });
       await second.app.getByRole("button", { name: /^Save$/ }).first().click();

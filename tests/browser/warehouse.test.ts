@@ -11,7 +11,7 @@ import type { Browser, Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, prepareDb, type Db } from "~/db.server";
 import type { DemoHandle } from "../../scripts/demo";
-import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
+import { CHROMIUM, hydrated, launchChromium, startTestDemo } from "../support/browser-demo";
 
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT =
@@ -200,6 +200,7 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
         { timeout: 90_000 },
       )
       .toMatch(/Ta emot returer/);
+    await hydrated(receive.app.locator("#scan-code"));
     await receive.app.locator("#scan-code").fill("R-NOPE");
     await receive.app.locator("#scan-code").press("Enter");
     await expect

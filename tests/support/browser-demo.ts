@@ -5,7 +5,8 @@
  * its own ports: worker n uses TEST_APP_PORT / TEST_STANDIN_PORT + 4·(n−1), and its mailbox
  * the port after its stand-in's (worker 1: MAILBOX_PORT, or any free port).
  */
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Locator } from "playwright-core";
+import { expect } from "vitest";
 import { startDemo, type DemoHandle } from "../../scripts/demo";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -28,4 +29,18 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/**
+ * Waits until React has hydrated this server-rendered element (React keeps its props on the
+ * DOM node once it owns it). Before that a click or an Enter reaches only the plain HTML:
+ * a button does nothing and a form submits natively — on a slow or busy machine the walk
+ * can be faster than the app's scripts.
+ */
+export async function hydrated(locator: Locator, timeout = 60_000): Promise<Locator> {
+  await locator.waitFor({ timeout });
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), { timeout })
+    .toBe(true);
+  return locator;
 }
