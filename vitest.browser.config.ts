@@ -10,6 +10,7 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     include: ["tests/browser/**/*.test.ts"],
+    globalSetup: ["tests/support/browser-global-setup.ts"],
     environment: "node",
     testTimeout: 180_000,
     hookTimeout: 300_000,

@@ -37,7 +37,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function buildIfNeeded(log: (s: string) => void) {
+export function buildIfNeeded(log: (s: string) => void) {
   const built = join(root, "build/server/index.js");
   if (process.env.DEMO_SKIP_BUILD === "1" && existsSync(built)) return;
   if (existsSync(built) && statSync(built).mtimeMs > newestMtime(join(root, "app"))) return;
