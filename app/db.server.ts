@@ -4,7 +4,8 @@
  *   postgres:// | postgresql://  → PostgreSQL through node-postgres (several app instances)
  * Both clients are generated from the same data model (prisma/schema.prisma), so the rest
  * of the app sees one type. SQLite runs in WAL mode with a busy timeout so readers never
- * block the writer and concurrent writers wait instead of failing.
+ * block the writer and concurrent writers wait instead of failing, and its transactions
+ * begin IMMEDIATE (see ImmediateSqliteAdapter) so a read-then-write transaction waits too.
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -18,6 +19,28 @@ import type { Prisma as PrismaTypes } from "./generated/prisma-sqlite/client";
 export type DbClient = Db | PrismaTypes.TransactionClient;
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * The better-sqlite3 adapter starts interactive and batch transactions with a plain
+ * (deferred) BEGIN: the transaction reads from a snapshot and only asks for the write lock
+ * at its first write. In WAL mode, if another connection (the job worker's process, a
+ * script, a test) committed in between, that upgrade fails at once with SQLITE_BUSY_SNAPSHOT
+ * ("database is locked"); the busy timeout cannot help, since waiting would not make the
+ * snapshot current. BEGIN IMMEDIATE takes the write lock up front, waiting up to the busy
+ * timeout for it, so such transactions queue instead of failing. SQLite has one writer at a
+ * time anyway, and the adapter already runs one transaction at a time per client.
+ */
+class ImmediateSqliteAdapter extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client?: { prepare(sql: string): unknown } }).client;
+    if (!client || typeof client.prepare !== "function")
+      throw new Error("@prisma/adapter-better-sqlite3 changed: cannot make its transactions BEGIN IMMEDIATE");
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -102,7 +125,7 @@ export function createDb(url: string): Db {
     URLS.set(client, url);
     return client as unknown as Db;
   }
-  const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = new ImmediateSqliteAdapter({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const client = new SqliteClient({ adapter });
   URLS.set(client, url);
   return client;

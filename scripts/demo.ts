@@ -41,7 +41,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function buildIfNeeded(log: (s: string) => void) {
+export function buildIfNeeded(log: (s: string) => void) {
   const built = join(root, "build/server/index.js");
   if (process.env.DEMO_SKIP_BUILD === "1" && existsSync(built)) return;
   if (existsSync(built) && statSync(built).mtimeMs > newestMtime(join(root, "app"))) return;
@@ -89,7 +89,9 @@ export interface DemoHandle {
   stop(): Promise<void>;
 }
 
-export async function startDemo(options: { quiet?: boolean; appPort?: number; standInPort?: number; databaseUrl?: string } = {}): Promise<DemoHandle> {
+export async function startDemo(
+  options: { quiet?: boolean; appPort?: number; standInPort?: number; mailboxPort?: number; databaseUrl?: string } = {},
+): Promise<DemoHandle> {
   const log = (s: string) => (options.quiet ? undefined : console.log(s));
   const appPort = options.appPort ?? Number(process.env.PORT ?? 3000);
   const standInPort = options.standInPort ?? Number(process.env.STANDIN_PORT ?? 8081);
@@ -114,7 +116,7 @@ export async function startDemo(options: { quiet?: boolean; appPort?: number; st
   if (bouncingCustomer) bouncingCustomer.emailAddress = DEMO_BOUNCING_ORDER.email;
   const bounceToken = randomBytes(24).toString("hex");
   const mailbox = await startMailbox({
-    port: Number(process.env.MAILBOX_PORT ?? 0),
+    port: options.mailboxPort ?? Number(process.env.MAILBOX_PORT ?? 0),
     bounce: { deliver: postBounce(`${appUrl}/mail/bounces`, bounceToken) },
   });
   const standIn = await startStandIn({

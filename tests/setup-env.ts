@@ -2,10 +2,10 @@
  * Test environment: the app runs in APP_MODE=test against a per-worker SQLite database.
  * Set before any app module is imported (env() and db.server read it at import time).
  */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import { copySqliteTemplate } from "./support/sqlite-template";
 
 const defaults: Record<string, string> = {
   APP_MODE: "test",
@@ -22,11 +22,6 @@ for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
 
 if (!process.env.DATABASE_URL) {
   const file = join(mkdtempSync(join(tmpdir(), "returns-app-")), "app.sqlite");
-  const raw = new Database(file);
-  const dir = new URL("../prisma/migrations/", import.meta.url).pathname;
-  for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    raw.exec(readFileSync(join(dir, name, "migration.sql"), "utf8"));
-  }
-  raw.close();
+  copySqliteTemplate(file);
   process.env.DATABASE_URL = `file:${file}`;
 }

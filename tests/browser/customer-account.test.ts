@@ -11,16 +11,16 @@
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db.server";
 import { DEFAULT_RETURN_POLICY } from "~/domain";
 import { jpegWithExif } from "~/domain/testing/photos";
 import { savePolicy } from "~/services/policy.server";
-import { startDemo, type DemoHandle } from "../../scripts/demo";
+import type { DemoHandle } from "../../scripts/demo";
+import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
 import { NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const OFFLINE_NOISE = /cdn\.shopify\.com/;
@@ -34,11 +34,8 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     mkdirSync(SHOTS, { recursive: true });
     const db = join(mkdtempSync(join(tmpdir(), "ca-")), "demo.sqlite");
     databaseUrl = `file:${db}`;
-    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    demo = await startTestDemo(databaseUrl);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,12 +8,12 @@
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
+import type { Browser, Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, prepareDb, type Db } from "~/db.server";
-import { startDemo, type DemoHandle } from "../../scripts/demo";
+import type { DemoHandle } from "../../scripts/demo";
+import { CHROMIUM, hydrated, launchChromium, startTestDemo } from "../support/browser-demo";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const OFFLINE_NOISE = /cdn\.shopify\.com/;
@@ -35,13 +35,10 @@ describe.skipIf(!existsSync(CHROMIUM))("inbox filters and saved views in a brows
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const url = `file:${join(mkdtempSync(join(tmpdir(), "inbox-filters-")), "demo.sqlite")}`;
-    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3210), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210), databaseUrl: url });
+    demo = await startTestDemo(url);
     db = createDb(url);
     await prepareDb(db, url);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -120,7 +117,7 @@ describe.skipIf(!existsSync(CHROMIUM))("inbox filters and saved views in a brows
       await expect.poll(async () => (await second.app.locator("body").textContent({ timeout: 60_000 })) ?? "", { timeout: 90_000 }).toMatch(/Returns/);
       const saveAs = second.app.getByRole("button", { name: /Save as/i });
       await expect.poll(() => saveAs.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-      await saveAs.first().click();
+      await (await hydrated(saveAs.first())).click();
       await second.app.getByRole("textbox", { name: /name/i }).last().fill("Drop-offs", { timeout: 60_000 });
       await second.page.screenshot({ ...SHOT, path: join(SHOTS, "inbox-save-as.png") });
       await second.app.getByRole("button", { name: /^Save$/ }).first().click();

@@ -8,15 +8,15 @@
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db.server";
 import { DEFAULT_RETURN_POLICY } from "~/domain";
 import { savePolicy } from "~/services/policy.server";
-import { startDemo, type DemoHandle } from "../../scripts/demo";
+import type { DemoHandle } from "../../scripts/demo";
+import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
 import { NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const OFFLINE_NOISE = /cdn\.shopify\.com/;
@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM))("photos and home pickup in the portal", (
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const url = `file:${join(mkdtempSync(join(tmpdir(), "photos-")), "demo.sqlite")}`;
-    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3090), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8090), databaseUrl: url });
+    demo = await startTestDemo(url);
     const db = createDb(url);
     const shop = await db.shop.findFirstOrThrow({ where: { domain: NORDIC_DEMO_DOMAIN } });
     await savePolicy(db, shop.id, {
@@ -38,7 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM))("photos and home pickup in the portal", (
       returnMethods: { ...DEFAULT_RETURN_POLICY.returnMethods, homePickup: { enabled: true, requiredAboveGrams: null } },
     });
     await db.$disconnect();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemo, type DemoHandle } from "../../scripts/demo";
+import type { DemoHandle } from "../../scripts/demo";
+import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
 // A normal desktop agent: the Shopify library answers bots (incl. "HeadlessChrome") with 410.
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
@@ -32,11 +32,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const db = join(mkdtempSync(join(tmpdir(), "journey-")), "demo.sqlite");
-    demo = await startDemo({ quiet: true, appPort: Number(process.env.TEST_APP_PORT ?? 3220), standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8220), databaseUrl: `file:${db}` });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    demo = await startTestDemo(`file:${db}`);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -11,12 +11,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemo, type DemoHandle } from "../../scripts/demo";
+import type { DemoHandle } from "../../scripts/demo";
+import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
 import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 const OFFLINE_NOISE = /cdn\.shopify\.com|ERR_NAME_NOT_RESOLVED/;
@@ -50,16 +50,8 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     databaseUrl = await databaseFor(provider);
-    demo = await startDemo({
-      quiet: true,
-      appPort: Number(process.env.TEST_APP_PORT ?? 3230),
-      standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8230),
-      databaseUrl,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    demo = await startTestDemo(databaseUrl);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

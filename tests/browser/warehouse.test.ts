@@ -7,12 +7,12 @@
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
+import type { Browser, Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, prepareDb, type Db } from "~/db.server";
-import { startDemo, type DemoHandle } from "../../scripts/demo";
+import type { DemoHandle } from "../../scripts/demo";
+import { CHROMIUM, hydrated, launchChromium, startTestDemo } from "../support/browser-demo";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
@@ -26,25 +26,10 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const url = `file:${join(mkdtempSync(join(tmpdir(), "warehouse-")), "demo.sqlite")}`;
-    demo = await startDemo({
-      quiet: true,
-      appPort: Number(process.env.TEST_APP_PORT ?? 3210),
-      standInPort: Number(process.env.TEST_STANDIN_PORT ?? 8210),
-      databaseUrl: url,
-    });
+    demo = await startTestDemo(url);
     db = createDb(url);
     await prepareDb(db, url);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -69,6 +54,23 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
     await page.goto(`${demo.adminUrl}${path}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
     const frame = () => page.frames().find((f) => f !== page.mainFrame())!;
     return { page, app: page.frameLocator("iframe"), frame, errors };
+  }
+
+  /**
+   * The analytics page arrives as one streamed HTML document: right after its first
+   * heading shows, the rest may not be parsed yet (a flaky "Resolution mix" was missing).
+   * Wait until the frame's document has finished loading and the section asked for is there.
+   */
+  async function sectionsLoaded(app: FrameLocator, heading: string) {
+    await app.locator("body").evaluate(
+      (body) =>
+        new Promise<void>((resolve) => {
+          const doc = body.ownerDocument;
+          if (doc.readyState === "complete") resolve();
+          else doc.defaultView!.addEventListener("load", () => resolve(), { once: true });
+        }),
+    );
+    await app.getByRole("heading", { name: heading, exact: true }).waitFor({ timeout: 30_000 });
   }
 
   it("receives returns with the keyboard only: scan, approve, inspect, receive, next scan, unknown code", async () => {
@@ -162,6 +164,8 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
         timeout: 90_000,
       })
       .toMatch(/Return rate/);
+    // The app's document streams in: wait for its last section before reading the text.
+    await sectionsLoaded(app, "Incoming");
     const text = (await app.locator("body").textContent()) ?? "";
     expect(text).toMatch(/Sold units/);
     expect(text).toMatch(/Resolution mix/);
@@ -179,6 +183,7 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
         { timeout: 90_000 },
       )
       .toMatch(/Returgrad/);
+    await sectionsLoaded(analytics.app, "På väg in");
     const text = (await analytics.app.locator("body").textContent()) ?? "";
     expect(text).toMatch(/Sålda enheter/);
     expect(text).toMatch(/Fördelning av lösningar/);
@@ -195,6 +200,7 @@ describe.skipIf(!existsSync(CHROMIUM))("warehouse and analytics in a browser", (
         { timeout: 90_000 },
       )
       .toMatch(/Ta emot returer/);
+    await hydrated(receive.app.locator("#scan-code"));
     await receive.app.locator("#scan-code").fill("R-NOPE");
     await receive.app.locator("#scan-code").press("Enter");
     await expect

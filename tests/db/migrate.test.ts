@@ -23,7 +23,7 @@ describe("database setup", () => {
     expect(await db.$queryRawUnsafe("PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
     expect(await db.returnRequest.count()).toBe(0);
     await db.$disconnect();
-  });
+  }, 90_000); // two real `prisma migrate deploy` runs (a CLI process each)
 
   it.skipIf(!TEST_POSTGRES_URL)("GIVEN an empty PostgreSQL database WHEN setup runs THEN it is migrated", async () => {
     const name = `returns_migrate_${randomBytes(4).toString("hex")}`;
