@@ -19,7 +19,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../simulator/admin/index";
+import { createAdminApi, NORDIC_DEMO_DOMAIN, type AdminApiInstance } from "../simulator/admin/index";
 import { startStandIn } from "../simulator/platform/start";
 import { adminHostParam } from "../simulator/platform/admin-frame";
 import { migrateDatabase } from "./db-setup.mjs";
@@ -86,6 +86,8 @@ export interface DemoHandle {
   appUrl: string;
   standInUrl: string;
   mailboxUrl: string;
+  /** The stand-in's in-memory Shopify (tests add orders through it, e.g. createOrder). */
+  adminApi: AdminApiInstance;
   stop(): Promise<void>;
 }
 
@@ -191,6 +193,7 @@ export async function startDemo(
     appUrl,
     standInUrl: standIn.url,
     mailboxUrl: `${standIn.url}/_standin/mailbox`,
+    adminApi,
     stop,
   };
 }
