@@ -154,12 +154,18 @@ function databaseUrl(): string {
 function init() {
   const url = databaseUrl();
   const db = createDb(url);
-  return { db, ready: prepareDb(db, url) };
+  const ready = prepareDb(db, url);
+  // Importing this module opens the default database, also in processes that import it
+  // only for createDb (a browser test, a script) and never use that client. Its failure is
+  // logged, not left as an unhandled rejection that fails such a process; in the server
+  // every query on a database that cannot be opened still fails with the cause.
+  ready.catch((error: unknown) => console.error(`Database ${url.replace(/\/\/[^@]*@/, "//…@")} could not be prepared:`, error instanceof Error ? error.message : error));
+  return { db, ready };
 }
 
 globalThis.prismaGlobal ??= init();
 
-/** The app's database client. Await `dbReady` once at boot before serving. */
+/** The app's database client; `dbReady` settles when its per-connection settings are applied. */
 const db: Db = globalThis.prismaGlobal.db;
 export const dbReady: Promise<void> = globalThis.prismaGlobal.ready;
 export default db;
