@@ -25,7 +25,7 @@ import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import { fetchExchangeShipping, type ExchangeShipping } from "~/shopify/exchange-shipping.server";
 import { fetchSlipContext } from "~/shopify/slip-context.server";
 import type { ReturnsContext } from "./context.server";
-import { hasStoredLabel } from "./labels/return-labels.server";
+import { hasStoredLabel } from "./labels/stored-labels.server";
 import { loadPolicy } from "./policy.server";
 import { slipPath, statusUrl, storefrontBaseUrl } from "./storefront-links.server";
 

@@ -33,7 +33,7 @@ import {
   type ActorRef,
   type ReturnRecord,
 } from "./return-records.server";
-import { linkOrphanedShopifyReturn, linkShopifyReturn, returnShippingFeeInput } from "./return-request.server";
+import { linkOrphanedShopifyReturn, linkShopifyReturn, returnShippingFeeInput } from "./shopify-return-link.server";
 
 /** Runs a Shopify step; on a refusal or a lost answer, checks whether it is done anyway. */
 async function shopifyStep(

@@ -12,7 +12,7 @@ import { fetchSlipContext } from "~/shopify/slip-context.server";
 import { slipFonts } from "~/slips/fonts.server";
 import { renderReturnSlip, type SlipData } from "~/slips/return-slip";
 import { fromShopifyError, type ReturnsContext } from "./context.server";
-import { storedLabelPdf } from "./labels/return-labels.server";
+import { storedLabelPdf } from "./labels/stored-labels.server";
 import { loadPolicy } from "./policy.server";
 import { guideFor, loadShopperReturn, outcomeLabel, shopperLocale } from "./return-journey.server";
 import { statusUrl } from "./storefront-links.server";

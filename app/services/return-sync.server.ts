@@ -21,7 +21,8 @@ import { flagForAttention, recordEvent, requireReturn } from "./return-records.s
 import { syncShopifyLineIds } from "./return-lifecycle.server";
 import { isProcessedInShopify } from "./return-processing.server";
 import { settleGiftCardStep } from "./gift-card.server";
-import { linkOrphanedShopifyReturn, MAX_REQUEST_REFUSALS, sendRequestToShopify } from "./return-request.server";
+import { MAX_REQUEST_REFUSALS, sendRequestToShopify } from "./return-request.server";
+import { linkOrphanedShopifyReturn } from "./shopify-return-link.server";
 import { enqueueTransitionEmails, notifyExchangesShipped } from "~/mail/step-emails.server";
 import { findGid } from "./webhook-payloads";
 
