@@ -18,12 +18,11 @@ import { DEFAULT_RETURN_POLICY } from "~/domain";
 import { jpegWithExif } from "~/domain/testing/photos";
 import { savePolicy } from "~/services/policy.server";
 import type { DemoHandle } from "../../scripts/demo";
-import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
+import { CHROMIUM, launchChromium, startTestDemo, watchPage } from "../support/browser-demo";
 import { NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-const OFFLINE_NOISE = /cdn\.shopify\.com/;
 
 describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order page", () => {
   let demo: DemoHandle;
@@ -42,17 +41,6 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     await demo?.stop();
   });
 
-  function watch(page: Page) {
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("response", (r) => {
-      if (r.status() >= 400 && !OFFLINE_NOISE.test(r.url())) errors.push(`HTTP ${r.status()} ${r.url()}`);
-    });
-    return errors;
-  }
 
   /** The iframe of the order card's menu item (customer-account.order.action.menu-item.render). */
   async function menuFrame(page: Page, order: string): Promise<Frame> {
@@ -67,7 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
 
   it("GIVEN Astrid signed in WHEN she returns the sweater from order #1182 in Swedish THEN she gets an RMA, sees it on the order page and the merchant sees it in the inbox", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, userAgent: USER_AGENT, locale: "sv-SE" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await page.goto(`${demo.customerAccountsUrl}&locale=sv`, { waitUntil: "networkidle" });
     await page.locator('section[data-order="#1182"]').waitFor({ timeout: 30_000 });
 
@@ -149,7 +137,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
 
   async function photoAndPickup(db: ReturnType<typeof createDb>) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1100 }, userAgent: USER_AGENT, locale: "de-DE" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await page.goto(`${demo.customerAccountsUrl}&locale=de`, { waitUntil: "networkidle" });
     const menu = await menuFrame(page, "#1182");
     await expect.poll(async () => (await menu.locator("s-button").count()) && (await menu.locator("s-button").textContent()), { timeout: 30_000 }).toBe("Artikel zurücksenden");
@@ -214,7 +202,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
 
   it("GIVEN an order outside the return window THEN no menu item is shown, and the modal would say why", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, userAgent: USER_AGENT });
-    const errors = watch(page);
+    const errors = watchPage(page);
     // Johan Svensson's #1097 was delivered 43 days ago (30-day window).
     const base = demo.customerAccountsUrl.replace(/login\?customer=\d+$/, "");
     await page.goto(base, { waitUntil: "networkidle" });

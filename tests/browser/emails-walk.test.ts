@@ -12,12 +12,11 @@ import { join } from "node:path";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoHandle } from "../../scripts/demo";
-import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
+import { CHROMIUM, launchChromium, startTestDemo, watchPage } from "../support/browser-demo";
 
 const SHOTS = join(process.cwd(), "test-results");
 // A normal desktop agent: the Shopify library answers bots (incl. "HeadlessChrome") with 410.
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-const OFFLINE_NOISE = /cdn\.shopify\.com/;
 const SHOPPER = { order: "#1178", email: "lars.karlsson@example.com" };
 
 const unescapeHtml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
@@ -44,17 +43,6 @@ describe.skipIf(!existsSync(CHROMIUM))("a return's e-mails, walked in a browser"
     await demo?.stop();
   });
 
-  function watch(page: Page): string[] {
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("response", (r) => {
-      if (r.status() >= 400 && !OFFLINE_NOISE.test(r.url())) errors.push(`HTTP ${r.status()} ${r.url()}`);
-    });
-    return errors;
-  }
 
   /** The demo mailbox's list (the stand-in's /_standin/mailbox page), oldest first. */
   async function mailbox(): Promise<Listed[]> {
@@ -78,7 +66,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a return's e-mails, walked in a browser"
 
   it("GIVEN a Swedish guest WHEN they file a refund in the storefront THEN it is confirmed in Swedish with an RMA", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: "sv-SE" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await page.goto(`${demo.storefrontUrl}?locale=sv`, { waitUntil: "networkidle" });
     await page.fill('input[name="order"]', SHOPPER.order);
     await page.fill('input[name="email"]', SHOPPER.email);
@@ -100,7 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a return's e-mails, walked in a browser"
   it("GIVEN the filed return WHEN the merchant approves, marks received, refunds and closes it in the admin THEN the return is closed", async () => {
     expect(rma).toMatch(/^R-\d+$/);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     const app = await openReturn(page);
 
     await app.getByRole("button", { name: "Approve", exact: true }).click({ timeout: 60_000 });
@@ -150,7 +138,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a return's e-mails, walked in a browser"
     // A fresh browser, as from the shopper's mail client: no cookies, phone-sized.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: USER_AGENT, locale: "sv-SE" });
     const phone = await context.newPage();
-    const phoneErrors = watch(phone);
+    const phoneErrors = watchPage(phone);
     await phone.goto(ratingUrl, { waitUntil: "networkidle" });
     const send = phone.getByRole("button", { name: "Skicka mitt betyg (5 av 5)" });
     await send.waitFor({ timeout: 60_000 });
@@ -158,7 +146,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a return's e-mails, walked in a browser"
 
     // The GET (what a mail filter scanning links does) recorded nothing.
     const admin = await browser.newPage({ viewport: { width: 1400, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
-    const adminErrors = watch(admin);
+    const adminErrors = watchPage(admin);
     let app = await openReturn(admin);
     await app.getByText("The customer has not rated this return yet.").waitFor({ timeout: 60_000 });
 

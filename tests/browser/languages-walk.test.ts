@@ -13,19 +13,18 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOURNEY_MESSAGES, journeyMessage } from "~/i18n/return-journey";
 import { STOREFRONT_LOCALES, STOREFRONT_MESSAGE_KEYS, storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import type { DemoHandle } from "../../scripts/demo";
 import { NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
-import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
+import { CHROMIUM, launchChromium, startTestDemo, watchPage } from "../support/browser-demo";
 import { decodeQr, rasterizeFirstPage } from "../support/slip-codes";
 
 const SHOTS = join(process.cwd(), "test-results");
 // A normal desktop agent: the Shopify library answers bots (incl. "HeadlessChrome") with 410.
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-const OFFLINE_NOISE = /cdn\.shopify\.com/;
 const DAY = 86_400_000;
 const CURRENCY: Record<StorefrontLocale, string> = { en: "SEK", sv: "SEK", da: "DKK", nb: "NOK", fi: "EUR", nl: "EUR", de: "EUR" };
 // Sweater M (exchanged for another size), mug (refund), socks (store credit).
@@ -93,17 +92,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's walk in each of the seven 
     await demo?.stop();
   });
 
-  function watch(page: Page): string[] {
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("response", (r) => {
-      if (r.status() >= 400 && !OFFLINE_NOISE.test(r.url())) errors.push(`HTTP ${r.status()} ${r.url()}`);
-    });
-    return errors;
-  }
 
   it.each(STOREFRONT_LOCALES)(
     "GIVEN a guest in %s WHEN they find their order, preview and file one return with a refund, a store-credit and an exchange line THEN preview and confirmation are in that language, and the slip's QR code opens the status page in a fresh browser, in that language, with the next step of a requested return",
@@ -111,7 +99,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's walk in each of the seven 
       const { name, email } = orders.get(locale)!;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale });
       const page = await context.newPage();
-      const errors = watch(page);
+      const errors = watchPage(page);
 
       // Find the order.
       await page.goto(`${demo.storefrontUrl}?locale=${locale}`, { waitUntil: "networkidle" });
@@ -176,7 +164,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's walk in each of the seven 
       // The scanned link on a phone: no cookies, an English browser.
       const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: USER_AGENT, locale: "en-GB" });
       const status = await phone.newPage();
-      const statusErrors = watch(status);
+      const statusErrors = watchPage(status);
       await status.goto(scanned!, { waitUntil: "networkidle" });
       const statusText = squash(await status.locator("main").innerText());
       expect(statusText).toContain(confirmation.rma);

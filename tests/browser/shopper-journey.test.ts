@@ -13,12 +13,11 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoHandle } from "../../scripts/demo";
-import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
+import { CHROMIUM, launchChromium, startTestDemo, watchPage } from "../support/browser-demo";
 
 const SHOTS = join(process.cwd(), "test-results");
 // A normal desktop agent: the Shopify library answers bots (incl. "HeadlessChrome") with 410.
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-const OFFLINE_NOISE = /cdn\.shopify\.com/;
 
 describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () => {
   let demo: DemoHandle;
@@ -40,23 +39,12 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     await demo?.stop();
   });
 
-  function watch(page: Page): string[] {
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" && !OFFLINE_NOISE.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("response", (r) => {
-      if (r.status() >= 400 && !OFFLINE_NOISE.test(r.url())) errors.push(`HTTP ${r.status()} ${r.url()}`);
-    });
-    return errors;
-  }
 
   /** A brand-new browser context: no cookies, no storefront visited first, phone-sized. */
   async function freshPhone(locale: string) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: USER_AGENT, locale, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    return { context, page, errors: watch(page) };
+    return { context, page, errors: watchPage(page) };
   }
 
   async function lookUp(page: Page, lang: string, order: string, email: string) {
@@ -107,7 +95,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
 
   it("GIVEN an English guest WHEN they preview and file an exchange THEN the confirmation speaks of the new item, and the slip and the status link work in a fresh browser", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: "en-GB" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await lookUp(page, "en", "#1182", "astrid.lindqvist@example.com");
     const line = page.locator("[data-line]").first();
     await line.locator('[data-f="sel"]').check();
@@ -142,7 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
 
   it("GIVEN a filed exchange WHEN the merchant opens it in the admin THEN it shows the customer from the order, speaks of the new item, and 'Print return slip' fetches the PDF", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await page.goto(demo.adminUrl, { waitUntil: "networkidle" });
     const app = page.frameLocator("iframe");
     expect(exchangeRma).toMatch(/^R-\d+$/);
@@ -170,7 +158,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     writeFileSync(labelFile, await label.save());
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, userAgent: USER_AGENT, locale: "en-GB" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await page.goto(demo.adminUrl, { waitUntil: "networkidle" });
     const app = page.frameLocator("iframe");
     await app.getByText(exchangeRma, { exact: true }).first().click({ timeout: 30_000 });
@@ -215,7 +203,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
 
   it("GIVEN a Swedish guest WHEN they file a refund THEN the confirmation and the status page in a fresh browser are in Swedish and speak of the refund", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: "sv-SE" });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await lookUp(page, "sv", "#1178", "lars.karlsson@example.com");
     const line = page.locator("[data-line]").first();
     await line.locator('[data-f="sel"]').check();
@@ -242,7 +230,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the shopper's journey in a browser", () 
     ["de", "#1137", "lukas.becker@example.com", /Wir erwarten, dass dein Guthaben zwischen/],
   ])("GIVEN a shopper in %s WHEN they file a store-credit return for %s THEN the confirmation and the status page in a fresh browser speak of store credit in that language", async (lang, order, email, expected) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT, locale: lang });
-    const errors = watch(page);
+    const errors = watchPage(page);
     await lookUp(page, lang, order, email);
     const line = page.locator("[data-line]").first();
     await line.locator('[data-f="sel"]').check();

@@ -7,16 +7,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // This file's own stand-in port (other test files use theirs).
-await vi.hoisted(async () => {
-  const { createServer: net } = await import("node:net");
-  const port = await new Promise<number>((resolve) => {
-    const s = net().listen(0, "127.0.0.1", () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-  process.env.SHOPIFY_ADMIN_ORIGIN = `http://127.0.0.1:${port}`;
-});
+await vi.hoisted(() => import("../support/own-stand-in-port").then((m) => m.useOwnStandInPort()));
 
 const { default: db } = await import("~/db.server");
 const { action: lookup } = await import("~/routes/proxy.api.lookup");

@@ -5,7 +5,7 @@
  * its own ports: worker n uses TEST_APP_PORT / TEST_STANDIN_PORT + 4·(n−1), and its mailbox
  * the port after its stand-in's (worker 1: MAILBOX_PORT, or any free port).
  */
-import { chromium, type Browser, type Locator } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { startDemo, type DemoHandle } from "../../scripts/demo";
 
@@ -43,4 +43,20 @@ export async function hydrated(locator: Locator, timeout = 60_000): Promise<Loca
     .poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), { timeout })
     .toBe(true);
   return locator;
+}
+
+/** What the demo cannot reach offline (Shopify's CDN): not an error of the app. */
+export const OFFLINE_NOISE = /cdn\.shopify\.com/;
+
+/** Collects a page's console errors, uncaught errors and HTTP answers ≥ 400, offline noise left out. */
+export function watchPage(page: Page, noise: RegExp = OFFLINE_NOISE): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !noise.test(m.text() + (m.location().url ?? ""))) errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !noise.test(r.url())) errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  return errors;
 }
