@@ -366,13 +366,14 @@ describe.each(providers)("inbox filters, sorts and saved views (%s)", (provider)
       expect(await names(bo)).not.toContain(mine.id);
       expect(await names(null)).not.toContain(mine.id);
       // Bo can't open, rename, save into, share or delete Anna's view: it does not exist for him.
+      // One at a time: started together, a later rejection would be unhandled while the first is awaited.
       for (const attempt of [
-        renameSavedView(t.db, shop.id, mine.id, { name: "Mine now" }, bo),
-        updateSavedViewQuery(t.db, shop.id, mine.id, { query: "sla=1" }, bo),
-        shareSavedView(t.db, shop.id, mine.id, bo),
-        deleteSavedView(t.db, shop.id, mine.id, bo),
+        () => renameSavedView(t.db, shop.id, mine.id, { name: "Mine now" }, bo),
+        () => updateSavedViewQuery(t.db, shop.id, mine.id, { query: "sla=1" }, bo),
+        () => shareSavedView(t.db, shop.id, mine.id, bo),
+        () => deleteSavedView(t.db, shop.id, mine.id, bo),
       ])
-        await expect(attempt).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+        await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
       // Bo may use the same name for his own view; a private view needs a known staff member.
       expect(await createSavedView(t.db, shop.id, { name: "Anna's pickups", query: "" }, bo)).toMatchObject({ private: true });
       await expect(createSavedView(t.db, shop.id, { name: "Nobody's", query: "", private: true }, null)).rejects.toMatchObject({ status: 422 });
