@@ -56,7 +56,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
   it("GIVEN Astrid signed in WHEN she returns the sweater from order #1182 in Swedish THEN she gets an RMA, sees it on the order page and the merchant sees it in the inbox", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, userAgent: USER_AGENT, locale: "sv-SE" });
     const errors = watchPage(page);
-    await page.goto(`${demo.customerAccountsUrl}&locale=sv`, { waitUntil: "networkidle" });
+    await page.goto(`${demo.customerAccountsUrl}&locale=sv`, { waitUntil: "load", timeout: 60_000 });
     await page.locator('section[data-order="#1182"]').waitFor({ timeout: 30_000 });
 
     // The menu item asks the app and shows "Returnera varor".
@@ -111,7 +111,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
 
     // The merchant sees it in the inbox like any other return.
     const admin = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: USER_AGENT });
-    await admin.goto(demo.adminUrl, { waitUntil: "networkidle" });
+    await admin.goto(demo.adminUrl, { waitUntil: "load", timeout: 60_000 });
     const app = admin.frameLocator("iframe");
     await expect.poll(async () => (await app.locator("body").textContent({ timeout: 30_000 })) ?? "", { timeout: 30_000 }).toContain(rma);
     await admin.screenshot({ path: join(SHOTS, "customer-account-admin-inbox.png") });
@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
   async function photoAndPickup(db: ReturnType<typeof createDb>) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1100 }, userAgent: USER_AGENT, locale: "de-DE" });
     const errors = watchPage(page);
-    await page.goto(`${demo.customerAccountsUrl}&locale=de`, { waitUntil: "networkidle" });
+    await page.goto(`${demo.customerAccountsUrl}&locale=de`, { waitUntil: "load", timeout: 60_000 });
     const menu = await menuFrame(page, "#1182");
     await expect.poll(async () => (await menu.locator("s-button").count()) && (await menu.locator("s-button").textContent()), { timeout: 30_000 }).toBe("Artikel zurücksenden");
     await menu.locator("s-button").click();
@@ -205,7 +205,7 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     const errors = watchPage(page);
     // Johan Svensson's #1097 was delivered 43 days ago (30-day window).
     const base = demo.customerAccountsUrl.replace(/login\?customer=\d+$/, "");
-    await page.goto(base, { waitUntil: "networkidle" });
+    await page.goto(base, { waitUntil: "load", timeout: 60_000 });
     await page.getByRole("link", { name: "Johan Svensson" }).click();
     await page.locator('section[data-order="#1097"]').waitFor({ timeout: 30_000 });
     const menu = await menuFrame(page, "#1097");
