@@ -12,19 +12,14 @@ await vi.hoisted(() => import("../support/own-stand-in-port").then((m) => m.useO
 const { default: db } = await import("~/db.server");
 const { action: lookup } = await import("~/routes/proxy.api.lookup");
 const { action: createReturn } = await import("~/routes/proxy.api.returns");
-const { callProxy, startProxyHarness } = await import("../support/proxy-harness");
+const { callProxy, startProxyHarness, clearStorefrontState } = await import("../support/proxy-harness");
 type Handler = import("../support/proxy-harness").Handler;
 
 let harness: Awaited<ReturnType<typeof startProxyHarness>>;
 beforeEach(async () => {
   if (harness) harness.reset();
   else harness = await startProxyHarness();
-  await db.rateLimit.deleteMany();
-  await db.lookupTokenUse.deleteMany();
-  await db.returnLine.deleteMany();
-  await db.returnEvent.deleteMany();
-  await db.refundAttempt.deleteMany();
-  await db.returnRequest.deleteMany();
+  await clearStorefrontState();
 });
 afterAll(async () => harness?.close());
 

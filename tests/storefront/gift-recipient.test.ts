@@ -19,19 +19,14 @@ const { action: lookup } = await import("~/routes/proxy.api.lookup");
 const { action: createReturn } = await import("~/routes/proxy.api.returns");
 const { loader: statusPage } = await import("~/routes/proxy.status.$token");
 const { returnVariables } = await import("~/mail/return-variables.server");
-const { callProxy, startProxyHarness, SHOP } = await import("../support/proxy-harness");
+const { callProxy, startProxyHarness, SHOP, clearStorefrontState } = await import("../support/proxy-harness");
 type Handler = import("../support/proxy-harness").Handler;
 
 let harness: Awaited<ReturnType<typeof startProxyHarness>>;
 beforeEach(async () => {
   if (harness) harness.reset();
   else harness = await startProxyHarness();
-  await db.rateLimit.deleteMany();
-  await db.lookupTokenUse.deleteMany();
-  await db.returnLine.deleteMany();
-  await db.returnEvent.deleteMany();
-  await db.refundAttempt.deleteMany();
-  await db.returnRequest.deleteMany();
+  await clearStorefrontState();
 });
 afterAll(async () => harness?.close());
 

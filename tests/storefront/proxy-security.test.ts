@@ -18,7 +18,7 @@ const { loader: status } = await import("~/routes/proxy.status.$token");
 const { action: preview } = await import("~/routes/proxy.api.preview");
 const { savePolicy } = await import("~/services/policy.server");
 const { DEFAULT_RETURN_POLICY } = await import("~/domain");
-const { callProxy, startProxyHarness, SHOP } = await import("../support/proxy-harness");
+const { callProxy, startProxyHarness, SHOP, clearStorefrontState } = await import("../support/proxy-harness");
 type Handler = import("../support/proxy-harness").Handler;
 const { signedProxyQuery } = await import("../../simulator/platform/app-proxy");
 const { GUEST_FAILURES_PER_CLIENT } = await import("~/services/rate-limit.server");
@@ -45,12 +45,7 @@ function sweaterLine(data: { order: { lines: Array<{ eligible: boolean; title: s
 }
 
 async function resetState() {
-  await db.rateLimit.deleteMany();
-  await db.lookupTokenUse.deleteMany();
-  await db.returnLine.deleteMany();
-  await db.returnEvent.deleteMany();
-  await db.refundAttempt.deleteMany();
-  await db.returnRequest.deleteMany();
+  await clearStorefrontState();
   await db.returnPolicy.deleteMany();
 }
 

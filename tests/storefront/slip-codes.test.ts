@@ -18,7 +18,7 @@ const { loader: status } = await import("~/routes/proxy.status.$token");
 const { loader: slip } = await import("~/routes/proxy.slip.$token");
 const { journeyMessage } = await import("~/i18n/return-journey");
 const { storefrontMessage } = await import("~/i18n/storefront");
-const { callProxy, startProxyHarness } = await import("../support/proxy-harness");
+const { callProxy, startProxyHarness, clearStorefrontState } = await import("../support/proxy-harness");
 const { decodeCode128, decodeQr, rasterizeFirstPage } = await import("../support/slip-codes");
 type Handler = import("../support/proxy-harness").Handler;
 
@@ -27,11 +27,7 @@ let harness: Awaited<ReturnType<typeof startProxyHarness>>;
 beforeEach(async () => {
   if (harness) harness.reset();
   else harness = await startProxyHarness();
-  await db.rateLimit.deleteMany();
-  await db.lookupTokenUse.deleteMany();
-  await db.returnLine.deleteMany();
-  await db.returnEvent.deleteMany();
-  await db.returnRequest.deleteMany();
+  await clearStorefrontState();
 });
 afterAll(async () => harness?.close());
 

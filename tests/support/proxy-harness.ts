@@ -89,3 +89,13 @@ export async function callProxy(handler: Handler, path: string, init: RequestIni
     throw thrown;
   }
 }
+
+/** Empties what a storefront test writes: rate limits, lookup-token uses, and returns with their lines, events and refund attempts. */
+export async function clearStorefrontState(): Promise<void> {
+  await db.rateLimit.deleteMany();
+  await db.lookupTokenUse.deleteMany();
+  await db.returnLine.deleteMany();
+  await db.returnEvent.deleteMany();
+  await db.refundAttempt.deleteMany();
+  await db.returnRequest.deleteMany();
+}
