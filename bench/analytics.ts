@@ -20,6 +20,7 @@ import { scanCode } from "~/services/receiving.server";
 import type { ReturnsContext } from "~/services/context.server";
 import type { AdminClient } from "~/shopify/client.server";
 import { createTestDb, providers, type Provider, type TestDb } from "../tests/support/test-db";
+import { createDb, prepareDb } from "~/db.server";
 import { bareReader, bulkWriter } from "./bulk-insert";
 
 const RETURNS = Number(process.env.BENCH_RETURNS ?? 100_000);
@@ -165,18 +166,23 @@ export async function fill(target: TestDb, ctx: ReturnsContext) {
 }
 
 export async function benchAnalytics(provider: Provider) {
-  console.log(`\nanalytics benchmarks on ${provider}: filling…`);
-  const t = await createTestDb(provider);
-  const shop = await t.db.shop.create({
-    data: { domain: "bench.myshopify.com", currencyCode: "SEK", timezone: "Europe/Stockholm" },
-  });
+  // BENCH_DB_URL reuses a database an earlier run filled and kept (BENCH_KEEP=1 prints its
+  // URL), so changing a query does not cost the 2–5 minutes of filling and building again.
+  const reused = process.env.BENCH_DB_URL;
+  console.log(`\nanalytics benchmarks on ${provider}: ${reused ? `reusing ${reused}` : "filling…"}`);
+  const t = reused ? await openKeptDb(provider, reused) : await createTestDb(provider);
+  const shop = reused
+    ? await t.db.shop.findFirstOrThrow({ where: { domain: "bench.myshopify.com" } })
+    : await t.db.shop.create({
+        data: { domain: "bench.myshopify.com", currencyCode: "SEK", timezone: "Europe/Stockholm" },
+      });
   const ctx: ReturnsContext = {
     db: t.db,
     admin: offlineAdmin,
     shop: { id: shop.id, domain: shop.domain, timezone: "Europe/Stockholm", rmaPrefix: "R" },
     now: () => NOW,
   };
-  await fill(t, ctx);
+  if (!reused) await fill(t, ctx);
   // The summary tables' first build (100,000 returns marked by the triggers while
   // filling); in the app the refresh job does this in the background.
   let s0 = performance.now();
@@ -247,7 +253,8 @@ export async function benchAnalytics(provider: Provider) {
   let peakHeap = before.heapUsed;
   let bytes = 0;
   const exportTimes: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  const exportRuns = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
+  for (let run = 0; run < exportRuns; run++) {
     const s = performance.now();
     const reader = csvStream(
       returnsCsv(ctx, { start: new Date(0), end: new Date(NOW.getTime() + DAY) }),
@@ -278,7 +285,10 @@ export async function benchAnalytics(provider: Provider) {
     scanTimes.push(performance.now() - s2);
     if (found.kind !== "found") throw new Error("scan missed");
   }
-  await t.drop();
+  if (process.env.BENCH_KEEP === "1" || reused) {
+    await t.db.$disconnect();
+    console.log(`  kept: BENCH_DB_URL=${t.url}`);
+  } else await t.drop();
   const results = [
     {
       name: `${provider}: baseline, bare SQL read of both periods' lines`,
@@ -305,6 +315,12 @@ export async function benchAnalytics(provider: Provider) {
       `  ${r.name.padEnd(70)} ${r.median.toFixed(1).padStart(9)} ${r.unit}  target ≤ ${r.target} — ${r.median <= r.target ? "met" : "NOT met"}`,
     );
   return results;
+}
+
+async function openKeptDb(provider: Provider, url: string): Promise<TestDb> {
+  const db = createDb(url);
+  await prepareDb(db, url);
+  return { db, url, provider, drop: () => db.$disconnect() };
 }
 
 export async function runAnalyticsBenchmarks() {

@@ -14,7 +14,7 @@ import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoHandle } from "../../scripts/demo";
-import { CHROMIUM, launchChromium, startTestDemo } from "../support/browser-demo";
+import { CHROMIUM, hydrated, launchChromium, startTestDemo } from "../support/browser-demo";
 import { createAdminApi, NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
 const SHOTS = join(process.cwd(), "test-results");
@@ -83,7 +83,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
 
     await app.getByRole("button", { name: "Skapa retur" }).first().click();
     await expect.poll(() => app.locator("h1").first().textContent(), { timeout: 30_000 }).toBe("Skapa retur");
-    await app.getByLabel("Ordernummer").fill("#1097");
+    await (await hydrated(app.getByLabel("Ordernummer"))).fill("#1097");
     await app.getByRole("button", { name: "Hitta order" }).click();
     await app.getByText("Order #1097").waitFor({ timeout: 30_000 });
     await app.getByText("Kräver åsidosättning").first().waitFor();
@@ -122,7 +122,8 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     await page.goto(`${demo.adminUrl}/app/returns/new?orderId=3209000182&locale=sv`, { waitUntil: "networkidle" });
     const app = page.frameLocator("iframe");
     await app.getByText("Order #1182").waitFor({ timeout: 30_000 });
-    await app.getByLabel("Det här är en gåvoretur").check();
+    // The form is server-rendered: typed before React hydrates, the values never reach its state.
+    await (await hydrated(app.getByLabel("Det här är en gåvoretur"))).check();
     await app.getByLabel("Mottagarens namn").fill("Elsa");
     await app.getByLabel("Mottagarens e-post").fill("elsa@example.com");
     const line = app.locator("[data-line]").first();
@@ -131,8 +132,9 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     // A gift is never refunded to the buyer: the option is gone.
     expect(await resolution.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain("REFUND");
     await resolution.selectOption("STORE_CREDIT");
-    const consent = app.getByLabel("Kunden har godkänt tillgodohavande i stället för återbetalning");
-    if (await consent.count()) await consent.check();
+    // The demo policy is in EU mode: store credit needs the customer's consent. The box appears
+    // after the resolution re-renders, so wait for it (a count() here raced the render in CI).
+    await app.getByLabel("Kunden har godkänt tillgodohavande i stället för återbetalning").check();
     await page.screenshot({ path: join(SHOTS, `staff-${provider}-sv-gift-create.png`), fullPage: true });
     await app.getByRole("button", { name: "Skapa retur" }).last().click();
     await app
@@ -164,8 +166,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     await expect.poll(() => line.locator('input[value="REFUND"]').isVisible()).toBe(false);
     expect(await line.locator('input[value="STORE_CREDIT"]').isChecked()).toBe(true);
 
-    const consent = page.locator('[data-r="consentBox"]');
-    if (await consent.isVisible()) await consent.check();
+    await page.locator('[data-r="consentBox"]').check();
     // No recipient e-mail: refused in the page, nothing sent.
     await page.getByLabel("Mottagarens namn").fill("Elsa");
     await page.locator('[data-r="select"] button[type="submit"]').click();
@@ -207,8 +208,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("staff-created returns in
     expect(await page.locator('[data-r="giftBox"]').isDisabled()).toBe(true);
     expect(await page.locator('[data-r="giftYouHint"]').isVisible()).toBe(true);
     await line.locator('input[value="STORE_CREDIT"]').check();
-    const consent = page.locator('[data-r="consentBox"]');
-    if (await consent.isVisible()) await consent.check();
+    await page.locator('[data-r="consentBox"]').check();
     await page.getByLabel("Mottagarens e-postadress").fill("elsa@example.com");
     await page.locator('[data-r="giftAddress"]').fill("Elsa Berg\nStorgatan 1\n111 22 Stockholm");
     const created = page.waitForResponse((r) => r.url().includes("/api/returns") && r.request().method() === "POST");
