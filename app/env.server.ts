@@ -120,6 +120,11 @@ export const EnvSchema = z
       .optional()
       .refine((v) => v === undefined || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v), "must be a domain such as bounces.example.com"),
     MAIL_BOUNCE_TOKEN: z.string().min(24, "must be at least 24 characters (openssl rand -hex 24)").optional(),
+    /**
+     * Reader threads for the analytics page on SQLite (app/services/analytics/sqlite-readers.server.ts).
+     * Unset: one per core, at most 4.
+     */
+    ANALYTICS_SQLITE_READERS: z.coerce.number().int().min(1).max(8).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
   })

@@ -52,17 +52,21 @@ describe.each(providers)("analytics summary maintenance (%s)", (provider) => {
           : null,
         processedAt: status === "PROCESSED" ? new Date(requestedAt.getTime() + 60 * HOUR) : null,
         lines: {
+          // The third line is a custom item without product or variant (grouped by its
+          // titles), and resolutions and reasons vary per return, so the item × resolution
+          // and item × reason groupings both have several groups per item.
           create: Array.from({ length: lines }, (_, i) => ({
             shopId: ctx.shop.id,
             fulfillmentLineItemId: `fli-${n}-${i}`,
-            productId: `gid://shopify/Product/${i}`,
-            variantId: `gid://shopify/ProductVariant/${i}`,
-            title: `Product ${i}`,
+            productId: i === 2 ? null : `gid://shopify/Product/${i}`,
+            variantId: i === 2 ? null : `gid://shopify/ProductVariant/${i}`,
+            title: i === 2 ? "Engraving" : `Product ${i}`,
+            variantTitle: i === 2 ? (n % 4 ? "Gold" : "Silver") : null,
             quantity: 1 + i,
             unitPrice: 10000,
-            reasonHandle: i ? "too-small" : "damaged",
+            reasonHandle: i ? (n % 2 ? "too-small" : "too-large") : "damaged",
             customerNote: i ? "Runs small" : null,
-            resolution: "REFUND",
+            resolution: ["REFUND", "STORE_CREDIT", "EXCHANGE"][(n + i) % 3],
           })),
         },
       },
@@ -126,9 +130,9 @@ describe.each(providers)("analytics summary maintenance (%s)", (provider) => {
       now: () => NOW,
     };
     await addReturn("REQUESTED", 30, 2);
-    await addReturn("APPROVED", 60);
+    await addReturn("APPROVED", 60, 3);
     await addReturn("IN_TRANSIT", 100, 2);
-    await addReturn("RECEIVED", 200);
+    await addReturn("RECEIVED", 200, 3);
     await addReturn("PROCESSED", 300, 2);
   });
   afterAll(async () => t?.drop());
@@ -161,13 +165,22 @@ describe.each(providers)("analytics summary maintenance (%s)", (provider) => {
   });
 
   it("a line's resolution, reason or comment changing moves the mix, reasons and comments", async () => {
-    const ret = await t.db.returnRequest.findFirstOrThrow({ where: { rmaNumber: "R-1" } });
+    const exchangeLines = (figures: { resolutions: { resolution: string; lines: number }[] }) =>
+      figures.resolutions.find((r) => r.resolution === "EXCHANGE")?.lines ?? 0;
+    const before = exchangeLines((await loadAnalytics(ctx, range, { offline: true })).figures);
+    const ret = await t.db.returnRequest.findFirstOrThrow({
+      where: { rmaNumber: "R-1" },
+      include: { lines: true },
+    });
+    const moved = ret.lines.filter((l) => l.resolution !== "EXCHANGE").length;
+    expect(moved).toBeGreaterThan(0);
     await t.db.returnLine.updateMany({
       where: { returnRequestId: ret.id },
       data: { resolution: "EXCHANGE", reasonHandle: "changed-mind", customerNote: "New words" },
     });
     const report = await expectInStep();
-    expect(report.figures.resolutions.find((r) => r.resolution === "EXCHANGE")?.lines).toBe(2);
+    expect(exchangeLines(report.figures)).toBe(before + moved);
+    expect(report.figures.reasons.some((r) => r.reason === "changed-mind")).toBe(true);
   });
 
   it("raw SQL writes, declines, new and deleted returns are followed too", async () => {

@@ -424,7 +424,11 @@ export function computeFigures(input: AnalyticsInput, days: readonly IsoDate[]):
     .sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason));
   const reasonsByItem = [...byItem.values()].sort(
     (a, b) =>
-      b.units - a.units || a.title.localeCompare(b.title) || a.reason.localeCompare(b.reason),
+      b.units - a.units ||
+      a.title.localeCompare(b.title) ||
+      (a.variantTitle ?? "").localeCompare(b.variantTitle ?? "") ||
+      a.reason.localeCompare(b.reason) ||
+      (a.variantId ?? "").localeCompare(b.variantId ?? ""),
   );
   comments.sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 

@@ -25,13 +25,15 @@ import {
 } from "./aggregate";
 import { ratePercent } from "./stats";
 
-/** Counted return lines of the range grouped by item × reason × resolution. */
+/**
+ * Counted return lines of the range grouped by item × resolution. An item is a variant, or
+ * for lines without one, a product title and variant title (as keysOf groups them).
+ */
 export interface ItemGroup {
   productId: string | null;
   variantId: string | null;
   title: string;
   variantTitle: string | null;
-  reason: string;
   resolution: string;
   lines: number;
   units: number;
@@ -39,6 +41,32 @@ export interface ItemGroup {
   value: number;
   unconvertedLines: number;
 }
+
+/**
+ * Returned units per item × reason ("which sizes run small"). Kept apart from ItemGroup:
+ * one grouping of item × reason × resolution is tens of thousands of groups on a large shop,
+ * these two are a few thousand. Product and titles come from the item's ItemGroup.
+ */
+export interface ItemReasonGroup {
+  variantId: string | null;
+  /** Only for lines without a variant (part of the item's key), else null / "". */
+  productId: string | null;
+  title: string;
+  variantTitle: string | null;
+  reason: string;
+  units: number;
+}
+
+/** The key of an item: its variant, or its titles when it has none. */
+export const itemKeyOf = (g: {
+  variantId: string | null;
+  productId: string | null;
+  title: string;
+  variantTitle: string | null;
+}) =>
+  g.variantId === null
+    ? JSON.stringify([g.productId, g.title, g.variantTitle])
+    : `variant:${g.variantId}`;
 
 export interface MoneyGroup {
   currency: string;
@@ -72,6 +100,7 @@ export interface SummaryInput {
   perDay: readonly DayPoint[];
   sold: readonly SoldVariant[];
   items: readonly ItemGroup[];
+  itemReasons: readonly ItemReasonGroup[];
   comments: CommentRow[];
   money: readonly MoneyGroup[];
   stages: Record<SpeedStage["stage"], Histogram>;
@@ -157,11 +186,17 @@ function speedByLocation(input: SummaryInput): { rows: SpeedByLocation[]; breach
     return l;
   };
   let breaches = 0;
+  // Many groups share a received day: one business-day computation per day.
+  const deadlines = new Map<IsoDate, IsoDate>();
   for (const g of input.received) {
     const l = loc(g.locationId);
     l.received += g.count;
     if (g.keepItem) continue;
-    const deadline = addBusinessDays(g.receivedDay, input.inspectionSlaDays);
+    let deadline = deadlines.get(g.receivedDay);
+    if (!deadline) {
+      deadline = addBusinessDays(g.receivedDay, input.inspectionSlaDays);
+      deadlines.set(g.receivedDay, deadline);
+    }
     if (compareDates(g.processedDay ?? input.today, deadline) > 0) {
       l.slaBreaches += g.count;
       breaches += g.count;
@@ -197,25 +232,13 @@ export function figuresFromSummary(input: SummaryInput): AnalyticsFigures {
   let returnedUnits = 0;
   let returnedValue = 0;
   let unconvertedLines = 0;
-  const reasonUnits = new Map<string, number>();
-  const byItem = new Map<string, ReasonByItemRow>();
+  const itemOf = new Map<string, ItemGroup>();
   const resolutionRows = new Map<string, ResolutionRow>();
   for (const g of input.items) {
     returnedUnits += g.units;
     returnedValue += g.value;
     unconvertedLines += g.unconvertedLines;
-    reasonUnits.set(g.reason, (reasonUnits.get(g.reason) ?? 0) + g.units);
-    const key = `${g.variantId ?? g.title + "/" + (g.variantTitle ?? "")}|${g.reason}`;
-    const item = byItem.get(key) ?? {
-      productId: g.productId,
-      variantId: g.variantId,
-      title: g.title,
-      variantTitle: g.variantTitle,
-      reason: g.reason,
-      units: 0,
-    };
-    item.units += g.units;
-    byItem.set(key, item);
+    itemOf.set(itemKeyOf(g), g);
     const res = resolutionRows.get(g.resolution) ?? {
       resolution: g.resolution,
       lines: 0,
@@ -228,6 +251,19 @@ export function figuresFromSummary(input: SummaryInput): AnalyticsFigures {
     res.value += g.value;
     resolutionRows.set(g.resolution, res);
   }
+  const reasonUnits = new Map<string, number>();
+  const reasonsByItem: ReasonByItemRow[] = input.itemReasons.map((g) => {
+    reasonUnits.set(g.reason, (reasonUnits.get(g.reason) ?? 0) + g.units);
+    const item = itemOf.get(itemKeyOf(g));
+    return {
+      productId: item ? item.productId : g.productId,
+      variantId: g.variantId,
+      title: item?.title ?? g.title,
+      variantTitle: item ? item.variantTitle : g.variantTitle,
+      reason: g.reason,
+      units: g.units,
+    };
+  });
   const soldUnits = input.sold.reduce((s, v) => s + v.units, 0);
   const soldValue = input.sold.reduce((s, v) => s + v.value, 0);
   const rates = {} as Record<Dimension, RateRow[]>;
@@ -259,9 +295,13 @@ export function figuresFromSummary(input: SummaryInput): AnalyticsFigures {
     reasons: [...reasonUnits.entries()]
       .map(([reason, units]) => ({ reason, units, share: ratePercent(units, returnedUnits) }))
       .sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason)),
-    reasonsByItem: [...byItem.values()].sort(
+    reasonsByItem: reasonsByItem.sort(
       (a, b) =>
-        b.units - a.units || a.title.localeCompare(b.title) || a.reason.localeCompare(b.reason),
+        b.units - a.units ||
+        a.title.localeCompare(b.title) ||
+        (a.variantTitle ?? "").localeCompare(b.variantTitle ?? "") ||
+        a.reason.localeCompare(b.reason) ||
+        (a.variantId ?? "").localeCompare(b.variantId ?? ""),
     ),
     comments: [...input.comments].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
     resolutions,

@@ -1,11 +1,9 @@
 /**
- * Analytics for a date range: loads the rows (returns requested in the range with their
- * lines, sold totals from the sales copy, per-line rates, product facts), then lets the
- * pure domain (app/domain/analytics) compute every figure.
- *
- * The rows come from hand-written SQL (./read.server.ts: one flat join for the period's
- * returns, the previous period and sold totals aggregated in the database); see
- * docs/analytics.md "Speed design".
+ * Analytics for a date range: brings the summary tables up to date, reads the period's
+ * groups (./summary/read.server.ts) and sold totals (./read.server.ts) through the database
+ * driver — on SQLite in reader threads, side by side (./sqlite-readers.server.ts) — then lets
+ * the pure domain (app/domain/analytics) compute every figure. See docs/analytics.md
+ * "Speed design".
  */
 import {
   daysOf,
@@ -26,6 +24,8 @@ import { fetchReceivingLocations } from "~/shopify/sales.server";
 import { getShopInfo } from "~/shopify/shop.server";
 import type { ReturnsContext } from "../context.server";
 import { loadPolicy } from "../policy.server";
+import { Prisma } from "~/generated/prisma-sqlite/client";
+import { rawRows } from "./raw.server";
 import { soldByVariantIn, soldTotalsIn } from "./read.server";
 import { refreshSummaries } from "./summary/refresh.server";
 import * as summary from "./summary/read.server";
@@ -36,21 +36,32 @@ async function productsFor(
   productIds: readonly string[],
 ): Promise<Map<string, ProductInfo>> {
   const unique = [...new Set(productIds)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += 500) chunks.push(unique.slice(i, i + 500));
+  const found = await Promise.all(
+    chunks.map((ids) =>
+      rawRows<{
+        productId: string;
+        title: string;
+        productType: string | null;
+        vendor: string | null;
+        collections: string;
+      }>(
+        ctx,
+        Prisma.sql`SELECT "productId", title, "productType", vendor, collections FROM "ProductFact"
+          WHERE "shopId" = ${ctx.shop.id} AND "productId" IN (${Prisma.join(ids)})`,
+      ),
+    ),
+  );
   const out = new Map<string, ProductInfo>();
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await ctx.db.productFact.findMany({
-      where: { shopId: ctx.shop.id, productId: { in: unique.slice(i, i + 500) } },
+  for (const r of found.flat())
+    out.set(r.productId, {
+      productId: r.productId,
+      title: r.title,
+      productType: r.productType,
+      vendor: r.vendor,
+      collections: JSON.parse(r.collections) as ProductInfo["collections"],
     });
-    for (const r of rows) {
-      out.set(r.productId, {
-        productId: r.productId,
-        title: r.title,
-        productType: r.productType,
-        vendor: r.vendor,
-        collections: JSON.parse(r.collections) as ProductInfo["collections"],
-      });
-    }
-  }
   return out;
 }
 
@@ -153,33 +164,35 @@ export async function loadAnalytics(
     console.error("analytics summary refresh failed", error);
     salesWarning ??= "summaryPreparing";
   }
+  // Longest first: on SQLite the statements queue for a few reader threads (./raw.server.ts).
   const [
-    perDay,
-    items,
-    comments,
-    money,
-    stages,
-    received,
-    incomingGroups,
-    previousTotals,
     sold,
+    items,
+    stages,
     previousSold,
+    received,
+    previousTotals,
+    incomingGroups,
+    perDay,
+    money,
+    comments,
   ] = await Promise.all([
-    summary.perDay(ctx, range),
-    summary.itemGroups(ctx, range, shopCurrency),
-    summary.comments(ctx, range),
-    summary.moneyGroups(ctx, range, shopCurrency),
-    summary.stageHistograms(ctx, range),
-    summary.receivedGroups(ctx, range),
-    summary.incomingGroups(ctx),
-    summary.totalsIn(ctx, previous, shopCurrency),
     soldByVariantIn(ctx, current),
+    summary.itemGroups(ctx, range, shopCurrency),
+    summary.stageHistograms(ctx, range),
     soldTotalsIn(ctx, before),
+    summary.receivedGroups(ctx, range),
+    summary.totalsIn(ctx, previous, shopCurrency),
+    summary.incomingGroups(ctx),
+    summary.perDay(ctx, range),
+    summary.moneyGroups(ctx, range, shopCurrency),
+    summary.comments(ctx, range),
   ]);
 
-  const productIds = [...sold.map((s) => s.productId), ...items.map((i) => i.productId)].filter(
-    (id): id is string => Boolean(id),
-  );
+  const productIds = [
+    ...sold.map((s) => s.productId),
+    ...items.items.map((i) => i.productId),
+  ].filter((id): id is string => Boolean(id));
   if (!options.offline) {
     try {
       await ensureProductFacts(ctx, productIds);
@@ -200,7 +213,8 @@ export async function loadAnalytics(
     days: daysOf(range),
     perDay,
     sold,
-    items,
+    items: items.items,
+    itemReasons: items.reasons,
     comments,
     money,
     stages,

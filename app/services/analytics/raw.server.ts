@@ -2,18 +2,18 @@
  * Aggregated analytics reads through the database driver, not Prisma: a 90-day range
  * sends back thousands of groups, and Prisma's raw queries decode every cell at a few
  * microseconds each (most of the time of the item and sold groupings at 100,000 returns).
- * The SQL is still built with Prisma.sql (parameters bound, never spliced). SQLite: one
- * read-only better-sqlite3 connection per database file (WAL: reads never block the
- * writer; each statement sees the last commit). PostgreSQL: a small pg pool per URL.
+ * The SQL is still built with Prisma.sql (parameters bound, never spliced). SQLite: read-only
+ * better-sqlite3 connections in worker threads (./sqlite-readers.server.ts), so the page's
+ * groupings run side by side and never block the event loop. PostgreSQL: a small pg pool
+ * per URL.
  * Values come back as the drivers give them: use num()/date() from ./read.server.
  */
-import Database from "better-sqlite3";
 import pg from "pg";
 import { Prisma } from "~/generated/prisma-sqlite/client";
 import { databaseUrlOf, dialectOf } from "~/db.server";
 import type { ReturnsContext } from "../context.server";
+import { sqliteRead } from "./sqlite-readers.server";
 
-const sqliteConnections = new Map<string, Database.Database>();
 const pools = new Map<string, pg.Pool>();
 
 /** PostgreSQL `timestamp` (no zone) holds UTC wall time, as Prisma writes it. */
@@ -23,16 +23,6 @@ export const utcTimestamps = {
       ? (s: string) => new Date(`${s.replace(" ", "T")}Z`)
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-function sqliteConnection(url: string): Database.Database {
-  let conn = sqliteConnections.get(url);
-  if (!conn || !conn.open) {
-    const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
-    conn = new Database(file, { readonly: true, fileMustExist: true });
-    sqliteConnections.set(url, conn);
-  }
-  return conn;
-}
 
 function pool(url: string): pg.Pool {
   let p = pools.get(url);
@@ -66,9 +56,7 @@ export async function rawRows<T = Record<string, unknown>>(
             : 0
           : v,
     );
-    return sqliteConnection(url)
-      .prepare(sql.sql)
-      .all(...values) as T[];
+    return sqliteRead<T>(url.replace(/^file:/, "").replace(/\?.*$/, ""), sql.sql, values);
   }
   const values = sql.values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 23) : v));
   const { rows } = await pool(url).query(sql.text, values);

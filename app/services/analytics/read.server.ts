@@ -60,8 +60,13 @@ export function splitByMonth(range: InstantRange): {
   return { months: { from: monthKey(first), to: monthKey(last) }, edges };
 }
 
-/** The sold lines of a range as (productId, variantId, title, variantTitle, units, value) rows to group. */
-function soldRows(ctx: ReturnsContext, range: InstantRange): Prisma.Sql {
+/**
+ * The sold lines of a range as parts to aggregate — each edge span from OrderLineFact, the
+ * whole months from SoldMonth — with the same columns: (productId, variantId, title,
+ * variantTitle, units, value). Each part is its own statement, so on SQLite they run side by
+ * side on the reader threads; the caller adds them up.
+ */
+function soldParts(ctx: ReturnsContext, range: InstantRange): Prisma.Sql[] {
   const { months, edges } = splitByMonth(range);
   const parts = edges.map(
     (
@@ -73,50 +78,84 @@ function soldRows(ctx: ReturnsContext, range: InstantRange): Prisma.Sql {
     parts.push(Prisma.sql`SELECT NULLIF("productId", '') AS "productId", NULLIF("variantId", '') AS "variantId", title,
         NULLIF("variantTitle", '') AS "variantTitle", quantity AS units, "shopAmount" AS value
       FROM "SoldMonth" WHERE "shopId" = ${ctx.shop.id} AND month >= ${months.from} AND month < ${months.to} AND lines > 0`);
-  if (parts.length === 0)
-    return Prisma.sql`SELECT "productId", "variantId", title, "variantTitle", quantity AS units, "shopAmount" AS value FROM "OrderLineFact" WHERE 1 = 0`;
-  return Prisma.join(parts, " UNION ALL ");
+  return parts;
 }
 
-/** Sold units and value per variant, grouped in the database. */
+type SoldGroupRow = {
+  productId: string | null;
+  variantId: string | null;
+  title: string | null;
+  variantTitle: string | null;
+  units: unknown;
+  value: unknown;
+};
+
+/** Sold units and value per variant: each part grouped in the database, the parts added up here. */
 export async function soldByVariantIn(
   ctx: ReturnsContext,
   range: InstantRange,
 ): Promise<SoldVariant[]> {
-  const rows = await rawRows<{
-    productId: string | null;
-    variantId: string | null;
-    title: string | null;
-    variantTitle: string | null;
-    units: unknown;
-    value: unknown;
-  }>(
-    ctx,
-    Prisma.sql`
+  const parts = await Promise.all(
+    soldParts(ctx, range).map((part) =>
+      rawRows<SoldGroupRow>(
+        ctx,
+        Prisma.sql`
     SELECT "productId", "variantId", MAX(title) AS title, MAX("variantTitle") AS "variantTitle", SUM(units) AS units, SUM(value) AS value
-    FROM (${soldRows(ctx, range)}) sold
+    FROM (${part}) sold
     GROUP BY "productId", "variantId"`,
+      ),
+    ),
   );
-  return rows.map((g) => ({
-    productId: g.productId,
-    variantId: g.variantId,
-    title: g.title ?? "",
-    variantTitle: g.variantTitle,
-    units: num(g.units),
-    value: num(g.value),
-  }));
+  const byVariant = new Map<string, SoldVariant>();
+  for (const rows of parts)
+    for (const g of rows) {
+      const key = `${g.productId ?? "\u0000"}|${g.variantId ?? "\u0000"}`;
+      const title = g.title ?? "";
+      const sold = byVariant.get(key);
+      if (!sold) {
+        byVariant.set(key, {
+          productId: g.productId,
+          variantId: g.variantId,
+          title,
+          variantTitle: g.variantTitle,
+          units: num(g.units),
+          value: num(g.value),
+        });
+        continue;
+      }
+      // MAX over the parts, as SQL's MAX over all lines (NULL below any text).
+      if (title > sold.title) sold.title = title;
+      if (
+        g.variantTitle !== null &&
+        (sold.variantTitle === null || g.variantTitle > sold.variantTitle)
+      )
+        sold.variantTitle = g.variantTitle;
+      sold.units += num(g.units);
+      sold.value += num(g.value);
+    }
+  return [...byVariant.values()];
 }
 
-/** Sold units and value in a range, one row back (the previous period's overview). */
+/** Sold units and value in a range (the previous period's overview). */
 export async function soldTotalsIn(
   ctx: ReturnsContext,
   range: InstantRange,
 ): Promise<{ units: number; value: number }> {
-  const [row] = await rawRows<{ units: unknown; value: unknown }>(
-    ctx,
-    Prisma.sql`SELECT SUM(units) AS units, SUM(value) AS value FROM (${soldRows(ctx, range)}) sold`,
+  const parts = await Promise.all(
+    soldParts(ctx, range).map((part) =>
+      rawRows<{ units: unknown; value: unknown }>(
+        ctx,
+        Prisma.sql`SELECT SUM(units) AS units, SUM(value) AS value FROM (${part}) sold`,
+      ),
+    ),
   );
-  return { units: num(row?.units), value: num(row?.value) };
+  return parts.reduce(
+    (total, [row]) => ({
+      units: total.units + num(row?.units),
+      value: total.value + num(row?.value),
+    }),
+    { units: 0, value: 0 },
+  );
 }
 
 export interface ExportReturn {

@@ -16,6 +16,7 @@ import type {
   Histogram,
   IncomingGroup,
   ItemGroup,
+  ItemReasonGroup,
   MoneyGroup,
   ReceivedGroup,
   SpeedStage,
@@ -50,78 +51,107 @@ const returnsIn = (ctx: ReturnsContext, range: DayRangeSql) =>
   Prisma.sql`rf."shopId" = ${ctx.shop.id} AND rf.day >= ${range.from} AND rf.day <= ${range.to} AND rf.counted`;
 
 export async function perDay(ctx: ReturnsContext, range: DayRangeSql): Promise<DayPoint[]> {
-  const rows = await ctx.db.$queryRaw<{ day: string; returns: unknown; units: unknown }[]>`
+  const rows = await rawRows<{ day: string; returns: unknown; units: unknown }>(
+    ctx,
+    Prisma.sql`
     SELECT rf.day, COUNT(*) AS returns, SUM(rf.units) AS units FROM "AnalyticsReturnFact" rf
-    WHERE ${returnsIn(ctx, range)} GROUP BY rf.day`;
+    WHERE ${returnsIn(ctx, range)} GROUP BY rf.day`,
+  );
   return rows.map((r) => ({ day: r.day, returns: num(r.returns), units: num(r.units) }));
 }
 
-/** The item × reason × resolution grouping (title/variant title only for lines without a variant). */
-const ITEM_GROUP = Prisma.sql`lf."productId", lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf.title ELSE '' END,
-  CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" ELSE '' END, lf.reason, lf.resolution`;
+/**
+ * An item's key: the variant, or for a line without one its product and titles (as keysOf
+ * groups them). The variant comes first and the other parts are NULL beside it, which
+ * halves the cost of SQLite's GROUP BY sort against grouping by the product id (a long
+ * common "gid://shopify/…" prefix in every comparison) and the titles.
+ */
+const ITEM_KEY = Prisma.sql`lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf."productId" END,
+  CASE WHEN lf."variantId" IS NULL THEN lf.title END, CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" END`;
+
+const itemKeyOfRow = (r: Record<string, unknown>) =>
+  r.variantId === null
+    ? JSON.stringify([null, r.productId, r.title, r.variantTitle, r.resolution])
+    : JSON.stringify([r.variantId, r.resolution]);
 
 /**
- * Two queries: every line from the covering index alone (shop-currency value summed
- * directly), then only the lines in another currency joined to their order line's rate —
- * so a shop selling in one currency never pays for the join.
+ * The return lines of a range per item × resolution (rates, resolution mix, overview) and
+ * per item × reason (reasons, "which sizes run small"): two groupings of a few thousand
+ * groups each instead of one of item × reason × resolution (tens of thousands on a large
+ * shop). Values in the shop currency are summed from the covering index alone; only when
+ * some lines are in another currency does a third query join those lines to their order
+ * line's rate, so a shop selling in one currency never pays for the join.
  */
 export async function itemGroups(
   ctx: ReturnsContext,
   range: DayRangeSql,
   shopCurrency: string,
-): Promise<ItemGroup[]> {
-  const [all, foreign] = await Promise.all([
+): Promise<{ items: ItemGroup[]; reasons: ItemReasonGroup[] }> {
+  const [all, reasons] = await Promise.all([
     rawRows(
       ctx,
       Prisma.sql`
-      SELECT lf."productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.reason, lf.resolution,
+      SELECT MIN(lf."productId") AS "productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.resolution,
         COUNT(*) AS lines, SUM(lf.quantity) AS units,
         SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value,
         SUM(CASE WHEN lf.currency = ${shopCurrency} THEN 0 ELSE 1 END) AS "foreignLines"
-      FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_GROUP}`,
+      FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_KEY}, lf.resolution`,
     ),
     rawRows(
       ctx,
       Prisma.sql`
-      SELECT lf."productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.reason, lf.resolution,
+      SELECT lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf."productId" END AS "productId",
+        CASE WHEN lf."variantId" IS NULL THEN lf.title END AS title,
+        CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" END AS "variantTitle", lf.reason, SUM(lf.quantity) AS units
+      FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_KEY}, lf.reason`,
+    ),
+  ]);
+  const foreign = all.some((r) => num(r.foreignLines) > 0)
+    ? await rawRows(
+        ctx,
+        Prisma.sql`
+      SELECT MIN(lf."productId") AS "productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.resolution,
         SUM(${convertedSql(ctx, shopCurrency)}) AS value,
         SUM(CASE WHEN f.amount IS NULL OR f.amount <= 0 THEN 1 ELSE 0 END) AS unconverted
       FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)}
-      WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency} GROUP BY ${ITEM_GROUP}`,
-    ),
-  ]);
-  const key = (r: Record<string, unknown>) =>
-    JSON.stringify([
-      r.productId,
-      r.variantId,
-      r.variantId === null ? r.title : "",
-      r.variantId === null ? r.variantTitle : "",
-      r.reason,
-      r.resolution,
-    ]);
-  const converted = new Map(foreign.map((r) => [key(r), r]));
-  return all.map((r) => {
-    const other = num(r.foreignLines) > 0 ? converted.get(key(r)) : undefined;
-    return {
+      WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency} GROUP BY ${ITEM_KEY}, lf.resolution`,
+      )
+    : [];
+  const converted = new Map(foreign.map((r) => [itemKeyOfRow(r), r]));
+  return {
+    items: all.map((r) => {
+      const other = num(r.foreignLines) > 0 ? converted.get(itemKeyOfRow(r)) : undefined;
+      return {
+        productId: (r.productId as string | null) ?? null,
+        variantId: (r.variantId as string | null) ?? null,
+        title: (r.title as string | null) ?? "",
+        variantTitle: (r.variantTitle as string | null) ?? null,
+        resolution: r.resolution as string,
+        lines: num(r.lines),
+        units: num(r.units),
+        value: num(r.value) + num(other?.value),
+        unconvertedLines: num(other?.unconverted),
+      };
+    }),
+    reasons: reasons.map((r) => ({
       productId: (r.productId as string | null) ?? null,
       variantId: (r.variantId as string | null) ?? null,
       title: (r.title as string | null) ?? "",
       variantTitle: (r.variantTitle as string | null) ?? null,
       reason: r.reason as string,
-      resolution: r.resolution as string,
-      lines: num(r.lines),
       units: num(r.units),
-      value: num(r.value) + num(other?.value),
-      unconvertedLines: num(other?.unconverted),
-    };
-  });
+    })),
+  };
 }
 
 export async function comments(ctx: ReturnsContext, range: DayRangeSql): Promise<CommentRow[]> {
-  const rows = await ctx.db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await rawRows<Record<string, unknown>>(
+    ctx,
+    Prisma.sql`
     SELECT lf."rmaNumber", lf."requestedAt", lf.title, lf."variantTitle", lf.reason, lf.comment
     FROM "AnalyticsLineFact" lf
-    WHERE lf."shopId" = ${ctx.shop.id} AND lf."hasComment" = TRUE AND lf.day >= ${range.from} AND lf.day <= ${range.to} AND lf.counted`;
+    WHERE lf."shopId" = ${ctx.shop.id} AND lf."hasComment" = TRUE AND lf.day >= ${range.from} AND lf.day <= ${range.to} AND lf.counted`,
+  );
   return rows.map((r) => ({
     rmaNumber: r.rmaNumber as string,
     requestedAt: date(r.requestedAt)!.toISOString(),
@@ -137,17 +167,25 @@ export async function moneyGroups(
   range: DayRangeSql,
   shopCurrency: string,
 ): Promise<MoneyGroup[]> {
-  const [sums, rates] = await Promise.all([
-    ctx.db.$queryRaw<Record<string, unknown>[]>`
+  const sums = await rawRows<Record<string, unknown>>(
+    ctx,
+    Prisma.sql`
       SELECT rf.currency, SUM(rf."refundAmount") AS refunded, SUM(rf."storeCreditAmount" + rf."bonusCreditAmount") AS credit,
         SUM(rf."exchangeAmount") AS exchanged, SUM(rf."restockingFeeAmount" + rf."returnShippingFee") AS fees
       FROM "AnalyticsReturnFact" rf WHERE ${returnsIn(ctx, range)} AND rf.processed GROUP BY rf.currency`,
-    ctx.db.$queryRaw<{ currency: string; num: unknown; den: unknown }[]>`
+  );
+  // The lines' own rates only when some returns are in another currency (the facts of a
+  // return and of its lines carry the return's currency).
+  const rates = sums.some((s) => s.currency !== shopCurrency)
+    ? await rawRows<{ currency: string; num: unknown; den: unknown }>(
+        ctx,
+        Prisma.sql`
       SELECT lf.currency, SUM(f."shopAmount") AS num, SUM(f.amount) AS den
       FROM "AnalyticsLineFact" lf JOIN "OrderLineFact" f ON f."shopId" = lf."shopId" AND f."lineItemId" = lf."lineItemId"
       WHERE ${linesIn(ctx, range)} AND lf.processed AND lf.currency <> ${shopCurrency} AND f.amount > 0
       GROUP BY lf.currency`,
-  ]);
+      )
+    : [];
   const rateOf = new Map(rates.map((r) => [r.currency, r]));
   return sums.map((s) => ({
     currency: s.currency as string,
@@ -179,8 +217,11 @@ export async function stageHistograms(
       FROM "AnalyticsReturnFact" rf WHERE ${returnsIn(ctx, range)} AND rf.${Prisma.raw(`"${stage}"`)} IS NOT NULL
       GROUP BY rf.${Prisma.raw(`"${stage}"`)}`,
   );
-  const rows = await ctx.db.$queryRaw<{ stage: string; tenths: unknown; n: unknown }[]>`
-    ${Prisma.join(parts, " UNION ALL ")}`;
+  const rows = await rawRows<{ stage: string; tenths: unknown; n: unknown }>(
+    ctx,
+    Prisma.sql`
+    ${Prisma.join(parts, " UNION ALL ")}`,
+  );
   const out = Object.fromEntries(STAGES.map((s) => [s, [] as Histogram])) as Record<
     SpeedStage["stage"],
     Histogram
@@ -198,14 +239,20 @@ export async function receivedGroups(
   receiptToRefund: (Histogram[number] & { locationId: string | null })[];
 }> {
   const [received, refunds] = await Promise.all([
-    ctx.db.$queryRaw<Record<string, unknown>[]>`
+    rawRows<Record<string, unknown>>(
+      ctx,
+      Prisma.sql`
       SELECT rf."locationId", rf."receivedDay", rf."processedDay", CASE WHEN rf.method = 'KEEP_ITEM' THEN 1 ELSE 0 END AS keep, COUNT(*) AS n
       FROM "AnalyticsReturnFact" rf WHERE ${returnsIn(ctx, range)} AND rf."receivedDay" IS NOT NULL
       GROUP BY rf."locationId", rf."receivedDay", rf."processedDay", CASE WHEN rf.method = 'KEEP_ITEM' THEN 1 ELSE 0 END`,
-    ctx.db.$queryRaw<Record<string, unknown>[]>`
+    ),
+    rawRows<Record<string, unknown>>(
+      ctx,
+      Prisma.sql`
       SELECT rf."locationId", rf."receiptToRefund" AS tenths, COUNT(*) AS n
       FROM "AnalyticsReturnFact" rf WHERE ${returnsIn(ctx, range)} AND rf."receiptToRefund" IS NOT NULL
       GROUP BY rf."locationId", rf."receiptToRefund"`,
+    ),
   ]);
   return {
     received: received.map((r) => ({
@@ -225,10 +272,13 @@ export async function receivedGroups(
 
 /** Approved and in-transit returns (any request day), grouped by what their arrival depends on. */
 export async function incomingGroups(ctx: ReturnsContext): Promise<IncomingGroup[]> {
-  const rows = await ctx.db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await rawRows<Record<string, unknown>>(
+    ctx,
+    Prisma.sql`
     SELECT rf.status, rf.method, rf."approvedDay", rf."inTransitDay", rf."locationId", COUNT(*) AS n, SUM(rf.units) AS units
     FROM "AnalyticsReturnFact" rf WHERE rf."shopId" = ${ctx.shop.id} AND rf.status IN ('APPROVED', 'IN_TRANSIT')
-    GROUP BY rf.status, rf.method, rf."approvedDay", rf."inTransitDay", rf."locationId"`;
+    GROUP BY rf.status, rf.method, rf."approvedDay", rf."inTransitDay", rf."locationId"`,
+  );
   return rows.map((r) => ({
     status: r.status as string,
     method: r.method as string,
@@ -242,17 +292,31 @@ export async function incomingGroups(ctx: ReturnsContext): Promise<IncomingGroup
 
 /** The previous period's overview figures (returns, units, converted value, unconverted lines). */
 export async function totalsIn(ctx: ReturnsContext, range: DayRangeSql, shopCurrency: string) {
-  const [[returns], [lines], [foreign]] = await Promise.all([
-    ctx.db.$queryRaw<{ n: unknown }[]>`
+  const [[returns], [lines]] = await Promise.all([
+    rawRows<{ n: unknown }>(
+      ctx,
+      Prisma.sql`
       SELECT COUNT(*) AS n FROM "AnalyticsReturnFact" rf WHERE ${returnsIn(ctx, range)}`,
-    ctx.db.$queryRaw<{ units: unknown; value: unknown }[]>`
-      SELECT SUM(lf.quantity) AS units, SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value
+    ),
+    rawRows<{ units: unknown; value: unknown; foreign: unknown }>(
+      ctx,
+      Prisma.sql`
+      SELECT SUM(lf.quantity) AS units, SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value,
+        SUM(CASE WHEN lf.currency = ${shopCurrency} THEN 0 ELSE 1 END) AS "foreign"
       FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)}`,
-    ctx.db.$queryRaw<{ value: unknown; unconverted: unknown }[]>`
+    ),
+  ]);
+  // The rate join only when some lines are in another currency.
+  const [foreign] =
+    num(lines?.foreign) > 0
+      ? await rawRows<{ value: unknown; unconverted: unknown }>(
+          ctx,
+          Prisma.sql`
       SELECT SUM(${convertedSql(ctx, shopCurrency)}) AS value,
         SUM(CASE WHEN f.amount IS NULL OR f.amount <= 0 THEN 1 ELSE 0 END) AS unconverted
       FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)} WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency}`,
-  ]);
+        )
+      : [];
   return {
     returns: num(returns?.n),
     returnedUnits: num(lines?.units),

@@ -139,8 +139,18 @@ async function refresh(
       await lock(db, tx, shopId);
       await tx.analyticsLineFact.deleteMany({ where: { returnRequestId: { in: ids } } });
       await tx.analyticsReturnFact.deleteMany({ where: { returnRequestId: { in: ids } } });
-      await insertRows(db, tx, "AnalyticsReturnFact", facts.map((f) => f.ret));
-      await insertRows(db, tx, "AnalyticsLineFact", facts.flatMap((f) => f.lines));
+      await insertRows(
+        db,
+        tx,
+        "AnalyticsReturnFact",
+        facts.map((f) => f.ret),
+      );
+      await insertRows(
+        db,
+        tx,
+        "AnalyticsLineFact",
+        facts.flatMap((f) => f.lines),
+      );
       // Only the marks seen: a change committed meanwhile bumped its mark and stays.
       await tx.$executeRaw`DELETE FROM "AnalyticsDirty" WHERE ("returnRequestId", mark) IN (VALUES ${Prisma.join(
         marks.map((m) => Prisma.sql`(${m.returnRequestId}, CAST(${m.mark} AS INTEGER))`),
