@@ -275,7 +275,7 @@ export async function benchAnalytics(provider: Provider) {
     }
     exportTimes.push(performance.now() - s);
   }
-  const exportMs = median(exportTimes);
+  const exportMs = exportTimes.length ? median(exportTimes) : NaN;
   // What stays after a full collection: growth here would mean rows kept (a leak or a
   // buffered result); the peaks above are mostly garbage V8 has not collected yet.
   global.gc?.();

@@ -102,6 +102,7 @@ async function* postgresRows(
   fetch: number,
 ): AsyncGenerator<Row> {
   const client = new pg.Client({ connectionString: databaseUrlOf(ctx.db), types: utcTimestamps });
+  let pending: Promise<pg.QueryResult<Row>> | null = null;
   await client.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -112,13 +113,22 @@ async function* postgresRows(
       at(range.start),
       at(range.end),
     ]);
+    // The next batch is fetched while this one is turned into CSV (the database and Node
+    // work side by side); at most two batches are held, so memory stays flat.
+    const next = () => client.query<Row>(`FETCH ${fetch} FROM export_rows`);
+    let inFlight = next();
+    pending = inFlight;
     for (;;) {
-      const { rows } = await client.query<Row>(`FETCH ${fetch} FROM export_rows`);
+      const rows: Row[] = (await inFlight).rows;
+      if (rows.length < fetch) pending = null;
+      else pending = inFlight = next();
       yield* rows;
-      if (rows.length < fetch) break;
+      if (!pending) break;
     }
     await client.query("COMMIT");
   } finally {
+    // A client that went away leaves a fetch in flight: it fails when the connection ends.
+    pending?.catch(() => undefined);
     await client.end();
   }
 }

@@ -38,12 +38,20 @@ export function csvStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8A
   });
 }
 
+const decimalsOf = new Map<string, number>();
+
+/** Minor units of a currency (2 for a code the domain does not know), looked up once per code. */
 function decimals(currency: string): number {
-  try {
-    return minorUnitsOf(currency);
-  } catch {
-    return 2;
+  let known = decimalsOf.get(currency);
+  if (known === undefined) {
+    try {
+      known = minorUnitsOf(currency);
+    } catch {
+      known = 2;
+    }
+    decimalsOf.set(currency, known);
   }
+  return known;
 }
 
 const money = (amount: number, currency: string) => minorToNumber(amount, decimals(currency));
