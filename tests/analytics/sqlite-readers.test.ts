@@ -8,6 +8,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteRead } from "~/services/analytics/sqlite-readers.server";
+import { sqliteStream } from "~/services/analytics/sqlite-stream.server";
 
 describe("analytics reader threads (SQLite)", () => {
   let dir: string;
@@ -68,5 +69,35 @@ describe("analytics reader threads (SQLite)", () => {
       sqliteRead(file, "INSERT INTO t (name) VALUES ('x') RETURNING id", []),
     ).rejects.toThrow(/readonly/);
     expect(await sqliteRead(file, "SELECT COUNT(*) AS n FROM t", [])).toEqual([{ n: 2 }]);
+  });
+
+  it("GIVEN a long result WHEN streamed THEN it arrives in batches of rows as arrays, in order, all of it", async () => {
+    const batches: unknown[][][] = [];
+    for await (const rows of sqliteStream(
+      file,
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) SELECT x, 'n' || x FROM c",
+      [2500],
+      1000,
+    ))
+      batches.push(rows);
+    expect(batches.map((b) => b.length)).toEqual([1000, 1000, 500]);
+    expect(batches.flat().map((r) => r[0])).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+    expect(batches[0][0]).toEqual([1, "n1"]);
+  });
+
+  it("GIVEN a stream WHEN the consumer stops early or the SQL is wrong THEN the generator ends or throws the database's error", async () => {
+    for await (const rows of sqliteStream(
+      file,
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT x FROM c",
+      [],
+      100,
+    )) {
+      expect(rows).toHaveLength(100);
+      break; // the worker is ended in the generator's finally
+    }
+    await expect(async () => {
+      for await (const rows of sqliteStream(file, "SELECT * FROM missing", []))
+        expect(rows).toBeDefined();
+    }).rejects.toThrow(/no such table: missing/);
   });
 });

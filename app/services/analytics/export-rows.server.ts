@@ -9,18 +9,67 @@
  *    snapshot) and a server-side cursor (`DECLARE … CURSOR`, `FETCH n`).
  * The connection is closed when the generator ends or the client goes away (`return()`).
  */
-import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrlOf, dialectOf } from "~/db.server";
 import type { InstantRange } from "~/domain/analytics";
 import type { ReturnsContext } from "../context.server";
 import type { ExportReturn } from "./read.server";
 import { utcTimestamps } from "./raw.server";
+import { sqliteStream } from "./sqlite-stream.server";
 
-const COLUMNS = `r.id, r."rmaNumber", r.status, r."orderName", r."requestedAt", r."approvedAt", r."receivedAt",
-  r."inspectedAt", r."processedAt", r."closedAt", r.method, r.currency, r."refundAmount", r."storeCreditAmount",
-  r."bonusCreditAmount", r."exchangeAmount", r."restockingFeeAmount", r."returnShippingFee", r."needsAttention",
-  l.quantity AS "lineQuantity", l.resolution AS "lineResolution", l."reasonHandle" AS "lineReason", l.id AS "lineId"`;
+/** The export's columns, in the order both drivers hand each row over (as an array). */
+const COLUMN_SQL = [
+  "r.id",
+  'r."rmaNumber"',
+  "r.status",
+  'r."orderName"',
+  'r."requestedAt"',
+  'r."approvedAt"',
+  'r."receivedAt"',
+  'r."inspectedAt"',
+  'r."processedAt"',
+  'r."closedAt"',
+  "r.method",
+  "r.currency",
+  'r."refundAmount"',
+  'r."storeCreditAmount"',
+  'r."bonusCreditAmount"',
+  'r."exchangeAmount"',
+  'r."restockingFeeAmount"',
+  'r."returnShippingFee"',
+  'r."needsAttention"',
+  "l.quantity",
+  "l.resolution",
+  'l."reasonHandle"',
+  "l.id",
+] as const;
+const COLUMNS = COLUMN_SQL.join(", ");
+const columnIndex = (column: (typeof COLUMN_SQL)[number]) => COLUMN_SQL.indexOf(column);
+const C = {
+  id: columnIndex("r.id"),
+  rmaNumber: columnIndex('r."rmaNumber"'),
+  status: columnIndex("r.status"),
+  orderName: columnIndex('r."orderName"'),
+  requestedAt: columnIndex('r."requestedAt"'),
+  approvedAt: columnIndex('r."approvedAt"'),
+  receivedAt: columnIndex('r."receivedAt"'),
+  inspectedAt: columnIndex('r."inspectedAt"'),
+  processedAt: columnIndex('r."processedAt"'),
+  closedAt: columnIndex('r."closedAt"'),
+  method: columnIndex("r.method"),
+  currency: columnIndex("r.currency"),
+  refundAmount: columnIndex('r."refundAmount"'),
+  storeCreditAmount: columnIndex('r."storeCreditAmount"'),
+  bonusCreditAmount: columnIndex('r."bonusCreditAmount"'),
+  exchangeAmount: columnIndex('r."exchangeAmount"'),
+  restockingFeeAmount: columnIndex('r."restockingFeeAmount"'),
+  returnShippingFee: columnIndex('r."returnShippingFee"'),
+  needsAttention: columnIndex('r."needsAttention"'),
+  lineQuantity: columnIndex("l.quantity"),
+  lineResolution: columnIndex("l.resolution"),
+  lineReason: columnIndex('l."reasonHandle"'),
+  lineId: columnIndex("l.id"),
+};
 
 /** Returns requested in [$1 start, $2 end) of shop $0, oldest first, each with its lines in id order. */
 const query = (p: (i: number) => string) => `SELECT ${COLUMNS}
@@ -28,7 +77,7 @@ const query = (p: (i: number) => string) => `SELECT ${COLUMNS}
   WHERE r."shopId" = ${p(1)} AND r."requestedAt" >= ${p(2)} AND r."requestedAt" < ${p(3)}
   ORDER BY r."requestedAt", r.id, l.id`;
 
-type Row = Record<string, unknown>;
+type Row = unknown[];
 
 const number = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0));
 const instant = (v: unknown) =>
@@ -42,58 +91,57 @@ async function* fold(rows: AsyncIterable<Row> | Iterable<Row>, batch: number) {
   let out: ExportReturn[] = [];
   let current = undefined as ExportReturn | undefined;
   for await (const r of rows) {
-    if (!current || current.id !== r.id) {
+    if (!current || current.id !== r[C.id]) {
       if (out.length >= batch) {
         yield out;
         out = [];
       }
       current = {
-        id: r.id as string,
-        rmaNumber: r.rmaNumber as string,
-        status: r.status as string,
-        orderName: r.orderName as string,
-        requestedAt: instant(r.requestedAt)!,
-        approvedAt: instant(r.approvedAt),
-        receivedAt: instant(r.receivedAt),
-        inspectedAt: instant(r.inspectedAt),
-        processedAt: instant(r.processedAt),
-        closedAt: instant(r.closedAt),
-        method: r.method as string,
-        currency: r.currency as string,
-        refundAmount: number(r.refundAmount),
-        storeCreditAmount: number(r.storeCreditAmount),
-        bonusCreditAmount: number(r.bonusCreditAmount),
-        exchangeAmount: number(r.exchangeAmount),
-        restockingFeeAmount: number(r.restockingFeeAmount),
-        returnShippingFee: number(r.returnShippingFee),
-        needsAttention: Boolean(r.needsAttention),
+        id: r[C.id] as string,
+        rmaNumber: r[C.rmaNumber] as string,
+        status: r[C.status] as string,
+        orderName: r[C.orderName] as string,
+        requestedAt: instant(r[C.requestedAt])!,
+        approvedAt: instant(r[C.approvedAt]),
+        receivedAt: instant(r[C.receivedAt]),
+        inspectedAt: instant(r[C.inspectedAt]),
+        processedAt: instant(r[C.processedAt]),
+        closedAt: instant(r[C.closedAt]),
+        method: r[C.method] as string,
+        currency: r[C.currency] as string,
+        refundAmount: number(r[C.refundAmount]),
+        storeCreditAmount: number(r[C.storeCreditAmount]),
+        bonusCreditAmount: number(r[C.bonusCreditAmount]),
+        exchangeAmount: number(r[C.exchangeAmount]),
+        restockingFeeAmount: number(r[C.restockingFeeAmount]),
+        returnShippingFee: number(r[C.returnShippingFee]),
+        needsAttention: Boolean(r[C.needsAttention]),
         lines: [],
       };
       out.push(current);
     }
-    if (r.lineId !== null && r.lineId !== undefined)
+    if (r[C.lineId] !== null && r[C.lineId] !== undefined)
       current.lines.push({
-        quantity: number(r.lineQuantity),
-        resolution: r.lineResolution as string,
-        reasonHandle: (r.lineReason as string | null) ?? null,
+        quantity: number(r[C.lineQuantity]),
+        resolution: r[C.lineResolution] as string,
+        reasonHandle: (r[C.lineReason] as string | null) ?? null,
       });
   }
   if (out.length) yield out;
 }
 
-function* sqliteRows(ctx: ReturnsContext, range: InstantRange): Generator<Row> {
+async function* sqliteRows(ctx: ReturnsContext, range: InstantRange): AsyncGenerator<Row> {
   const file = databaseUrlOf(ctx.db)
     .replace(/^file:/, "")
     .replace(/\?.*$/, "");
-  const conn = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    // Prisma stores DateTime as ISO text with "+00:00"; compare in the same form.
-    const at = (d: Date) => d.toISOString().replace("Z", "+00:00");
-    const stmt = conn.prepare(query(() => "?"));
-    yield* stmt.iterate(ctx.shop.id, at(range.start), at(range.end)) as Iterable<Row>;
-  } finally {
-    conn.close();
-  }
+  // Prisma stores DateTime as ISO text with "+00:00"; compare in the same form.
+  const at = (d: Date) => d.toISOString().replace("Z", "+00:00");
+  for await (const rows of sqliteStream(
+    file,
+    query(() => "?"),
+    [ctx.shop.id, at(range.start), at(range.end)],
+  ))
+    yield* rows;
 }
 
 async function* postgresRows(
@@ -115,7 +163,8 @@ async function* postgresRows(
     ]);
     // The next batch is fetched while this one is turned into CSV (the database and Node
     // work side by side); at most two batches are held, so memory stays flat.
-    const next = () => client.query<Row>(`FETCH ${fetch} FROM export_rows`);
+    const next = () =>
+      client.query<Row>({ text: `FETCH ${fetch} FROM export_rows`, rowMode: "array" });
     let inFlight = next();
     pending = inFlight;
     for (;;) {

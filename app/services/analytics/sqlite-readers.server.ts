@@ -65,10 +65,11 @@ interface Reader {
 const readers: Reader[] = [];
 /** Statements waiting for a free reader, first come first served. */
 const queue: Job[] = [];
-const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+/** The better-sqlite3 the app resolved, for workers evaluated from a string. */
+export const sqliteDriver = createRequire(import.meta.url).resolve("better-sqlite3");
 
 function spawn(): Reader {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriver } });
   const reader: Reader = { worker, job: null };
   const fail = (error: Error) => {
     const index = readers.indexOf(reader);
