@@ -14,7 +14,7 @@ import { databaseUrlOf, dialectOf } from "~/db.server";
 import type { InstantRange } from "~/domain/analytics";
 import type { ReturnsContext } from "../context.server";
 import type { ExportReturn } from "./read.server";
-import { utcTimestamps } from "./raw.server";
+import { sqliteFileOf, utcTimestamps } from "./raw.server";
 import { sqliteStream } from "./sqlite-stream.server";
 
 /** The export's columns, in the order both drivers hand each row over (as an array). */
@@ -131,9 +131,7 @@ async function* fold(rows: AsyncIterable<Row> | Iterable<Row>, batch: number) {
 }
 
 async function* sqliteRows(ctx: ReturnsContext, range: InstantRange): AsyncGenerator<Row> {
-  const file = databaseUrlOf(ctx.db)
-    .replace(/^file:/, "")
-    .replace(/\?.*$/, "");
+  const file = sqliteFileOf(ctx);
   // Prisma stores DateTime as ISO text with "+00:00"; compare in the same form.
   const at = (d: Date) => d.toISOString().replace("Z", "+00:00");
   for await (const rows of sqliteStream(

@@ -41,6 +41,13 @@ function pool(url: string): pg.Pool {
   return p;
 }
 
+/** The SQLite database file of a context's client (its `file:` URL without the query). */
+export function sqliteFileOf(ctx: ReturnsContext): string {
+  return databaseUrlOf(ctx.db)
+    .replace(/^file:/, "")
+    .replace(/\?.*$/, "");
+}
+
 export async function rawRows<T = Record<string, unknown>>(
   ctx: ReturnsContext,
   sql: Prisma.Sql,
@@ -56,7 +63,7 @@ export async function rawRows<T = Record<string, unknown>>(
             : 0
           : v,
     );
-    return sqliteRead<T>(url.replace(/^file:/, "").replace(/\?.*$/, ""), sql.sql, values);
+    return sqliteRead<T>(sqliteFileOf(ctx), sql.sql, values);
   }
   const values = sql.values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 23) : v));
   const { rows } = await pool(url).query(sql.text, values);

@@ -21,6 +21,7 @@ import type {
   ReceivedGroup,
   SpeedStage,
 } from "~/domain/analytics";
+import { itemKeyOf } from "~/domain/analytics";
 import type { IsoDate } from "~/domain";
 import type { ReturnsContext } from "../../context.server";
 import { date, num } from "../read.server";
@@ -69,10 +70,18 @@ export async function perDay(ctx: ReturnsContext, range: DayRangeSql): Promise<D
 const ITEM_KEY = Prisma.sql`lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf."productId" END,
   CASE WHEN lf."variantId" IS NULL THEN lf.title END, CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" END`;
 
-const itemKeyOfRow = (r: Record<string, unknown>) =>
-  r.variantId === null
-    ? JSON.stringify([null, r.productId, r.title, r.variantTitle, r.resolution])
-    : JSON.stringify([r.variantId, r.resolution]);
+/** The item (its key's product and titles: MIN over the group) and resolution of a grouping. */
+const ITEM_RESOLUTION = Prisma.sql`MIN(lf."productId") AS "productId", lf."variantId", MIN(lf.title) AS title,
+  MIN(lf."variantTitle") AS "variantTitle", lf.resolution`;
+
+/** An item × resolution group's key, as the domain keys items. */
+const itemResolutionKey = (r: Record<string, unknown>) =>
+  `${itemKeyOf({
+    variantId: (r.variantId as string | null) ?? null,
+    productId: (r.productId as string | null) ?? null,
+    title: (r.title as string | null) ?? "",
+    variantTitle: (r.variantTitle as string | null) ?? null,
+  })}|${r.resolution as string}`;
 
 /**
  * The return lines of a range per item × resolution (rates, resolution mix, overview) and
@@ -91,8 +100,7 @@ export async function itemGroups(
     rawRows(
       ctx,
       Prisma.sql`
-      SELECT MIN(lf."productId") AS "productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.resolution,
-        COUNT(*) AS lines, SUM(lf.quantity) AS units,
+      SELECT ${ITEM_RESOLUTION}, COUNT(*) AS lines, SUM(lf.quantity) AS units,
         SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value,
         SUM(CASE WHEN lf.currency = ${shopCurrency} THEN 0 ELSE 1 END) AS "foreignLines"
       FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_KEY}, lf.resolution`,
@@ -110,17 +118,16 @@ export async function itemGroups(
     ? await rawRows(
         ctx,
         Prisma.sql`
-      SELECT MIN(lf."productId") AS "productId", lf."variantId", MIN(lf.title) AS title, MIN(lf."variantTitle") AS "variantTitle", lf.resolution,
-        SUM(${convertedSql(ctx, shopCurrency)}) AS value,
+      SELECT ${ITEM_RESOLUTION}, SUM(${convertedSql(ctx, shopCurrency)}) AS value,
         SUM(CASE WHEN f.amount IS NULL OR f.amount <= 0 THEN 1 ELSE 0 END) AS unconverted
       FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)}
       WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency} GROUP BY ${ITEM_KEY}, lf.resolution`,
       )
     : [];
-  const converted = new Map(foreign.map((r) => [itemKeyOfRow(r), r]));
+  const converted = new Map(foreign.map((r) => [itemResolutionKey(r), r]));
   return {
     items: all.map((r) => {
-      const other = num(r.foreignLines) > 0 ? converted.get(itemKeyOfRow(r)) : undefined;
+      const other = num(r.foreignLines) > 0 ? converted.get(itemResolutionKey(r)) : undefined;
       return {
         productId: (r.productId as string | null) ?? null,
         variantId: (r.variantId as string | null) ?? null,
