@@ -5,4 +5,5 @@ export * from "./csv";
 export * from "./aggregate";
 export * from "./facts";
 export * from "./summary";
+export * from "./summary-groups";
 export * from "./incoming-summary";

@@ -9,47 +9,22 @@
  * Shopify's orders needs no change to the facts.
  */
 import { Prisma } from "~/generated/prisma-sqlite/client";
-import { dialectOf } from "~/db.server";
 import type {
   CommentRow,
   DayPoint,
   Histogram,
   IncomingGroup,
-  ItemGroup,
-  ItemReasonGroup,
   MoneyGroup,
   ReceivedGroup,
   SpeedStage,
 } from "~/domain/analytics";
-import { itemKeyOf } from "~/domain/analytics";
-import type { IsoDate } from "~/domain";
 import type { ReturnsContext } from "../../context.server";
 import { date, num } from "../read.server";
 import { rawRows } from "../raw.server";
+import { convertedSql, linesIn, rateJoin, returnsIn, type DayRangeSql } from "./sql.server";
 
-export interface DayRangeSql {
-  from: IsoDate;
-  to: IsoDate;
-}
-
-/** Converted value of a line fact `lf` (joined order line `f`), the domain's integer arithmetic. */
-function convertedSql(ctx: ReturnsContext, shopCurrency: string): Prisma.Sql {
-  const product = Prisma.sql`lf."unitPrice" * lf.quantity`;
-  const rounded =
-    dialectOf(ctx.db) === "sqlite"
-      ? Prisma.sql`CAST(CAST(${product} * f."shopAmount" AS REAL) / f.amount + 0.5 AS INTEGER)`
-      : Prisma.sql`FLOOR(CAST(${product} * f."shopAmount" AS DOUBLE PRECISION) / f.amount + 0.5)`;
-  return Prisma.sql`CASE WHEN lf.currency = ${shopCurrency} THEN ${product} WHEN f.amount > 0 THEN ${rounded} ELSE NULL END`;
-}
-
-const rateJoin = (shopCurrency: string) =>
-  Prisma.sql`LEFT JOIN "OrderLineFact" f ON lf.currency <> ${shopCurrency} AND f."shopId" = lf."shopId" AND f."lineItemId" = lf."lineItemId"`;
-
-const linesIn = (ctx: ReturnsContext, range: DayRangeSql) =>
-  Prisma.sql`lf."shopId" = ${ctx.shop.id} AND lf.day >= ${range.from} AND lf.day <= ${range.to} AND lf.counted`;
-
-const returnsIn = (ctx: ReturnsContext, range: DayRangeSql) =>
-  Prisma.sql`rf."shopId" = ${ctx.shop.id} AND rf.day >= ${range.from} AND rf.day <= ${range.to} AND rf.counted`;
+export type { DayRangeSql } from "./sql.server";
+export { itemGroups } from "./items.server";
 
 export async function perDay(ctx: ReturnsContext, range: DayRangeSql): Promise<DayPoint[]> {
   const rows = await rawRows<{ day: string; returns: unknown; units: unknown }>(
@@ -59,96 +34,6 @@ export async function perDay(ctx: ReturnsContext, range: DayRangeSql): Promise<D
     WHERE ${returnsIn(ctx, range)} GROUP BY rf.day`,
   );
   return rows.map((r) => ({ day: r.day, returns: num(r.returns), units: num(r.units) }));
-}
-
-/**
- * An item's key: the variant, or for a line without one its product and titles (as keysOf
- * groups them). The variant comes first and the other parts are NULL beside it, which
- * halves the cost of SQLite's GROUP BY sort against grouping by the product id (a long
- * common "gid://shopify/…" prefix in every comparison) and the titles.
- */
-const ITEM_KEY = Prisma.sql`lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf."productId" END,
-  CASE WHEN lf."variantId" IS NULL THEN lf.title END, CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" END`;
-
-/** The item (its key's product and titles: MIN over the group) and resolution of a grouping. */
-const ITEM_RESOLUTION = Prisma.sql`MIN(lf."productId") AS "productId", lf."variantId", MIN(lf.title) AS title,
-  MIN(lf."variantTitle") AS "variantTitle", lf.resolution`;
-
-/** An item × resolution group's key, as the domain keys items. */
-const itemResolutionKey = (r: Record<string, unknown>) =>
-  `${itemKeyOf({
-    variantId: (r.variantId as string | null) ?? null,
-    productId: (r.productId as string | null) ?? null,
-    title: (r.title as string | null) ?? "",
-    variantTitle: (r.variantTitle as string | null) ?? null,
-  })}|${r.resolution as string}`;
-
-/**
- * The return lines of a range per item × resolution (rates, resolution mix, overview) and
- * per item × reason (reasons, "which sizes run small"): two groupings of a few thousand
- * groups each instead of one of item × reason × resolution (tens of thousands on a large
- * shop). Values in the shop currency are summed from the covering index alone; only when
- * some lines are in another currency does a third query join those lines to their order
- * line's rate, so a shop selling in one currency never pays for the join.
- */
-export async function itemGroups(
-  ctx: ReturnsContext,
-  range: DayRangeSql,
-  shopCurrency: string,
-): Promise<{ items: ItemGroup[]; reasons: ItemReasonGroup[] }> {
-  const [all, reasons] = await Promise.all([
-    rawRows(
-      ctx,
-      Prisma.sql`
-      SELECT ${ITEM_RESOLUTION}, COUNT(*) AS lines, SUM(lf.quantity) AS units,
-        SUM(CASE WHEN lf.currency = ${shopCurrency} THEN lf."unitPrice" * lf.quantity ELSE 0 END) AS value,
-        SUM(CASE WHEN lf.currency = ${shopCurrency} THEN 0 ELSE 1 END) AS "foreignLines"
-      FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_KEY}, lf.resolution`,
-    ),
-    rawRows(
-      ctx,
-      Prisma.sql`
-      SELECT lf."variantId", CASE WHEN lf."variantId" IS NULL THEN lf."productId" END AS "productId",
-        CASE WHEN lf."variantId" IS NULL THEN lf.title END AS title,
-        CASE WHEN lf."variantId" IS NULL THEN lf."variantTitle" END AS "variantTitle", lf.reason, SUM(lf.quantity) AS units
-      FROM "AnalyticsLineFact" lf WHERE ${linesIn(ctx, range)} GROUP BY ${ITEM_KEY}, lf.reason`,
-    ),
-  ]);
-  const foreign = all.some((r) => num(r.foreignLines) > 0)
-    ? await rawRows(
-        ctx,
-        Prisma.sql`
-      SELECT ${ITEM_RESOLUTION}, SUM(${convertedSql(ctx, shopCurrency)}) AS value,
-        SUM(CASE WHEN f.amount IS NULL OR f.amount <= 0 THEN 1 ELSE 0 END) AS unconverted
-      FROM "AnalyticsLineFact" lf ${rateJoin(shopCurrency)}
-      WHERE ${linesIn(ctx, range)} AND lf.currency <> ${shopCurrency} GROUP BY ${ITEM_KEY}, lf.resolution`,
-      )
-    : [];
-  const converted = new Map(foreign.map((r) => [itemResolutionKey(r), r]));
-  return {
-    items: all.map((r) => {
-      const other = num(r.foreignLines) > 0 ? converted.get(itemResolutionKey(r)) : undefined;
-      return {
-        productId: (r.productId as string | null) ?? null,
-        variantId: (r.variantId as string | null) ?? null,
-        title: (r.title as string | null) ?? "",
-        variantTitle: (r.variantTitle as string | null) ?? null,
-        resolution: r.resolution as string,
-        lines: num(r.lines),
-        units: num(r.units),
-        value: num(r.value) + num(other?.value),
-        unconvertedLines: num(other?.unconverted),
-      };
-    }),
-    reasons: reasons.map((r) => ({
-      productId: (r.productId as string | null) ?? null,
-      variantId: (r.variantId as string | null) ?? null,
-      title: (r.title as string | null) ?? "",
-      variantTitle: (r.variantTitle as string | null) ?? null,
-      reason: r.reason as string,
-      units: num(r.units),
-    })),
-  };
 }
 
 export async function comments(ctx: ReturnsContext, range: DayRangeSql): Promise<CommentRow[]> {
