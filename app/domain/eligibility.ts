@@ -291,6 +291,15 @@ function latest(deadlines: ResolutionDeadlines): IsoDate | null {
   return out;
 }
 
+/**
+ * The last day a fulfillment's goods could go back in any way (the latest deadline of any
+ * resolution, the EU period included); the window's start when no resolution is offered.
+ * WINDOW_EXPIRED carries it, and the customer-account precheck names it.
+ */
+export function windowEnd(window: Pick<ReturnWindow, "start" | "deadlines">): IsoDate {
+  return latest(window.deadlines) ?? window.start.date;
+}
+
 const NO_DEADLINES: ResolutionDeadlines = { REFUND: null, STORE_CREDIT: null, EXCHANGE: null };
 
 /** Eligibility of every fulfillment line of the order (plus unfulfilled remainders). */
@@ -331,10 +340,7 @@ export function evaluateEligibility(input: EligibilityInput): OrderEligibility {
       const merchantOpen = RESOLUTIONS.filter((r) => open(window.merchantDeadlines[r]));
       const euOpen = open(window.euWithdrawalDeadline);
       if (merchantOpen.length === 0 && !euOpen) {
-        reasons.push({
-          code: "WINDOW_EXPIRED",
-          deadline: latest(window.deadlines) ?? window.start.date,
-        });
+        reasons.push({ code: "WINDOW_EXPIRED", deadline: windowEnd(window) });
       }
 
       const euBlocking = reasons.filter((r) => !(euOpen && EU_OVERRIDABLE.has(r.code)));

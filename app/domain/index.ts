@@ -8,6 +8,7 @@ export * from "./dates";
 export * from "./order";
 export * from "./policy";
 export * from "./eligibility";
+export * from "./return-deadlines";
 export * from "./return-methods";
 export * from "./refund";
 export * from "./state-machine";

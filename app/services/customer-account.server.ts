@@ -17,8 +17,10 @@ import {
   PICKUP_LEAD_MAX_DAYS,
   PICKUP_WINDOW_MAX_DAYS,
   localDate,
-  RESOLUTIONS,
+  maxDate,
+  returnableUntil,
   returnWindow,
+  windowEnd,
   formatMoney,
   type OrderSnapshot,
   type Resolution,
@@ -28,6 +30,7 @@ import { storefrontMessage, type StorefrontLocale } from "~/i18n/storefront";
 import { fetchOrderPrecheck } from "~/shopify/customer-orders.server";
 import { fetchOrderSnapshot, OrderNotFoundError } from "~/shopify/orders.server";
 import { fromShopifyError, ReturnsError, type ReturnsContext } from "./context.server";
+import { notReturnable, whyNotReturnable } from "./customer-account-reasons.server";
 import { linesWithReasons } from "./return-request.server";
 import { previewReturn, type ReturnPreview } from "./return-preview.server";
 import { storefrontErrorFrom } from "./storefront-error.server";
@@ -145,14 +148,9 @@ export function shopperReturnView(r: ReturnRow, locale: StorefrontLocale) {
   };
 }
 
-/** Why nothing can be returned, in the shopper's language (first reason per kind, deduplicated). */
-function whyNotReturnable(eligibility: ReturnType<typeof evaluateEligibility>, locale: StorefrontLocale): { code: string; message: string }[] {
-  const codes = [...new Set([...eligibility.orderReasons.map((r) => r.code), ...eligibility.lines.map((l) => l.reason?.code).filter((c): c is NonNullable<typeof c> => !!c)])];
-  return codes.map((code) => ({ code, message: storefrontMessage(locale, code) }));
-}
-
 /**
- * For the order menu item: may the shopper start a return, and is there one already?
+ * For the order menu item and the order-status note: may the shopper start a return, until
+ * when (`returnableUntil`), why not, and is there a return already?
  *
  * An order index shows one menu item per order, and the engine's full order read costs
  * ~1,200 requested Admin API points (a standard shop refills 100 a second). So a cheap read
@@ -169,18 +167,15 @@ export async function orderMenuState(ctx: ReturnsContext, shopper: CustomerAccou
   const policy = await loadPolicy(ctx.db, ctx.shop.id);
   const timeZone = ctx.shop.timezone ?? "UTC";
   const today = localDate(ctx.now(), timeZone);
-  const delivered = pre.fulfillments.filter((f) => f.status === "SUCCESS");
-  const anyWindowOpen = delivered.some((f) => {
-    const window = returnWindow({ createdAt: pre.createdAt }, f, policy, timeZone);
-    return RESOLUTIONS.some((r) => window.deadlines[r] !== null && compareDates(today, window.deadlines[r]!) <= 0);
-  });
+  const windowEnds = pre.fulfillments.filter((f) => f.status === "SUCCESS").map((f) => windowEnd(returnWindow({ createdAt: pre.createdAt }, f, policy, timeZone)));
   const returns = await returnsOfOrder(ctx, shopper, pre.id);
-  if (delivered.length > 0 && !anyWindowOpen) {
+  if (windowEnds.length > 0 && windowEnds.every((end) => compareDates(today, end) > 0)) {
     return {
       ok: true as const,
       order: { id: pre.id },
       returnable: false,
-      notReturnable: [{ code: "WINDOW_EXPIRED", message: storefrontMessage(shopper.locale, "WINDOW_EXPIRED") }],
+      returnableUntil: null,
+      notReturnable: [notReturnable("WINDOW_EXPIRED", shopper.locale, windowEnds.reduce(maxDate))],
       returns,
     };
   }
@@ -190,6 +185,7 @@ export async function orderMenuState(ctx: ReturnsContext, shopper: CustomerAccou
     ok: true as const,
     order: { id: order.id },
     returnable: eligibility.eligible,
+    returnableUntil: returnableUntil(eligibility),
     notReturnable: eligibility.eligible ? [] : whyNotReturnable(eligibility, shopper.locale),
     returns,
   };

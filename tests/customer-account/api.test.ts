@@ -4,7 +4,6 @@
  * the stand-in (and Shopify) mint them for a customer account UI extension.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ReturnsError } from "~/services/context.server";
 import { loader as orderLoader, action as orderAction } from "~/routes/api.customer-account.orders.$orderId";
 import { action as previewAction, loader as previewLoader } from "~/routes/api.customer-account.orders.$orderId_.preview";
 import { action as createAction } from "~/routes/api.customer-account.orders.$orderId_.returns";
@@ -13,54 +12,23 @@ import { savePolicy } from "~/services/policy.server";
 import { DEFAULT_RETURN_POLICY, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_RETURN, PICKUP_LEAD_MAX_DAYS, PICKUP_WINDOW_MAX_DAYS } from "~/domain";
 import { jpegWithExif } from "~/domain/testing/photos";
 import { approveReturn } from "~/services/return-lifecycle.server";
-import { mintCustomerAccountSessionToken } from "../../simulator/platform/customer-account-token";
 import { signJwtHs256 } from "../../simulator/platform/crypto";
+import { call, current, customerToken, legacy, type Handler, type TokenOptions } from "../support/customer-account-calls";
 import { createEngine, type Engine } from "../support/engine";
 import { providers } from "../support/test-db";
 
 const KEY = process.env.SHOPIFY_API_KEY!;
 const SECRET = process.env.SHOPIFY_API_SECRET!;
-const APP = process.env.SHOPIFY_APP_URL!;
 
 // Routes build their context from the shop's stored session; here it is the engine's.
-const current: { engine: Engine | null } = { engine: null };
-vi.mock("~/services/shop-context.server", () => ({
-  contextForShop: async (domain: string) => {
-    if (current.engine && domain === current.engine.shop) return current.engine.ctx;
-    throw new ReturnsError("NOT_FOUND", { key: "app.notInstalled", values: { shop: domain } });
-  },
-}));
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
-const legacy = (gid: string) => gid.split("/").pop()!;
-
-async function call(handler: Handler, path: string, init: RequestInit & { token?: string | null } = {}, params: Record<string, string> = {}) {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set("Authorization", `Bearer ${init.token}`);
-  headers.set("Origin", "https://extensions.shopifycdn.com");
-  const request = new Request(`${APP}${path}`, { ...init, headers });
-  try {
-    return await handler({ request, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+vi.mock("~/services/shop-context.server", async () => (await import("../support/customer-account-calls")).shopContextStub);
 
 describe.each(providers)("customer-account API on %s", (provider) => {
   let engine: Engine;
   let astrid: string;
   let order1182: string;
   let order1183: string; // Rasmus's
-  const token = (customerId: string | null, opts: { shop?: string; nowSec?: number; secret?: string; apiKey?: string } = {}) =>
-    mintCustomerAccountSessionToken({
-      shop: opts.shop ?? engine.shop,
-      apiKey: opts.apiKey ?? KEY,
-      apiSecret: opts.secret ?? SECRET,
-      customerId,
-      // The library checks exp against the real clock; the engine's clock is the seed's.
-      nowSec: opts.nowSec,
-    });
+  const token = (customerId: string | null, opts: TokenOptions = {}) => customerToken(engine, customerId, opts);
 
   beforeAll(async () => {
     engine = await createEngine(provider);
@@ -259,7 +227,8 @@ describe.each(providers)("customer-account API on %s", (provider) => {
       expect(res.status).toBe(200);
       const body = await res.json();
       expect(body.returnable).toBe(false);
-      expect(body.notReturnable).toEqual([{ code: "WINDOW_EXPIRED", message: "Returtiden för varan har gått ut." }]);
+      // The window's last day: delivered 2026-10-08 (43 days before the engine's 2026-11-20) + 30 days.
+      expect(body.notReturnable).toEqual([{ code: "WINDOW_EXPIRED", message: "Returtiden för varan har gått ut.", lastDay: "2026-11-07" }]);
     });
 
     it("an order past every return window is answered from the cheap read, without the full order read", async () => {
