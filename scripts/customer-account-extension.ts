@@ -18,6 +18,7 @@ export const SHOPIFY_BUNDLE_LIMIT_BYTES = 64 * 1024;
 export const TARGET_MODULES = {
   "customer-account.order.action.menu-item.render": "./src/MenuItem.tsx",
   "customer-account.order.action.render": "./src/ReturnFlow.tsx",
+  "customer-account.order-status.cart-line-list.render-after": "./src/ReturnEligibility.tsx",
   "customer-account.order-status.return-details.render-after": "./src/ReturnDetails.tsx",
 } as const;
 

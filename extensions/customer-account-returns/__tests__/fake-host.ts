@@ -1,8 +1,9 @@
 /**
  * A fake customer-account host for unit tests: a DOM (happy-dom, only `document` is installed
  * globally so Node's fetch/Request stay), the `shopify` global with the API the targets use
- * (session token, order/return id, extension language, translate from the extension's own
- * locale files, date formatting, close) and a scripted backend behind `fetch`.
+ * (session token, order/return id or the Order status `order` signal, extension language,
+ * translate from the extension's own locale files, date formatting, close) and a scripted
+ * backend behind `fetch`.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -39,7 +40,15 @@ export interface FakeHost {
   teardown(): void;
 }
 
-export function installFakeHost(options: { lang?: string; orderId?: string; returnId?: string; backend: Backend; appUrl?: string }): FakeHost {
+export function installFakeHost(options: {
+  lang?: string;
+  orderId?: string;
+  returnId?: string;
+  /** Order status targets: the `order` signal's id (action targets get `orderId` instead). */
+  order?: string;
+  backend: Backend;
+  appUrl?: string;
+}): FakeHost {
   const window = new Window({ url: "https://shop.example/account/orders" });
   const document = window.document as unknown as Document;
   const g = globalThis as Record<string, unknown>;
@@ -51,6 +60,7 @@ export function installFakeHost(options: { lang?: string; orderId?: string; retu
   g.shopify = {
     orderId: options.orderId,
     returnId: options.returnId,
+    ...(options.order ? { order: { value: { id: options.order, name: "#1182" }, subscribe: () => () => {} } } : {}),
     sessionToken: { get: async () => "fake.session.token" },
     localization: { extensionLanguage: { value: { isoCode: lang } }, language: { value: { isoCode: lang } } },
     i18n: {

@@ -21,6 +21,7 @@ import { readPhoto, type ChosenPhoto } from "./photos";
 import { initialPickup, PickupFields, type PickupValue } from "./PickupFields";
 import { ReturnSummary } from "./ReturnSummary";
 import { GiftFields, GiftToggle, NO_GIFT, giftBody, giftEmailOk, type GiftValue } from "./GiftFields";
+import { WhyNot } from "./WhyNot";
 
 type Resolution = OrderLine["resolutions"][number];
 interface Pick {
@@ -201,9 +202,7 @@ export function ReturnFlow() {
       ))}
       {!options.returnable && (
         <s-banner tone="info" heading={t("items.nothing")}>
-          {options.notReturnable.map((n) => (
-            <s-paragraph key={n.code}>{n.message}</s-paragraph>
-          ))}
+          <WhyNot reasons={options.notReturnable} />
         </s-banner>
       )}
       {options.order.lines.map((l) => {

@@ -45,9 +45,18 @@ export interface ShopperReturn {
   lines: { title: string; variantTitle: string | null; quantity: number }[];
 }
 
+/** Why nothing can be returned: the app's message (in the shopper's language); a closed window's last day. */
+export interface NotReturnable {
+  code: string;
+  message: string;
+  lastDay?: string;
+}
+
 export interface MenuState {
   returnable: boolean;
-  notReturnable: { code: string; message: string }[];
+  /** Menu view only: the last day everything offered today is still offered (shop calendar). */
+  returnableUntil?: string | null;
+  notReturnable: NotReturnable[];
   returns: ShopperReturn[];
 }
 
