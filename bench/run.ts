@@ -18,18 +18,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { OFFLINE_ENV } from "../tests/support/offline-env";
 
 const SECRET = "bench-secret";
 Object.assign(process.env, {
-  APP_MODE: "test",
+  ...OFFLINE_ENV,
   NODE_ENV: "production",
   SHOPIFY_API_KEY: "bench-key",
   SHOPIFY_API_SECRET: SECRET,
-  SHOPIFY_APP_URL: "http://127.0.0.1:3999",
-  SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:3998",
-  LOG_LEVEL: "error",
   DEMO_ALLOW_STAND_IN: "1",
-  TOKEN_ENCRYPTION_KEY: "YmVuY2gtb25seS10b2tlbi1lbmNyeXB0aW9uLWtleSE=",
 });
 // A fresh, migrated SQLite database for the app modules.
 const file = join(mkdtempSync(join(tmpdir(), "bench-")), "bench.sqlite");

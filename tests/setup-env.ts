@@ -5,20 +5,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyOfflineEnv } from "./support/offline-env";
 import { copySqliteTemplate } from "./support/sqlite-template";
 
-const defaults: Record<string, string> = {
-  APP_MODE: "test",
-  NODE_ENV: "test",
-  SHOPIFY_API_KEY: "test-api-key",
-  SHOPIFY_API_SECRET: "test-api-secret",
-  SHOPIFY_APP_URL: "http://127.0.0.1:3999",
-  SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:3998",
-  LOG_LEVEL: "error",
-  // A fixed test key (32 bytes); production and the demo use their own (see README).
-  TOKEN_ENCRYPTION_KEY: "dGVzdC1vbmx5LXRva2VuLWVuY3J5cHRpb24ta2V5ISE=",
-};
-for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
+applyOfflineEnv();
+process.env.NODE_ENV ??= "test";
 
 if (!process.env.DATABASE_URL) {
   const file = join(mkdtempSync(join(tmpdir(), "returns-app-")), "app.sqlite");
