@@ -84,6 +84,8 @@ export function analyticsTexts(locale: AdminLocale) {
     item: t("item"),
     comments: t("comments"),
     noComments: t("noComments"),
+    noMoney: t("noMoney"),
+    noReceived: t("noReceived"),
     resolutionMix: t("resolutionMix"),
     resolution: t("resolution"),
     lines: t("lines"),

@@ -52,6 +52,21 @@ function Section({
   );
 }
 
+/** A data table, or a line saying there is nothing to show (Polaris would draw bare headings). */
+function Table({
+  rows,
+  empty,
+  ...table
+}: React.ComponentProps<typeof DataTable> & { empty: string }) {
+  return rows.length === 0 ? (
+    <Text as="p" tone="subdued">
+      {empty}
+    </Text>
+  ) : (
+    <DataTable rows={rows} {...table} />
+  );
+}
+
 function TopNote({ shown, total }: { shown: number; total: number }) {
   const { T } = useAnalyticsTexts();
   return total > shown ? (
@@ -114,7 +129,7 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
           value={dimension}
           onChange={(v) => setDimension(v as Dimension)}
         />
-        <DataTable
+        <Table
           columnContentTypes={[
             "text",
             "numeric",
@@ -134,6 +149,7 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
             `${T.rate} (${T.value.toLowerCase()})`,
           ]}
           rows={rate.rows}
+          empty={T.noData}
         />
         <TopNote shown={rate.rows.length} total={rate.total} />
       </Section>
@@ -154,10 +170,11 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
       </Section>
 
       <Section title={T.reasonsByVariant} table="reasons-by-variant" query={query}>
-        <DataTable
+        <Table
           columnContentTypes={["text", "text", "numeric"]}
           headings={[T.item, T.reason, T.units]}
           rows={view.reasonsByItem.rows}
+          empty={T.noData}
         />
         <TopNote shown={view.reasonsByItem.rows.length} total={view.reasonsByItem.total} />
       </Section>
@@ -187,10 +204,11 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
             columns={[T.resolution, T.units]}
           />
         ) : null}
-        <DataTable
+        <Table
           columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
           headings={[T.resolution, T.lines, T.units, `${T.value} (${view.shopCurrency})`, T.share]}
           rows={view.resolutions.map((r) => [r.key, r.lines, r.value, r.money, r.share])}
+          empty={T.noData}
         />
       </Section>
 
@@ -198,7 +216,7 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
         <Text as="p" variant="bodySm" tone="subdued">
           {T.moneyNote}
         </Text>
-        <DataTable
+        <Table
           columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
           headings={[
             T.currency,
@@ -209,14 +227,16 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
             `${T.inShopCurrency(view.shopCurrency)}: ${T.refunded.toLowerCase()} / ${T.feesKept.toLowerCase()}`,
           ]}
           rows={view.money}
+          empty={T.noMoney}
         />
       </Section>
 
       <Section title={T.speed} table="speed" query={query}>
-        <DataTable
+        <Table
           columnContentTypes={["text", "numeric", "numeric", "numeric"]}
           headings={[T.stage, T.count, T.median, T.p90]}
           rows={view.speed}
+          empty={T.noData}
         />
         <InlineStack align="space-between">
           <Text as="h3" variant="headingSm">
@@ -227,10 +247,11 @@ export function AnalyticsSections({ view, query, feedback }: { view: AnalyticsVi
             label={`${T.exportCsv}: ${T.byLocation}`}
           />
         </InlineStack>
-        <DataTable
+        <Table
           columnContentTypes={["text", "numeric", "numeric", "numeric"]}
           headings={[T.location, T.received, T.receiptToRefund, T.slaBreaches]}
           rows={view.speedByLocation}
+          empty={T.noReceived}
         />
       </Section>
 
