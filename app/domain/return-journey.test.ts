@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guideSteps, journeySteps, nextStepKey, outcomeKind, productKinds, slipUseful, type JourneyReturn } from "./return-journey";
+import { guideSteps, journeySteps, nextStepKey, outcomeKind, outcomeKinds, productKinds, slipUseful, type JourneyReturn } from "./return-journey";
 
 const at = (d: string) => new Date(`${d}T10:00:00Z`);
 const base: JourneyReturn = {
@@ -21,6 +21,12 @@ describe("outcomeKind", () => {
     expect(outcomeKind([{ resolution: "REFUND" }, { resolution: "EXCHANGE" }])).toBe("EXCHANGE");
     expect(outcomeKind([{ resolution: "STORE_CREDIT" }, { resolution: "REFUND" }])).toBe("REFUND");
     expect(outcomeKind([{ resolution: "STORE_CREDIT" }])).toBe("STORE_CREDIT");
+  });
+
+  it("GIVEN mixed lines THEN outcomeKinds lists each outcome once, exchange before refund before store credit", () => {
+    expect(outcomeKinds([{ resolution: "STORE_CREDIT" }, { resolution: "REFUND" }, { resolution: "EXCHANGE" }, { resolution: "REFUND" }])).toEqual(["EXCHANGE", "REFUND", "STORE_CREDIT"]);
+    expect(outcomeKinds([{ resolution: "REFUND" }])).toEqual(["REFUND"]);
+    expect(outcomeKinds([])).toEqual(["REFUND"]);
   });
 });
 

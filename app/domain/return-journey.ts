@@ -8,15 +8,25 @@
 import type { ReturnMethod, Resolution } from "./policy";
 import type { ReturnStatus } from "./state-machine";
 
-/** What the shopper gets: an exchange wins (a new item ships), then refund, then store credit. */
+/** What the shopper gets: refund, store credit or a new item (exchange). */
 export type OutcomeKind = "REFUND" | "STORE_CREDIT" | "EXCHANGE";
 
-export function outcomeKind(lines: readonly { resolution: string }[]): OutcomeKind {
+/** Which outcomes come first when a return mixes them: an exchange (a new item ships), then refund, then store credit. */
+const OUTCOME_ORDER: readonly OutcomeKind[] = ["EXCHANGE", "REFUND", "STORE_CREDIT"];
+
+/**
+ * Every outcome a return's lines ask for, in OUTCOME_ORDER; a return that refunds one item
+ * and exchanges another has both, and the shopper is told about both.
+ */
+export function outcomeKinds(lines: readonly { resolution: string }[]): OutcomeKind[] {
   const resolutions = new Set(lines.map((l) => l.resolution as Resolution));
-  if (resolutions.has("EXCHANGE")) return "EXCHANGE";
-  if (resolutions.has("REFUND")) return "REFUND";
-  if (resolutions.has("STORE_CREDIT")) return "STORE_CREDIT";
-  return "REFUND";
+  const kinds = OUTCOME_ORDER.filter((k) => resolutions.has(k));
+  return kinds.length > 0 ? kinds : ["REFUND"];
+}
+
+/** The main outcome (the first of outcomeKinds): for one-word places such as a data attribute or a toast. */
+export function outcomeKind(lines: readonly { resolution: string }[]): OutcomeKind {
+  return outcomeKinds(lines)[0];
 }
 
 export interface JourneyReturn {

@@ -9,7 +9,7 @@ import { formatMoney, payoutKey, refundEta, type ReturnMethod } from "~/domain";
 import type { Db } from "~/db.server";
 import { journeyMessage } from "~/i18n/return-journey";
 import { loadPolicyFor } from "~/services/policy.server";
-import { etaKeyFor, shopperReturnView } from "~/services/return-journey.server";
+import { etaSentences, shopperReturnView } from "~/services/return-journey.server";
 import { slipPath, statusPath } from "~/services/storefront-links.server";
 import type { EmailLocale, EmailStep } from "./steps";
 
@@ -126,7 +126,7 @@ export async function returnVariables(
         euWithdrawalAt: ret.euWithdrawal ? ret.requestedAt : null,
       })
     : null;
-  const eta = etaNow ? t(etaKeyFor(view.outcome, ret.gift), { from: day(new Date(`${etaNow.from}T00:00:00Z`))!, to: day(new Date(`${etaNow.to}T00:00:00Z`))! }) : view.eta;
+  const eta = etaNow ? etaSentences(locale, view.outcomes, ret.gift, { from: day(new Date(`${etaNow.from}T00:00:00Z`))!, to: day(new Date(`${etaNow.to}T00:00:00Z`))! }) : view.eta;
   const bankFrom = bank ? day(new Date(`${bank.from}T00:00:00Z`)) : null;
   const bankTo = bank ? day(new Date(`${bank.to}T00:00:00Z`)) : null;
   const exchangeItems = ret.lines

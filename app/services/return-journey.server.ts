@@ -10,7 +10,7 @@ import {
   guideSteps,
   journeySteps,
   nextStepKey,
-  outcomeKind,
+  outcomeKinds,
   payoutKey,
   productKinds,
   slipUseful,
@@ -34,6 +34,16 @@ type ReturnWithLines = NonNullable<Awaited<ReturnType<typeof loadShopperReturn>>
 /** The ETA sentence's key; a gift's store credit is the recipient's gift card, not the shopper's credit. */
 export function etaKeyFor(outcome: string, gift: boolean) {
   return gift && outcome === "STORE_CREDIT" ? "ETA_GIFT_CARD" : (`ETA_${outcome}` as const);
+}
+
+/** The expected window as one sentence per outcome (a mixed return gets its refund's and its new item's). */
+export function etaSentences(
+  locale: StorefrontLocale,
+  outcomes: readonly OutcomeKind[],
+  gift: boolean,
+  window: { from: string; to: string },
+): string {
+  return outcomes.map((o) => journeyMessage(locale, etaKeyFor(o, gift), window)).join(" ");
 }
 
 /** The return behind a status token, scoped to the shop. */
@@ -64,7 +74,10 @@ export interface ShopperReturnView {
   rma: string;
   orderName: string;
   status: ReturnStatus;
+  /** The main outcome (see outcomeKind). */
   outcome: OutcomeKind;
+  /** Every outcome of the return's lines, main first. */
+  outcomes: OutcomeKind[];
   steps: ShopperStep[];
   /** "What happens next", already worded for method and resolution; null once done. */
   next: string | null;
@@ -109,11 +122,12 @@ export function shopperReturnView(
   const money = (amount: number) => formatMoney({ amount, currency: ret.currency }, locale);
   const status = ret.status as ReturnStatus;
   const method = ret.method as ReturnMethod;
-  const outcome = outcomeKind(ret.lines);
+  const outcomes = outcomeKinds(ret.lines);
+  const outcome = outcomes[0];
 
   const steps = journeySteps({ ...ret, status, method }).map((s) => ({
     status: s.status,
-    label: s.status === "PROCESSED" ? t(`STEP_PROCESSED_${outcome}`) : storefrontMessage(locale, `STATUS_${s.status}`),
+    label: s.status === "PROCESSED" ? outcomes.map((o) => t(`STEP_PROCESSED_${o}`)).join(" · ") : storefrontMessage(locale, `STATUS_${s.status}`),
     date: s.at ? day(s.at) : null,
     done: s.done,
     current: s.current,
@@ -122,8 +136,7 @@ export function shopperReturnView(
   const nextKey = nextStepKey(status, method);
   const next = nextKey ? t(nextKey, { carrier: opts.policy.returnMethods.dropOff.carrierName || "" }) : null;
   const open = !["PROCESSED", "CLOSED", "DECLINED", "CANCELED"].includes(status);
-  const etaKey = etaKeyFor(outcome, ret.gift);
-  const eta = open && ret.refundEtaFrom && ret.refundEtaTo ? t(etaKey, { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }) : null;
+  const eta = open && ret.refundEtaFrom && ret.refundEtaTo ? etaSentences(locale, outcomes, ret.gift, { from: day(ret.refundEtaFrom), to: day(ret.refundEtaTo) }) : null;
 
   const result: string[] = [];
   if ((status === "PROCESSED" || status === "CLOSED") && ret.processedAt) {
@@ -141,7 +154,7 @@ export function shopperReturnView(
       result.push(t("DONE_STORE_CREDIT", { amount: money(ret.storeCreditAmount + ret.bonusCreditAmount), date }));
       if (ret.bonusCreditAmount > 0) result.push(t("DONE_STORE_CREDIT_BONUS", { bonus: money(ret.bonusCreditAmount) }));
     }
-    if (outcome === "EXCHANGE") {
+    if (outcomes.includes("EXCHANGE")) {
       const items = opts.exchange?.items.join(", ") || ret.lines.filter((l) => l.resolution === "EXCHANGE").map((l) => [l.title, l.exchangeVariantTitle].filter(Boolean).join(" – ")).join(", ");
       result.push(t("DONE_EXCHANGE", { date, items }));
       if (opts.exchange) {
@@ -171,6 +184,7 @@ export function shopperReturnView(
     orderName: ret.orderName,
     status,
     outcome,
+    outcomes,
     steps,
     next,
     eta,

@@ -143,6 +143,32 @@ describe.each(providers)("the shopper's journey on %s", (provider) => {
     expect(view.slipPath).toBeNull();
   });
 
+  it("GIVEN a return that exchanges one item and refunds another WHEN it is followed THEN the shopper is told about both: the estimate, the processed step and the outcome", async () => {
+    const { snapshot, line, sibling } = await sweaterExchange();
+    const other = snapshot.fulfillments.flatMap((f) => f.lines).find((l) => l.fulfillmentLineItemId !== line.fulfillmentLineItemId)!;
+    const created = await requestReturn(engine.ctx, {
+      orderId: snapshot.id,
+      method: "DROP_OFF",
+      locale: "en",
+      lines: [
+        { fulfillmentLineItemId: line.fulfillmentLineItemId, quantity: 1, resolution: "EXCHANGE", exchangeVariantId: sibling.id },
+        { fulfillmentLineItemId: other.fulfillmentLineItemId, quantity: 1, resolution: "REFUND" },
+      ],
+    });
+    let view = await shopperReturnViewFor(engine.ctx, await loadRet(engine, created.id), "en");
+    expect(view.outcomes).toEqual(["EXCHANGE", "REFUND"]);
+    expect(view.eta).toMatch(/^We expect to send your new item between .+\. We expect your refund between .+\.$/);
+
+    await approveReturn(engine.ctx, created.id, STAFF);
+    await markReceived(engine.ctx, created.id, STAFF);
+    await processReturn(engine.ctx, created.id, STAFF);
+    view = await shopperReturnViewFor(engine.ctx, await loadRet(engine, created.id), "en");
+    expect(view.steps.find((s) => s.status === "PROCESSED")?.label).toBe("New item on its way · Refunded");
+    const result = view.result.join(" ");
+    expect(result).toMatch(/ was refunded to .+ on /);
+    expect(result).toMatch(/Your exchange was processed on .+\. New item: Abisko Merino Sweater/);
+  });
+
   it("GIVEN a refund WHEN processed THEN the status page shows the real amount, date and method instead of an estimate", async () => {
     const snapshot = await fetchOrderSnapshot(engine.admin, engine.api.order(engine.shop, "#1182").id);
     const line = snapshot.fulfillments.flatMap((f) => f.lines)[0];
