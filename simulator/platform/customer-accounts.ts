@@ -2,7 +2,7 @@
  * A small stand-in for Shopify's customer accounts, enough to run the app's customer account
  * UI extension offline: sign in as a seeded customer, see their orders, and the extension's
  * targets rendered where Shopify renders them (the order action menu item, the action modal,
- * the order page's return details). Each target runs in its own iframe with a host script
+ * the order page's note under the line items and its return details). Each target runs in its own iframe with a host script
  * (browser/customer-account-host.js) that provides the `shopify` global (session token, order
  * or return id, extension language, translations from the extension's own locale files,
  * close) and light Polaris web-component look-alikes. Guesses are listed in simulator/README.md.
@@ -10,7 +10,8 @@
  *   GET  /customer-accounts/:shop/                      who may sign in (seeded customers)
  *   GET  /customer-accounts/:shop/login?customer=<id>   sign in (cookie), then the orders
  *   GET  /customer-accounts/:shop/orders                 the customer's orders + menu items
- *   GET  /customer-accounts/:shop/orders/:id             order page + return details
+ *   GET  /customer-accounts/:shop/orders/:id             order page: line items + the note after
+ *                                                        them, menu item, return details
  *   GET  /customer-accounts/:shop/extension?target=…     one target's iframe document
  *   GET  /customer-accounts/:shop/session-token          { token } for the signed-in customer
  *   POST /customer-accounts/:shop/api/2026-07/graphql    Customer Account API (returnInformation,
@@ -106,9 +107,9 @@ header{background:#fff;border-bottom:1px solid #e3e3e3;padding:12px 24px;display
 header .shop{font-weight:700}header nav{margin-left:auto;font-size:13px;color:#555}
 main{max-width:880px;margin:24px auto;padding:0 16px}
 .card{background:#fff;border:1px solid #e3e3e3;border-radius:12px;padding:16px 20px;margin-bottom:16px}
-.order-head{display:flex;justify-content:space-between;gap:12px;align-items:flex-start}
+.order-head{display:flex;justify-content:space-between;gap:12px;align-items:flex-start}.order-head>div:first-child{flex:1}
 .muted{color:#666;font-size:13px}iframe{border:0;width:100%;display:block}
-.menu{min-width:180px}.menu iframe{height:44px}
+.menu{min-width:180px}.menu iframe{height:44px}.after-lines{margin-top:10px}.after-lines iframe{height:0}
 .modal-backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:none;align-items:flex-start;justify-content:center;padding:40px 16px;overflow:auto}
 .modal-backdrop.open{display:flex}.modal{background:#fff;border-radius:14px;width:min(620px,100%);box-shadow:0 10px 40px rgba(0,0,0,.3)}
 .modal iframe{height:300px}.standin-note{font-size:12px;color:#777;margin-top:24px}
@@ -296,7 +297,8 @@ await render();
           `Order ${o.name}`,
           `<section class="card" data-order="${esc(o.name)}"><div class="order-head"><div><h1 style="margin:0 0 4px">Order ${esc(o.name)}</h1>
 <div class="muted">${esc(o.displayFulfillmentStatus)} · ${esc(o.totalPriceSet.presentmentMoney.amount)} ${esc(o.totalPriceSet.presentmentMoney.currencyCode)}</div>
-<div>${o.lineItems.nodes.map((l) => `${esc(l.title)}${l.variantTitle ? ` – ${esc(l.variantTitle)}` : ""} × ${l.quantity}`).join("<br>")}</div></div>
+<div>${o.lineItems.nodes.map((l) => `${esc(l.title)}${l.variantTitle ? ` – ${esc(l.variantTitle)}` : ""} × ${l.quantity}`).join("<br>")}</div>
+<div class="after-lines">${frame(shop, "customer-account.order-status.cart-line-list.render-after", { order: o.id }, locale, `Returns for ${o.name}`)}</div></div>
 <div class="menu">${frame(shop, "customer-account.order.action.menu-item.render", { order: o.id }, locale, `Actions for ${o.name}`)}</div></div></section>${returns}`,
           locale,
           customer,

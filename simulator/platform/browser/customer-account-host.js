@@ -1,6 +1,7 @@
 /* The stand-in's customer-account host, inside one target's iframe (see ../customer-accounts.ts).
    1. The `shopify` global a customer account UI extension gets: sessionToken.get() (minted by the
-      stand-in for the signed-in customer, cached until shortly before exp), orderId / returnId,
+      stand-in for the signed-in customer, cached until shortly before exp), orderId (order
+      action targets) / the `order` signal (Order status targets) / returnId,
       localization.extensionLanguage, i18n.translate from the extension's own locale files
       ({{name}} placeholders, en.default.json fallback), i18n.formatDate/formatNumber, close().
    2. Light look-alikes of the Polaris web components the extension uses (s-button, s-select…):
@@ -16,7 +17,9 @@
   const signal = (value) => ({ value, subscribe: (fn) => (fn(value), () => {}) });
   window.shopify = {
     extension: { target: cfg.target, apiVersion: '2026-07' },
-    orderId: cfg.orderId || undefined,
+    // As Shopify does: the order action targets get orderId, Order status targets the order signal.
+    orderId: cfg.target.startsWith('customer-account.order.action.') ? cfg.orderId || undefined : undefined,
+    order: cfg.target.startsWith('customer-account.order-status.') && cfg.orderId ? signal({ id: cfg.orderId }) : undefined,
     returnId: cfg.returnId || undefined,
     sessionToken: {
       async get() {
