@@ -159,7 +159,21 @@ export function shopperReturnView(r: ReturnRow, locale: StorefrontLocale) {
  * period included) can have nothing returnable; only the others get the full eligibility
  * check, the same evaluateEligibility the portal uses.
  */
-export async function orderMenuState(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string) {
+export function orderMenuState(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string) {
+  // The menu item and the Order status note ask this together when an order page opens: one
+  // read answers both while it is pending (nothing is kept once it settles).
+  const key = [ctx.shop.id, shopper.customerId, orderId, shopper.locale].join("|");
+  let answer = menuStatesInFlight.get(key);
+  if (!answer) {
+    answer = readMenuState(ctx, shopper, orderId).finally(() => menuStatesInFlight.delete(key));
+    menuStatesInFlight.set(key, answer);
+  }
+  return answer;
+}
+
+const menuStatesInFlight = new Map<string, ReturnType<typeof readMenuState>>();
+
+async function readMenuState(ctx: ReturnsContext, shopper: CustomerAccountShopper, orderId: string) {
   const pre = await fetchOrderPrecheck(ctx.admin, orderId).catch((e) => {
     throw fromShopifyError(e, "what.readOrder");
   });

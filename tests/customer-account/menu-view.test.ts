@@ -50,6 +50,15 @@ describe.each(providers)("customer-account menu view on %s", (provider) => {
     expect(body).toMatchObject({ returnable: true, returnableUntil: "2026-12-15", notReturnable: [], returns: [] });
   });
 
+  it("GIVEN the menu item and the note asking at once (an order page opening) THEN one full order read answers both; asked again later, a fresh read", async () => {
+    engine.resetCalls();
+    const [a, b] = await Promise.all([ask("#1182", "view=menu&locale=da"), ask("#1182", "view=menu&locale=da")]);
+    expect(a).toEqual(b);
+    expect(engine.calls.get("OrderForReturn")).toBe(1);
+    await ask("#1182", "view=menu&locale=da");
+    expect(engine.calls.get("OrderForReturn")).toBe(2);
+  });
+
   it("GIVEN an order with nothing shipped (the full check, not the cheap read) THEN the reason in the shopper's language, the same the action modal gets", async () => {
     const menu = await ask("#1200", "view=menu&locale=nl");
     expect(menu).toMatchObject({ returnable: false, returnableUntil: null });
