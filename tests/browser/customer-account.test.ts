@@ -5,10 +5,12 @@
  * refund preview, submit) and gets an RMA; reopening the modal shows the return, and the
  * merchant's inbox lists it. In Swedish, to prove the
  * shopper's language flows through. Then, in German, a reason that needs a photo (Shopify's
- * drop zone) and home pickup (address + date window) filed the same way.
+ * drop zone) and home pickup (address + date window) filed the same way. Then, in all seven
+ * languages on one page: the menu item, the modal's heading, and the Order status note saying
+ * why nothing on Astrid's order past its window can be returned.
  * Screenshots in test-results/customer-account-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -16,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db.server";
 import { DEFAULT_RETURN_POLICY } from "~/domain";
 import { jpegWithExif } from "~/domain/testing/photos";
+import { STOREFRONT_LOCALES, storefrontMessage } from "~/i18n/storefront";
 import { savePolicy } from "~/services/policy.server";
 import type { DemoHandle } from "../../scripts/demo";
 import { CHROMIUM, launchChromium, startTestDemo, watchPage } from "../support/browser-demo";
@@ -23,6 +26,10 @@ import { NORDIC_DEMO_DOMAIN } from "../../simulator/admin/index";
 
 const SHOTS = join(process.cwd(), "test-results");
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const LOCALES = join(process.cwd(), "extensions/customer-account-returns/locales");
+type Texts = { menu: { returnItems: string }; flow: { heading: string }; items: { nothing: string; lastDay: string } };
+/** The extension's own texts for a language (what the host translates with). */
+const textsFor = (lang: string): Texts => JSON.parse(readFileSync(join(LOCALES, `${lang === "en" ? "en.default" : lang}.json`), "utf8"));
 
 describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order page", () => {
   let demo: DemoHandle;
@@ -215,5 +222,57 @@ describe.skipIf(!existsSync(CHROMIUM))("customer accounts: return from the order
     expect(await menu.locator("s-button").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("GIVEN Astrid's orders WHEN her order page is switched through all seven languages THEN the menu item, the modal's heading and the note on her order past its window (why, with the last day) are in each", async () => {
+    // Each order page asks the app's full order read (~1,200 points of a standard shop's
+    // 2,000-point bucket, 100/s) for the menu item, the note and the modal: on Plus's bucket
+    // the loop waits for the pages, not for the Admin API's refill.
+    demo.adminApi.setPlan(NORDIC_DEMO_DOMAIN, "plus");
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, userAgent: USER_AGENT });
+    try {
+      const errors = watchPage(page);
+      // A fresh order of Astrid's (the walks above returned #1182), and #1124: hers, past its window.
+      const shop = demo.adminApi.store.shop(NORDIC_DEMO_DOMAIN);
+      const now = demo.adminApi.now().getTime();
+      const day = 86_400_000;
+      const fresh = demo.adminApi.createOrder(NORDIC_DEMO_DOMAIN, {
+        customerId: demo.adminApi.order(NORDIC_DEMO_DOMAIN, "#1182").customerId!,
+        processedAt: new Date(now - 5 * day).toISOString(),
+        lines: [{ variantId: shop.variants.find((v) => v.sku === "NL-MUG-MOSS")!.id, quantity: 1 }],
+        fulfillments: [{ createdAt: new Date(now - 4 * day).toISOString(), deliveredAt: new Date(now - 2 * day).toISOString() }],
+      });
+      const past = demo.adminApi.order(NORDIC_DEMO_DOMAIN, "#1124");
+      expect(past.customerId).toBe(fresh.customerId);
+      const orderPage = (id: string, lang: string) => demo.customerAccountsUrl.replace(/login\?customer=\d+$/, `orders/${id.split("/").pop()}?locale=${lang}`);
+      const frameIn = async (selector: string) => (await (await page.locator(selector).elementHandle({ timeout: 30_000 }))!.contentFrame())!;
+      const english = textsFor("en");
+      await page.goto(demo.customerAccountsUrl, { waitUntil: "load", timeout: 60_000 }); // signs Astrid in
+
+      for (const lang of STOREFRONT_LOCALES) {
+        const texts = textsFor(lang);
+        if (lang !== "en") expect(texts.menu.returnItems).not.toBe(english.menu.returnItems);
+        await page.goto(orderPage(fresh.id, lang), { waitUntil: "load", timeout: 60_000 });
+        const menu = await frameIn(".menu iframe");
+        await expect.poll(async () => (await menu.locator("s-button").count()) && (await menu.locator("s-button").textContent()), { timeout: 30_000 }).toBe(texts.menu.returnItems);
+        await menu.locator("s-button").click();
+        const modal = await frameIn("#modal iframe");
+        await expect.poll(async () => (await modal.locator("s-customer-account-action").count()) && (await modal.locator("s-customer-account-action").getAttribute("heading")), { timeout: 30_000 }).toBe(texts.flow.heading);
+
+        // The order past its window: no menu item to open, so the note under the lines says why.
+        const answer = page.waitForResponse((r) => r.url().includes(`/orders/${past.id.split("/").pop()}?view=menu`) && r.request().method() === "GET");
+        await page.goto(orderPage(past.id, lang), { waitUntil: "load", timeout: 60_000 });
+        const lastDay = (await (await answer).json()).notReturnable[0].lastDay as string;
+        const date = await page.evaluate(([l, d]) => new Intl.DateTimeFormat(l, { timeZone: "UTC", dateStyle: "long" }).format(new Date(`${d}T12:00:00Z`)), [lang, lastDay]);
+        const note = await frameIn(".after-lines iframe");
+        await expect.poll(async () => (await note.locator("s-text").count()) && (await note.locator("s-text").textContent()), { timeout: 30_000 }).toBe(texts.items.nothing);
+        expect(await note.locator("s-paragraph").allTextContents()).toEqual([`${storefrontMessage(lang, "WINDOW_EXPIRED")} ${texts.items.lastDay.replace("{{date}}", date)}`]);
+        if (lang === "sv" || lang === "de") await page.screenshot({ path: join(SHOTS, `customer-account-why-note-${lang}.png`) });
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      demo.adminApi.setPlan(NORDIC_DEMO_DOMAIN, "standard");
+      await page.close();
+    }
   });
 });
