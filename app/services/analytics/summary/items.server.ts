@@ -23,14 +23,16 @@ const ITEM_KEY = Prisma.sql`lf."variantId", CASE WHEN lf."variantId" IS NULL THE
 const ITEM_RESOLUTION = Prisma.sql`MIN(lf."productId") AS "productId", lf."variantId", MIN(lf.title) AS title,
   MIN(lf."variantTitle") AS "variantTitle", lf.resolution`;
 
+/** A group row's item columns as the domain types them. */
+const itemOf = (r: Record<string, unknown>) => ({
+  productId: (r.productId as string | null) ?? null,
+  variantId: (r.variantId as string | null) ?? null,
+  title: (r.title as string | null) ?? "",
+  variantTitle: (r.variantTitle as string | null) ?? null,
+});
+
 /** An item × resolution group's key, as the domain keys items. */
-const itemResolutionKey = (r: Record<string, unknown>) =>
-  `${itemKeyOf({
-    variantId: (r.variantId as string | null) ?? null,
-    productId: (r.productId as string | null) ?? null,
-    title: (r.title as string | null) ?? "",
-    variantTitle: (r.variantTitle as string | null) ?? null,
-  })}|${r.resolution as string}`;
+const itemResolutionKey = (r: Record<string, unknown>) => `${itemKeyOf(itemOf(r))}|${r.resolution as string}`;
 
 /**
  * The return lines of a range per item × resolution (rates, resolution mix, overview) and
@@ -78,10 +80,7 @@ export async function itemGroups(
     items: all.map((r) => {
       const other = num(r.foreignLines) > 0 ? converted.get(itemResolutionKey(r)) : undefined;
       return {
-        productId: (r.productId as string | null) ?? null,
-        variantId: (r.variantId as string | null) ?? null,
-        title: (r.title as string | null) ?? "",
-        variantTitle: (r.variantTitle as string | null) ?? null,
+        ...itemOf(r),
         resolution: r.resolution as string,
         lines: num(r.lines),
         units: num(r.units),
@@ -90,10 +89,7 @@ export async function itemGroups(
       };
     }),
     reasons: reasons.map((r) => ({
-      productId: (r.productId as string | null) ?? null,
-      variantId: (r.variantId as string | null) ?? null,
-      title: (r.title as string | null) ?? "",
-      variantTitle: (r.variantTitle as string | null) ?? null,
+      ...itemOf(r),
       reason: r.reason as string,
       units: num(r.units),
     })),
