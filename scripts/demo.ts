@@ -17,7 +17,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdminApi, NORDIC_DEMO_DOMAIN, type AdminApiInstance } from "../simulator/admin/index";
 import { startStandIn } from "../simulator/platform/start";
@@ -104,7 +104,8 @@ export async function startDemo(
   // Each demo starts fresh: the stand-in keeps its shop in memory, so the app's data and
   // sessions from an earlier run would point at returns and tokens that no longer exist.
   if (databaseUrl.startsWith("file:") && process.env.DEMO_KEEP_DATA !== "1") {
-    const file = join(root, databaseUrl.slice("file:".length));
+    // resolve, not join: an absolute URL (file:/tmp/…) must stay absolute.
+    const file = resolve(root, databaseUrl.slice("file:".length));
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
   }
   await migrateDatabase(databaseUrl);
