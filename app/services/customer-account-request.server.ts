@@ -9,7 +9,7 @@ import { json } from "@remix-run/node";
 import { appConfig, authenticate } from "~/shopify.server";
 import { storefrontLocale } from "~/i18n/storefront";
 import { ReturnsError } from "./context.server";
-import { customerFromTokenClaims, CustomerAccountTokenError, type CustomerAccountShopper } from "./customer-account.server";
+import { customerFromTokenClaims, CustomerAccountTokenError, type CustomerAccountShopper } from "./customer-account-token.server";
 import { contextForShop } from "./shop-context.server";
 import { StorefrontError } from "./storefront.server";
 
