@@ -8,6 +8,7 @@ import type { RangePreset } from "~/domain/analytics";
 import { translator, type AdminLocale } from "./admin-locale";
 import { ANALYTICS_CATALOG, type AnalyticsKey } from "./catalogs/analytics";
 import { RECEIVE_CATALOG, type ReceiveKey } from "./catalogs/receive";
+import { reasonLabel } from "./return-reasons";
 
 const DIMENSIONS = ["product", "variant", "productType", "collection", "vendor"] as const;
 const STAGES = [
@@ -27,14 +28,10 @@ const PRESETS: readonly RangePreset[] = [
   "custom",
 ];
 
-/** A reason handle's label; handles the catalog doesn't know are shown as words. */
-function reasonLabelFor(t: (key: AnalyticsKey) => string) {
-  return (handle: string): string => {
-    const key = `reason.${handle}` as AnalyticsKey;
-    return key in ANALYTICS_CATALOG.en
-      ? t(key)
-      : handle.replace(/[-_]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
-  };
+/** A reason handle's label (app/i18n/return-reasons.ts); "unspecified" is a line without one. */
+function reasonLabelFor(t: (key: AnalyticsKey) => string, locale: AdminLocale) {
+  return (handle: string): string =>
+    handle === "unspecified" ? t("reason.unspecified") : reasonLabel(locale, handle);
 }
 
 export function analyticsTexts(locale: AdminLocale) {
@@ -151,7 +148,7 @@ export function analyticsTexts(locale: AdminLocale) {
     SPEED_STAGE_LABEL: Object.fromEntries(
       STAGES.map((s) => [s, t(`stage.${s}` as AnalyticsKey)]),
     ) as Record<(typeof STAGES)[number], string>,
-    reasonLabel: reasonLabelFor(t),
+    reasonLabel: reasonLabelFor(t, locale),
   };
 }
 
@@ -190,6 +187,6 @@ export function receiveTexts(locale: AdminLocale) {
     R,
     conditionLabel: label("cond"),
     dispositionLabel: label("disp"),
-    reasonLabel: reasonLabelFor(translator(ANALYTICS_CATALOG, locale)),
+    reasonLabel: reasonLabelFor(translator(ANALYTICS_CATALOG, locale), locale),
   };
 }

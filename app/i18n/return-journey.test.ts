@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { guideSteps, RETURN_METHODS } from "~/domain";
 import { JOURNEY_MESSAGE_KEYS, JOURNEY_MESSAGES } from "./return-journey";
-import { REASON_NAMES, reasonName, STANDARD_REASON_HANDLES } from "./return-reasons";
+import { analyticsTexts, receiveTexts } from "./analytics";
+import { REASON_NAMES, reasonLabel, reasonName, STANDARD_REASON_HANDLES } from "./return-reasons";
 import { STOREFRONT_LOCALES } from "./storefront";
 
 describe("shopper journey texts", () => {
@@ -35,5 +36,20 @@ describe("return reasons in the shopper's language", () => {
     expect(reasonName("en", "size-too-small", "Size was too small")).toBe("Size was too small");
     expect(reasonName("sv", "arrived-late", "Arrived late")).toBe("Arrived late");
     expect(reasonName("sv", "size-too-small", "Size was too small")).toBe("Storleken var för liten");
+  });
+});
+
+describe("return reasons where only the handle is known (analytics, inbox filter, receiving)", () => {
+  it("GIVEN Shopify's standard handles THEN the admin pages name them in the admin's language from the same table as the portal, English included", () => {
+    expect(analyticsTexts("de").reasonLabel("size-too-small")).toBe("Größe war zu klein");
+    expect(analyticsTexts("sv").reasonLabel("unwanted")).toBe("Ångrat köpet");
+    expect(analyticsTexts("en").reasonLabel("size-too-large")).toBe("Size was too large");
+    expect(receiveTexts("fi").reasonLabel("color")).toBe("Väri");
+    for (const handle of STANDARD_REASON_HANDLES) expect(reasonLabel("nl", handle)).toBe(REASON_NAMES.nl[handle]);
+  });
+
+  it("GIVEN no reason or a handle we do not know THEN 'no reason given' and the handle spelled out", () => {
+    expect(analyticsTexts("de").reasonLabel("unspecified")).toBe("Kein Grund angegeben");
+    expect(reasonLabel("sv", "arrived-late")).toBe("Arrived late");
   });
 });

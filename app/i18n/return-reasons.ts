@@ -81,9 +81,37 @@ const de: Names = {
   style: "Stil",
 };
 
+/**
+ * English names of the standard handles, for places that hold only the handle (analytics,
+ * the inbox filter, the receiving station). Where Shopify's own name is at hand (the
+ * portal), that is shown instead.
+ */
+const en: Names = {
+  "size-too-small": "Size was too small",
+  "size-too-large": "Size was too large",
+  color: "Color",
+  "not-as-described": "Item not as described",
+  defective: "Item is defective",
+  damaged: "Damaged in transit",
+  "wrong-item": "Received the wrong item",
+  unwanted: "Changed my mind",
+  other: "Other",
+  style: "Style",
+};
+
 /** English is Shopify's own name; the other languages by handle. */
 export const REASON_NAMES: Record<Exclude<StorefrontLocale, "en">, Names> = { sv, da, nb, fi, nl, de };
+/** Shopify's standard return reason handles (ReturnReasonDefinition.handle). */
 export const STANDARD_REASON_HANDLES = Object.keys(sv);
+
+/**
+ * A reason handle's name where only the handle is known: ours for a standard handle (in
+ * English too), any other handle spelled out as words ("arrived-late" → "Arrived late").
+ */
+export function reasonLabel(locale: StorefrontLocale, handle: string): string {
+  const names = locale === "en" ? en : REASON_NAMES[locale];
+  return names[handle] ?? handle.replace(/[-_]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+}
 
 /** The reason's name for the shopper: ours for a standard handle, else Shopify's. */
 export function reasonName(locale: StorefrontLocale, handle: string, shopifyName: string): string {

@@ -10,6 +10,7 @@ import { resolutionLabel, statusLabel } from "~/i18n/admin";
 import { translator, type AdminLocale } from "~/i18n/admin-locale";
 import { INBOX_FILTERS_CATALOG } from "~/i18n/catalogs/inbox-filters";
 import { ANALYTICS_CATALOG } from "~/i18n/catalogs/analytics";
+import { reasonLabel } from "~/i18n/return-reasons";
 import { FILTER_METHODS, FILTER_REASONS, FILTER_RESOLUTIONS, type InboxFilters } from "~/services/inbox/inbox-filters";
 
 type MultiKey = "status" | "reason" | "resolution" | "method";
@@ -31,7 +32,7 @@ export function useFilterFields({ locale, filters, locations, inspectionSlaDays,
   const choices = useMemo(
     () => ({
       status: RETURN_STATUSES.map((s) => ({ value: s, label: statusLabel(s, locale) })),
-      reason: FILTER_REASONS.map((r) => ({ value: r, label: tr(`reason.${r}` as Parameters<typeof tr>[0]) })),
+      reason: FILTER_REASONS.map((r) => ({ value: r, label: r === "unspecified" ? tr("reason.unspecified") : reasonLabel(locale, r) })),
       resolution: FILTER_RESOLUTIONS.map((r) => ({ value: r, label: resolutionLabel(r, locale) })),
       method: FILTER_METHODS.map((m) => ({ value: m, label: tv(`method.${m}`) })),
     }),

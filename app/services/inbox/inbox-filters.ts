@@ -3,7 +3,7 @@
  * imports). One parser, used by the page loader, the saved views (a view stores the
  * normalized query string) and the tests:
  *
- *   status=REQUESTED,APPROVED  reason=too-small,damaged  resolution=REFUND,EXCHANGE
+ *   status=REQUESTED,APPROVED  reason=size-too-small,damaged  resolution=REFUND,EXCHANGE
  *   method=DROP_OFF  location=<gid>  from=2026-11-01  to=2026-11-30  attention=1  sla=1
  *   sort=newest|oldest|amount|status|sla
  *
@@ -13,14 +13,15 @@
 import { z } from "zod";
 import { RETURN_STATUSES, type ReturnStatus } from "~/domain/state-machine";
 import { compareDates, isIsoDate, type IsoDate } from "~/domain/dates";
+import { STANDARD_REASON_HANDLES } from "~/i18n/return-reasons";
 
 export const INBOX_SORTS = ["newest", "oldest", "amount", "status", "sla"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
 export const FILTER_RESOLUTIONS = ["REFUND", "STORE_CREDIT", "EXCHANGE"] as const;
 export const FILTER_METHODS = ["DROP_OFF", "PICKUP", "IN_STORE", "KEEP_ITEM"] as const;
-/** Shopify's standard return reason handles (the filter also takes any other handle from the URL). */
-export const FILTER_REASONS = ["too-small", "too-large", "changed-mind", "damaged", "defective", "wrong-item", "not-as-described", "other", "unspecified"] as const;
+/** Shopify's standard return reason handles and "unspecified" (no reason); the filter also takes any other handle from the URL. */
+export const FILTER_REASONS: readonly string[] = [...STANDARD_REASON_HANDLES, "unspecified"];
 
 export interface InboxFilters {
   status: ReturnStatus[];
