@@ -103,6 +103,7 @@ export default function SettingsPage() {
           version={data.version}
           publishedVersion={data.publishedVersion}
           t={t}
+          locale={data.locale}
           shopCurrency={data.shopCurrency}
           locations={data.locations}
         />

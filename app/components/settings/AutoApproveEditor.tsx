@@ -1,7 +1,7 @@
 /** Auto-approve rules: each rule is a list of conditions that must all hold (several rules = OR). */
 import { BlockStack, Button, Card, Checkbox, FormLayout, InlineGrid, InlineStack, Select, Text } from "@shopify/polaris";
 import { RESOLUTIONS, RETURN_METHODS, type AutoApproveCondition, type AutoApproveRule } from "~/domain/policy";
-import { AmountsField, ListField, NumberField, TextInput, Toggle } from "./fields";
+import { AmountsField, ListField, NumberField, ReasonsField, TextInput, Toggle } from "./fields";
 import { messagesFor, usePolicyForm } from "./form-context";
 
 const CONDITION_TYPES = [
@@ -58,7 +58,7 @@ function ConditionFields({ base, condition }: { base: string; condition: AutoApp
     case "ORDER_TOTAL_BELOW":
       return <AmountsField path={`${base}.amounts`} label={t("conditionAmounts")} />;
     case "REASON_IN":
-      return <ListField path={`${base}.reasonHandles`} label={t("conditionReasons")} helpText={t("reasonHandlesHelp")} />;
+      return <ReasonsField path={`${base}.reasonHandles`} label={t("conditionReasons")} />;
     case "RESOLUTION_IN":
       return <Choices path={`${base}.resolutions`} values={RESOLUTIONS} selected={condition.resolutions} label={(r) => t(`resolution.${r}`)} />;
     case "RETURN_METHOD_IN":

@@ -9,7 +9,7 @@ import { useFetcher, useRevalidator } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Layout, List, Text } from "@shopify/polaris";
 import { parseReturnPolicy, type PolicyIssue, type ReturnPolicy } from "~/domain/policy";
-import type { Translator } from "~/i18n/admin-locale";
+import type { AdminLocale, Translator } from "~/i18n/admin-locale";
 import type { SettingsKey } from "~/i18n/catalogs/settings";
 import { PolicyFormContext, setPath, type PolicyForm } from "./form-context";
 import { PolicySections } from "./PolicySections";
@@ -25,6 +25,7 @@ interface Props {
   version: number;
   publishedVersion: number;
   t: Translator<SettingsKey>;
+  locale: AdminLocale;
   shopCurrency: string;
   locations: ReadonlyArray<{ id: string; name: string }>;
 }
@@ -59,6 +60,7 @@ export function PolicyEditor(props: Props) {
     policy,
     issues,
     t,
+    locale: props.locale,
     shopCurrency: props.shopCurrency,
     locations: props.locations,
     draft: (path) => drafts[path],

@@ -5,7 +5,7 @@
  */
 import { BlockStack, Card, Checkbox, FormLayout, InlineError, InlineGrid, Layout, Select, Text } from "@shopify/polaris";
 import { RESOLUTIONS, type Resolution } from "~/domain/policy";
-import { AmountsField, ListField, NumberField, TextInput, Toggle } from "./fields";
+import { AmountsField, ListField, NumberField, ReasonsField, TextInput, Toggle } from "./fields";
 import { messagesFor, usePolicyForm } from "./form-context";
 import { HolidayEditor } from "./HolidayEditor";
 import { AutoApproveEditor } from "./AutoApproveEditor";
@@ -105,7 +105,7 @@ export function PolicySections() {
       <Section id="policy-fees" title={t("feesTitle")} description={t("feesDescription")}>
         <FormLayout>
           <NumberField path="restockingFee.percent" label={t("restockingPercent")} suffix="%" />
-          <ListField path="restockingFee.exemptReasonHandles" label={t("restockingExemptReasons")} helpText={t("reasonHandlesHelp")} />
+          <ReasonsField path="restockingFee.exemptReasonHandles" label={t("restockingExemptReasons")} />
           <ResolutionChecks path="restockingFee.exemptResolutions" label={t("restockingExemptResolutions")} />
           <AmountsField path="returnShippingFee.byMethod.DROP_OFF" label={t("feeDropOff")} />
           <AmountsField path="returnShippingFee.byMethod.HOME_PICKUP" label={t("feePickup")} />
@@ -182,7 +182,7 @@ export function PolicySections() {
             error={messagesFor(form.issues, "receivingLocationId")}
             onChange={(v) => form.set("receivingLocationId", v === "" ? null : v)}
           />
-          <ListField path="photoRequiredReasonHandles" label={t("photoReasons")} helpText={t("reasonHandlesHelp")} />
+          <ReasonsField path="photoRequiredReasonHandles" label={t("photoReasons")} />
           <Toggle path="requireSignIn" label={t("requireSignIn")} helpText={t("requireSignInHelp")} />
           <Toggle path="eu.enabled" label={t("euEnabled")} helpText={t("euEnabledHelp")} />
           <FormLayout.Group>

@@ -1,6 +1,7 @@
 /** Field components of the policy editor, bound to the form by dotted path. */
-import { Checkbox, InlineStack, TextField, Button } from "@shopify/polaris";
+import { Checkbox, ChoiceList, InlineStack, TextField, Button } from "@shopify/polaris";
 import { minorUnitsOf } from "~/domain/money";
+import { reasonLabel, STANDARD_REASON_HANDLES } from "~/i18n/return-reasons";
 import { getPath, messagesFor, usePolicyForm } from "./form-context";
 
 interface Common {
@@ -147,6 +148,27 @@ export function AmountsField({ path, label, helpText }: Common) {
       value={form.draft(path) ?? formatAmounts(amounts)}
       error={messagesFor(form.issues, path, true)}
       onChange={(text) => form.set(path, parseAmounts(text), text)}
+    />
+  );
+}
+
+/**
+ * Return reasons as a checklist: Shopify's standard reasons by name in the admin's language
+ * (the shopper's names, app/i18n/return-reasons.ts). A handle saved earlier that is not a
+ * standard one stays listed, ticked, so nothing is lost by editing.
+ */
+export function ReasonsField({ path, label }: Pick<Common, "path" | "label">) {
+  const form = usePolicyForm();
+  const list = (getPath(form.policy, path) as string[] | undefined) ?? [];
+  const handles = [...STANDARD_REASON_HANDLES, ...list.filter((h) => !STANDARD_REASON_HANDLES.includes(h))];
+  return (
+    <ChoiceList
+      allowMultiple
+      title={label}
+      choices={handles.map((h) => ({ label: reasonLabel(form.locale, h), value: h }))}
+      selected={list}
+      error={messagesFor(form.issues, path, true)}
+      onChange={(selected) => form.set(path, handles.filter((h) => selected.includes(h)))}
     />
   );
 }

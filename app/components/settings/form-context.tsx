@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from "react";
 import type { PolicyIssue, ReturnPolicy } from "~/domain/policy";
-import type { Translator } from "~/i18n/admin-locale";
+import type { AdminLocale, Translator } from "~/i18n/admin-locale";
 import type { SettingsKey } from "~/i18n/catalogs/settings";
 
 export interface PolicyForm {
@@ -14,6 +14,8 @@ export interface PolicyForm {
   draft(path: string): string | undefined;
   issues: readonly PolicyIssue[];
   t: Translator<SettingsKey>;
+  /** The admin's language (names of things the catalog doesn't hold, such as return reasons). */
+  locale: AdminLocale;
   shopCurrency: string;
   locations: ReadonlyArray<{ id: string; name: string }>;
 }
