@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { change, click, installFakeHost, text, translator, type Backend, type FakeHost } from "./fake-host";
+import { change, click, mountTarget, unmountTarget, text, translator, type Backend, type FakeHost } from "./fake-host";
 
 const ORDER = "gid://shopify/Order/5551182";
 const SWEATER = "gid://shopify/FulfillmentLineItem/71";
@@ -64,25 +64,15 @@ const options = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-let host: FakeHost | null = null;
 const q = (h: FakeHost, sel: string) => h.document.querySelector(sel);
-afterEach(() => {
-  host?.teardown();
-  host = null;
-});
+afterEach(unmountTarget);
 
-async function mount(module: string, setup: Parameters<typeof installFakeHost>[0]) {
-  host = installFakeHost(setup);
-  const target = (await import(`../src/${module}.tsx`)) as { default: () => Promise<void> };
-  await target.default();
-  return host;
-}
 
 describe("menu item (customer-account.order.action.menu-item.render)", () => {
   const menuBackend = (state: object): Backend => ({ "GET /api/customer-account/orders/5551182": () => ({ body: { ok: true, ...state } }) });
 
   it("shows 'Return items' when the app says something is returnable, asking with the token and the shopper's language", async () => {
-    const h = await mount("MenuItem", { lang: "sv", orderId: ORDER, backend: menuBackend({ returnable: true, notReturnable: [], returns: [] }) });
+    const h = await mountTarget("MenuItem", { lang: "sv", orderId: ORDER, backend: menuBackend({ returnable: true, notReturnable: [], returns: [] }) });
     const button = await h.until(() => h.document.querySelector("s-button") as Element | null);
     expect(text(button)).toBe("Returnera varor");
     expect(h.requests).toHaveLength(1);
@@ -91,13 +81,13 @@ describe("menu item (customer-account.order.action.menu-item.render)", () => {
   });
 
   it("shows 'View return' when a return exists and nothing more can go back", async () => {
-    const h = await mount("MenuItem", { orderId: ORDER, backend: menuBackend({ returnable: false, notReturnable: [{ code: "ALREADY_RETURNED", message: "x" }], returns: [summary()] }) });
+    const h = await mountTarget("MenuItem", { orderId: ORDER, backend: menuBackend({ returnable: false, notReturnable: [{ code: "ALREADY_RETURNED", message: "x" }], returns: [summary()] }) });
     const button = await h.until(() => h.document.querySelector("s-button") as Element | null);
     expect(text(button)).toBe("View return");
   });
 
   it("renders nothing when nothing is returnable and there is no return, or when the app refuses", async () => {
-    const h = await mount("MenuItem", { orderId: ORDER, backend: menuBackend({ returnable: false, notReturnable: [{ code: "WINDOW_EXPIRED", message: "x" }], returns: [] }) });
+    const h = await mountTarget("MenuItem", { orderId: ORDER, backend: menuBackend({ returnable: false, notReturnable: [{ code: "WINDOW_EXPIRED", message: "x" }], returns: [] }) });
     await h.until(() => h.requests.length === 1);
     await new Promise((r) => setTimeout(r, 30));
     expect(h.document.body.innerHTML).toBe("");
@@ -116,7 +106,7 @@ describe("return flow (customer-account.order.action.render)", () => {
   const primary = (h: FakeHost) => q(h, 's-button[slot="primary-action"]')!;
 
   it("walks items → review with the refund preview → submit → RMA and next step; Close closes the modal", async () => {
-    const h = await mount("ReturnFlow", { orderId: ORDER, backend: backend() });
+    const h = await mountTarget("ReturnFlow", { orderId: ORDER, backend: backend() });
     await h.until(() => q(h, "s-checkbox"));
     expect(q(h, "s-customer-account-action")!.getAttribute("heading")).toBe("Return items");
     // The final-sale line says why, and has no checkbox.
@@ -163,7 +153,7 @@ describe("return flow (customer-account.order.action.render)", () => {
   });
 
   it("store credit where EU law asks for consent: submit stays off until the shopper agrees", async () => {
-    const h = await mount("ReturnFlow", { orderId: ORDER, backend: backend() });
+    const h = await mountTarget("ReturnFlow", { orderId: ORDER, backend: backend() });
     change(await h.until(() => q(h, "s-checkbox")), true);
     const selects = await h.until(() => (h.document.querySelectorAll("s-select").length === 2 ? h.document.querySelectorAll("s-select") : null));
     change(selects[0], "gid://shopify/ReturnReasonDefinition/1");
@@ -180,7 +170,7 @@ describe("return flow (customer-account.order.action.render)", () => {
   });
 
   it("nothing returnable: says why in the shopper's language (the server's messages) and offers no Continue", async () => {
-    const h = await mount("ReturnFlow", {
+    const h = await mountTarget("ReturnFlow", {
       lang: "de",
       orderId: ORDER,
       backend: backend({}, { returnable: false, notReturnable: [{ code: "WINDOW_EXPIRED", message: "Die Rückgabefrist für diesen Artikel ist abgelaufen." }], order: { ...options().order, lines: [options().order.lines[1]] } }),
@@ -193,13 +183,13 @@ describe("return flow (customer-account.order.action.render)", () => {
   });
 
   it("a refusal from the app (e.g. 404 for an order that isn't theirs) shows its message, not a crash", async () => {
-    const h = await mount("ReturnFlow", { orderId: ORDER, backend: { "GET /api/customer-account/orders/5551182": () => ({ status: 404, body: { ok: false, error: { code: "ORDER_NOT_FOUND", message: "We couldn't find this order in your account." } } }) } });
+    const h = await mountTarget("ReturnFlow", { orderId: ORDER, backend: { "GET /api/customer-account/orders/5551182": () => ({ status: 404, body: { ok: false, error: { code: "ORDER_NOT_FOUND", message: "We couldn't find this order in your account." } } }) } });
     const banner = await h.until(() => q(h, "s-banner"));
     expect(text(banner)).toBe("We couldn't find this order in your account.");
   });
 
   it("an existing return is shown with its status at the top of the modal", async () => {
-    const h = await mount("ReturnFlow", { lang: "nb", orderId: ORDER, backend: backend({}, { returns: [summary({ statusLabel: "Forespurt" })] }) });
+    const h = await mountTarget("ReturnFlow", { lang: "nb", orderId: ORDER, backend: backend({}, { returns: [summary({ statusLabel: "Forespurt" })] }) });
     await h.until(() => q(h, "s-badge"));
     expect(text(q(h, "s-badge"))).toBe("Forespurt");
     expect(text(h.document.body)).toContain("Retur R-1042");
@@ -218,7 +208,7 @@ describe("return flow (customer-account.order.action.render)", () => {
   }
 
   it("a reason that needs a photo asks for one in a drop zone; Continue waits for it; the photo is filed with the line", async () => {
-    const h = await mount("ReturnFlow", { lang: "sv", orderId: ORDER, backend: backend() });
+    const h = await mountTarget("ReturnFlow", { lang: "sv", orderId: ORDER, backend: backend() });
     await pickLine(h, DAMAGED);
     const zone = await h.until(() => q(h, "s-drop-zone"));
     expect(zone.getAttribute("label")).toBe("Foto av varan");
@@ -248,7 +238,7 @@ describe("return flow (customer-account.order.action.render)", () => {
   });
 
   it("photos: at most the app's limit per return, a file over the size limit is refused, and a photo can be removed", async () => {
-    const h = await mount("ReturnFlow", { orderId: ORDER, backend: backend({}, { limits: { ...options().limits, photos: { maxPerReturn: 2, maxBytes: 100, types: ["image/png"] } } }) });
+    const h = await mountTarget("ReturnFlow", { orderId: ORDER, backend: backend({}, { limits: { ...options().limits, photos: { maxPerReturn: 2, maxBytes: 100, types: ["image/png"] } } }) });
     await pickLine(h, DAMAGED);
     const zone = await h.until(() => q(h, "s-drop-zone"));
     drop(zone, [new File([new Uint8Array(101)], "big.png", { type: "image/png" })]);
@@ -266,7 +256,7 @@ describe("return flow (customer-account.order.action.render)", () => {
   });
 
   it("the app's PHOTO_REQUIRED refusal brings the shopper back to the items with its message", async () => {
-    const h = await mount("ReturnFlow", {
+    const h = await mountTarget("ReturnFlow", {
       orderId: ORDER,
       backend: backend({ "POST /api/customer-account/orders/5551182/returns": () => ({ status: 422, body: { ok: false, error: { code: "PHOTO_REQUIRED", message: "Add a photo of the item: the return reason you chose needs one." } } }) }),
     });
@@ -284,7 +274,7 @@ describe("return flow (customer-account.order.action.render)", () => {
       { code: "DROP_OFF", name: "Drop off at a service point", feeFormatted: null, required: false },
       { code: "HOME_PICKUP", name: "Home pickup", feeFormatted: "99,00 kr", required: false },
     ];
-    const h = await mount("ReturnFlow", { lang: "de", orderId: ORDER, backend: backend({}, { methods }) });
+    const h = await mountTarget("ReturnFlow", { lang: "de", orderId: ORDER, backend: backend({}, { methods }) });
     await pickLine(h, "gid://shopify/ReturnReasonDefinition/1");
     await h.until(() => !primary(h).hasAttribute("disabled"));
     click(primary(h));
@@ -316,7 +306,7 @@ describe("return flow (customer-account.order.action.render)", () => {
   });
 
   it("a gift: ticking it takes the refund away, the review asks for the recipient (e-mail required), and the return is filed with the recipient and their address", async () => {
-    const h = await mount("ReturnFlow", { lang: "sv", orderId: ORDER, backend: backend() });
+    const h = await mountTarget("ReturnFlow", { lang: "sv", orderId: ORDER, backend: backend() });
     await pickLine(h, "gid://shopify/ReturnReasonDefinition/1");
     const gift = [...h.document.querySelectorAll("s-checkbox")].find((c) => text(c).includes("present"))!;
     expect(text(gift)).toBe("Det här var en present: den som fick den får värdet");
@@ -351,7 +341,7 @@ describe("return flow (customer-account.order.action.render)", () => {
 
 describe("return details (customer-account.order-status.return-details.render-after)", () => {
   it("shows the app's status, dates and refund outcome for the Shopify return", async () => {
-    const h = await mount("ReturnDetails", {
+    const h = await mountTarget("ReturnDetails", {
       lang: "fi",
       returnId: "gid://shopify/Return/9",
       backend: { "GET /api/customer-account/returns/9": () => ({ body: { ok: true, return: summary({ status: "APPROVED", statusLabel: "Hyväksytty", dates: { ...summary().dates, approved: "2026-11-21" } }) } }) },
@@ -366,7 +356,7 @@ describe("return details (customer-account.order-status.return-details.render-af
   });
 
   it("renders nothing for a return the app doesn't know", async () => {
-    const h = await mount("ReturnDetails", { returnId: "gid://shopify/Return/404", backend: {} });
+    const h = await mountTarget("ReturnDetails", { returnId: "gid://shopify/Return/404", backend: {} });
     await h.until(() => h.requests.length === 1);
     await new Promise((r) => setTimeout(r, 30));
     expect(h.document.body.innerHTML).toBe("");

@@ -119,3 +119,22 @@ export function click(node: AnyNode) {
 }
 
 export const text = (node: AnyNode) => ((node as Element | null)?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+let mounted: FakeHost | null = null;
+
+/**
+ * Installs the fake host and renders one of the extension's targets (`src/<module>.tsx`) in
+ * it, as Shopify would; unmountTarget() (afterEach) tears the host down again.
+ */
+export async function mountTarget(module: string, setup: Parameters<typeof installFakeHost>[0]): Promise<FakeHost> {
+  unmountTarget();
+  mounted = installFakeHost(setup);
+  const target = (await import(`../src/${module}.tsx`)) as { default: () => Promise<void> };
+  await target.default();
+  return mounted;
+}
+
+export function unmountTarget(): void {
+  mounted?.teardown();
+  mounted = null;
+}

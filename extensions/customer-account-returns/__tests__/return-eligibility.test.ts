@@ -5,23 +5,13 @@
  * Also the modal shows the same reasons with the same date.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { installFakeHost, text, translator, type Backend, type FakeHost } from "./fake-host";
+import { mountTarget, unmountTarget, text, translator, type Backend, type FakeHost } from "./fake-host";
 
 const ORDER = "gid://shopify/Order/5551124";
 const MENU = "GET /api/customer-account/orders/5551124";
 
-let host: FakeHost | null = null;
-afterEach(() => {
-  host?.teardown();
-  host = null;
-});
+afterEach(unmountTarget);
 
-async function mount(module: string, setup: Parameters<typeof installFakeHost>[0]) {
-  host = installFakeHost(setup);
-  const target = (await import(`../src/${module}.tsx`)) as { default: () => Promise<void> };
-  await target.default();
-  return host;
-}
 
 const menu = (state: object): Backend => ({ [MENU]: () => ({ body: { ok: true, returns: [], ...state } }) });
 /** Settles the request and the render after it; then whatever the target shows is there. */
@@ -33,7 +23,7 @@ async function settled(h: FakeHost) {
 
 describe("order-status note (customer-account.order-status.cart-line-list.render-after)", () => {
   it("GIVEN something returnable WHEN the app knows until when THEN it says so with the date in the shopper's language and names the 'Return items' action", async () => {
-    const h = await mount("ReturnEligibility", { lang: "sv", order: ORDER, backend: menu({ returnable: true, returnableUntil: "2026-12-14", notReturnable: [] }) });
+    const h = await mountTarget("ReturnEligibility", { lang: "sv", order: ORDER, backend: menu({ returnable: true, returnableUntil: "2026-12-14", notReturnable: [] }) });
     const body = await settled(h);
     const sv = translator("sv");
     expect(body).toBe(sv("note.returnableUntil", { date: "14 december 2026", action: sv("menu.returnItems") }));
@@ -44,12 +34,12 @@ describe("order-status note (customer-account.order-status.cart-line-list.render
   });
 
   it("GIVEN something returnable WHEN no date is known THEN only that items can be returned", async () => {
-    const h = await mount("ReturnEligibility", { order: ORDER, backend: menu({ returnable: true, returnableUntil: null, notReturnable: [] }) });
+    const h = await mountTarget("ReturnEligibility", { order: ORDER, backend: menu({ returnable: true, returnableUntil: null, notReturnable: [] }) });
     expect(await settled(h)).toBe("You can return items from this order. Choose “Return items” to start.");
   });
 
   it("GIVEN nothing returnable THEN why, from the app's messages, with the closed window's last day in the shopper's locale", async () => {
-    const h = await mount("ReturnEligibility", {
+    const h = await mountTarget("ReturnEligibility", {
       lang: "de",
       order: ORDER,
       backend: menu({
@@ -71,20 +61,19 @@ describe("order-status note (customer-account.order-status.cart-line-list.render
   });
 
   it("renders nothing when the app can't answer, and asks nothing without an order", async () => {
-    const h = await mount("ReturnEligibility", { order: ORDER, backend: { [MENU]: () => ({ status: 404, body: { ok: false, error: { code: "ORDER_NOT_FOUND", message: "x" } } }) } });
+    const h = await mountTarget("ReturnEligibility", { order: ORDER, backend: { [MENU]: () => ({ status: 404, body: { ok: false, error: { code: "ORDER_NOT_FOUND", message: "x" } } }) } });
     expect(await settled(h)).toBe("");
     expect(h.document.body.innerHTML).toBe("");
-    h.teardown();
-    host = null;
+    unmountTarget();
 
-    const none = await mount("ReturnEligibility", { backend: menu({ returnable: true, notReturnable: [] }) });
+    const none = await mountTarget("ReturnEligibility", { backend: menu({ returnable: true, notReturnable: [] }) });
     await new Promise((r) => setTimeout(r, 30));
     expect(none.requests).toHaveLength(0);
     expect(none.document.body.innerHTML).toBe("");
   });
 
   it("the action modal gives the same reasons with the same last day", async () => {
-    const h = await mount("ReturnFlow", {
+    const h = await mountTarget("ReturnFlow", {
       lang: "fi",
       orderId: ORDER,
       backend: {
