@@ -255,6 +255,8 @@ describe("ReturnPolicySchema", () => {
     if (!result.ok)
       expect(result.issues[0]).toEqual({
         path: "windowDays",
+        code: "notNumber",
+        params: {},
         message: "Return window must be a number of days.",
       });
   });

@@ -6,9 +6,16 @@
  *
  * Amount thresholds and fees are maps currency → integer minor units: a shop selling in
  * SEK, EUR and NOK sets each explicitly instead of relying on exchange rates.
+ *
+ * Every message is English and names its field; each issue also has a language-free code
+ * and values (policy-issues.ts) that the admin words in the merchant's language.
  */
 import { z } from "zod";
 import { isIsoDate, compareDates } from "./dates";
+import { coded, policyIssueFrom, type PolicyIssue, type PolicyIssueCode, type PolicyIssueParams } from "./policy-issues";
+
+export type { PolicyIssue, PolicyIssueCode, PolicyIssueParams } from "./policy-issues";
+export { POLICY_ISSUE_CODES } from "./policy-issues";
 
 // ---------------------------------------------------------------------------
 // Vocabulary shared by the whole domain
@@ -22,17 +29,29 @@ export const RETURN_METHODS = ["DROP_OFF", "HOME_PICKUP", "IN_STORE", "KEEP_ITEM
 export type ReturnMethod = (typeof RETURN_METHODS)[number];
 
 // ---------------------------------------------------------------------------
-// Building blocks with merchant-facing messages
+// Building blocks with merchant-facing messages (built-in checks get their code from zod's
+// issue code; the refines below carry theirs)
 
-const wholeDays = (label: string, max: number) =>
-  z
+/** A floor above 0 for a number of days, with its own code ("at least 1 day", the EU's 14). */
+interface DaysFloor {
+  min: number;
+  code: PolicyIssueCode;
+  message: string;
+  params?: PolicyIssueParams;
+}
+const atLeastOneDay = (message: string): DaysFloor => ({ min: 1, code: "atLeastOneDay", message });
+
+const wholeDays = (label: string, max: number, floor?: DaysFloor) => {
+  const days = z
     .number({
       required_error: `${label} is required.`,
       invalid_type_error: `${label} must be a number of days.`,
     })
     .int({ message: `${label} must be a whole number of days.` })
-    .min(0, { message: `${label} can't be negative.` })
-    .max(max, { message: `${label} can be at most ${max} days.` });
+    .min(0, { message: `${label} can't be negative.` });
+  const floored = floor ? days.refine((n) => n >= floor.min, coded(floor.code, floor.message, floor.params)) : days;
+  return floored.refine((n) => n <= max, coded("maxDays", `${label} can be at most ${max} days.`, { max }));
+};
 
 const percentage = (label: string) =>
   z
@@ -41,33 +60,36 @@ const percentage = (label: string) =>
       invalid_type_error: `${label} must be a number.`,
     })
     .min(0, { message: `${label} can't be negative.` })
-    .max(100, { message: `${label} can be at most 100 %.` })
+    .refine((n) => n <= 100, coded("maxPercent", `${label} can be at most 100 %.`, { max: 100 }))
     // Checked on the printed decimal: 12.3 * 100 is not an integer in binary floating point.
-    .refine((n) => /^\d+(\.\d{1,2})?$/.test(String(n)), {
-      message: `${label} can have at most two decimals.`,
-    });
+    .refine(
+      (n) => /^\d+(\.\d{1,2})?$/.test(String(n)),
+      coded("tooManyDecimals", `${label} can have at most two decimals.`, { max: 2 }),
+    );
 
 export const CurrencyCodeSchema = z
   .string({ invalid_type_error: "Currency must be a three-letter code." })
-  .regex(/^[A-Z]{3}$/, {
-    message: "Use a three-letter currency code in capitals, like SEK or EUR.",
-  });
+  .refine(
+    (s) => /^[A-Z]{3}$/.test(s),
+    coded("currencyCode", "Use a three-letter currency code in capitals, like SEK or EUR."),
+  );
 
 const minorUnits = (label: string) =>
   z
     .number({ invalid_type_error: `${label} must be a number.` })
-    .int({
-      message: `${label} must be a whole number of the currency's smallest unit (öre, cents).`,
-    })
     .min(0, { message: `${label} can't be negative.` })
-    .max(100_000_000_00, { message: `${label} is unrealistically large.` });
+    .refine(
+      Number.isInteger,
+      coded("currencyDecimals", `${label} must be a whole number of the currency's smallest unit (öre, cents).`),
+    )
+    .refine((n) => n <= 100_000_000_00, coded("unrealistic", `${label} is unrealistically large.`));
 
 /** currency → minor units. */
 const amountsByCurrency = (label: string) => z.record(CurrencyCodeSchema, minorUnits(label));
 
 export const IsoDateSchema = z
   .string({ invalid_type_error: "Enter a date." })
-  .refine(isIsoDate, { message: "Enter a valid date (YYYY-MM-DD)." });
+  .refine(isIsoDate, coded("invalidDate", "Enter a valid date (YYYY-MM-DD)."));
 
 const trimmedList = (label: string) =>
   z.array(
@@ -117,9 +139,7 @@ export const AutoApproveConditionSchema = z.discriminatedUnion(
     }),
     z.object({
       type: z.literal("CUSTOMER_RETURNS_BELOW"),
-      days: wholeDays("Look-back period", 3650).min(1, {
-        message: "Look-back period must be at least 1 day.",
-      }),
+      days: wholeDays("Look-back period", 3650, atLeastOneDay("Look-back period must be at least 1 day.")),
       max: z
         .number({ invalid_type_error: "Number of returns must be a number." })
         .int({ message: "Number of returns must be a whole number." })
@@ -190,14 +210,14 @@ export const HolidayPeriodSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["to"],
-        message: "The period must end on or after its start date.",
+        ...coded("endBeforeStart", "The period must end on or after its start date."),
       });
     }
     if ((h.extraDays === null) === (h.returnBy === null)) {
       ctx.addIssue({
         code: "custom",
         path: ["extraDays"],
-        message: "Set either extra days or a return-by date for the holiday period, not both.",
+        ...coded("extraDaysOrReturnBy", "Set either extra days or a return-by date for the holiday period, not both."),
       });
     }
     if (
@@ -209,7 +229,7 @@ export const HolidayPeriodSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["returnBy"],
-        message: "The return-by date must be after the holiday period ends.",
+        ...coded("returnByBeforeEnd", "The return-by date must be after the holiday period ends."),
       });
     }
   });
@@ -247,8 +267,8 @@ export const ReturnPolicySchema = z
       finalSaleTag: z
         .string()
         .trim()
-        .min(1, { message: "Final-sale tag can't be empty; turn it off instead." })
         .max(255, { message: "Final-sale tag can be at most 255 characters." })
+        .refine((s) => s.length > 0, coded("finalSaleTagEmpty", "Final-sale tag can't be empty; turn it off instead."))
         .nullable(),
       giftCards: z.boolean(),
     }),
@@ -272,9 +292,11 @@ export const ReturnPolicySchema = z
     storeCredit: z.object({
       bonusPercent: percentage("Store credit bonus"),
       /** Store credit expires this many days after it is issued; null = never. */
-      expiryDays: wholeDays("Store credit expiry", 3650)
-        .min(1, { message: "Store credit must be valid for at least 1 day." })
-        .nullable(),
+      expiryDays: wholeDays(
+        "Store credit expiry",
+        3650,
+        atLeastOneDay("Store credit must be valid for at least 1 day."),
+      ).nullable(),
     }),
     exchange: z.object({
       /** Where the value of returned items above the exchange items' price goes. */
@@ -322,12 +344,13 @@ export const ReturnPolicySchema = z
     inspectionSlaDays: wholeDays("Inspection time", 60),
     eu: z.object({
       enabled: z.boolean(),
-      withdrawalDays: wholeDays("Withdrawal period", 365).min(14, {
+      withdrawalDays: wholeDays("Withdrawal period", 365, {
+        min: 14,
+        code: "euWithdrawal",
         message: "EU law gives shoppers at least 14 days to withdraw.",
+        params: { min: 14 },
       }),
-      refundDeadlineDays: wholeDays("Refund deadline", 14).min(1, {
-        message: "Refund deadline must be at least 1 day.",
-      }),
+      refundDeadlineDays: wholeDays("Refund deadline", 14, atLeastOneDay("Refund deadline must be at least 1 day.")),
       storeCreditRequiresConsent: z.boolean(),
     }),
     blocklist: z.object({
@@ -350,7 +373,7 @@ export const ReturnPolicySchema = z
         .int({ message: "Maximum returns must be a whole number." })
         .min(1, { message: "Maximum returns must be at least 1." })
         .nullable(),
-      periodDays: wholeDays("Period", 3650).min(1, { message: "Period must be at least 1 day." }),
+      periodDays: wholeDays("Period", 3650, atLeastOneDay("Period must be at least 1 day.")),
     }),
     /**
      * Returns only for signed-in customers (customer accounts or the storefront login): the
@@ -366,7 +389,7 @@ export const ReturnPolicySchema = z
       ctx.addIssue({
         code: "custom",
         path: ["resolutions"],
-        message: "Offer at least one of refund, store credit or exchange.",
+        ...coded("noResolution", "Offer at least one of refund, store credit or exchange."),
       });
     }
     // EU mode: the statutory withdrawal period is a floor for every window the shopper sees,
@@ -379,7 +402,11 @@ export const ReturnPolicySchema = z
         ctx.addIssue({
           code: "custom",
           path: override === null ? ["windowDays"] : ["resolutions", "refund", "windowDays"],
-          message: `In EU mode the refund window must be at least the ${floor}-day withdrawal period.`,
+          ...coded(
+            "euRefundWindow",
+            `In EU mode the refund window must be at least the ${floor}-day withdrawal period.`,
+            { min: floor },
+          ),
         });
       }
     }
@@ -388,21 +415,21 @@ export const ReturnPolicySchema = z
       ctx.addIssue({
         code: "custom",
         path: ["returnMethods"],
-        message: "Enable at least one return method.",
+        ...coded("noReturnMethod", "Enable at least one return method."),
       });
     }
     if (m.inStore.enabled && m.inStore.locationIds.length === 0) {
       ctx.addIssue({
         code: "custom",
         path: ["returnMethods", "inStore", "locationIds"],
-        message: "Choose at least one location for in-store returns.",
+        ...coded("emptyList", "Choose at least one location for in-store returns."),
       });
     }
     if (m.homePickup.requiredAboveGrams !== null && !m.homePickup.enabled) {
       ctx.addIssue({
         code: "custom",
         path: ["returnMethods", "homePickup", "requiredAboveGrams"],
-        message: "Turn on home pickup to require it for heavy returns.",
+        ...coded("pickupOff", "Turn on home pickup to require it for heavy returns."),
       });
     }
     const ids = new Set<string>();
@@ -411,7 +438,7 @@ export const ReturnPolicySchema = z
         ctx.addIssue({
           code: "custom",
           path: ["autoApprove", "rules", i, "id"],
-          message: "Two auto-approve rules have the same id.",
+          ...coded("duplicateId", "Two auto-approve rules have the same id."),
         });
       }
       ids.add(rule.id);
@@ -487,22 +514,16 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = deepFreeze({
 // ---------------------------------------------------------------------------
 // Parsing for forms and stored JSON
 
-export interface PolicyIssue {
-  /** Dotted path of the form field ("resolutions.refund.windowDays"). */
-  path: string;
-  message: string;
-}
-
 export type PolicyParseResult =
   { ok: true; policy: ReturnPolicy } | { ok: false; issues: PolicyIssue[] };
 
-/** Validates untrusted input (form post, stored JSON) and returns field-level messages. */
+/** Validates untrusted input (form post, stored JSON) and returns field-level issues (code, values, English message). */
 export function parseReturnPolicy(input: unknown): PolicyParseResult {
   const result = ReturnPolicySchema.safeParse(input);
   if (result.success) return { ok: true, policy: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    issues: result.error.issues.map(policyIssueFrom),
   };
 }
 

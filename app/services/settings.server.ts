@@ -65,14 +65,24 @@ const REFERENCE_FIELDS: Array<{ path: string; type: string; label: string; ids: 
   { path: "receivingLocationId", type: "Location", label: "location", ids: (p) => [p.receivingLocationId] },
 ];
 
-/** Inline issues for ids that are malformed or unknown to Shopify (one read for all of them). */
+/**
+ * Inline issues for ids that are malformed or unknown to Shopify (one read for all of them),
+ * coded like the schema's (`notAnId`, `unknownId`) so the editor words them in the admin's language.
+ */
 export async function checkPolicyReferences(ctx: ReturnsContext, policy: ReturnPolicy): Promise<PolicyIssue[]> {
   const issues: PolicyIssue[] = [];
   const toFetch: string[] = [];
   for (const field of REFERENCE_FIELDS) {
     for (const id of field.ids(policy)) {
       if (id === null) continue;
-      if (!GID(field.type).test(id)) issues.push({ path: field.path, message: `“${id}” is not a ${field.label} id (gid://shopify/${field.type}/…).` });
+      if (!GID(field.type).test(id)) {
+        issues.push({
+          path: field.path,
+          code: "notAnId",
+          params: { id, type: field.type },
+          message: `“${id}” is not a ${field.label} id (gid://shopify/${field.type}/…).`,
+        });
+      }
       else toFetch.push(id);
     }
   }
@@ -83,7 +93,9 @@ export async function checkPolicyReferences(ctx: ReturnsContext, policy: ReturnP
   for (const field of REFERENCE_FIELDS) {
     for (const id of field.ids(policy)) {
       if (id === null || !found.has(id)) continue;
-      if (found.get(id) !== field.type) issues.push({ path: field.path, message: `There is no ${field.label} ${id} in this shop.` });
+      if (found.get(id) !== field.type) {
+        issues.push({ path: field.path, code: "unknownId", params: { id, type: field.type }, message: `There is no ${field.label} ${id} in this shop.` });
+      }
     }
   }
   return issues;

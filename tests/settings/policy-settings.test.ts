@@ -156,9 +156,24 @@ describe.each(providers)("policy settings on %s", (provider) => {
     expect(error).toBeInstanceOf(ReturnsError);
     const issues = error.details as { path: string; message: string }[];
     expect(issues).toEqual([
-      { path: "nonReturnable.collectionIds", message: "“summer” is not a collection id (gid://shopify/Collection/…)." },
-      { path: "nonReturnable.collectionIds", message: "There is no collection gid://shopify/Collection/999999999 in this shop." },
-      { path: "returnMethods.inStore.locationIds", message: "There is no location gid://shopify/Location/424242424 in this shop." },
+      {
+        path: "nonReturnable.collectionIds",
+        code: "notAnId",
+        params: { id: "summer", type: "Collection" },
+        message: "“summer” is not a collection id (gid://shopify/Collection/…).",
+      },
+      {
+        path: "nonReturnable.collectionIds",
+        code: "unknownId",
+        params: { id: "gid://shopify/Collection/999999999", type: "Collection" },
+        message: "There is no collection gid://shopify/Collection/999999999 in this shop.",
+      },
+      {
+        path: "returnMethods.inStore.locationIds",
+        code: "unknownId",
+        params: { id: "gid://shopify/Location/424242424", type: "Location" },
+        message: "There is no location gid://shopify/Location/424242424 in this shop.",
+      },
     ]);
     expect((await loadPolicySettings(e.t.db, e.ctx.shop.id)).version).toBe(1);
   });
