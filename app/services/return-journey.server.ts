@@ -36,14 +36,21 @@ export function etaKeyFor(outcome: string, gift: boolean) {
   return gift && outcome === "STORE_CREDIT" ? "ETA_GIFT_CARD" : (`ETA_${outcome}` as const);
 }
 
-/** The expected window as one sentence per outcome (a mixed return gets its refund's and its new item's). */
+/**
+ * The expected window in one sentence: the outcome's own ("We expect your refund between…"),
+ * or for a return that mixes them one window naming each ("Expected between … : your new
+ * item and your refund.").
+ */
 export function etaSentences(
   locale: StorefrontLocale,
   outcomes: readonly OutcomeKind[],
   gift: boolean,
   window: { from: string; to: string },
 ): string {
-  return outcomes.map((o) => journeyMessage(locale, etaKeyFor(o, gift), window)).join(" ");
+  if (outcomes.length === 1) return journeyMessage(locale, etaKeyFor(outcomes[0], gift), window);
+  const parts = outcomes.map((o) => journeyMessage(locale, etaKeyFor(o, gift).replace("ETA_", "ETA_PART_")));
+  const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(parts);
+  return journeyMessage(locale, "ETA_MIXED", { ...window, outcomes: list });
 }
 
 /** The return behind a status token, scoped to the shop. */

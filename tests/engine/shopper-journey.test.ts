@@ -157,7 +157,7 @@ describe.each(providers)("the shopper's journey on %s", (provider) => {
     });
     let view = await shopperReturnViewFor(engine.ctx, await loadRet(engine, created.id), "en");
     expect(view.outcomes).toEqual(["EXCHANGE", "REFUND"]);
-    expect(view.eta).toMatch(/^We expect to send your new item between .+\. We expect your refund between .+\.$/);
+    expect(view.eta).toMatch(/^Expected between .+ and .+: your new item and your refund\.$/);
 
     await approveReturn(engine.ctx, created.id, STAFF);
     await markReceived(engine.ctx, created.id, STAFF);
