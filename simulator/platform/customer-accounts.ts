@@ -44,6 +44,11 @@ export interface CustomerAccountsOptions {
   bundle(appUrl: string): Promise<string>;
 }
 
+/** An order total as Shopify's customer accounts show it: formatted in the shopper's locale. */
+function money(m: { amount: string; currencyCode: string }, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: m.currencyCode }).format(Number(m.amount));
+}
+
 const esc = (s: unknown) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function cookieOf(req: IncomingMessage, name: string): string | null {
@@ -264,7 +269,7 @@ await render();
           const numeric = o.id.split("/").pop();
           return `<section class="card" data-order="${esc(o.name)}"><div class="order-head"><div>
 <h2 style="margin:0 0 4px"><a href="${base}/orders/${esc(numeric)}?locale=${locale}">Order ${esc(o.name)}</a></h2>
-<div class="muted">${esc(new Date(o.processedAt).toLocaleDateString(locale))} · ${esc(o.displayFulfillmentStatus)} · ${esc(o.totalPriceSet.presentmentMoney.amount)} ${esc(o.totalPriceSet.presentmentMoney.currencyCode)}</div>
+<div class="muted">${esc(new Date(o.processedAt).toLocaleDateString(locale))} · ${esc(o.displayFulfillmentStatus)} · ${esc(money(o.totalPriceSet.presentmentMoney, locale))}</div>
 <div>${o.lineItems.nodes.map((l) => `${esc(l.title)}${l.variantTitle ? ` – ${esc(l.variantTitle)}` : ""} × ${l.quantity}`).join("<br>")}</div>
 </div><div class="menu">${frame(shop, "customer-account.order.action.menu-item.render", { order: o.id }, locale, `Actions for ${o.name}`)}</div></div></section>`;
         })
@@ -296,7 +301,7 @@ await render();
           shop,
           `Order ${o.name}`,
           `<section class="card" data-order="${esc(o.name)}"><div class="order-head"><div><h1 style="margin:0 0 4px">Order ${esc(o.name)}</h1>
-<div class="muted">${esc(o.displayFulfillmentStatus)} · ${esc(o.totalPriceSet.presentmentMoney.amount)} ${esc(o.totalPriceSet.presentmentMoney.currencyCode)}</div>
+<div class="muted">${esc(o.displayFulfillmentStatus)} · ${esc(money(o.totalPriceSet.presentmentMoney, locale))}</div>
 <div>${o.lineItems.nodes.map((l) => `${esc(l.title)}${l.variantTitle ? ` – ${esc(l.variantTitle)}` : ""} × ${l.quantity}`).join("<br>")}</div>
 <div class="after-lines">${frame(shop, "customer-account.order-status.cart-line-list.render-after", { order: o.id }, locale, `Returns for ${o.name}`)}</div></div>
 <div class="menu">${frame(shop, "customer-account.order.action.menu-item.render", { order: o.id }, locale, `Actions for ${o.name}`)}</div></div></section>${returns}`,
