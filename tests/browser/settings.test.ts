@@ -156,16 +156,26 @@ describe.skipIf(!existsSync(CHROMIUM)).each(PROVIDERS)("settings in a browser on
     expect(heavy.text).toContain("99");
   });
 
-  it("GIVEN nonsense in a field WHEN the owner tries to save THEN the message is next to the field and nothing is saved", async () => {
+  it("GIVEN nonsense in a field WHEN the owner tries to save THEN the message is next to the field, in the admin's language, and nothing is saved", async () => {
     const { page, app } = await openSettings("en");
     await app.getByLabel("Return window", { exact: true }).fill("-3");
-    await app.getByText("Return window can't be negative.").first().waitFor();
+    // Next to its field the message doesn't repeat the field's name; the banner names it.
+    await app.getByText(/^Can't be negative\./).first().waitFor();
     await app.getByLabel("Restocking fee", { exact: true }).fill("150");
-    await app.getByText("Restocking fee can be at most 100 %.").first().waitFor();
+    await app.getByText("Can be at most 100 %.", { exact: true }).first().waitFor();
     await app.locator("ui-save-bar[open]").getByText("Save").click();
     await app.getByText(/\d+ settings need your attention/).waitFor();
+    await app.getByText("Restocking fee: Can be at most 100 %.").waitFor();
     await page.screenshot({ path: join(SHOTS, `settings-${provider}-invalid.png`), fullPage: true });
     await page.close();
+
+    const sv = await openSettings("sv");
+    await sv.app.getByLabel("Returavgift", { exact: true }).fill("150");
+    await sv.app.getByText("Får vara högst 100 %.", { exact: true }).first().waitFor();
+    await sv.app.locator("ui-save-bar[open]").getByText("Spara").click();
+    await sv.app.getByText("Returavgift: Får vara högst 100 %.").waitFor();
+    await sv.page.screenshot({ path: join(SHOTS, `settings-${provider}-sv-invalid.png`), fullPage: true });
+    await sv.page.close();
     expect(await policyBlockText()).toContain("within 45 days");
   });
 

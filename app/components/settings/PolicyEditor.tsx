@@ -3,15 +3,18 @@
  * as the merchant types (the server validates again), shows the App Bridge save bar while
  * there are unsaved changes, and reports the save: saved, saved but the storefront not yet
  * updated, refused with messages next to the fields, or refused because someone else saved.
+ * Messages, the editor's own and the server's, are worded here in the admin's language from
+ * each issue's code (app/i18n/policy-issues.ts).
  */
 import { useEffect, useMemo, useState } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Layout, List, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Text } from "@shopify/polaris";
 import { parseReturnPolicy, type PolicyIssue, type ReturnPolicy } from "~/domain/policy";
 import type { AdminLocale, Translator } from "~/i18n/admin-locale";
 import type { SettingsKey } from "~/i18n/catalogs/settings";
-import { PolicyFormContext, setPath, type PolicyForm } from "./form-context";
+import { issuesIn, PolicyFormContext, setPath, type PolicyForm } from "./form-context";
+import { IssuesBanner } from "./IssuesBanner";
 import { PolicySections } from "./PolicySections";
 
 export type SaveAnswer =
@@ -58,7 +61,7 @@ export function PolicyEditor(props: Props) {
 
   const form: PolicyForm = {
     policy,
-    issues,
+    issues: issuesIn(props.locale, issues),
     t,
     locale: props.locale,
     shopCurrency: props.shopCurrency,
@@ -108,15 +111,7 @@ export function PolicyEditor(props: Props) {
             </Layout.Section>
           </Layout>
         ) : null}
-        {showIssues && issues.length > 0 ? (
-          <Banner tone="critical" title={t("issuesTitle", { count: issues.length })}>
-            <List>
-              {issues.slice(0, 8).map((i) => (
-                <List.Item key={`${i.path}:${i.message}`}>{i.message}</List.Item>
-              ))}
-            </List>
-          </Banner>
-        ) : null}
+        {showIssues ? <IssuesBanner issues={issues} t={t} locale={props.locale} /> : null}
         <PolicySections />
       </BlockStack>
     </PolicyFormContext.Provider>

@@ -1,17 +1,20 @@
 /**
  * State of the policy editor shared by its sections: the policy being edited, a setter by
  * dotted path, the raw text of fields being typed (so "1," or "4." stay as typed), and the
- * messages for each field from the domain's validation (client-side) and the server.
+ * issues for each field from the domain's validation (client-side) and the server, their
+ * messages already in the admin's language (PolicyEditor words them with policyIssueText).
  */
 import { createContext, useContext } from "react";
 import type { PolicyIssue, ReturnPolicy } from "~/domain/policy";
 import type { AdminLocale, Translator } from "~/i18n/admin-locale";
 import type { SettingsKey } from "~/i18n/catalogs/settings";
+import { policyIssueText } from "~/i18n/policy-issues";
 
 export interface PolicyForm {
   policy: ReturnPolicy;
   set(path: string, value: unknown, draft?: string): void;
   draft(path: string): string | undefined;
+  /** `message` is the admin-language text to show (not the domain's English). */
   issues: readonly PolicyIssue[];
   t: Translator<SettingsKey>;
   /** The admin's language (names of things the catalog doesn't hold, such as return reasons). */
@@ -39,6 +42,11 @@ export function setPath<T>(root: T, path: string, value: unknown): T {
   const node = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string, unknown>;
   node[key!] = rest.length === 0 ? value : setPath(node[key!], rest.join("."), value);
   return node as T;
+}
+
+/** The issues with their messages in the admin's language (the domain's `message` is English). */
+export function issuesIn(locale: AdminLocale, issues: readonly PolicyIssue[]): PolicyIssue[] {
+  return issues.map((i) => ({ ...i, message: policyIssueText(i, locale) }));
 }
 
 /**

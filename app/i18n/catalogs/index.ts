@@ -14,6 +14,7 @@ import { INBOX_FILTERS_CATALOG } from "./inbox-filters";
 import { JOBS_CATALOG } from "./jobs";
 import { NAV_CATALOG } from "./nav";
 import { ONBOARDING_CATALOG } from "./onboarding";
+import { POLICY_ISSUES_CATALOG } from "./policy-issues";
 import { PRIVACY_CATALOG } from "./privacy";
 import { RETURN_PAGE_CATALOG } from "./return-page";
 import { RECEIVE_CATALOG } from "./receive";
@@ -28,6 +29,7 @@ export const ADMIN_CATALOGS: Readonly<Record<string, Catalog<string>>> = {
   privacy: PRIVACY_CATALOG,
   returnPage: RETURN_PAGE_CATALOG,
   settings: SETTINGS_CATALOG,
+  policyIssues: POLICY_ISSUES_CATALOG,
   jobs: JOBS_CATALOG,
   analytics: ANALYTICS_CATALOG,
   receive: RECEIVE_CATALOG,
