@@ -1,6 +1,6 @@
 /**
  * The merchant's return policy: one zod schema that drives the settings form (its
- * messages are shown to the merchant as-is), the server-side checks and, through
+ * issues' codes are worded in the admin's language), the server-side checks and, through
  * eligibility/refund/return-methods, what the shopper is offered. What the policy block
  * shows is what the server enforces, because both read this object.
  *
