@@ -33,7 +33,7 @@ import {
   type ActorRef,
   type ReturnRecord,
 } from "./return-records.server";
-import { linkOrphanedShopifyReturn, linkShopifyReturn, returnShippingFeeInput } from "./shopify-return-link.server";
+import { linkOrphanedShopifyReturn, linkShopifyReturn, returnShippingFeeInput, settleLostCreate } from "./shopify-return-link.server";
 
 /** Runs a Shopify step; on a refusal or a lost answer, checks whether it is done anyway. */
 async function shopifyStep(
@@ -161,12 +161,8 @@ async function createOnShopify(ctx: ReturnsContext, ret: ReturnRecord): Promise<
     return { id: created.id, open: true };
   } catch (error) {
     if (error instanceof ShopifyOutcomeUnknownError) {
-      await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
-      const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
-      if (linked) {
-        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
-        return { id: linked, open: true };
-      }
+      const linked = await settleLostCreate(ctx, claim, ret, error);
+      if (linked) return { id: linked, open: true };
     } else {
       await settleAttempt(ctx, claim, "FAILED", { error: error instanceof Error ? error.message : String(error) });
     }

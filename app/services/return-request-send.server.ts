@@ -9,7 +9,7 @@ import { ShopifyApiError, ShopifyOutcomeUnknownError, ShopifyUserErrors } from "
 import { claimAttempt, getAttempt, renewClaim, settleAttempt } from "./attempts.server";
 import { ReturnsError, type ReturnsContext } from "./context.server";
 import { flagForAttention, requireReturn, type ReturnRecord } from "./return-records.server";
-import { linkOrphanedShopifyReturn, linkShopifyReturn, returnShippingFeeInput } from "./shopify-return-link.server";
+import { linkShopifyReturn, returnShippingFeeInput, settleLostCreate } from "./shopify-return-link.server";
 
 /** After this many refusals by Shopify, a request is flagged once and no longer re-sent. */
 export const MAX_REQUEST_REFUSALS = 3;
@@ -60,13 +60,7 @@ export async function sendRequestToShopify(ctx: ReturnsContext, ret: ReturnRecor
     if (error instanceof ShopifyOutcomeUnknownError) {
       // It may have been created: look for it. If it can't be found yet, the step stays
       // UNKNOWN (nobody re-sends) until reconciliation finds it or the lease runs out.
-      await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
-      const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
-      if (linked) {
-        await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
-        return "LINKED";
-      }
-      return "UNKNOWN";
+      return (await settleLostCreate(ctx, claim, ret, error)) ? "LINKED" : "UNKNOWN";
     }
     if (error instanceof ShopifyUserErrors) {
       const previous = (await getAttempt(ctx, ret.id, "CREATE_RETURN"))?.failures ?? 0;

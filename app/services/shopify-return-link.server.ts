@@ -6,6 +6,7 @@
  */
 import { fromMinorUnits } from "~/shopify/money";
 import { fetchOrderReturns, fetchReturn } from "~/shopify/returns.server";
+import { settleAttempt, type Claim } from "./attempts.server";
 import type { ReturnsContext } from "./context.server";
 import { recordEvent, type ReturnRecord } from "./return-records.server";
 
@@ -59,4 +60,17 @@ export async function linkOrphanedShopifyReturn(ctx: ReturnsContext, ret: Return
     }
   }
   return null;
+}
+
+/**
+ * A create whose answer was lost (the return may exist in Shopify): the step is marked
+ * UNKNOWN, so nobody sends again while the claim's lease runs, then the return is looked
+ * for on the order and, when found, linked and the step settled. Its Shopify id, or null
+ * when it can't be found yet (reconciliation looks again).
+ */
+export async function settleLostCreate(ctx: ReturnsContext, claim: Claim, ret: ReturnRecord, error: Error): Promise<string | null> {
+  await settleAttempt(ctx, claim, "UNKNOWN", { error: error.message });
+  const linked = await linkOrphanedShopifyReturn(ctx, ret).catch(() => null);
+  if (linked) await settleAttempt(ctx, claim.attemptId, "SUCCEEDED", { shopifyReturnId: linked, via: "lookup after lost answer" });
+  return linked;
 }
